@@ -1,0 +1,88 @@
+//! Playback controls: previous / play-pause / next, the scrubber, speed, loop and zoom reset.
+
+use leptos::prelude::*;
+
+use crate::app::TimelineState;
+use crate::layout::anim::SPEEDS;
+use crate::model::date::{month_abbrev, Day};
+
+/// The playhead's date as shown beside the scrubber ("8 Dec 1999").
+pub fn playhead_label(t_days: f64) -> String {
+    let (y, m, d) = Day(t_days.floor() as i32).ymd();
+    format!("{d} {} {y}", month_abbrev(m))
+}
+
+/// Icon outlines on a 16 x 16 grid, drawn inline so no icon font or file is needed.
+const PLAY: &str = "M4 2.5v11l9-5.5z";
+const PAUSE: &str = "M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z";
+const PREVIOUS: &str = "M2.5 2.5h2v11h-2zM14 2.5v11l-8.5-5.5z";
+const NEXT: &str = "M11.5 2.5h2v11h-2zM2 2.5v11l8.5-5.5z";
+
+/// A small inline SVG icon, hidden from screen readers (its button carries the label).
+#[component]
+fn Icon(path: &'static str) -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d=path fill="currentColor"/>
+        </svg>
+    }
+}
+
+/// The row of playback controls under the timeline.
+#[component]
+pub fn Controls() -> impl IntoView {
+    let state = expect_context::<TimelineState>();
+    let bounds = move || state.bounds();
+    let on_scrub = move |ev: leptos::ev::Event| {
+        if let Ok(t) = event_target_value(&ev).parse::<f64>() {
+            state.scrub_to(t);
+        }
+    };
+    let on_speed = move |ev: leptos::ev::Event| {
+        if let Ok(s) = event_target_value(&ev).parse::<f64>() {
+            if SPEEDS.contains(&s) {
+                state.speed.set(s);
+            }
+        }
+    };
+    view! {
+        <div class="controls" role="toolbar" aria-label="Playback">
+            <button id="step-previous" type="button" title="Previous event (←)" aria-label="Previous event"
+                on:click=move |_| state.step_previous()><Icon path=PREVIOUS/></button>
+            <button id="play" type="button" class="primary"
+                aria-pressed=move || state.playing.get().to_string()
+                title="Play or pause (Space)"
+                on:click=move |_| state.toggle_play()>
+                {move || if state.playing.get() {
+                    view! { <Icon path=PAUSE/>" Pause" }.into_any()
+                } else {
+                    view! { <Icon path=PLAY/>" Play" }.into_any()
+                }}
+            </button>
+            <button id="step-next" type="button" title="Next event (→)" aria-label="Next event"
+                on:click=move |_| state.step_next()><Icon path=NEXT/></button>
+            <input id="scrub" type="range" step="1" aria-label="Time"
+                min=move || bounds().t0.floor().to_string()
+                max=move || bounds().t1.ceil().to_string()
+                prop:value=move || state.playhead.get().round().to_string()
+                aria-valuetext=move || playhead_label(state.playhead.get())
+                on:input=on_scrub/>
+            <output id="playhead-date" aria-live="off">{move || playhead_label(state.playhead.get())}</output>
+            <label class="speed">"Speed "
+                <select id="speed" on:change=on_speed>
+                    {SPEEDS.iter().map(|&s| view! {
+                        <option value=s.to_string() selected=move || state.speed.get() == s>{format!("{s}×")}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="loop">
+                <input id="loop" type="checkbox"
+                    prop:checked=move || state.looping.get()
+                    on:change=move |ev| state.looping.set(event_target_checked(&ev))/>
+                " Loop"
+            </label>
+            <button id="zoom-reset" type="button" title="Show the whole period (0)"
+                on:click=move |_| state.window.set(state.bounds())>"Show all"</button>
+        </div>
+    }
+}

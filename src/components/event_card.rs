@@ -1,0 +1,123 @@
+//! The card beside the chart: the current event's title, date, status, Russian title, summary,
+//! confidence, sources (with links) and any documented discrepancy.
+
+use leptos::prelude::*;
+
+use crate::app::TimelineState;
+use crate::model::{Confidence, Dataset, Precision};
+
+/// What the date's precision means, for the card.
+fn precision_note(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "",
+        Precision::Month => " (month known, not the day)",
+        Precision::Year => " (year known only)",
+    }
+}
+
+/// The card for one event, built from the dataset. All text is inserted as text, never as HTML.
+fn card(data: &Dataset, index: usize, state: TimelineState) -> AnyView {
+    let Some(e) = data.events.get(index) else {
+        return ().into_any();
+    };
+    let track = data
+        .tracks
+        .get(e.track)
+        .map(|t| t.label.clone())
+        .unwrap_or_default();
+    let date = format!("{}{}", e.date, precision_note(e.date.precision()));
+    let confidence_class = match e.confidence {
+        Confidence::High => "confidence high",
+        Confidence::Medium => "confidence medium",
+        Confidence::Low => "confidence low",
+    };
+    let sources = e
+        .sources
+        .iter()
+        .filter_map(|&s| data.sources.get(s))
+        .map(|s| {
+            let title = s.title.clone();
+            let meta = match &s.publisher {
+                Some(p) => format!(" — {p} ({})", s.kind.label()),
+                None => format!(" ({})", s.kind.label()),
+            };
+            match &s.url {
+                Some(url) => view! {
+                    <li><a href=url.clone() target="_blank" rel="noopener noreferrer">{title}</a>{meta}</li>
+                }
+                .into_any(),
+                None => view! { <li>{title}{meta}</li> }.into_any(),
+            }
+        })
+        .collect_view();
+    let discrepancies = e
+        .discrepancies
+        .iter()
+        .filter_map(|&d| data.discrepancies.get(d))
+        .map(|d| {
+            let claimed_by: Vec<String> =
+                d.claimed_by.iter().filter_map(|&s| data.sources.get(s)).map(|s| s.title.clone()).collect();
+            view! {
+                <aside class="discrepancy" aria-label="Documented discrepancy">
+                    <h3>"⚠ " {d.title.clone()}</h3>
+                    <p><strong>"Claim: "</strong>{d.claim.clone()}<span class="muted">{format!(" ({})", claimed_by.join("; "))}</span></p>
+                    <p><strong>"Evidence: "</strong>{d.finding.clone()}</p>
+                </aside>
+            }
+        })
+        .collect_view();
+    let related = e
+        .related
+        .iter()
+        .filter_map(|&r| data.events.get(r).map(|ev| (r, ev.title.clone(), ev.date.to_string())))
+        .map(|(r, title, date)| {
+            view! { <li><button type="button" class="link" on:click=move |_| state.go_to(r)>{title}</button>" · "{date}</li> }
+        })
+        .collect_view();
+    let has_related = !e.related.is_empty();
+    view! {
+        <article class="event-card" data-event-id=e.id.clone()>
+            <p class="eyebrow">
+                <span class="track-chip" data-track=e.track.to_string()>{track}</span>
+                " · " {e.kind.label()}
+            </p>
+            <h2 id="card-title">{e.title.clone()}</h2>
+            {e.title_ru.clone().map(|t| view! { <p class="title-ru" lang="ru">{t}</p> })}
+            <p class="date"><time>{date}</time></p>
+            {e.status.map(|s| view! { <p class="status">"Status: " <strong>{s.label()}</strong></p> })}
+            <p class="summary">{e.summary.clone()}</p>
+            {discrepancies}
+            <p class=confidence_class>"Confidence: " <strong>{e.confidence.label()}</strong>
+                {e.confidence_note.clone().map(|n| view! { <span class="note">{format!(" — {n}")}</span> })}
+            </p>
+            <h3>"Sources"</h3>
+            <ul class="sources">{sources}</ul>
+            {has_related.then(|| view! { <h3>"Related"</h3><ul class="related">{related}</ul> })}
+        </article>
+    }
+    .into_any()
+}
+
+/// The card column: the current event, or an introduction before the first event.
+#[component]
+pub fn EventCard() -> impl IntoView {
+    let state = expect_context::<TimelineState>();
+    let current = Memo::new(move |_| state.current());
+    view! {
+        <aside class="card-column" aria-label="Current event">
+            {move || match current.get() {
+                Some(i) => state.data.with(|d| card(d, i, state)),
+                None => state.data.with(|d| {
+                    let description = d.description.clone().unwrap_or_default();
+                    view! {
+                        <article class="event-card intro">
+                            <h2>"How the Union State was built"</h2>
+                            <p>{description}</p>
+                            <p class="muted">"Press Play (or Space) to watch the treaties appear one by one. Step between events with the arrow keys or the buttons beside Play, drag or scroll on the chart to pan and zoom, and click any event to read its card with its sources."</p>
+                        </article>
+                    }.into_any()
+                }),
+            }}
+        </aside>
+    }
+}

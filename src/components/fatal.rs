@@ -1,0 +1,45 @@
+//! The last-resort error panel, shown when the program panics: never a blank page.
+
+use wasm_bindgen::JsCast;
+
+/// Replaces the page's content with a panel that names the error and offers a reload. Works without
+/// the reactive system (which may be what failed); the message is set as text, never as HTML.
+pub fn show(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
+    panel.set_id("fatal");
+    panel.set_class_name("error-panel");
+    let _ = panel.set_attribute("role", "alert");
+    let parts = [
+        ("h1", "Something went wrong"),
+        ("p", "The visualisation stopped because of an internal error. Reloading the page starts it again."),
+        ("pre", message),
+    ];
+    for (tag, text) in parts {
+        if let Ok(el) = document.create_element(tag) {
+            el.set_text_content(Some(text));
+            let _ = panel.append_child(&el);
+        }
+    }
+    if let Ok(button) = document.create_element("button") {
+        button.set_text_content(Some("Reload"));
+        let _ = button.set_attribute("type", "button");
+        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        });
+        if let Some(el) = button.dyn_ref::<web_sys::HtmlElement>() {
+            el.set_onclick(Some(reload.as_ref().unchecked_ref()));
+        }
+        reload.forget();
+        let _ = panel.append_child(&button);
+    }
+    body.set_text_content(None);
+    let _ = body.append_child(&panel);
+}

@@ -1,0 +1,4 @@
+//! Reusable behaviour for components, each a `use_*` function that cleans up after itself.
+
+pub mod use_keyboard;
+pub mod use_playback;

@@ -1,0 +1,60 @@
+//! Drives the playhead with `requestAnimationFrame` while the timeline plays.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::TimelineState;
+use crate::layout::anim::{Clock, Tick};
+
+/// While `state.playing` is true, advances the playhead every animation frame, keeps it in view and
+/// stops (or loops) at the end. Stops its frame loop when the owner is cleaned up.
+pub fn use_playback(state: TimelineState) {
+    // Each start bumps the generation; a frame loop from an earlier start sees the change and ends, so
+    // pausing and playing quickly never leaves two loops running.
+    let generation = Arc::new(AtomicU64::new(0));
+    let for_cleanup = Arc::clone(&generation);
+    on_cleanup(move || {
+        for_cleanup.fetch_add(1, Ordering::Relaxed);
+    });
+    Effect::new(move |_| {
+        let playing = state.playing.get();
+        let mine = generation.fetch_add(1, Ordering::Relaxed) + 1;
+        if playing {
+            schedule(state, Arc::clone(&generation), mine, None);
+        }
+    });
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+fn schedule(state: TimelineState, generation: Arc<AtomicU64>, mine: u64, last_ms: Option<f64>) {
+    request_animation_frame(move || {
+        if generation.load(Ordering::Relaxed) != mine || !state.playing.get_untracked() {
+            return;
+        }
+        let now = now_ms();
+        let dt = last_ms.map_or(0.0, |last| (now - last) / 1000.0);
+        let bounds = state.bounds();
+        let mut clock = Clock {
+            t: state.playhead.get_untracked(),
+            start: bounds.t0,
+            end: bounds.t1,
+            speed: state.speed.get_untracked(),
+            looping: state.looping.get_untracked(),
+        };
+        let tick = clock.advance(dt);
+        state.playhead.set(clock.t);
+        state.window.update(|w| *w = w.follow(clock.t, 0.1, bounds));
+        if tick == Tick::Ended {
+            state.playing.set(false);
+        } else {
+            schedule(state, generation, mine, Some(now));
+        }
+    });
+}

@@ -1,0 +1,333 @@
+//! The timeline's geometry: lanes, rows, marker positions and label placement.
+//!
+//! [`place`] depends only on the dataset, the canvas size and the visible window, not on the playhead,
+//! so it is computed when the user zooms, pans or resizes and reused for every animation frame. Events
+//! outside the window are culled. Within a lane, markers are packed into rows so they never overlap
+//! while there is a free row; a label then gets the space up to the next marker in its row (or the
+//! plot's edge), truncated to fit, so labels never overlap markers or each other.
+
+use super::scale::{TimeScale, Window};
+use super::text;
+use super::ticks::{self, Tick};
+use crate::model::Dataset;
+
+/// Below this canvas width (CSS px) the timeline switches to its compact phone layout.
+pub const NARROW_WIDTH_PX: f64 = 640.0;
+
+/// Sizes that depend on the canvas width: comfortable on a projector, compact on a phone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Metrics {
+    /// Whether the compact layout is in use.
+    pub narrow: bool,
+    /// Width of the lane-label gutter on the left, px (0 when labels sit inside the lanes).
+    pub gutter_px: f64,
+    /// Height of the era-name strip at the top, px.
+    pub era_strip_px: f64,
+    /// Height of the time axis at the bottom, px.
+    pub axis_px: f64,
+    /// Font size of event labels, px.
+    pub label_font_px: f64,
+    /// Font size of axis, lane and era labels, px.
+    pub axis_font_px: f64,
+    /// Height of one row of markers in a lane, px.
+    pub row_px: f64,
+    /// Radius of an event marker, px.
+    pub marker_r_px: f64,
+    /// Height of a range bar, px.
+    pub bar_px: f64,
+    /// Widest label, px.
+    pub label_max_px: f64,
+    /// Narrowest label worth drawing, px.
+    pub label_min_px: f64,
+    /// Space between a marker and its label, and between neighbours, px.
+    pub gap_px: f64,
+    /// Right padding of the plot, px.
+    pub right_pad_px: f64,
+}
+
+impl Metrics {
+    /// The metrics for a canvas `width_px` wide.
+    pub fn for_width(width_px: f64) -> Metrics {
+        let narrow = width_px < NARROW_WIDTH_PX;
+        let label_font_px = if narrow { 11.0 } else { 13.0 };
+        Metrics {
+            narrow,
+            gutter_px: if narrow { 6.0 } else { 150.0 },
+            era_strip_px: if narrow { 18.0 } else { 22.0 },
+            axis_px: if narrow { 26.0 } else { 30.0 },
+            label_font_px,
+            axis_font_px: if narrow { 11.0 } else { 12.0 },
+            row_px: label_font_px + 11.0,
+            marker_r_px: if narrow { 5.0 } else { 6.0 },
+            bar_px: if narrow { 6.0 } else { 8.0 },
+            label_max_px: if narrow { 120.0 } else { 220.0 },
+            label_min_px: 28.0,
+            gap_px: 4.0,
+            right_pad_px: if narrow { 6.0 } else { 16.0 },
+        }
+    }
+}
+
+/// An axis-aligned rectangle in CSS px.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+impl Rect {
+    /// Right edge.
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    /// Bottom edge.
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+    /// Whether the point lies inside.
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
+    }
+}
+
+/// One lane (track) on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    /// Index into [`Dataset::tracks`].
+    pub track: usize,
+    /// The lane's box, spanning the plot's width.
+    pub rect: Rect,
+    /// Top of the first marker row (below the in-lane label in the compact layout).
+    pub rows_top: f64,
+    /// Number of marker rows.
+    pub rows: usize,
+}
+
+/// An era band on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedEra {
+    /// Index into [`Dataset::eras`].
+    pub era: usize,
+    /// Left edge, clipped to the plot.
+    pub x0: f64,
+    /// Right edge, clipped to the plot.
+    pub x1: f64,
+    /// The era's name, truncated to the band ("" if nothing fits).
+    pub label: String,
+}
+
+/// An event on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedEvent {
+    /// Index into [`Dataset::events`].
+    pub event: usize,
+    /// Anchor day (when the playhead shows it).
+    pub anchor_day: f64,
+    /// x of the marker centre.
+    pub x_px: f64,
+    /// x of the end of the range bar, for ranges.
+    pub x_end_px: Option<f64>,
+    /// y of the marker centre.
+    pub y_px: f64,
+    /// Label text, truncated to its space, if any fits.
+    pub label: Option<String>,
+    /// Left edge of the label.
+    pub label_x_px: f64,
+}
+
+/// Everything about the timeline's geometry that does not change while the playhead moves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    /// Canvas width, px.
+    pub width: f64,
+    /// Canvas height, px.
+    pub height: f64,
+    /// Sizes in use.
+    pub metrics: Metrics,
+    /// The plotting area (lanes), excluding gutter, era strip and axis.
+    pub plot: Rect,
+    /// Time scale across the plot.
+    pub scale: TimeScale,
+    /// Lanes, top to bottom.
+    pub lanes: Vec<Lane>,
+    /// Era bands intersecting the window.
+    pub eras: Vec<PlacedEra>,
+    /// Axis ticks.
+    pub ticks: Vec<Tick>,
+    /// Visible events, in date order.
+    pub events: Vec<PlacedEvent>,
+}
+
+/// Lays the timeline out on a `width` x `height` px canvas showing `window`.
+pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placement {
+    let width = width.max(1.0);
+    let height = height.max(1.0);
+    let m = Metrics::for_width(width);
+    let plot = Rect {
+        x: m.gutter_px,
+        y: m.era_strip_px,
+        w: (width - m.gutter_px - m.right_pad_px).max(1.0),
+        h: (height - m.era_strip_px - m.axis_px).max(1.0),
+    };
+    let scale = window.scale(plot.x, plot.right());
+    let n_tracks = data.tracks.len().max(1);
+    let lane_h = plot.h / n_tracks as f64;
+    // In the compact layout the lane's name sits on top of its rows.
+    let in_lane_label = if m.narrow { m.axis_font_px + 4.0 } else { 0.0 };
+    let lanes: Vec<Lane> = (0..data.tracks.len())
+        .map(|i| {
+            let rect = Rect {
+                x: plot.x,
+                y: plot.y + lane_h * i as f64,
+                w: plot.w,
+                h: lane_h,
+            };
+            let rows_top = rect.y + in_lane_label + 2.0;
+            let rows = (((rect.bottom() - rows_top) / m.row_px).floor() as usize).max(1);
+            Lane {
+                track: i,
+                rect,
+                rows_top,
+                rows,
+            }
+        })
+        .collect();
+
+    let eras = data
+        .eras
+        .iter()
+        .enumerate()
+        .filter_map(|(i, era)| {
+            let x0 = scale.x_px_from_day(era.start.as_f64()).max(plot.x);
+            let x1 = scale
+                .x_px_from_day(era.end.as_f64() + 1.0)
+                .min(plot.right());
+            (x1 > x0).then(|| PlacedEra {
+                era: i,
+                x0,
+                x1,
+                label: text::truncate(&era.label, m.axis_font_px, x1 - x0 - 2.0 * m.gap_px),
+            })
+        })
+        .collect();
+
+    let margin = m.marker_r_px + 1.0;
+    let mut events = Vec::new();
+    for lane in &lanes {
+        // Pass 1: markers into rows. Each row remembers the right edge of its last marker.
+        let mut row_end = vec![f64::NEG_INFINITY; lane.rows];
+        let mut placed: Vec<(PlacedEvent, usize)> = Vec::new();
+        for (i, e) in data
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.track == lane.track)
+        {
+            let anchor = e.date.anchor().as_f64();
+            let x = scale.x_px_from_day(anchor);
+            let x_end = e
+                .date
+                .is_range()
+                .then(|| scale.x_px_from_day(e.date.last_day().as_f64() + 1.0));
+            let right = x_end.unwrap_or(x).max(x) + m.marker_r_px;
+            if right < plot.x - margin || x > plot.right() + margin {
+                continue;
+            }
+            let left = x - m.marker_r_px;
+            // Among rows where the marker fits, the emptiest leaves the most room for its
+            // neighbour's label; with no free row, the emptiest overlaps least.
+            let row = (0..lane.rows)
+                .filter(|&r| row_end[r] + m.gap_px <= left)
+                .min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]))
+                .or_else(|| (0..lane.rows).min_by(|&a, &b| row_end[a].total_cmp(&row_end[b])))
+                .unwrap_or(0);
+            row_end[row] = right;
+            let y = lane.rows_top + m.row_px * (row as f64 + 0.5);
+            placed.push((
+                PlacedEvent {
+                    event: i,
+                    anchor_day: anchor,
+                    x_px: x,
+                    x_end_px: x_end,
+                    y_px: y,
+                    label: None,
+                    label_x_px: right + m.gap_px,
+                },
+                row,
+            ));
+        }
+        // Pass 2: each label gets the room up to the next marker in its row.
+        for k in 0..placed.len() {
+            let (row, label_x) = (placed[k].1, placed[k].0.label_x_px);
+            let next_left = placed[k + 1..]
+                .iter()
+                .find(|(_, r)| *r == row)
+                .map_or(plot.right(), |(p, _)| p.x_px - m.marker_r_px - m.gap_px);
+            let room = (next_left.min(plot.right()) - label_x).min(m.label_max_px);
+            if room >= m.label_min_px && label_x >= plot.x {
+                let title = &data.events[placed[k].0.event].title;
+                let t = text::truncate(title, m.label_font_px, room);
+                placed[k].0.label = (!t.is_empty()).then_some(t);
+            }
+        }
+        events.extend(placed.into_iter().map(|(p, _)| p));
+    }
+    events.sort_by(|a, b| {
+        a.anchor_day
+            .total_cmp(&b.anchor_day)
+            .then(a.event.cmp(&b.event))
+    });
+
+    Placement {
+        width,
+        height,
+        metrics: m,
+        plot,
+        ticks: ticks::ticks(&scale, m.axis_font_px),
+        scale,
+        lanes,
+        eras,
+        events,
+    }
+}
+
+impl Placement {
+    /// The event under the point `(x, y)`, given how far the pointer may miss (`slop_px`: larger for
+    /// touch). Markers and labels both count; the nearest marker wins.
+    pub fn hit(&self, x: f64, y: f64, slop_px: f64) -> Option<usize> {
+        let m = &self.metrics;
+        let mut best: Option<(f64, usize)> = None;
+        for p in &self.events {
+            let dy = (y - p.y_px).abs();
+            let on_marker = (x - p.x_px).hypot(dy);
+            // A range bar counts too, but a marker drawn over the bar wins over the bar itself.
+            let on_bar = match p.x_end_px {
+                Some(x_end) if x >= p.x_px.min(x_end) && x <= p.x_px.max(x_end) => {
+                    dy + m.marker_r_px / 2.0
+                }
+                _ => f64::INFINITY,
+            };
+            let d = on_marker.min(on_bar);
+            let on_label = p.label.as_ref().is_some_and(|l| {
+                let w = text::width_px(l, m.label_font_px);
+                x >= p.label_x_px && x <= p.label_x_px + w && dy <= m.row_px / 2.0
+            });
+            let d = if on_label { d.min(m.marker_r_px) } else { d };
+            if d <= m.marker_r_px + slop_px && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, p.event));
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+
+    /// The placed event for a dataset index, if it is on screen.
+    pub fn find(&self, event: usize) -> Option<&PlacedEvent> {
+        self.events.iter().find(|p| p.event == event)
+    }
+}

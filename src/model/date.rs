@@ -1,0 +1,307 @@
+//! Calendar dates with a precision, and the day count the layout works in.
+//!
+//! Time in this crate is a count of days since 1970-01-01 (proleptic Gregorian), held as [`Day`]. The
+//! layout turns days into pixels with `f64` arithmetic; the calendar maths here (days <-> year, month,
+//! day) follows Howard Hinnant's `days_from_civil` algorithm, exact for every date we could meet.
+
+use std::fmt;
+
+/// A day, counted from 1970-01-01 (day 0). Negative before 1970.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub i32);
+
+impl Day {
+    /// The day of a calendar date. The caller guarantees `1 <= month <= 12` and a valid day of month.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Day {
+        let y = if month <= 2 { year - 1 } else { year };
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = month as i32;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + day as i32 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Day(era * 146_097 + doe - 719_468)
+    }
+
+    /// The calendar date (year, month 1-12, day 1-31) of this day.
+    pub fn ymd(self) -> (i32, u32, u32) {
+        let z = self.0 + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = yoe + era * 400 + i32::from(m <= 2);
+        (y, m, d)
+    }
+
+    /// This day as a fractional day count, the unit of the time scales.
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0)
+    }
+}
+
+/// Number of days in a month of a year.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        _ => 28,
+    }
+}
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// Known to the day.
+    Day,
+    /// Known to the month.
+    Month,
+    /// Known to the year.
+    Year,
+}
+
+/// One end of a date as written: a year, a month or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartialDate {
+    /// Year.
+    pub year: i32,
+    /// Month (1-12), if given.
+    pub month: Option<u32>,
+    /// Day of month, if given.
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
+    pub fn parse(text: &str) -> Result<PartialDate, DateError> {
+        let bad = || DateError::Format(text.to_owned());
+        let mut parts = text.split('-');
+        let year_text = parts.next().ok_or_else(bad)?;
+        if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let year: i32 = year_text.parse().map_err(|_| bad())?;
+        let mut number = |len_ok: &str| -> Result<Option<u32>, DateError> {
+            match parts.next() {
+                None => Ok(None),
+                Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    p.parse().map(Some).map_err(|_| bad())
+                }
+                Some(_) => Err(DateError::Format(format!("{text} ({len_ok})"))),
+            }
+        };
+        let month = number("month must be two digits")?;
+        let day = number("day must be two digits")?;
+        if parts.next().is_some() || (month.is_none() && day.is_some()) {
+            return Err(bad());
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(DateError::Impossible(text.to_owned()));
+            }
+            if let Some(d) = day {
+                if d == 0 || d > days_in_month(year, m) {
+                    return Err(DateError::Impossible(text.to_owned()));
+                }
+            }
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// The precision this date was written with.
+    pub fn precision(self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// The first day this date covers.
+    pub fn first_day(self) -> Day {
+        Day::from_ymd(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day this date covers.
+    pub fn last_day(self) -> Day {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        Day::from_ymd(self.year, month, day)
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// Writes the date as a reader expects it: `8 Dec 1999`, `Dec 1999` or `1999`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{d} {} {}", month_abbrev(m), self.year),
+            (Some(m), None) => write!(f, "{} {}", month_abbrev(m), self.year),
+            _ => write!(f, "{}", self.year),
+        }
+    }
+}
+
+/// English three-letter month name (1-12).
+pub fn month_abbrev(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    NAMES
+        .get((month as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?")
+}
+
+/// When an event happened: one date, or a range between two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventDate {
+    /// The (first) date as written.
+    pub start: PartialDate,
+    /// The end of a range, if the event spans one.
+    pub end: Option<PartialDate>,
+}
+
+impl EventDate {
+    /// Parses `DATE` or `DATE/DATE`; the end of a range may not come before its start.
+    pub fn parse(text: &str) -> Result<EventDate, DateError> {
+        match text.split_once('/') {
+            None => Ok(EventDate {
+                start: PartialDate::parse(text)?,
+                end: None,
+            }),
+            Some((a, b)) => {
+                let start = PartialDate::parse(a)?;
+                let end = PartialDate::parse(b)?;
+                if end.last_day() < start.first_day() {
+                    return Err(DateError::Reversed(text.to_owned()));
+                }
+                Ok(EventDate {
+                    start,
+                    end: Some(end),
+                })
+            }
+        }
+    }
+
+    /// The precision of the date (a range reports the coarser of its ends).
+    pub fn precision(&self) -> Precision {
+        let p = self.start.precision();
+        match self.end.map(PartialDate::precision) {
+            Some(Precision::Year) => Precision::Year,
+            Some(Precision::Month) if p == Precision::Day => Precision::Month,
+            _ => p,
+        }
+    }
+
+    /// Whether this is a range rather than one date.
+    pub fn is_range(&self) -> bool {
+        self.end.is_some()
+    }
+
+    /// The first day covered.
+    pub fn first_day(&self) -> Day {
+        self.start.first_day()
+    }
+
+    /// The last day covered.
+    pub fn last_day(&self) -> Day {
+        self.end.unwrap_or(self.start).last_day()
+    }
+
+    /// The day the timeline places the event at: its first day. A playhead reaching it shows the event.
+    pub fn anchor(&self) -> Day {
+        self.first_day()
+    }
+}
+
+impl fmt::Display for EventDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.end {
+            None => write!(f, "{}", self.start),
+            Some(end) => write!(f, "{} – {}", self.start, end),
+        }
+    }
+}
+
+/// Why a date string was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[error("'{0}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
+    Format(String),
+    /// Well formed but not on the calendar (month 13, 30 February...).
+    #[error("'{0}' is not a day on the calendar")]
+    Impossible(String),
+    /// A range whose end comes before its start.
+    #[error("the range '{0}' ends before it starts")]
+    Reversed(String),
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_round_trips_through_the_calendar() {
+        assert_eq!(Day::from_ymd(1970, 1, 1), Day(0));
+        assert_eq!(
+            Day::from_ymd(2000, 3, 1).0 - Day::from_ymd(2000, 2, 28).0,
+            2
+        );
+        for d in (-30_000..30_000).step_by(7) {
+            let (y, m, dd) = Day(d).ymd();
+            assert_eq!(Day::from_ymd(y, m, dd), Day(d));
+        }
+    }
+
+    #[test]
+    fn parses_each_precision() {
+        let d = EventDate::parse("1999-12-08").unwrap();
+        assert_eq!(d.precision(), Precision::Day);
+        assert_eq!(d.to_string(), "8 Dec 1999");
+        let m = EventDate::parse("1998-01").unwrap();
+        assert_eq!(m.precision(), Precision::Month);
+        assert_eq!(m.last_day(), Day::from_ymd(1998, 1, 31));
+        let y = EventDate::parse("2001").unwrap();
+        assert_eq!(y.precision(), Precision::Year);
+        assert_eq!(y.first_day(), Day::from_ymd(2001, 1, 1));
+        let r = EventDate::parse("2002/2010").unwrap();
+        assert!(r.is_range());
+        assert_eq!(r.last_day(), Day::from_ymd(2010, 12, 31));
+        assert_eq!(r.to_string(), "2002 – 2010");
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed_dates() {
+        assert!(matches!(
+            PartialDate::parse("2023-02-29"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(PartialDate::parse("2024-02-29").is_ok());
+        assert!(matches!(
+            PartialDate::parse("1999-13"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("99-12-01"),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("1999-1-01"),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("1999-12-08-01"),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            EventDate::parse("2010/2002"),
+            Err(DateError::Reversed(_))
+        ));
+    }
+}

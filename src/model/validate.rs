@@ -1,0 +1,484 @@
+//! Turns the raw JSON types into a [`Dataset`], collecting every broken rule with its JSON path.
+
+use std::collections::HashMap;
+
+use super::date::{EventDate, PartialDate};
+use super::raw::{RawDataset, RawEvent};
+use super::{
+    Confidence, Dataset, Discrepancy, Era, Event, EventKind, LoadError, Problem, Source,
+    SourceKind, Status, Track,
+};
+
+/// The file format version this program reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Longest title or label accepted, in characters.
+const MAX_TITLE_CHARS: usize = 300;
+/// Longest summary, claim or finding accepted, in characters.
+const MAX_TEXT_CHARS: usize = 4000;
+
+/// Parses JSON text into the raw types, naming line and column for syntax errors and the JSON path for
+/// shape errors.
+pub fn parse_raw(text: &str) -> Result<RawDataset, LoadError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let raw: RawDataset = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        json_error(inner, Some(path))
+    })?;
+    de.end().map_err(|e| json_error(e, None))?;
+    Ok(raw)
+}
+
+fn json_error(e: serde_json::Error, path: Option<String>) -> LoadError {
+    use serde_json::error::Category;
+    match (e.classify(), path) {
+        (Category::Data, Some(path)) => {
+            // serde_json appends " at line L column C" to data errors; the path already says where.
+            let message = e.to_string();
+            let message = match message.rfind(" at line ") {
+                Some(i) => message[..i].to_owned(),
+                None => message,
+            };
+            LoadError::Shape {
+                path: if path == "." {
+                    "(top level)".into()
+                } else {
+                    path
+                },
+                message,
+            }
+        }
+        _ => {
+            let message = e.to_string();
+            let message = match message.rfind(" at line ") {
+                Some(i) => message[..i].to_owned(),
+                None => message,
+            };
+            LoadError::Syntax {
+                line: e.line().max(1),
+                column: e.column().max(1),
+                message,
+            }
+        }
+    }
+}
+
+/// Collects problems while walking the raw dataset.
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn id(&mut self, path: &str, id: &str) {
+        let ok = !id.is_empty()
+            && id.len() <= 80
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok {
+            self.fail(
+                path,
+                format!(
+                    "id '{}' must be 1-80 characters of a-z, 0-9 and '-'",
+                    clip(id)
+                ),
+            );
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &str, max: usize) {
+        let n = text.chars().count();
+        if text.trim().is_empty() {
+            self.fail(path, "must not be empty");
+        } else if n > max {
+            self.fail(path, format!("is {n} characters long; the limit is {max}"));
+        }
+    }
+
+    fn optional_text(&mut self, path: &str, text: &Option<String>, max: usize) {
+        if let Some(t) = text {
+            self.text(path, t, max);
+        }
+    }
+
+    /// Builds an id -> index map, reporting duplicates.
+    fn index<'a>(
+        &mut self,
+        list: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> HashMap<&'a str, usize> {
+        let mut map = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let path = format!("{list}[{i}].id");
+            self.id(&path, id);
+            if let Some(first) = map.insert(id, i) {
+                self.fail(
+                    path,
+                    format!(
+                        "duplicate id '{}' (first used at {list}[{first}])",
+                        clip(id)
+                    ),
+                );
+                map.insert(id, first);
+            }
+        }
+        map
+    }
+
+    /// Resolves a list of references, reporting unknown ones and, if `required`, an empty list.
+    fn refs(
+        &mut self,
+        path: &str,
+        ids: &[String],
+        map: &HashMap<&str, usize>,
+        what: &str,
+        required: bool,
+    ) -> Vec<usize> {
+        if required && ids.is_empty() {
+            self.fail(path, format!("needs at least one {what}"));
+        }
+        ids.iter()
+            .enumerate()
+            .filter_map(|(i, id)| match map.get(id.as_str()) {
+                Some(&ix) => Some(ix),
+                None => {
+                    self.fail(
+                        format!("{path}[{i}]"),
+                        format!("unknown {what} '{}'", clip(id)),
+                    );
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn vocab<T>(
+        &mut self,
+        path: &str,
+        text: &str,
+        parse: fn(&str) -> Option<T>,
+        expected: String,
+    ) -> Option<T> {
+        let v = parse(text);
+        if v.is_none() {
+            self.fail(
+                path,
+                format!(
+                    "unknown value '{}' (expected one of: {expected})",
+                    clip(text)
+                ),
+            );
+        }
+        v
+    }
+}
+
+/// Shortens user text quoted in a message, so an over-long value cannot flood the error panel.
+fn clip(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        let head: String = text.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+/// Whether a link may be offered to a reader: absolute `http` or `https` only.
+pub fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.len() > "https://".len()
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Validates the raw dataset, returning it resolved, or every problem found.
+pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+    if raw.format != FORMAT_VERSION {
+        c.fail(
+            "format",
+            format!(
+                "format {} is not supported (this program reads {FORMAT_VERSION})",
+                raw.format
+            ),
+        );
+    }
+    c.text("title", &raw.title, MAX_TITLE_CHARS);
+    c.optional_text("title_ru", &raw.title_ru, MAX_TITLE_CHARS);
+    c.optional_text("description", &raw.description, MAX_TEXT_CHARS);
+    if raw.tracks.is_empty() {
+        c.fail("tracks", "needs at least one track");
+    }
+    if raw.events.is_empty() {
+        c.fail("events", "needs at least one event");
+    }
+
+    let track_ix = c.index("tracks", raw.tracks.iter().map(|t| t.id.as_str()));
+    let source_ix = c.index("sources", raw.sources.iter().map(|s| s.id.as_str()));
+    c.index("eras", raw.eras.iter().map(|e| e.id.as_str()));
+    c.index(
+        "discrepancies",
+        raw.discrepancies.iter().map(|d| d.id.as_str()),
+    );
+
+    let tracks = raw
+        .tracks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            c.text(&format!("tracks[{i}].label"), &t.label, MAX_TITLE_CHARS);
+            c.optional_text(
+                &format!("tracks[{i}].label_ru"),
+                &t.label_ru,
+                MAX_TITLE_CHARS,
+            );
+            Track {
+                id: t.id.clone(),
+                label: t.label.clone(),
+                label_ru: t.label_ru.clone(),
+            }
+        })
+        .collect();
+
+    let sources = raw
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let p = format!("sources[{i}]");
+            c.text(&format!("{p}.title"), &s.title, MAX_TEXT_CHARS);
+            c.optional_text(&format!("{p}.publisher"), &s.publisher, MAX_TITLE_CHARS);
+            if let Some(url) = &s.url {
+                if !is_safe_url(url) {
+                    c.fail(
+                        format!("{p}.url"),
+                        format!("'{}' is not an http or https address", clip(url)),
+                    );
+                }
+            }
+            let kind = c
+                .vocab(
+                    &format!("{p}.kind"),
+                    &s.kind,
+                    SourceKind::parse,
+                    SourceKind::expected(),
+                )
+                .unwrap_or(SourceKind::Secondary);
+            Source {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                url: s.url.clone().filter(|u| is_safe_url(u)),
+                publisher: s.publisher.clone(),
+                kind,
+            }
+        })
+        .collect();
+
+    let mut eras: Vec<Era> = Vec::new();
+    for (i, e) in raw.eras.iter().enumerate() {
+        let p = format!("eras[{i}]");
+        c.text(&format!("{p}.label"), &e.label, MAX_TITLE_CHARS);
+        c.optional_text(&format!("{p}.label_ru"), &e.label_ru, MAX_TITLE_CHARS);
+        c.optional_text(&format!("{p}.summary"), &e.summary, MAX_TEXT_CHARS);
+        let srcs = c.refs(
+            &format!("{p}.sources"),
+            &e.sources,
+            &source_ix,
+            "source",
+            true,
+        );
+        let start = PartialDate::parse(&e.start)
+            .map_err(|err| c.fail(format!("{p}.start"), err.to_string()));
+        let end =
+            PartialDate::parse(&e.end).map_err(|err| c.fail(format!("{p}.end"), err.to_string()));
+        if let (Ok(start), Ok(end)) = (start, end) {
+            let (start, end) = (start.first_day(), end.last_day());
+            if end < start {
+                c.fail(format!("{p}.end"), "the era ends before it starts");
+            }
+            if let Some(prev) = eras.last() {
+                if start <= prev.end {
+                    c.fail(
+                        format!("{p}.start"),
+                        format!("overlaps the era before it ('{}')", clip(&prev.id)),
+                    );
+                }
+            }
+            eras.push(Era {
+                id: e.id.clone(),
+                label: e.label.clone(),
+                label_ru: e.label_ru.clone(),
+                start,
+                end,
+                summary: e.summary.clone(),
+                sources: srcs,
+            });
+        }
+    }
+
+    // Events are sorted by date before references between them are resolved, so that indices in
+    // `related` and `discrepancies` point into the sorted list.
+    let mut dated: Vec<(usize, &RawEvent, Option<EventDate>)> = raw
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let date = EventDate::parse(&e.date)
+                .map_err(|err| c.fail(format!("events[{i}].date"), err.to_string()))
+                .ok();
+            (i, e, date)
+        })
+        .collect();
+    dated.sort_by_key(|(i, _, d)| (d.map(|d| d.anchor()), *i));
+    let event_ix = c.index("events", raw.events.iter().map(|e| e.id.as_str()));
+    // `event_ix` maps to file positions; `sorted_pos` maps a file position to its sorted position.
+    let mut sorted_pos = vec![0usize; raw.events.len()];
+    for (pos, (i, _, _)) in dated.iter().enumerate() {
+        sorted_pos[*i] = pos;
+    }
+    let event_ix: HashMap<&str, usize> = event_ix
+        .into_iter()
+        .map(|(k, v)| (k, sorted_pos[v]))
+        .collect();
+
+    let mut events = Vec::with_capacity(dated.len());
+    for (i, e, date) in &dated {
+        let p = format!("events[{i}]");
+        c.text(&format!("{p}.title"), &e.title, MAX_TITLE_CHARS);
+        c.optional_text(&format!("{p}.title_ru"), &e.title_ru, MAX_TITLE_CHARS);
+        c.text(&format!("{p}.summary"), &e.summary, MAX_TEXT_CHARS);
+        c.optional_text(
+            &format!("{p}.confidence_note"),
+            &e.confidence_note,
+            MAX_TEXT_CHARS,
+        );
+        let track = match track_ix.get(e.track.as_str()) {
+            Some(&t) => Some(t),
+            None => {
+                c.fail(
+                    format!("{p}.track"),
+                    format!("unknown track '{}'", clip(&e.track)),
+                );
+                None
+            }
+        };
+        let kind = c.vocab(
+            &format!("{p}.kind"),
+            &e.kind,
+            EventKind::parse,
+            EventKind::expected(),
+        );
+        let status = e
+            .status
+            .as_deref()
+            .map(|s| c.vocab(&format!("{p}.status"), s, Status::parse, Status::expected()));
+        let confidence = c.vocab(
+            &format!("{p}.confidence"),
+            &e.confidence,
+            Confidence::parse,
+            Confidence::expected(),
+        );
+        let sources = c.refs(
+            &format!("{p}.sources"),
+            &e.sources,
+            &source_ix,
+            "source",
+            true,
+        );
+        let related = c.refs(
+            &format!("{p}.related"),
+            &e.related,
+            &event_ix,
+            "event",
+            false,
+        );
+        if related.contains(&sorted_pos[*i]) {
+            c.fail(
+                format!("{p}.related"),
+                "an event cannot be related to itself",
+            );
+        }
+        if let (Some(date), Some(track), Some(kind), Some(confidence)) =
+            (date, track, kind, confidence)
+        {
+            events.push(Event {
+                id: e.id.clone(),
+                date: *date,
+                title: e.title.clone(),
+                title_ru: e.title_ru.clone(),
+                summary: e.summary.clone(),
+                track,
+                kind,
+                status: status.flatten(),
+                sources,
+                confidence,
+                confidence_note: e.confidence_note.clone(),
+                related,
+                discrepancies: Vec::new(),
+            });
+        }
+    }
+
+    let mut discrepancies = Vec::new();
+    for (i, d) in raw.discrepancies.iter().enumerate() {
+        let p = format!("discrepancies[{i}]");
+        c.text(&format!("{p}.title"), &d.title, MAX_TITLE_CHARS);
+        c.text(&format!("{p}.claim"), &d.claim, MAX_TEXT_CHARS);
+        c.text(&format!("{p}.finding"), &d.finding, MAX_TEXT_CHARS);
+        let claimed_by = c.refs(
+            &format!("{p}.claimed_by"),
+            &d.claimed_by,
+            &source_ix,
+            "source",
+            true,
+        );
+        let sources = c.refs(
+            &format!("{p}.sources"),
+            &d.sources,
+            &source_ix,
+            "source",
+            true,
+        );
+        let evs = c.refs(&format!("{p}.events"), &d.events, &event_ix, "event", true);
+        discrepancies.push(Discrepancy {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            claim: d.claim.clone(),
+            claimed_by,
+            finding: d.finding.clone(),
+            sources,
+            events: evs,
+        });
+    }
+
+    if !c.problems.is_empty() {
+        return Err(c.problems);
+    }
+    for (di, d) in discrepancies.iter().enumerate() {
+        for &ev in &d.events {
+            if let Some(e) = events.get_mut(ev) {
+                e.discrepancies.push(di);
+            }
+        }
+    }
+    Ok(Dataset {
+        title: raw.title,
+        title_ru: raw.title_ru,
+        description: raw.description,
+        tracks,
+        eras,
+        sources,
+        events,
+        discrepancies,
+    })
+}

@@ -1,0 +1,68 @@
+//! Colours, strokes and type sizes of the charts, as named constants.
+
+use plotters::style::RGBColor;
+
+/// The colours a chart is drawn with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    /// Canvas background.
+    pub background: RGBColor,
+    /// Main text.
+    pub text: RGBColor,
+    /// Secondary text (axis labels, lane names).
+    pub muted: RGBColor,
+    /// Grid lines and lane separators.
+    pub grid: RGBColor,
+    /// Alternating era band fills.
+    pub era_fill: [RGBColor; 2],
+    /// The playhead line and its date.
+    pub playhead: RGBColor,
+    /// Outline of the selected event.
+    pub selection: RGBColor,
+    /// Lane colours, cycled if there are more tracks.
+    pub tracks: [RGBColor; 6],
+    /// Font family for all chart text.
+    pub font_family: &'static str,
+}
+
+/// The light theme. Track colours are the Okabe–Ito palette, distinguishable with colour-blindness.
+pub const LIGHT: Theme = Theme {
+    background: RGBColor(255, 255, 255),
+    text: RGBColor(28, 30, 36),
+    muted: RGBColor(84, 90, 102),
+    grid: RGBColor(214, 218, 226),
+    era_fill: [RGBColor(244, 246, 250), RGBColor(234, 238, 245)],
+    playhead: RGBColor(200, 30, 60),
+    selection: RGBColor(20, 20, 20),
+    tracks: [
+        RGBColor(0, 114, 178),
+        RGBColor(196, 120, 0),
+        RGBColor(213, 94, 0),
+        RGBColor(0, 140, 100),
+        RGBColor(204, 121, 167),
+        RGBColor(86, 180, 233),
+    ],
+    font_family: "sans-serif",
+};
+
+/// Opacity of the hollow marks of events the playhead has not reached yet.
+pub const GHOST_ALPHA: f64 = 0.35;
+/// Opacity of a fully shown event's range bar.
+pub const BAR_ALPHA: f64 = 0.45;
+/// Line width of marker outlines, px.
+pub const MARKER_STROKE_PX: u32 = 2;
+/// Line width of the playhead, px.
+pub const PLAYHEAD_STROKE_PX: u32 = 2;
+/// Gap between the selection ring and the marker, px.
+pub const RING_GAP_PX: f64 = 4.0;
+/// Line width of the selection ring, px.
+pub const RING_STROKE_PX: u32 = 2;
+/// Length of a tick mark on the axis, px.
+pub const TICK_LEN_PX: f64 = 5.0;
+
+impl Theme {
+    /// The colour of a track's lane.
+    pub fn track(&self, track: usize) -> RGBColor {
+        self.tracks[track % self.tracks.len()]
+    }
+}

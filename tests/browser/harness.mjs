@@ -1,0 +1,114 @@
+// Shared set-up for the browser tests: a static server for dist/ on loopback and Debian's Chromium
+// driven by playwright-core (which never downloads a browser here).
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(join(root, '.ci', 'package.json'));
+const { chromium } = require('playwright-core');
+
+export const DIST = join(root, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+/** Serves `dir` on a free loopback port; resolves to { url, close }. */
+export async function serve(dir = DIST) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const file = join(dir, path === '' ? 'index.html' : path);
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Launches headless Debian Chromium with the flags this closed network needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens the app in a new page and waits for the first frame. Collects console errors, page errors and
+ * any request that leaves loopback into `page.problems`.
+ */
+export async function openApp(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith('http://127.0.0.1') && !u.startsWith('data:') && !u.startsWith('blob:')) {
+      page.problems.push(`request left the page: ${u}`);
+    }
+  });
+  await page.goto(url);
+  await page.waitForSelector('#timeline-canvas');
+  await page.waitForFunction(() => {
+    const c = document.querySelector('#timeline-canvas');
+    return c && c.width > 0 && c.dataset.hitTargets && c.dataset.hitTargets.length > 2;
+  });
+  return page;
+}
+
+/** Share of canvas pixels that differ from the background (white), 0..1. */
+export function inkedShare(page) {
+  return page.evaluate(() => {
+    const c = document.querySelector('#timeline-canvas');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let inked = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250) inked++;
+    }
+    return inked / (d.length / 4);
+  });
+}
+
+/** The placed events' hit targets: [{ id, x, y }] in CSS px relative to the canvas. */
+export async function hitTargets(page) {
+  return JSON.parse(await page.getAttribute('#timeline-canvas', 'data-hit-targets'));
+}
+
+/** Whether the canvas pixel at CSS position (x, y) is strongly coloured (a drawn marker, not a band). */
+export function saturatedAt(page, x, y) {
+  return page.evaluate(([x, y]) => {
+    const c = document.querySelector('#timeline-canvas');
+    const k = c.width / c.clientWidth;
+    const [r, g, b] = c.getContext('2d').getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data;
+    return Math.max(r, g, b) - Math.min(r, g, b) > 60;
+  }, [x, y]);
+}

@@ -1,0 +1,146 @@
+// The timeline in a real browser: loads cleanly, draws, plays, selects, and is sharp on HiDPI screens.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { serve, launch, openApp, inkedShare, hitTargets, saturatedAt } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('loads with no console errors and draws a non-blank canvas', async () => {
+  const page = await openApp(browser, server.url);
+  const share = await inkedShare(page);
+  assert.ok(share > 0.05, `only ${(share * 100).toFixed(1)}% of the canvas is drawn`);
+  assert.equal(await page.locator('#loading').count(), 0, 'the loading message is gone');
+  await mkdir('target/screenshots', { recursive: true });
+  await page.screenshot({ path: 'target/screenshots/timeline-1280x720.png' });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('pressing play moves the playhead and reveals events', async () => {
+  const page = await openApp(browser, server.url);
+  // The page opens on the whole story with an introduction; Play starts from the beginning.
+  assert.equal(await page.locator('.event-card.intro').count(), 1);
+  const [earliest] = await hitTargets(page);
+  assert.equal(await saturatedAt(page, earliest.x, earliest.y), true, 'every event is drawn at the start');
+  // Scrub back to the very beginning.
+  await page.$eval('#scrub', (el) => {
+    el.value = el.min;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const before = Number(await page.inputValue('#scrub'));
+  assert.equal(before, Number(await page.getAttribute('#scrub', 'min')));
+  const [first] = await hitTargets(page);
+  assert.equal(await saturatedAt(page, first.x, first.y), false, 'the first event is a hollow ghost before play');
+  await page.click('#play');
+  await page.waitForTimeout(1500);
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
+  const during = Number(await page.inputValue('#scrub'));
+  assert.ok(during > before + 200, `playhead moved from ${before} to ${during}`);
+  await page.waitForFunction((b) => Number(document.querySelector('#scrub').value) > b + 2500, before, { timeout: 15000 });
+  assert.equal(await saturatedAt(page, first.x, first.y), true, 'the first event is drawn once the playhead passed it');
+  assert.ok(await page.locator('.event-card[data-event-id]').count(), 'the card follows the playhead');
+  await page.click('#play');
+  const paused = Number(await page.inputValue('#scrub'));
+  await page.waitForTimeout(400);
+  assert.equal(Number(await page.inputValue('#scrub')), paused, 'pause stops the playhead');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('clicking an event shows its card', async () => {
+  const page = await openApp(browser, server.url);
+  const targets = await hitTargets(page);
+  assert.ok(targets.length >= 40, `${targets.length} events placed`);
+  const box = await page.locator('#timeline-canvas').boundingBox();
+  for (const pick of [targets[Math.floor(targets.length / 2)], targets[targets.length - 1]]) {
+    await page.mouse.click(box.x + pick.x, box.y + pick.y);
+    await page.waitForSelector(`.event-card[data-event-id="${pick.id}"]`);
+    const title = await page.textContent('#card-title');
+    assert.ok(title.length > 3, 'the card has a title');
+    assert.ok((await page.locator('.event-card .sources li').count()) >= 1, 'the card lists sources');
+    assert.match(await page.textContent('.event-card'), /Confidence/);
+  }
+  // Stepping moves the card along.
+  const shown = await page.getAttribute('.event-card', 'data-event-id');
+  await page.click('#step-previous');
+  await page.waitForFunction((id) => document.querySelector('.event-card')?.dataset.eventId !== id, shown);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('hovering an event changes the cursor; drag pans and wheel zooms', async () => {
+  const page = await openApp(browser, server.url);
+  const targets = await hitTargets(page);
+  const box = await page.locator('#timeline-canvas').boundingBox();
+  const t = targets[10];
+  await page.mouse.move(box.x + t.x, box.y + t.y);
+  await page.waitForSelector('#timeline-canvas.hovering');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 40);
+  await page.mouse.wheel(0, -600);
+  await page.waitForFunction((n) => JSON.parse(document.querySelector('#timeline-canvas').dataset.hitTargets).length < n, targets.length);
+  const zoomed = await hitTargets(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height - 40, { steps: 5 });
+  await page.mouse.up();
+  const panned = await hitTargets(page);
+  assert.notDeepEqual(panned, zoomed, 'dragging pans the view');
+  await page.click('#zoom-reset');
+  assert.equal((await hitTargets(page)).length, targets.length);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the backing store follows devicePixelRatio 2 and a phone width', async () => {
+  const page = await openApp(browser, server.url, { deviceScaleFactor: 2 });
+  const dims = await page.evaluate(() => {
+    const c = document.querySelector('#timeline-canvas');
+    return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight, dpr: devicePixelRatio };
+  });
+  assert.equal(dims.dpr, 2);
+  assert.equal(dims.w, Math.round(dims.cw * 2));
+  assert.equal(dims.h, Math.round(dims.ch * 2));
+  await page.screenshot({ path: 'target/screenshots/timeline-dpr2.png' });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('#timeline-canvas');
+    return c.width === Math.round(c.clientWidth * 2) && c.clientWidth < 400;
+  });
+  assert.ok((await inkedShare(page)) > 0.05);
+  await page.screenshot({ path: 'target/screenshots/timeline-phone.png', fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('keyboard: Space plays and pauses, arrows step, End jumps to the last event', async () => {
+  const page = await openApp(browser, server.url);
+  await page.keyboard.press('Home');
+  const first = await page.getAttribute('.event-card', 'data-event-id');
+  assert.ok(first, 'Home shows the first event');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((id) => document.querySelector('.event-card').dataset.eventId !== id, first);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction((id) => document.querySelector('.event-card').dataset.eventId === id, first);
+  await page.keyboard.press('End');
+  const targets = await hitTargets(page);
+  const last = await page.getAttribute('.event-card', 'data-event-id');
+  assert.ok(targets.some((t) => t.id === last));
+  await page.locator('body').press(' ');
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
+  await page.locator('body').press(' ');
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

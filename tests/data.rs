@@ -1,0 +1,187 @@
+//! Integrity of the bundled dataset: it loads, every item is sourced, references resolve, dates are valid
+//! and ordered, and it covers what the product promises.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+use std::collections::HashSet;
+
+use union_state::model::{self, raw::RawDataset, Confidence, Day, SourceKind, Status};
+
+fn data() -> &'static model::Dataset {
+    model::bundled().unwrap_or_else(|e| panic!("the bundled dataset does not load: {e}"))
+}
+
+#[test]
+fn bundled_dataset_loads() {
+    data();
+}
+
+#[test]
+fn ids_are_unique_in_the_file() {
+    let raw: RawDataset = serde_json::from_str(model::BUNDLED_JSON).unwrap();
+    let mut seen = HashSet::new();
+    for id in raw.events.iter().map(|e| &e.id) {
+        assert!(seen.insert(id), "duplicate event id {id}");
+    }
+    let mut seen = HashSet::new();
+    for id in raw.sources.iter().map(|s| &s.id) {
+        assert!(seen.insert(id), "duplicate source id {id}");
+    }
+}
+
+#[test]
+fn covers_1990_to_2026_across_all_tracks() {
+    let d = data();
+    assert!(d.events.len() >= 40, "only {} events", d.events.len());
+    let first = d.events.first().unwrap().date.first_day();
+    let last = d.events.last().unwrap().date.first_day();
+    assert!(
+        first <= Day::from_ymd(1990, 12, 31),
+        "first event {first:?}"
+    );
+    assert!(last >= Day::from_ymd(2026, 1, 1), "last event {last:?}");
+    let ids: Vec<&str> = d.tracks.iter().map(|t| t.id.as_str()).collect();
+    for track in ["legal", "economic", "security", "institutional"] {
+        let t = ids
+            .iter()
+            .position(|&i| i == track)
+            .unwrap_or_else(|| panic!("no track {track}"));
+        let n = d.events.iter().filter(|e| e.track == t).count();
+        assert!(n >= 5, "track {track} has {n} events");
+    }
+}
+
+#[test]
+fn every_item_is_sourced_and_references_resolve() {
+    let d = data();
+    for e in &d.events {
+        assert!(!e.sources.is_empty(), "{} has no source", e.id);
+        assert!(e.sources.iter().all(|&s| s < d.sources.len()));
+        assert!(e
+            .related
+            .iter()
+            .all(|&r| r < d.events.len() && d.events[r].id != e.id));
+        assert!(e.track < d.tracks.len());
+    }
+    for era in &d.eras {
+        assert!(!era.sources.is_empty(), "era {} has no source", era.id);
+    }
+    for x in &d.discrepancies {
+        assert!(
+            !x.sources.is_empty() && !x.claimed_by.is_empty() && !x.events.is_empty(),
+            "{}",
+            x.id
+        );
+    }
+    // Every source is cited somewhere, and every link is http(s).
+    for (i, s) in d.sources.iter().enumerate() {
+        let cited = d.events.iter().any(|e| e.sources.contains(&i))
+            || d.eras.iter().any(|e| e.sources.contains(&i))
+            || d.discrepancies
+                .iter()
+                .any(|x| x.sources.contains(&i) || x.claimed_by.contains(&i));
+        assert!(cited, "source {} is never cited", s.id);
+        if let Some(url) = &s.url {
+            assert!(
+                url.starts_with("https://") || url.starts_with("http://"),
+                "{url}"
+            );
+        }
+    }
+}
+
+#[test]
+fn dates_are_valid_and_ordered() {
+    let d = data();
+    assert!(d
+        .events
+        .windows(2)
+        .all(|w| w[0].date.anchor() <= w[1].date.anchor()));
+    for e in &d.events {
+        assert!(e.date.first_day() <= e.date.last_day(), "{}", e.id);
+    }
+    for w in d.eras.windows(2) {
+        assert!(
+            w[0].end < w[1].start,
+            "eras {} and {} overlap",
+            w[0].id,
+            w[1].id
+        );
+    }
+    for era in &d.eras {
+        assert!(era.start <= era.end, "era {}", era.id);
+    }
+}
+
+#[test]
+fn founding_treaty_dates_match_the_sources() {
+    let d = data();
+    let on = |y, m, day| {
+        d.events
+            .iter()
+            .filter(move |e| e.date.first_day() == Day::from_ymd(y, m, day))
+    };
+    let titled = |y, m, day, words: &[&str]| {
+        on(y, m, day).any(|e| {
+            words
+                .iter()
+                .all(|w| e.title.to_lowercase().contains(&w.to_lowercase()))
+        })
+    };
+    assert!(titled(1999, 12, 8, &["creation", "union state"]));
+    assert!(titled(1996, 4, 2, &["community"]));
+    assert!(titled(1997, 4, 2, &["union"]));
+    assert!(titled(1995, 2, 21, &["friendship"]));
+    assert!(on(1999, 12, 22).count() >= 1, "Duma ratification");
+    assert!(
+        on(2000, 1, 26).count() >= 1,
+        "Belarusian ratification and entry into force"
+    );
+    assert!(titled(2024, 12, 6, &["security guarantees"]));
+    assert!(titled(2022, 10, 3, &["tax"]));
+}
+
+#[test]
+fn the_2007_2008_seed_claim_is_shown_as_a_discrepancy() {
+    let d = data();
+    let seed = d.sources.iter().position(|s| {
+        s.kind == SourceKind::Seed && s.title.contains("Integration against theories")
+    });
+    let seed = seed.expect("the seed abstract is a source");
+    let x = d
+        .discrepancies
+        .iter()
+        .find(|x| x.claimed_by.contains(&seed) && x.claim.contains("2007"))
+        .expect("a discrepancy records the abstract's 2007-2008 claim");
+    // It is attached to the 1999 treaty and to a 2007-2008 event, so both cards show it.
+    let years: Vec<i32> = x
+        .events
+        .iter()
+        .map(|&e| d.events[e].date.first_day().ymd().0)
+        .collect();
+    assert!(years.contains(&1999) || years.contains(&2000), "{years:?}");
+    assert!(years.iter().any(|y| (2007..=2008).contains(y)), "{years:?}");
+    for &e in &x.events {
+        assert!(d.events[e]
+            .discrepancies
+            .iter()
+            .any(|&k| d.discrepancies[k].id == x.id));
+    }
+}
+
+#[test]
+fn reversals_and_failures_are_represented() {
+    let d = data();
+    let has = |s: Status| d.events.iter().any(|e| e.status == Some(s));
+    assert!(has(Status::Reversed), "the 1990s customs union reversal");
+    assert!(
+        has(Status::NeverImplemented),
+        "the single currency, the parliament, the court"
+    );
+    assert!(has(Status::InForce));
+    assert!(d
+        .events
+        .iter()
+        .any(|e| e.confidence == Confidence::Low || e.confidence == Confidence::Medium));
+    assert!(d.events.iter().filter(|e| e.title_ru.is_some()).count() >= 5);
+}

@@ -1,0 +1,146 @@
+//! Layout invariants of the timeline with the bundled data, at the sizes we support.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+use union_state::layout::lanes::{place, Placement};
+use union_state::layout::scale::Window;
+use union_state::layout::text;
+use union_state::model;
+
+/// Projector, laptop, HiDPI desktop (CSS px), tablet and phone.
+const SIZES: [(f64, f64); 5] = [
+    (1280.0, 720.0),
+    (1440.0, 800.0),
+    (1920.0, 1080.0),
+    (820.0, 600.0),
+    (360.0, 420.0),
+];
+
+fn full_window() -> Window {
+    let (a, b) = model::bundled().unwrap().span();
+    Window {
+        t0: a.as_f64() - 120.0,
+        t1: b.as_f64() + 120.0,
+    }
+}
+
+fn layouts() -> Vec<Placement> {
+    let d = model::bundled().unwrap();
+    let full = full_window();
+    let zoomed = Window {
+        t0: model::Day::from_ymd(2019, 1, 1).as_f64(),
+        t1: model::Day::from_ymd(2022, 1, 1).as_f64(),
+    };
+    SIZES
+        .iter()
+        .flat_map(|&(w, h)| [place(d, w, h, full), place(d, w, h, zoomed)])
+        .collect()
+}
+
+#[test]
+fn the_whole_span_shows_every_event() {
+    let d = model::bundled().unwrap();
+    for (w, h) in SIZES {
+        let p = place(d, w, h, full_window());
+        assert_eq!(p.events.len(), d.events.len(), "at {w}x{h}");
+    }
+}
+
+#[test]
+fn labels_never_overlap_each_other_or_markers() {
+    for p in layouts() {
+        let m = p.metrics;
+        let boxes: Vec<(f64, f64, f64, f64)> = p
+            .events
+            .iter()
+            .filter_map(|e| {
+                let l = e.label.as_ref()?;
+                let w = text::width_px(l, m.label_font_px);
+                Some((
+                    e.label_x_px,
+                    e.y_px - m.label_font_px / 2.0,
+                    e.label_x_px + w,
+                    e.y_px + m.label_font_px / 2.0,
+                ))
+            })
+            .collect();
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(
+                a.2 <= p.plot.right() + 0.5,
+                "label runs off the plot at {}x{}",
+                p.width,
+                p.height
+            );
+            for b in &boxes[i + 1..] {
+                let overlap = a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+                assert!(
+                    !overlap,
+                    "labels overlap at {}x{}: {a:?} {b:?}",
+                    p.width, p.height
+                );
+            }
+            for e in &p.events {
+                let r = m.marker_r_px;
+                let hits =
+                    e.x_px + r > a.0 && e.x_px - r < a.2 && e.y_px + r > a.1 && e.y_px - r < a.3;
+                assert!(!hits, "a label covers a marker at {}x{}", p.width, p.height);
+            }
+        }
+    }
+}
+
+#[test]
+fn markers_sit_inside_their_lanes() {
+    let d = model::bundled().unwrap();
+    for p in layouts() {
+        for e in &p.events {
+            let lane = &p.lanes[d.events[e.event].track];
+            assert!(
+                e.y_px > lane.rect.y && e.y_px < lane.rect.bottom(),
+                "marker outside its lane"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_projector_shows_most_titles() {
+    let d = model::bundled().unwrap();
+    let p = place(d, 1280.0, 720.0, full_window());
+    let labelled = p.events.iter().filter(|e| e.label.is_some()).count();
+    assert!(
+        labelled * 2 >= p.events.len(),
+        "only {labelled} of {} events labelled",
+        p.events.len()
+    );
+}
+
+#[test]
+fn hit_testing_finds_each_marker() {
+    for p in layouts() {
+        for e in &p.events {
+            let hit = p
+                .hit(e.x_px, e.y_px, 0.0)
+                .expect("a marker is hit at its centre");
+            // Markers may touch when a lane has no free row; the hit is then an event at the same spot.
+            let other = p.find(hit).unwrap();
+            assert!((other.x_px - e.x_px).abs() < 1e-6 || hit == e.event);
+        }
+        assert_eq!(p.hit(-50.0, -50.0, 4.0), None);
+    }
+}
+
+#[test]
+fn deep_zoom_keeps_ticks_bounded() {
+    let d = model::bundled().unwrap();
+    let t = model::Day::from_ymd(1999, 12, 1).as_f64();
+    let w = Window {
+        t0: t,
+        t1: t + 120.0,
+    };
+    let p = place(d, 1920.0, 1080.0, w);
+    assert!(p.ticks.len() <= 12, "{} ticks", p.ticks.len());
+    assert!(p.ticks.iter().any(|t| t.label == "Jan 2000"));
+    // Culling: only events near the window are laid out.
+    assert!(p.events.len() < d.events.len());
+}

@@ -1,0 +1,181 @@
+//! The dataset loader: syntax, shape and content errors name their place; good files load.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+use union_state::model::{Dataset, LoadError, MAX_DATASET_BYTES};
+
+const MINIMAL: &str = include_str!("data/minimal.json");
+
+fn with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(MINIMAL).unwrap();
+    edit(&mut v);
+    serde_json::to_string_pretty(&v).unwrap()
+}
+
+fn problems(text: &str) -> Vec<String> {
+    match Dataset::from_json(text) {
+        Err(LoadError::Content(p)) => p.iter().map(ToString::to_string).collect(),
+        other => panic!("expected content problems, got {other:?}"),
+    }
+}
+
+#[test]
+fn minimal_example_loads() {
+    let d = Dataset::from_json(MINIMAL).unwrap();
+    assert_eq!(d.events.len(), 1);
+    assert_eq!(
+        d.events[0].title_ru.as_deref(),
+        Some("Договор о создании Союзного государства")
+    );
+    assert_eq!(
+        d.sources[0].url.as_deref(),
+        Some("https://cis-legislation.com/document.fwx?rgn=3841")
+    );
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let text = "{\n  \"format\": 1,\n  \"title\": \"x\",\n  oops\n}";
+    match Dataset::from_json(text) {
+        Err(LoadError::Syntax { line, column, .. }) => assert_eq!((line, column), (4, 3)),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        Dataset::from_json(""),
+        Err(LoadError::Syntax { line: 1, .. })
+    ));
+    assert!(matches!(
+        Dataset::from_json(&format!("{MINIMAL} trailing")),
+        Err(LoadError::Syntax { .. })
+    ));
+}
+
+#[test]
+fn shape_errors_name_the_json_path() {
+    let text = with(|v| v["events"][0]["sources"] = serde_json::json!("treaty-text"));
+    match Dataset::from_json(&text) {
+        Err(LoadError::Shape { path, message }) => {
+            assert_eq!(path, "events[0].sources");
+            assert!(message.contains("invalid type"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let text = with(|v| v["events"][0]["colour"] = serde_json::json!("red"));
+    let err = Dataset::from_json(&text).unwrap_err().to_string();
+    assert!(
+        err.starts_with("events[0]") && err.contains("colour"),
+        "{err}"
+    );
+    let text = with(|v| {
+        v["events"][0].as_object_mut().unwrap().remove("title");
+    });
+    let err = Dataset::from_json(&text).unwrap_err().to_string();
+    assert!(err.contains("events[0]") && err.contains("title"), "{err}");
+}
+
+#[test]
+fn content_rules_name_the_place_and_the_rule() {
+    let p = problems(&with(|v| {
+        let e = v["events"][0].clone();
+        v["events"].as_array_mut().unwrap().push(e);
+    }));
+    assert!(
+        p.iter()
+            .any(|p| p.starts_with("events[1].id: duplicate id 'union-state-treaty'")),
+        "{p:?}"
+    );
+
+    let p = problems(&with(|v| {
+        v["events"][0]["sources"] = serde_json::json!(["nowhere"])
+    }));
+    assert_eq!(p, ["events[0].sources[0]: unknown source 'nowhere'"]);
+
+    let p = problems(&with(|v| v["events"][0]["sources"] = serde_json::json!([])));
+    assert_eq!(p, ["events[0].sources: needs at least one source"]);
+
+    let p = problems(&with(|v| {
+        v["events"][0]["date"] = serde_json::json!("2023-02-29")
+    }));
+    assert_eq!(
+        p,
+        ["events[0].date: '2023-02-29' is not a day on the calendar"]
+    );
+
+    let p = problems(&with(|v| {
+        v["events"][0]["track"] = serde_json::json!("economy")
+    }));
+    assert_eq!(p, ["events[0].track: unknown track 'economy'"]);
+
+    let p = problems(&with(|v| {
+        v["events"][0]["confidence"] = serde_json::json!("certain")
+    }));
+    assert!(p[0].starts_with(
+        "events[0].confidence: unknown value 'certain' (expected one of: high, medium, low)"
+    ));
+
+    let p = problems(&with(|v| {
+        v["sources"][0]["url"] = serde_json::json!("javascript:alert(1)")
+    }));
+    assert_eq!(
+        p,
+        ["sources[0].url: 'javascript:alert(1)' is not an http or https address"]
+    );
+
+    let p = problems(&with(|v| {
+        v["events"][0]["related"] = serde_json::json!(["union-state-treaty"])
+    }));
+    assert_eq!(
+        p,
+        ["events[0].related: an event cannot be related to itself"]
+    );
+
+    let p = problems(&with(|v| {
+        v["events"][0]["title"] = serde_json::json!("x".repeat(301))
+    }));
+    assert_eq!(
+        p,
+        ["events[0].title: is 301 characters long; the limit is 300"]
+    );
+
+    let p = problems(&with(|v| v["format"] = serde_json::json!(2)));
+    assert_eq!(
+        p,
+        ["format: format 2 is not supported (this program reads 1)"]
+    );
+}
+
+#[test]
+fn paths_refer_to_the_file_not_the_sorted_order() {
+    // The second event in the file is earlier, so it sorts first; its error must still say events[1].
+    let p = problems(&with(|v| {
+        let mut e = v["events"][0].clone();
+        e["id"] = serde_json::json!("earlier");
+        e["date"] = serde_json::json!("1995");
+        e["sources"] = serde_json::json!(["missing"]);
+        v["events"].as_array_mut().unwrap().push(e);
+    }));
+    assert_eq!(p, ["events[1].sources[0]: unknown source 'missing'"]);
+}
+
+#[test]
+fn events_are_sorted_and_references_follow_the_sort() {
+    let text = with(|v| {
+        let mut e = v["events"][0].clone();
+        e["id"] = serde_json::json!("friendship-1995");
+        e["date"] = serde_json::json!("1995-02-21");
+        e["related"] = serde_json::json!(["union-state-treaty"]);
+        v["events"].as_array_mut().unwrap().push(e);
+    });
+    let d = Dataset::from_json(&text).unwrap();
+    assert_eq!(d.events[0].id, "friendship-1995");
+    assert_eq!(d.events[0].related, vec![1]);
+}
+
+#[test]
+fn oversized_input_is_refused_before_parsing() {
+    let big = " ".repeat(MAX_DATASET_BYTES + 1);
+    assert!(matches!(
+        Dataset::from_json(&big),
+        Err(LoadError::TooLarge { .. })
+    ));
+}
