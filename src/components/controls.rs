@@ -68,13 +68,11 @@ pub fn Controls() -> impl IntoView {
                 aria-valuetext=move || playhead_label(state.playhead.get())
                 on:input=on_scrub/>
             <output id="playhead-date" aria-live="off">{move || playhead_label(state.playhead.get())}</output>
-            <label class="speed">"Speed "
-                <select id="speed" on:change=on_speed>
-                    {SPEEDS.iter().map(|&s| view! {
-                        <option value=s.to_string() selected=move || state.speed.get() == s>{format!("{s}×")}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <select id="speed" aria-label="Speed" title="Playback speed" on:change=on_speed>
+                {SPEEDS.iter().map(|&s| view! {
+                    <option value=s.to_string() selected=move || state.speed.get() == s>{format!("{s}×")}</option>
+                }).collect_view()}
+            </select>
             <label class="loop">
                 <input id="loop" type="checkbox"
                     prop:checked=move || state.looping.get()

@@ -46,7 +46,9 @@ pub fn use_keyboard(state: TimelineState) {
                 true
             }
             "End" => {
-                let last = state.data.with_untracked(|d| d.events.len().saturating_sub(1));
+                let last = state
+                    .data
+                    .with_untracked(|d| d.events.len().saturating_sub(1));
                 state.go_to(last);
                 true
             }
