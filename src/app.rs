@@ -6,10 +6,12 @@ use leptos::prelude::*;
 
 use crate::components::controls::Controls;
 use crate::components::event_card::EventCard;
+use crate::components::mapping_view::MappingView;
 use crate::components::timeline_canvas::TimelineCanvas;
 use crate::hooks::use_keyboard::use_keyboard;
 use crate::hooks::use_playback::use_playback;
 use crate::layout::anim::{next_anchor, previous_anchor, DAYS_PER_SECOND};
+use crate::layout::bipartite::{Node, Target};
 use crate::layout::scale::Window;
 use crate::model::{self, Dataset};
 
@@ -28,9 +30,21 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The timeline's shared state, created once at the root and provided through context.
+/// The views the product offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The animated timeline of the legal framework.
+    Timeline,
+    /// Road maps to union programmes.
+    Mapping,
+}
+
+/// The state the views share (the data, the clock, the timeline's selection and window), created once
+/// at the root and provided through context.
 #[derive(Debug, Clone, Copy)]
-pub struct TimelineState {
+pub struct AppState {
+    /// Which view shows.
+    pub view: RwSignal<View>,
     /// The dataset every view draws.
     pub data: RwSignal<Arc<Dataset>>,
     /// Playhead, days since 1970-01-01.
@@ -51,12 +65,13 @@ pub struct TimelineState {
     pub intro: RwSignal<bool>,
 }
 
-impl TimelineState {
+impl AppState {
     /// State for a dataset: the whole span in view, every event shown (the playhead at the end), paused,
     /// with the introduction in the card. Play starts from the beginning.
-    pub fn new(data: Arc<Dataset>) -> TimelineState {
+    pub fn new(data: Arc<Dataset>) -> AppState {
         let bounds = bounds_of(&data);
-        TimelineState {
+        AppState {
+            view: RwSignal::new(View::Timeline),
             intro: RwSignal::new(true),
             playhead: RwSignal::new(bounds.t1),
             data: RwSignal::new(data),
@@ -168,6 +183,82 @@ impl TimelineState {
     }
 }
 
+/// The road-map diagram's own state.
+#[derive(Debug, Clone, Copy)]
+pub struct MappingState {
+    /// The sector shown, or all.
+    pub filter: RwSignal<Option<usize>>,
+    /// The node or link under the pointer.
+    pub hovered: RwSignal<Option<Target>>,
+    /// The node or link clicked (isolated, with its card open).
+    pub selected: RwSignal<Option<Target>>,
+}
+
+impl MappingState {
+    fn new() -> MappingState {
+        MappingState {
+            filter: RwSignal::new(None),
+            hovered: RwSignal::new(None),
+            selected: RwSignal::new(None),
+        }
+    }
+
+    /// Clears the selection and the hover (Esc, or a click on empty space).
+    pub fn clear(&self) {
+        self.selected.set(None);
+        self.hovered.set(None);
+    }
+}
+
+/// Switches views, carrying the selection across where it relates: a timeline event about a road map
+/// or programme selects that node, and a selected node selects its first timeline event. The playhead
+/// is shared, so the time always carries over.
+pub fn switch_view(app: AppState, mapping: MappingState, to: View) {
+    if app.view.get_untracked() == to {
+        return;
+    }
+    app.data.with_untracked(|d| {
+        let Some(m) = &d.mapping else { return };
+        match to {
+            View::Mapping => {
+                let Some(e) = app.selected.get_untracked() else {
+                    return;
+                };
+                let node = m
+                    .road_maps
+                    .iter()
+                    .position(|r| r.events.contains(&e))
+                    .map(Node::RoadMap)
+                    .or_else(|| {
+                        m.programmes
+                            .iter()
+                            .position(|p| p.events.contains(&e))
+                            .map(Node::Programme)
+                    });
+                if let Some(n) = node {
+                    mapping.selected.set(Some(Target::Node(n)));
+                }
+            }
+            View::Timeline => {
+                let events = match mapping.selected.get_untracked() {
+                    Some(Target::Node(Node::RoadMap(r))) => {
+                        m.road_maps.get(r).map(|r| r.events.clone())
+                    }
+                    Some(Target::Node(Node::Programme(p))) => {
+                        m.programmes.get(p).map(|p| p.events.clone())
+                    }
+                    _ => None,
+                };
+                if let Some(&e) = events.as_ref().and_then(|v| v.first()) {
+                    app.intro.set(false);
+                    app.selected.set(Some(e));
+                }
+            }
+        }
+    });
+    app.view.set(to);
+}
+
 /// Padding added on both sides of the data's span, in days.
 const SPAN_PAD_DAYS: f64 = 120.0;
 
@@ -198,20 +289,39 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Loaded(data: Arc<Dataset>) -> impl IntoView {
     let title = data.title.clone();
-    let state = TimelineState::new(data);
+    let has_mapping = data.mapping.is_some();
+    let state = AppState::new(data);
+    let mapping = MappingState::new();
     provide_context(state);
+    provide_context(mapping);
     use_playback(state);
-    use_keyboard(state);
+    use_keyboard(state, mapping);
+    let tab = move |view: View, id: &'static str, label: &'static str| {
+        view! {
+            <button type="button" role="tab" id=id
+                aria-selected=move || (state.view.get() == view).to_string()
+                on:click=move |_| switch_view(state, mapping, view)>{label}</button>
+        }
+    };
     view! {
         <header class="page-header">
             <h1>{title}</h1>
+            <nav class="view-tabs" role="tablist" aria-label="Views">
+                {tab(View::Timeline, "tab-timeline", "Timeline")}
+                {has_mapping.then(|| tab(View::Mapping, "tab-mapping", "Road maps → programmes"))}
+            </nav>
         </header>
-        <main class="timeline-view">
-            <section class="chart-column" aria-label="Timeline">
-                <TimelineCanvas/>
-                <Controls/>
-            </section>
-            <EventCard/>
-        </main>
+        {move || match state.view.get() {
+            View::Timeline => view! {
+                <main class="timeline-view">
+                    <section class="chart-column" aria-label="Timeline">
+                        <TimelineCanvas/>
+                        <Controls/>
+                    </section>
+                    <EventCard/>
+                </main>
+            }.into_any(),
+            View::Mapping => view! { <MappingView/> }.into_any(),
+        }}
     }
 }

@@ -1,6 +1,10 @@
 //! Leptos components, one per file.
 
+pub mod claims_chart;
 pub mod controls;
 pub mod event_card;
 pub mod fatal;
+pub mod mapping_canvas;
+pub mod mapping_card;
+pub mod mapping_view;
 pub mod timeline_canvas;

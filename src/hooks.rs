@@ -1,4 +1,5 @@
 //! Reusable behaviour for components, each a `use_*` function that cleans up after itself.
 
+pub mod use_canvas;
 pub mod use_keyboard;
 pub mod use_playback;

@@ -5,6 +5,7 @@
 //! as `f64` (see [`crate::model::Day`]).
 
 pub mod anim;
+pub mod bipartite;
 pub mod lanes;
 pub mod scale;
 pub mod text;

@@ -6,6 +6,7 @@
 
 pub mod date;
 mod error;
+pub mod mapping;
 pub mod raw;
 #[cfg(test)]
 mod schema;
@@ -13,8 +14,11 @@ mod validate;
 
 use std::sync::OnceLock;
 
-pub use date::{Day, EventDate, Precision};
+pub use date::{Day, EventDate, PartialDate, Precision};
 pub use error::{LoadError, Problem, MAX_DATASET_BYTES};
+pub use mapping::{
+    Claim, Evidence, Link, Mapping, Plan, Programme, RoadMap, RoadMapStatus, Sector,
+};
 
 /// The bundled dataset's JSON, compiled into the program so start-up needs no request.
 pub const BUNDLED_JSON: &str = include_str!("model/data/union_state.json");
@@ -46,6 +50,8 @@ pub struct Dataset {
     pub events: Vec<Event>,
     /// Documented discrepancies.
     pub discrepancies: Vec<Discrepancy>,
+    /// Road maps to union programmes, if the dataset has them.
+    pub mapping: Option<Mapping>,
 }
 
 /// A lane of the timeline.
@@ -144,6 +150,8 @@ pub struct Discrepancy {
 }
 
 /// Declares a closed vocabulary read from a JSON string: the enum, its spellings and its labels.
+#[macro_export]
+#[doc(hidden)]
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal, $label:literal;)+ }) => {
         $(#[$doc])*
@@ -178,6 +186,8 @@ macro_rules! vocabulary {
         }
     };
 }
+
+pub(crate) use vocabulary;
 
 vocabulary! {
     /// What sort of act an event is.

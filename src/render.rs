@@ -2,5 +2,6 @@
 //! to SVG for export and to an SVG string in native tests. A draw function takes a `DrawingArea` and
 //! never creates its own backend. Coordinates are CSS px (the canvas component scales for HiDPI).
 
+pub mod mapping;
 pub mod theme;
 pub mod timeline;

@@ -179,3 +179,46 @@ fn oversized_input_is_refused_before_parsing() {
         Err(LoadError::TooLarge { .. })
     ));
 }
+
+fn with_mapping(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    with(|v| {
+        v["mapping"] = serde_json::json!({
+            "sectors": [{ "id": "energy", "label": "Energy" }],
+            "road_maps": [{ "id": "rm-gas", "label": "Gas", "sector": "energy", "status": "contentious",
+                "reported": "2019-06-21", "summary": "Gas prices.", "sources": ["treaty-text"], "confidence": "high" }],
+            "programmes": [{ "id": "up-19", "label": "Unified gas market", "sector": "energy", "approved": "2021-09-10",
+                "summary": "A common gas market.", "sources": ["treaty-text"], "confidence": "high" }],
+            "links": [{ "from": "rm-gas", "to": "up-19", "evidence": "inferred", "note": "Same topic.", "sources": ["treaty-text"] }],
+            "claims": [{ "id": "claim-1", "date": "2022-12-19", "claimant": "A speaker", "plan": "2021-2023", "percent": 60,
+                "text": "60% done (official claim).", "sources": ["treaty-text"], "confidence": "high" }]
+        });
+        edit(v);
+    })
+}
+
+#[test]
+fn a_valid_mapping_loads() {
+    let d = Dataset::from_json(&with_mapping(|_| {})).unwrap();
+    let m = d.mapping.unwrap();
+    assert_eq!((m.road_maps.len(), m.programmes.len(), m.links.len(), m.claims.len()), (1, 1, 1, 1));
+    assert_eq!(m.road_maps[0].count, 1, "count defaults to one");
+}
+
+#[test]
+fn mapping_rules_name_the_place() {
+    let p = problems(&with_mapping(|v| v["mapping"]["links"][0]["from"] = serde_json::json!("rm-oil")));
+    assert_eq!(p, ["mapping.links[0].from: unknown road map 'rm-oil'"]);
+    let p = problems(&with_mapping(|v| v["mapping"]["links"][0]["evidence"] = serde_json::json!("rumoured")));
+    assert_eq!(p, ["mapping.links[0].evidence: unknown value 'rumoured' (expected one of: documented, inferred)"]);
+    let p = problems(&with_mapping(|v| v["mapping"]["claims"][0]["percent"] = serde_json::json!(160)));
+    assert_eq!(p, ["mapping.claims[0].percent: 160 is not a percentage between 0 and 100"]);
+    let p = problems(&with_mapping(|v| v["mapping"]["road_maps"][0]["sector"] = serde_json::json!("money")));
+    assert_eq!(p, ["mapping.road_maps[0].sector: unknown sector 'money'"]);
+    let p = problems(&with_mapping(|v| v["mapping"]["road_maps"][0]["agreed"] = serde_json::json!("2018")));
+    assert_eq!(p, ["mapping.road_maps[0].agreed: comes before the road map was reported"]);
+    let p = problems(&with_mapping(|v| {
+        let l = v["mapping"]["links"][0].clone();
+        v["mapping"]["links"].as_array_mut().unwrap().push(l);
+    }));
+    assert_eq!(p, ["mapping.links[1]: duplicate link from 'rm-gas' to 'up-19'"]);
+}

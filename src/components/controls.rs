@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::TimelineState;
+use crate::app::{AppState, View};
 use crate::layout::anim::SPEEDS;
 use crate::model::date::{month_abbrev, Day};
 
@@ -31,7 +31,7 @@ fn Icon(path: &'static str) -> impl IntoView {
 /// The row of playback controls under the timeline.
 #[component]
 pub fn Controls() -> impl IntoView {
-    let state = expect_context::<TimelineState>();
+    let state = expect_context::<AppState>();
     let bounds = move || state.bounds();
     let on_scrub = move |ev: leptos::ev::Event| {
         if let Ok(t) = event_target_value(&ev).parse::<f64>() {
@@ -79,8 +79,10 @@ pub fn Controls() -> impl IntoView {
                     on:change=move |ev| state.looping.set(event_target_checked(&ev))/>
                 " Loop"
             </label>
-            <button id="zoom-reset" type="button" title="Show the whole period (0)"
-                on:click=move |_| state.window.set(state.bounds())>"Show all"</button>
+            <Show when=move || state.view.get() == View::Timeline>
+                <button id="zoom-reset" type="button" title="Show the whole period (0)"
+                    on:click=move |_| state.window.set(state.bounds())>"Show all"</button>
+            </Show>
         </div>
     }
 }

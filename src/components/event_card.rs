@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::TimelineState;
+use crate::app::AppState;
 use crate::model::{Confidence, Dataset, Precision};
 
 /// What the date's precision means, for the card.
@@ -15,24 +15,9 @@ fn precision_note(p: Precision) -> &'static str {
     }
 }
 
-/// The card for one event, built from the dataset. All text is inserted as text, never as HTML.
-fn card(data: &Dataset, index: usize, state: TimelineState) -> AnyView {
-    let Some(e) = data.events.get(index) else {
-        return ().into_any();
-    };
-    let track = data
-        .tracks
-        .get(e.track)
-        .map(|t| t.label.clone())
-        .unwrap_or_default();
-    let date = format!("{}{}", e.date, precision_note(e.date.precision()));
-    let confidence_class = match e.confidence {
-        Confidence::High => "confidence high",
-        Confidence::Medium => "confidence medium",
-        Confidence::Low => "confidence low",
-    };
-    let sources = e
-        .sources
+/// The list of sources with their links (http and https only, opened without referrer or opener).
+pub fn source_list(data: &Dataset, sources: &[usize]) -> impl IntoView {
+    let items = sources
         .iter()
         .filter_map(|&s| data.sources.get(s))
         .map(|s| {
@@ -50,6 +35,26 @@ fn card(data: &Dataset, index: usize, state: TimelineState) -> AnyView {
             }
         })
         .collect_view();
+    view! { <ul class="sources">{items}</ul> }
+}
+
+/// The card for one event, built from the dataset. All text is inserted as text, never as HTML.
+fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
+    let Some(e) = data.events.get(index) else {
+        return ().into_any();
+    };
+    let track = data
+        .tracks
+        .get(e.track)
+        .map(|t| t.label.clone())
+        .unwrap_or_default();
+    let date = format!("{}{}", e.date, precision_note(e.date.precision()));
+    let confidence_class = match e.confidence {
+        Confidence::High => "confidence high",
+        Confidence::Medium => "confidence medium",
+        Confidence::Low => "confidence low",
+    };
+    let sources = source_list(data, &e.sources);
     let discrepancies = e
         .discrepancies
         .iter()
@@ -91,7 +96,7 @@ fn card(data: &Dataset, index: usize, state: TimelineState) -> AnyView {
                 {e.confidence_note.clone().map(|n| view! { <span class="note">{format!(" — {n}")}</span> })}
             </p>
             <h3>"Sources"</h3>
-            <ul class="sources">{sources}</ul>
+            {sources}
             {has_related.then(|| view! { <h3>"Related"</h3><ul class="related">{related}</ul> })}
         </article>
     }
@@ -101,7 +106,7 @@ fn card(data: &Dataset, index: usize, state: TimelineState) -> AnyView {
 /// The card column: the current event, or an introduction before the first event.
 #[component]
 pub fn EventCard() -> impl IntoView {
-    let state = expect_context::<TimelineState>();
+    let state = expect_context::<AppState>();
     let current = Memo::new(move |_| state.current());
     view! {
         <aside class="card-column" aria-label="Current event">

@@ -6,15 +6,11 @@ use std::rc::Rc;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent, WheelEvent};
+use web_sys::{PointerEvent, WheelEvent};
 
-use crate::app::TimelineState;
-use crate::layout::lanes::{place, Placement};
+use crate::app::AppState;
+use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
+use crate::layout::lanes::place;
 use crate::render::theme::LIGHT;
 use crate::render::timeline::{draw_timeline, FrameState};
 
@@ -42,101 +38,12 @@ struct Gesture {
     pinch_distance: Option<f64>,
 }
 
-/// The device pixel ratio, sanitised.
-fn device_pixel_ratio() -> f64 {
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    if dpr.is_finite() && dpr > 0.0 {
-        dpr.clamp(0.5, 8.0)
-    } else {
-        1.0
-    }
-}
-
-/// Sizes the backing store to CSS size x devicePixelRatio and draws one frame in CSS px.
-fn draw(
-    canvas: &HtmlCanvasElement,
-    state: &TimelineState,
-    placement: &Placement,
-    frame: &FrameState,
-) {
-    let dpr = device_pixel_ratio();
-    let (w, h) = (placement.width, placement.height);
-    let (bw, bh) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-    if canvas.width() != bw {
-        canvas.set_width(bw);
-    }
-    if canvas.height() != bh {
-        canvas.set_height(bh);
-    }
-    let Some(ctx) = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
-        return;
-    };
-    // Everything below draws in CSS px; the transform maps them to device pixels.
-    if ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).is_err() {
-        return;
-    }
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-        return;
-    };
-    let root = backend.into_drawing_area();
-    let area = root.shrink((0, 0), (w.round() as u32, h.round() as u32));
-    let result = state
-        .data
-        .with_untracked(|data| draw_timeline(&area, data, placement, frame, &LIGHT));
-    if let Err(e) = result {
-        leptos::logging::error!("drawing the timeline failed: {e}");
-    }
-}
-
-/// The timeline canvas. Reads and writes the [`TimelineState`] from context.
+/// The timeline canvas. Reads and writes the [`AppState`] from context.
 #[component]
 pub fn TimelineCanvas() -> impl IntoView {
-    let state = expect_context::<TimelineState>();
+    let state = expect_context::<AppState>();
     let canvas_ref = NodeRef::<Canvas>::new();
-    let size = RwSignal::new((0.0f64, 0.0f64));
-    let dpr = RwSignal::new(device_pixel_ratio());
-
-    // Follow the element's CSS size (and the pixel ratio, which changes with browser zoom).
-    let observe = move |canvas: &HtmlCanvasElement| {
-        let (w, h) = (
-            f64::from(canvas.client_width()),
-            f64::from(canvas.client_height()),
-        );
-        if (w, h) != size.get_untracked() && w > 0.0 && h > 0.0 {
-            size.set((w, h));
-        }
-        let now = device_pixel_ratio();
-        if now != dpr.get_untracked() {
-            dpr.set(now);
-        }
-    };
-    Effect::new(move |_| {
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        observe(&canvas);
-        let target = canvas.clone();
-        let callback = Closure::<dyn Fn()>::new(move || observe(&target));
-        match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            Ok(observer) => {
-                observer.observe(&canvas);
-                let observer = SendWrapper::new(observer);
-                on_cleanup(move || observer.disconnect());
-            }
-            Err(e) => leptos::logging::error!("ResizeObserver is unavailable: {e:?}"),
-        }
-        callback.forget();
-    });
-    let _resize = window_event_listener(leptos::ev::resize, move |_| {
-        if let Some(canvas) = canvas_ref.get_untracked() {
-            observe(&canvas);
-        }
-    });
+    let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
 
     let placement = Memo::new(move |_| {
         let (w, h) = size.get();
@@ -176,9 +83,11 @@ pub fn TimelineCanvas() -> impl IntoView {
             return;
         };
         placement.with(|p| {
-            if p.width > 1.0 && p.height > 1.0 {
-                draw(&canvas, &state, p, &frame);
-            }
+            draw_css(&canvas, (p.width, p.height), "timeline", |area| {
+                state
+                    .data
+                    .with_untracked(|data| draw_timeline(area, data, p, &frame, &LIGHT))
+            });
         });
     });
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::TimelineState;
+use crate::app::{AppState, MappingState};
 
 /// Whether a key event comes from a field that takes typing, where keys must keep their meaning.
 fn typing_into_field(ev: &web_sys::KeyboardEvent) -> bool {
@@ -16,8 +16,9 @@ fn typing_into_field(ev: &web_sys::KeyboardEvent) -> bool {
 }
 
 /// Space or K plays and pauses; Right / Left step to the next / previous event; Home / End jump to the
-/// first / last. Keys with Ctrl, Alt or Meta are left to the browser, as are keys typed into fields.
-pub fn use_keyboard(state: TimelineState) {
+/// first / last; Escape clears the selection. Keys with Ctrl, Alt or Meta are left to the browser, as
+/// are keys typed into fields.
+pub fn use_keyboard(state: AppState, mapping: MappingState) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || typing_into_field(&ev) {
             return;
@@ -43,6 +44,11 @@ pub fn use_keyboard(state: TimelineState) {
             }
             "Home" => {
                 state.go_to(0);
+                true
+            }
+            "Escape" => {
+                mapping.clear();
+                state.selected.set(None);
                 true
             }
             "End" => {

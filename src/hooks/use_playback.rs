@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::TimelineState;
+use crate::app::AppState;
 use crate::layout::anim::{Clock, Tick};
 
 /// While `state.playing` is true, advances the playhead every animation frame, keeps it in view and
 /// stops (or loops) at the end. Stops its frame loop when the owner is cleaned up.
-pub fn use_playback(state: TimelineState) {
+pub fn use_playback(state: AppState) {
     // Each start bumps the generation; a frame loop from an earlier start sees the change and ends, so
     // pausing and playing quickly never leaves two loops running.
     let generation = Arc::new(AtomicU64::new(0));
@@ -33,7 +33,7 @@ fn now_ms() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-fn schedule(state: TimelineState, generation: Arc<AtomicU64>, mine: u64, last_ms: Option<f64>) {
+fn schedule(state: AppState, generation: Arc<AtomicU64>, mine: u64, last_ms: Option<f64>) {
     request_animation_frame(move || {
         if generation.load(Ordering::Relaxed) != mine || !state.playing.get_untracked() {
             return;

@@ -34,6 +34,9 @@ pub struct RawDataset {
     /// Places where sources disagree, or where a seed document is contradicted by the evidence.
     #[serde(default)]
     pub discrepancies: Vec<RawDiscrepancy>,
+    /// How the 2019 road maps became the 2021 union programmes (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<RawMapping>,
 }
 
 /// One lane of the timeline.
@@ -151,4 +154,159 @@ pub struct RawDiscrepancy {
     pub sources: Vec<String>,
     /// Identifiers of the events the discrepancy concerns (their cards show it).
     pub events: Vec<String>,
+}
+
+/// The road maps of 2019-2020, the union programmes of 2021, the links between them, and the officials'
+/// claims of how far the programmes were implemented.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawMapping {
+    /// Sectors that group road maps and programmes, in display order (top to bottom).
+    pub sectors: Vec<RawSector>,
+    /// Road maps, or documented groups of them (left column).
+    pub road_maps: Vec<RawRoadMap>,
+    /// Union programmes (right column).
+    pub programmes: Vec<RawProgramme>,
+    /// Links from road maps to programmes.
+    pub links: Vec<RawLink>,
+    /// Officials' self-reported implementation figures.
+    #[serde(default)]
+    pub claims: Vec<RawClaim>,
+}
+
+/// A sector (finance; tax and customs; energy; industry and agriculture; social; other...).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawSector {
+    /// Identifier (`[a-z0-9-]+`).
+    pub id: String,
+    /// Name of the sector.
+    pub label: String,
+    /// Russian name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_ru: Option<String>,
+}
+
+/// A road map of 2019-2020, or a documented group of road maps whose titles were never published.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawRoadMap {
+    /// Identifier (`[a-z0-9-]+`).
+    pub id: String,
+    /// Topic of the road map as reported (not an official title unless the sources give one).
+    pub label: String,
+    /// Russian label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_ru: Option<String>,
+    /// Identifier of its sector.
+    pub sector: String,
+    /// How negotiations ended: `agreed`, `contentious` (disputed, later partly settled), `excluded`
+    /// (left out of the programmes) or `shelved` (set aside).
+    pub status: String,
+    /// How many road maps this node stands for (1 unless it is a group, such as the unpublished rest).
+    #[serde(default = "one")]
+    pub count: u32,
+    /// Whether the node stands for road maps whose titles were never published.
+    #[serde(default)]
+    pub unpublished: bool,
+    /// When the road map (or the whole set) is first reported: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub reported: String,
+    /// When it was reported agreed, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<String>,
+    /// When it was reported excluded or shelved, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dropped: Option<String>,
+    /// What is known of it.
+    pub summary: String,
+    /// Identifiers of the sources.
+    pub sources: Vec<String>,
+    /// `high`, `medium` or `low`.
+    pub confidence: String,
+    /// Why, where that needs saying.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence_note: Option<String>,
+    /// Identifiers of timeline events about this road map.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A union programme of 2021.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawProgramme {
+    /// Identifier (`[a-z0-9-]+`).
+    pub id: String,
+    /// Subject of the programme (paraphrased unless the sources give the official title).
+    pub label: String,
+    /// Russian title, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_ru: Option<String>,
+    /// Identifier of its sector.
+    pub sector: String,
+    /// When it was approved: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub approved: String,
+    /// What it covers, and what is known of its fate.
+    pub summary: String,
+    /// Identifiers of the sources.
+    pub sources: Vec<String>,
+    /// `high`, `medium` or `low`.
+    pub confidence: String,
+    /// Why, where that needs saying.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence_note: Option<String>,
+    /// Identifiers of timeline events about this programme.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
+}
+
+/// A link from a road map to the programme it became (or fed into).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawLink {
+    /// Identifier of the road map.
+    pub from: String,
+    /// Identifier of the programme.
+    pub to: String,
+    /// `documented` (a source says so) or `inferred` (by topic; the note gives the reasoning).
+    pub evidence: String,
+    /// The source's words, or the reasoning for an inferred link.
+    pub note: String,
+    /// Identifiers of the sources (for an inferred link, those the reasoning rests on).
+    pub sources: Vec<String>,
+}
+
+/// An official's claim of how far the programmes were implemented.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawClaim {
+    /// Identifier (`[a-z0-9-]+`).
+    pub id: String,
+    /// When the claim was made: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    /// Who made it (name, and office where the sources give it).
+    pub claimant: String,
+    /// Which plan it measures: `2021-2023` (the 28 programmes) or `2024-2026` (the Main Directions).
+    pub plan: String,
+    /// The share of measures reported done, in percent (the lower figure where a range is given).
+    pub percent: f64,
+    /// The upper figure of a range, in percent, if one was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent_high: Option<f64>,
+    /// The claim in the claimant's words, or closely paraphrased.
+    pub text: String,
+    /// Identifiers of the sources.
+    pub sources: Vec<String>,
+    /// `high`, `medium` or `low`.
+    pub confidence: String,
 }

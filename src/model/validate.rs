@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use super::date::{EventDate, PartialDate};
-use super::raw::{RawDataset, RawEvent};
+use super::mapping::{
+    Claim, Evidence, Link, Mapping, Plan, Programme, RoadMap, RoadMapStatus, Sector,
+};
+use super::raw::{RawDataset, RawEvent, RawMapping};
 use super::{
     Confidence, Dataset, Discrepancy, Era, Event, EventKind, LoadError, Problem, Source,
     SourceKind, Status, Track,
@@ -461,6 +464,11 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         });
     }
 
+    let mapping = raw
+        .mapping
+        .as_ref()
+        .map(|m| mapping(&mut c, m, &source_ix, &event_ix));
+
     if !c.problems.is_empty() {
         return Err(c.problems);
     }
@@ -480,5 +488,304 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         sources,
         events,
         discrepancies,
+        mapping,
     })
+}
+
+/// Parses a date field that must be present.
+fn date(c: &mut Checker, path: &str, text: &str) -> Option<PartialDate> {
+    PartialDate::parse(text)
+        .map_err(|e| c.fail(path, e.to_string()))
+        .ok()
+}
+
+/// Validates the mapping section. Problems go to the checker; the returned value is only used when
+/// there are none.
+fn mapping(
+    c: &mut Checker,
+    raw: &RawMapping,
+    source_ix: &HashMap<&str, usize>,
+    event_ix: &HashMap<&str, usize>,
+) -> Mapping {
+    const P: &str = "mapping";
+    let sector_ix = c.index(
+        &format!("{P}.sectors"),
+        raw.sectors.iter().map(|s| s.id.as_str()),
+    );
+    let road_ix = c.index(
+        &format!("{P}.road_maps"),
+        raw.road_maps.iter().map(|r| r.id.as_str()),
+    );
+    let prog_ix = c.index(
+        &format!("{P}.programmes"),
+        raw.programmes.iter().map(|r| r.id.as_str()),
+    );
+    c.index(
+        &format!("{P}.claims"),
+        raw.claims.iter().map(|r| r.id.as_str()),
+    );
+    let fallback = PartialDate {
+        year: 2000,
+        month: None,
+        day: None,
+    };
+
+    let sectors = raw
+        .sectors
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            c.text(
+                &format!("{P}.sectors[{i}].label"),
+                &s.label,
+                MAX_TITLE_CHARS,
+            );
+            c.optional_text(
+                &format!("{P}.sectors[{i}].label_ru"),
+                &s.label_ru,
+                MAX_TITLE_CHARS,
+            );
+            Sector {
+                id: s.id.clone(),
+                label: s.label.clone(),
+                label_ru: s.label_ru.clone(),
+            }
+        })
+        .collect();
+    let sector = |c: &mut Checker, path: String, id: &str| match sector_ix.get(id) {
+        Some(&s) => s,
+        None => {
+            c.fail(path, format!("unknown sector '{}'", clip(id)));
+            0
+        }
+    };
+
+    let road_maps = raw
+        .road_maps
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let p = format!("{P}.road_maps[{i}]");
+            c.text(&format!("{p}.label"), &r.label, MAX_TITLE_CHARS);
+            c.optional_text(&format!("{p}.label_ru"), &r.label_ru, MAX_TITLE_CHARS);
+            c.text(&format!("{p}.summary"), &r.summary, MAX_TEXT_CHARS);
+            c.optional_text(
+                &format!("{p}.confidence_note"),
+                &r.confidence_note,
+                MAX_TEXT_CHARS,
+            );
+            if r.count == 0 {
+                c.fail(format!("{p}.count"), "must be at least 1");
+            }
+            let reported = date(c, &format!("{p}.reported"), &r.reported).unwrap_or(fallback);
+            let agreed = r
+                .agreed
+                .as_deref()
+                .and_then(|d| date(c, &format!("{p}.agreed"), d));
+            let dropped = r
+                .dropped
+                .as_deref()
+                .and_then(|d| date(c, &format!("{p}.dropped"), d));
+            for (field, d) in [("agreed", agreed), ("dropped", dropped)] {
+                if d.is_some_and(|d| d.last_day() < reported.first_day()) {
+                    c.fail(
+                        format!("{p}.{field}"),
+                        "comes before the road map was reported",
+                    );
+                }
+            }
+            RoadMap {
+                id: r.id.clone(),
+                label: r.label.clone(),
+                label_ru: r.label_ru.clone(),
+                sector: sector(c, format!("{p}.sector"), &r.sector),
+                status: c
+                    .vocab(
+                        &format!("{p}.status"),
+                        &r.status,
+                        RoadMapStatus::parse,
+                        RoadMapStatus::expected(),
+                    )
+                    .unwrap_or(RoadMapStatus::Agreed),
+                count: r.count,
+                unpublished: r.unpublished,
+                reported,
+                agreed,
+                dropped,
+                summary: r.summary.clone(),
+                sources: c.refs(
+                    &format!("{p}.sources"),
+                    &r.sources,
+                    source_ix,
+                    "source",
+                    true,
+                ),
+                confidence: c
+                    .vocab(
+                        &format!("{p}.confidence"),
+                        &r.confidence,
+                        Confidence::parse,
+                        Confidence::expected(),
+                    )
+                    .unwrap_or(Confidence::Low),
+                confidence_note: r.confidence_note.clone(),
+                events: c.refs(&format!("{p}.events"), &r.events, event_ix, "event", false),
+            }
+        })
+        .collect();
+
+    let programmes = raw
+        .programmes
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let p = format!("{P}.programmes[{i}]");
+            c.text(&format!("{p}.label"), &r.label, MAX_TITLE_CHARS);
+            c.optional_text(&format!("{p}.label_ru"), &r.label_ru, MAX_TITLE_CHARS);
+            c.text(&format!("{p}.summary"), &r.summary, MAX_TEXT_CHARS);
+            c.optional_text(
+                &format!("{p}.confidence_note"),
+                &r.confidence_note,
+                MAX_TEXT_CHARS,
+            );
+            Programme {
+                id: r.id.clone(),
+                label: r.label.clone(),
+                label_ru: r.label_ru.clone(),
+                sector: sector(c, format!("{p}.sector"), &r.sector),
+                approved: date(c, &format!("{p}.approved"), &r.approved).unwrap_or(fallback),
+                summary: r.summary.clone(),
+                sources: c.refs(
+                    &format!("{p}.sources"),
+                    &r.sources,
+                    source_ix,
+                    "source",
+                    true,
+                ),
+                confidence: c
+                    .vocab(
+                        &format!("{p}.confidence"),
+                        &r.confidence,
+                        Confidence::parse,
+                        Confidence::expected(),
+                    )
+                    .unwrap_or(Confidence::Low),
+                confidence_note: r.confidence_note.clone(),
+                events: c.refs(&format!("{p}.events"), &r.events, event_ix, "event", false),
+            }
+        })
+        .collect();
+
+    let mut links: Vec<Link> = Vec::new();
+    for (i, l) in raw.links.iter().enumerate() {
+        let p = format!("{P}.links[{i}]");
+        c.text(&format!("{p}.note"), &l.note, MAX_TEXT_CHARS);
+        let from = road_ix.get(l.from.as_str()).copied();
+        let to = prog_ix.get(l.to.as_str()).copied();
+        if from.is_none() {
+            c.fail(
+                format!("{p}.from"),
+                format!("unknown road map '{}'", clip(&l.from)),
+            );
+        }
+        if to.is_none() {
+            c.fail(
+                format!("{p}.to"),
+                format!("unknown programme '{}'", clip(&l.to)),
+            );
+        }
+        let evidence = c.vocab(
+            &format!("{p}.evidence"),
+            &l.evidence,
+            Evidence::parse,
+            Evidence::expected(),
+        );
+        let sources = c.refs(
+            &format!("{p}.sources"),
+            &l.sources,
+            source_ix,
+            "source",
+            true,
+        );
+        if let (Some(from), Some(to), Some(evidence)) = (from, to, evidence) {
+            if links.iter().any(|k| k.from == from && k.to == to) {
+                c.fail(
+                    p.clone(),
+                    format!(
+                        "duplicate link from '{}' to '{}'",
+                        clip(&l.from),
+                        clip(&l.to)
+                    ),
+                );
+            }
+            links.push(Link {
+                from,
+                to,
+                evidence,
+                note: l.note.clone(),
+                sources,
+            });
+        }
+    }
+
+    let mut claims: Vec<Claim> = raw
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let p = format!("{P}.claims[{i}]");
+            c.text(&format!("{p}.claimant"), &k.claimant, MAX_TITLE_CHARS);
+            c.text(&format!("{p}.text"), &k.text, MAX_TEXT_CHARS);
+            let in_range = |v: f64| v.is_finite() && (0.0..=100.0).contains(&v);
+            if !in_range(k.percent) {
+                c.fail(
+                    format!("{p}.percent"),
+                    format!("{} is not a percentage between 0 and 100", k.percent),
+                );
+            }
+            if let Some(h) = k.percent_high {
+                if !in_range(h) || h < k.percent {
+                    c.fail(
+                        format!("{p}.percent_high"),
+                        format!("{h} is not a percentage between percent and 100"),
+                    );
+                }
+            }
+            Claim {
+                id: k.id.clone(),
+                date: date(c, &format!("{p}.date"), &k.date).unwrap_or(fallback),
+                claimant: k.claimant.clone(),
+                plan: c
+                    .vocab(&format!("{p}.plan"), &k.plan, Plan::parse, Plan::expected())
+                    .unwrap_or(Plan::First),
+                percent: k.percent,
+                percent_high: k.percent_high,
+                text: k.text.clone(),
+                sources: c.refs(
+                    &format!("{p}.sources"),
+                    &k.sources,
+                    source_ix,
+                    "source",
+                    true,
+                ),
+                confidence: c
+                    .vocab(
+                        &format!("{p}.confidence"),
+                        &k.confidence,
+                        Confidence::parse,
+                        Confidence::expected(),
+                    )
+                    .unwrap_or(Confidence::Low),
+            }
+        })
+        .collect();
+    claims.sort_by_key(|k| k.date.first_day());
+
+    Mapping {
+        sectors,
+        road_maps,
+        programmes,
+        links,
+        claims,
+    }
 }

@@ -21,6 +21,18 @@ pub struct Theme {
     pub selection: RGBColor,
     /// Lane colours, cycled if there are more tracks.
     pub tracks: [RGBColor; 6],
+    /// Road maps reported agreed.
+    pub agreed: RGBColor,
+    /// Road maps in dispute.
+    pub contentious: RGBColor,
+    /// Road maps left out of the programmes.
+    pub excluded: RGBColor,
+    /// Road maps set aside.
+    pub shelved: RGBColor,
+    /// Road maps still under negotiation, and other neutral marks.
+    pub pending: RGBColor,
+    /// Programme bars.
+    pub programme: RGBColor,
     /// Font family for all chart text.
     pub font_family: &'static str,
 }
@@ -42,6 +54,12 @@ pub const LIGHT: Theme = Theme {
         RGBColor(204, 121, 167),
         RGBColor(86, 180, 233),
     ],
+    agreed: RGBColor(0, 130, 90),
+    contentious: RGBColor(213, 94, 0),
+    excluded: RGBColor(170, 60, 140),
+    shelved: RGBColor(110, 110, 120),
+    pending: RGBColor(160, 166, 178),
+    programme: RGBColor(40, 60, 110),
     font_family: "sans-serif",
 };
 
@@ -57,10 +75,27 @@ pub const PLAYHEAD_STROKE_PX: u32 = 2;
 pub const RING_GAP_PX: f64 = 4.0;
 /// Line width of the selection ring, px.
 pub const RING_STROKE_PX: u32 = 2;
+/// Opacity of what is not on the highlighted path.
+pub const DIM_ALPHA: f64 = 0.14;
+/// Opacity of a link at rest.
+pub const LINK_ALPHA: f64 = 0.55;
+/// Dash and gap lengths of an inferred link, px.
+pub const DASH_PX: (u32, u32) = (6, 4);
 /// Length of a tick mark on the axis, px.
 pub const TICK_LEN_PX: f64 = 5.0;
 
 impl Theme {
+    /// The colour of a road-map outcome.
+    pub fn status(&self, status: crate::model::RoadMapStatus) -> RGBColor {
+        use crate::model::RoadMapStatus::*;
+        match status {
+            Agreed => self.agreed,
+            Contentious => self.contentious,
+            Excluded => self.excluded,
+            Shelved => self.shelved,
+        }
+    }
+
     /// The colour of a track's lane.
     pub fn track(&self, track: usize) -> RGBColor {
         self.tracks[track % self.tracks.len()]

@@ -1,0 +1,172 @@
+//! The road-map diagram's canvas: draws at the shared playhead, highlights the path under the pointer,
+//! isolates a clicked node or link, and shows a truncated label's full text in a tooltip.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use web_sys::PointerEvent;
+
+use crate::app::{AppState, MappingState};
+use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
+use crate::layout::bipartite::{layout, programme_progress, Node, Target};
+use crate::model::Mapping;
+use crate::render::mapping::{draw_mapping, MappingFrame};
+use crate::render::theme::LIGHT;
+
+/// How far a mouse may miss, px.
+const MOUSE_SLOP_PX: f64 = 2.0;
+/// How far a finger may miss, px.
+const TOUCH_SLOP_PX: f64 = 8.0;
+
+/// The full name of a target, for the tooltip.
+fn full_label(m: &Mapping, t: Target) -> String {
+    match t {
+        Target::Node(Node::RoadMap(i)) => m.road_maps.get(i).map(|r| {
+            if r.count > 1 {
+                format!("{} × {} ({})", r.count, r.label, r.status.label())
+            } else {
+                format!("{} ({})", r.label, r.status.label())
+            }
+        }),
+        Target::Node(Node::Programme(i)) => m.programmes.get(i).map(|p| p.label.clone()),
+        Target::Link(l) => m.links.get(l).and_then(|l| {
+            let from = &m.road_maps.get(l.from)?.label;
+            let to = &m.programmes.get(l.to)?.label;
+            Some(format!("{from} → {to} ({})", l.evidence.label()))
+        }),
+    }
+    .unwrap_or_default()
+}
+
+/// The diagram.
+#[component]
+pub fn MappingCanvas() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let state = expect_context::<MappingState>();
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
+    let tooltip = RwSignal::new(None::<(f64, f64, String)>);
+
+    let geometry = Memo::new(move |_| {
+        let (w, h) = size.get();
+        let filter = state.filter.get();
+        app.data
+            .with(|d| d.mapping.as_ref().map(|m| layout(m, w, h, filter)))
+    });
+
+    Effect::new(move |_| {
+        let _ = dpr.get();
+        let frame = MappingFrame {
+            playhead_day: app.playhead.get(),
+            highlight: state.hovered.get().or(state.selected.get()),
+            selected: state.selected.get(),
+        };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        geometry.with(|g| {
+            let Some(g) = g else { return };
+            draw_css(&canvas, (g.width, g.height), "road-map diagram", |area| {
+                app.data.with_untracked(|d| match &d.mapping {
+                    Some(m) => draw_mapping(area, m, g, &frame, &LIGHT),
+                    None => Ok(()),
+                })
+            });
+        });
+    });
+
+    // For automation and tests: node centres (updated on re-layout) and how far the morph has got.
+    let targets = Memo::new(move |_| {
+        geometry.with(|g| {
+            let Some(g) = g else { return "[]".to_owned() };
+            app.data.with(|d| {
+                let Some(m) = &d.mapping else {
+                    return "[]".to_owned();
+                };
+                let nodes = g.left.iter().chain(&g.right).map(|b| {
+                    let (kind, id) = match b.node {
+                        Node::RoadMap(i) => ("road-map", &m.road_maps[i].id),
+                        Node::Programme(i) => ("programme", &m.programmes[i].id),
+                    };
+                    format!(
+                        r#"{{"kind":"{kind}","id":"{id}","x":{:.1},"y":{:.1}}}"#,
+                        b.rect.x + b.rect.w / 2.0,
+                        b.rect.y + b.rect.h / 2.0
+                    )
+                });
+                let links = g.links.iter().map(|l| {
+                    let (x, y) = l.points[l.points.len() / 2];
+                    format!(
+                        r#"{{"kind":"link","id":"{}","x":{x:.1},"y":{y:.1}}}"#,
+                        l.link
+                    )
+                });
+                format!("[{}]", nodes.chain(links).collect::<Vec<_>>().join(","))
+            })
+        })
+    });
+    let morph = move || {
+        let t = app.playhead.get();
+        app.data.with(|d| {
+            d.mapping.as_ref().map_or(0.0, |m| {
+                (0..m.programmes.len())
+                    .map(|i| programme_progress(m, i, t))
+                    .fold(1.0, f64::min)
+            })
+        })
+    };
+
+    let slop = |ev: &PointerEvent| {
+        if ev.pointer_type() == "mouse" {
+            MOUSE_SLOP_PX
+        } else {
+            TOUCH_SLOP_PX
+        }
+    };
+    let hit = move |ev: &PointerEvent| {
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        geometry.with_untracked(|g| g.as_ref().and_then(|g| g.hit(x, y, slop(ev))))
+    };
+    let on_move = move |ev: PointerEvent| {
+        let target = hit(&ev);
+        if target != state.hovered.get_untracked() {
+            state.hovered.set(target);
+        }
+        let label = target.map(|t| {
+            app.data.with_untracked(|d| {
+                d.mapping
+                    .as_ref()
+                    .map(|m| full_label(m, t))
+                    .unwrap_or_default()
+            })
+        });
+        tooltip.set(label.map(|l| (f64::from(ev.offset_x()), f64::from(ev.offset_y()), l)));
+    };
+    let on_click = move |ev: PointerEvent| match hit(&ev) {
+        Some(t) => state.selected.set(Some(t)),
+        None => state.clear(),
+    };
+
+    view! {
+        <div class="canvas-frame mapping-frame">
+            <canvas
+                id="mapping-canvas"
+                node_ref=canvas_ref
+                tabindex="0"
+                role="img"
+                aria-label="Diagram of the road maps negotiated in 2019 and 2020 on the left, the union programmes of 2021 on the right, and the links between them."
+                data-targets=move || targets.get()
+                data-morph=move || format!("{:.3}", morph())
+                class:hovering=move || state.hovered.get().is_some()
+                on:pointermove=on_move
+                on:pointerleave=move |_| {
+                    state.hovered.set(None);
+                    tooltip.set(None);
+                }
+                on:pointerup=on_click
+            ></canvas>
+            {move || tooltip.get().map(|(x, y, label)| view! {
+                <div class="tooltip" role="tooltip" style=format!("left:{x}px;top:{y}px")>{label}</div>
+            })}
+        </div>
+    }
+}

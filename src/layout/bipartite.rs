@@ -1,0 +1,589 @@
+//! Layout of the road-map to programme diagram: two columns of nodes grouped in sector bands, links
+//! between them, and the remodelling animation's state at a given time.
+//!
+//! Nodes are ordered by sector (the dataset's order), then road maps by outcome (agreed, contentious,
+//! excluded, shelved) and programmes by number, so the order is stable and reads top to bottom. A sector's
+//! road maps and programmes share one horizontal band, so most links run level and the few that cross
+//! bands stand out. Node heights are proportional to the number of road maps a node stands for, but never
+//! below one label line, so labels cannot overlap. Coordinates are CSS px from the canvas's top-left.
+
+use super::anim::ease_in_out_cubic;
+use super::lanes::Rect;
+use super::text;
+use crate::model::{Mapping, RoadMapStatus};
+
+/// Days over which the road maps morph into programmes, ending on the programmes' approval. Officials
+/// began to call the maps "union programmes" about three months before the September 2021 signing.
+pub const MORPH_DAYS: f64 = 92.0;
+/// Below this canvas width (CSS px) the diagram uses its compact sizes.
+pub const NARROW_WIDTH_PX: f64 = 640.0;
+/// Points sampled along each link's curve.
+const CURVE_SAMPLES: usize = 28;
+
+/// Which column a node is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Node {
+    /// A road map (index into [`Mapping::road_maps`]).
+    RoadMap(usize),
+    /// A programme (index into [`Mapping::programmes`]).
+    Programme(usize),
+}
+
+/// What the user can point at in the diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A node.
+    Node(Node),
+    /// A link (index into [`Mapping::links`]).
+    Link(usize),
+}
+
+/// Sizes that depend on the canvas width.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Metrics {
+    /// Whether the compact sizes are in use.
+    pub narrow: bool,
+    /// Label font size, px (may shrink to fit the height).
+    pub font_px: f64,
+    /// Smallest node height: one label line, px.
+    pub min_node_px: f64,
+    /// Gap between nodes in a column, px.
+    pub node_gap_px: f64,
+    /// Width of the strip on the left where sector names run upwards, px.
+    pub caption_px: f64,
+    /// Gap between sector bands, px.
+    pub band_gap_px: f64,
+    /// Height of the column headings, px.
+    pub header_px: f64,
+    /// Width of a node bar, px.
+    pub node_w_px: f64,
+    /// Space between a node and its label, px.
+    pub label_gap_px: f64,
+    /// Widest link, px.
+    pub max_link_px: f64,
+}
+
+impl Metrics {
+    /// Metrics for a canvas `width` px wide, with label font `font_px`.
+    fn new(width: f64, font_px: f64) -> Metrics {
+        let narrow = width < NARROW_WIDTH_PX;
+        Metrics {
+            narrow,
+            font_px,
+            min_node_px: (font_px + 4.0).round(),
+            node_gap_px: 2.0,
+            caption_px: font_px + 6.0,
+            band_gap_px: if narrow { 6.0 } else { 8.0 },
+            header_px: font_px + 14.0,
+            node_w_px: if narrow { 8.0 } else { 12.0 },
+            label_gap_px: 6.0,
+            max_link_px: 10.0,
+        }
+    }
+}
+
+/// A node on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeBox {
+    /// Which node.
+    pub node: Node,
+    /// Index of its sector.
+    pub sector: usize,
+    /// The bar.
+    pub rect: Rect,
+    /// Label, truncated to fit ("" if nothing fits).
+    pub label: String,
+    /// The label's anchor x: its right edge for road maps, its left edge for programmes.
+    pub label_x: f64,
+}
+
+/// A link on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkPath {
+    /// Index into [`Mapping::links`].
+    pub link: usize,
+    /// Sampled curve from the road map to the programme.
+    pub points: Vec<(f64, f64)>,
+    /// Stroke width, px.
+    pub width: f64,
+}
+
+/// A sector's band across the diagram.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// Index of the sector.
+    pub sector: usize,
+    /// Top edge.
+    pub y0: f64,
+    /// Bottom edge.
+    pub y1: f64,
+    /// Caption, truncated to fit.
+    pub caption: String,
+}
+
+/// The diagram's geometry for one size and filter; the playhead does not change it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MappingLayout {
+    /// Canvas width, px.
+    pub width: f64,
+    /// Canvas height, px.
+    pub height: f64,
+    /// Sizes in use.
+    pub metrics: Metrics,
+    /// x of the road-map bars' left edge.
+    pub left_x: f64,
+    /// x of the programme bars' left edge.
+    pub right_x: f64,
+    /// Sector bands, top to bottom.
+    pub bands: Vec<Band>,
+    /// Road-map nodes, top to bottom.
+    pub left: Vec<NodeBox>,
+    /// Programme nodes, top to bottom.
+    pub right: Vec<NodeBox>,
+    /// Links.
+    pub links: Vec<LinkPath>,
+    /// Whether everything fits without overlap at this size.
+    pub fits: bool,
+}
+
+fn status_rank(s: RoadMapStatus) -> usize {
+    RoadMapStatus::ALL.iter().position(|&x| x == s).unwrap_or(0)
+}
+
+/// Which nodes a sector filter keeps: the sector's own nodes and those linked to them.
+fn visible_nodes(m: &Mapping, filter: Option<usize>) -> (Vec<bool>, Vec<bool>) {
+    let Some(sector) = filter else {
+        return (
+            vec![true; m.road_maps.len()],
+            vec![true; m.programmes.len()],
+        );
+    };
+    let mut left: Vec<bool> = m.road_maps.iter().map(|r| r.sector == sector).collect();
+    let mut right: Vec<bool> = m.programmes.iter().map(|p| p.sector == sector).collect();
+    let (own_left, own_right) = (left.clone(), right.clone());
+    for l in &m.links {
+        if own_left.get(l.from).copied().unwrap_or(false)
+            || own_right.get(l.to).copied().unwrap_or(false)
+        {
+            if let Some(v) = left.get_mut(l.from) {
+                *v = true;
+            }
+            if let Some(v) = right.get_mut(l.to) {
+                *v = true;
+            }
+        }
+    }
+    (left, right)
+}
+
+/// Lays the diagram out on a `width` x `height` px canvas, showing the sector `filter` (or all).
+pub fn layout(m: &Mapping, width: f64, height: f64, filter: Option<usize>) -> MappingLayout {
+    let width = width.max(1.0);
+    let height = height.max(1.0);
+    let (show_left, show_right) = visible_nodes(m, filter);
+    // Column order: by sector, then outcome (road maps) or file order (programmes).
+    let mut left_order: Vec<usize> = (0..m.road_maps.len()).filter(|&i| show_left[i]).collect();
+    left_order.sort_by_key(|&i| {
+        (
+            m.road_maps[i].sector,
+            m.road_maps[i].unpublished,
+            status_rank(m.road_maps[i].status),
+            i,
+        )
+    });
+    let mut right_order: Vec<usize> = (0..m.programmes.len()).filter(|&i| show_right[i]).collect();
+    right_order.sort_by_key(|&i| (m.programmes[i].sector, i));
+    let sectors: Vec<usize> = (0..m.sectors.len())
+        .filter(|&s| {
+            left_order.iter().any(|&i| m.road_maps[i].sector == s)
+                || right_order.iter().any(|&i| m.programmes[i].sector == s)
+        })
+        .collect();
+
+    // The tallest total height the columns need for a unit height `u` per road map, at metrics `mt`.
+    let needed = |mt: &Metrics, u: f64| -> f64 {
+        let mut total = mt.header_px;
+        for &s in &sectors {
+            let stack = |heights: Vec<f64>| -> f64 {
+                let n = heights.len() as f64;
+                heights.iter().sum::<f64>() + (n - 1.0).max(0.0) * mt.node_gap_px
+            };
+            let l = stack(
+                left_order
+                    .iter()
+                    .filter(|&&i| m.road_maps[i].sector == s)
+                    .map(|&i| (f64::from(m.road_maps[i].count) * u).max(mt.min_node_px))
+                    .collect(),
+            );
+            let r = stack(
+                right_order
+                    .iter()
+                    .filter(|&&i| m.programmes[i].sector == s)
+                    .map(|_| u.max(mt.min_node_px))
+                    .collect(),
+            );
+            total += l.max(r) + mt.band_gap_px;
+        }
+        total
+    };
+
+    // The largest label font (13 px down to 9 px) at which everything fits, then the largest unit.
+    let base_font = if width < NARROW_WIDTH_PX { 11.0 } else { 13.0 };
+    let mut mt = Metrics::new(width, base_font);
+    let mut fits = false;
+    let mut font = base_font;
+    while font >= 9.0 {
+        mt = Metrics::new(width, font);
+        if needed(&mt, 0.0) <= height {
+            fits = true;
+            break;
+        }
+        font -= 1.0;
+    }
+    let unit = if fits {
+        let (mut lo, mut hi) = (0.0f64, height);
+        for _ in 0..40 {
+            let mid = (lo + hi) / 2.0;
+            if needed(&mt, mid) <= height {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    } else {
+        0.0
+    };
+
+    // Columns, left to right: road-map labels, bars, links, bars, programme labels.
+    let left_label_w = (width * if mt.narrow { 0.27 } else { 0.25 }).clamp(80.0, 250.0);
+    let right_label_w = (width * if mt.narrow { 0.31 } else { 0.30 }).clamp(90.0, 300.0);
+    let left_x = mt.caption_px + left_label_w + mt.label_gap_px;
+    let right_x = width - right_label_w - mt.label_gap_px - mt.node_w_px;
+
+    let mut bands = Vec::new();
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    let mut y = mt.header_px;
+    for &s in &sectors {
+        let top = y;
+        let mut ly = y;
+        for &i in left_order.iter().filter(|&&i| m.road_maps[i].sector == s) {
+            let r = &m.road_maps[i];
+            let h = (f64::from(r.count) * unit).max(mt.min_node_px);
+            let full = if r.count > 1 {
+                format!("{} × {}", r.count, r.label)
+            } else {
+                r.label.clone()
+            };
+            left.push(NodeBox {
+                node: Node::RoadMap(i),
+                sector: s,
+                rect: Rect {
+                    x: left_x,
+                    y: ly,
+                    w: mt.node_w_px,
+                    h,
+                },
+                label: text::truncate(&full, mt.font_px, left_label_w - mt.label_gap_px),
+                label_x: left_x - mt.label_gap_px,
+            });
+            ly += h + mt.node_gap_px;
+        }
+        let mut ry = y;
+        for &i in right_order.iter().filter(|&&i| m.programmes[i].sector == s) {
+            let h = unit.max(mt.min_node_px);
+            right.push(NodeBox {
+                node: Node::Programme(i),
+                sector: s,
+                rect: Rect {
+                    x: right_x,
+                    y: ry,
+                    w: mt.node_w_px,
+                    h,
+                },
+                label: text::truncate(
+                    &m.programmes[i].label,
+                    mt.font_px,
+                    right_label_w - mt.label_gap_px,
+                ),
+                label_x: right_x + mt.node_w_px + mt.label_gap_px,
+            });
+            ry += h + mt.node_gap_px;
+        }
+        y = ly.max(ry) - mt.node_gap_px;
+        // The caption runs upwards along the band's left edge.
+        let caption = m
+            .sectors
+            .get(s)
+            .map(|x| x.label.to_uppercase())
+            .unwrap_or_default();
+        bands.push(Band {
+            sector: s,
+            y0: top,
+            y1: y,
+            caption: text::truncate(&caption, mt.font_px * 0.8, y - top - 4.0),
+        });
+        y += mt.band_gap_px;
+    }
+
+    let links = link_paths(m, &left, &right, &mt);
+    MappingLayout {
+        width,
+        height,
+        metrics: mt,
+        left_x,
+        right_x,
+        bands,
+        left,
+        right,
+        links,
+        fits,
+    }
+}
+
+/// A link whose two nodes are both shown.
+struct Routed {
+    link: usize,
+    a: Rect,
+    b: Rect,
+}
+
+/// Groups a link with its siblings (first value: the shared node's y) and orders it among them (second
+/// value: the far end's y).
+type SlotKey = fn(&Routed) -> (f64, f64);
+
+/// Position of link `me` among the links sharing its node under `key`: (index, count).
+fn slot(shown: &[Routed], key: SlotKey, me: usize) -> (f64, f64) {
+    let node = key(&shown[me]).0;
+    let mut sibs: Vec<(f64, usize)> = shown
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| key(s).0 == node)
+        .map(|(k, s)| (key(s).1, k))
+        .collect();
+    sibs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let pos = sibs.iter().position(|&(_, k)| k == me).unwrap_or(0);
+    (pos as f64, sibs.len() as f64)
+}
+
+/// Routes each link between its nodes: every node shares its height among its links, ordered by the y
+/// of the far end, so links leave and arrive without crossing at the nodes.
+fn link_paths(m: &Mapping, left: &[NodeBox], right: &[NodeBox], mt: &Metrics) -> Vec<LinkPath> {
+    let find = |nodes: &[NodeBox], n: Node| nodes.iter().find(|b| b.node == n).map(|b| b.rect);
+    let shown: Vec<Routed> = m
+        .links
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            Some(Routed {
+                link: i,
+                a: find(left, Node::RoadMap(l.from))?,
+                b: find(right, Node::Programme(l.to))?,
+            })
+        })
+        .collect();
+    let by_source: SlotKey = |s| (s.a.y, s.b.y);
+    let by_target: SlotKey = |s| (s.b.y, s.a.y);
+    (0..shown.len())
+        .map(|k| {
+            let Routed { link, a, b } = shown[k];
+            let (ia, na) = slot(&shown, by_source, k);
+            let (ib, nb) = slot(&shown, by_target, k);
+            let (ha, hb) = (a.h / na, b.h / nb);
+            let y0 = a.y + ha * (ia + 0.5);
+            let y1 = b.y + hb * (ib + 0.5);
+            let x0 = a.right();
+            let x1 = b.x;
+            let dx = (x1 - x0) * 0.45;
+            let points = (0..=CURVE_SAMPLES)
+                .map(|s| {
+                    let t = s as f64 / CURVE_SAMPLES as f64;
+                    let u = 1.0 - t;
+                    let x = u * u * u * x0
+                        + 3.0 * u * u * t * (x0 + dx)
+                        + 3.0 * u * t * t * (x1 - dx)
+                        + t * t * t * x1;
+                    let y = u * u * u * y0
+                        + 3.0 * u * u * t * y0
+                        + 3.0 * u * t * t * y1
+                        + t * t * t * y1;
+                    (x, y)
+                })
+                .collect();
+            LinkPath {
+                link,
+                points,
+                width: (ha.min(hb) - 1.0).clamp(1.5, mt.max_link_px),
+            }
+        })
+        .collect()
+}
+
+/// How a road map looks at a given time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoadMapPhase {
+    /// Not yet reported.
+    Hidden,
+    /// Reported, not yet agreed or dropped.
+    Negotiating,
+    /// Its outcome is known.
+    Settled(RoadMapStatus),
+}
+
+/// The phase of road map `i` on day `t`.
+pub fn road_map_phase(m: &Mapping, i: usize, t: f64) -> RoadMapPhase {
+    let Some(r) = m.road_maps.get(i) else {
+        return RoadMapPhase::Hidden;
+    };
+    let reached =
+        |d: Option<crate::model::PartialDate>| d.is_some_and(|d| d.first_day().as_f64() <= t);
+    if r.reported.first_day().as_f64() > t {
+        RoadMapPhase::Hidden
+    } else if reached(r.dropped) {
+        RoadMapPhase::Settled(r.status)
+    } else if reached(r.agreed) {
+        RoadMapPhase::Settled(RoadMapStatus::Agreed)
+    } else if r.status == RoadMapStatus::Contentious {
+        RoadMapPhase::Settled(RoadMapStatus::Contentious)
+    } else {
+        RoadMapPhase::Negotiating
+    }
+}
+
+/// How far programme `i` has emerged on day `t`: 0 before the morph, 1 from its approval on, eased.
+pub fn programme_progress(m: &Mapping, i: usize, t: f64) -> f64 {
+    let Some(p) = m.programmes.get(i) else {
+        return 0.0;
+    };
+    let end = p.approved.first_day().as_f64();
+    ease_in_out_cubic((t - (end - MORPH_DAYS)) / MORPH_DAYS)
+}
+
+/// The first part of a polyline, a `fraction` (0..1) of its length: a link growing towards its target.
+pub fn partial_path(points: &[(f64, f64)], fraction: f64) -> Vec<(f64, f64)> {
+    let fraction = fraction.clamp(0.0, 1.0);
+    let lengths: Vec<f64> = points
+        .windows(2)
+        .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
+        .collect();
+    let mut left = lengths.iter().sum::<f64>() * fraction;
+    let mut out = Vec::new();
+    for (k, w) in points.windows(2).enumerate() {
+        out.push(w[0]);
+        let len = lengths[k];
+        if left <= len {
+            let f = if len > 0.0 { left / len } else { 0.0 };
+            out.push((
+                w[0].0 + (w[1].0 - w[0].0) * f,
+                w[0].1 + (w[1].1 - w[0].1) * f,
+            ));
+            return out;
+        }
+        left -= len;
+    }
+    points.to_vec()
+}
+
+impl MappingLayout {
+    /// The node or link under `(x, y)`, with `slop_px` of tolerance. Nodes (bar or label) win over links.
+    pub fn hit(&self, x: f64, y: f64, slop_px: f64) -> Option<Target> {
+        let mt = &self.metrics;
+        for b in self.left.iter().chain(&self.right) {
+            let (x0, x1) = match b.node {
+                Node::RoadMap(_) => (
+                    b.label_x - text::width_px(&b.label, mt.font_px),
+                    b.rect.right(),
+                ),
+                Node::Programme(_) => (b.rect.x, b.label_x + text::width_px(&b.label, mt.font_px)),
+            };
+            if x >= x0 - slop_px
+                && x <= x1 + slop_px
+                && y >= b.rect.y - slop_px.min(mt.node_gap_px / 2.0)
+                && y <= b.rect.bottom() + slop_px.min(mt.node_gap_px / 2.0)
+            {
+                return Some(Target::Node(b.node));
+            }
+        }
+        let mut best: Option<(f64, usize)> = None;
+        for l in &self.links {
+            let d = l
+                .points
+                .windows(2)
+                .map(|w| distance_to_segment((x, y), w[0], w[1]))
+                .fold(f64::INFINITY, f64::min);
+            if d <= l.width / 2.0 + slop_px && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, l.link));
+            }
+        }
+        best.map(|(_, l)| Target::Link(l))
+    }
+
+    /// The box of a node, if shown.
+    pub fn node(&self, n: Node) -> Option<&NodeBox> {
+        self.left.iter().chain(&self.right).find(|b| b.node == n)
+    }
+}
+
+fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (p.0 - (a.0 + t * dx)).hypot(p.1 - (a.1 + t * dy))
+}
+
+/// The set of nodes and links on the path through `target`: a node with its links and their far ends;
+/// a link with its two nodes.
+pub fn path_of(m: &Mapping, target: Target) -> (Vec<Node>, Vec<usize>) {
+    match target {
+        Target::Link(l) => match m.links.get(l) {
+            Some(link) => (
+                vec![Node::RoadMap(link.from), Node::Programme(link.to)],
+                vec![l],
+            ),
+            None => (Vec::new(), Vec::new()),
+        },
+        Target::Node(Node::RoadMap(r)) => {
+            let links: Vec<usize> = m.links_from(r).collect();
+            let mut nodes = vec![Node::RoadMap(r)];
+            nodes.extend(links.iter().map(|&l| Node::Programme(m.links[l].to)));
+            (nodes, links)
+        }
+        Target::Node(Node::Programme(p)) => {
+            let links: Vec<usize> = m.links_to(p).collect();
+            let mut nodes = vec![Node::Programme(p)];
+            nodes.extend(links.iter().map(|&l| Node::RoadMap(m.links[l].from)));
+            (nodes, links)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_paths_grow_along_the_curve() {
+        let pts = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)];
+        assert_eq!(partial_path(&pts, 0.0), vec![(0.0, 0.0), (0.0, 0.0)]);
+        assert_eq!(partial_path(&pts, 0.25), vec![(0.0, 0.0), (5.0, 0.0)]);
+        assert_eq!(partial_path(&pts, 0.75).last(), Some(&(10.0, 5.0)));
+        assert_eq!(partial_path(&pts, 1.0), pts.to_vec());
+    }
+
+    #[test]
+    fn distance_to_a_segment() {
+        assert_eq!(
+            distance_to_segment((5.0, 3.0), (0.0, 0.0), (10.0, 0.0)),
+            3.0
+        );
+        assert_eq!(
+            distance_to_segment((-4.0, 3.0), (0.0, 0.0), (10.0, 0.0)),
+            5.0
+        );
+    }
+}

@@ -1,0 +1,413 @@
+//! Draws the road-map to programme diagram and the chart of officials' implementation claims.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::theme::{Theme, DASH_PX, DIM_ALPHA, GHOST_ALPHA, LINK_ALPHA, TICK_LEN_PX};
+use crate::layout::bipartite::{
+    partial_path, path_of, programme_progress, road_map_phase, MappingLayout, Node, RoadMapPhase,
+    Target,
+};
+use crate::layout::scale::TimeScale;
+use crate::layout::{text, ticks};
+use crate::model::{Day, Evidence, Mapping, Plan, RoadMapStatus};
+
+/// What changes between frames of the diagram.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MappingFrame {
+    /// Playhead, days.
+    pub playhead_day: f64,
+    /// The highlighted node or link (hovered, or else selected): its path is drawn, the rest dimmed.
+    pub highlight: Option<Target>,
+    /// The selected node or link, drawn with an outline.
+    pub selected: Option<Target>,
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+/// Draws the diagram laid out by `layout` into `area`.
+pub fn draw_mapping<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    m: &Mapping,
+    layout: &MappingLayout,
+    frame: &MappingFrame,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let mt = &layout.metrics;
+    let t = frame.playhead_day;
+    let font =
+        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Normal);
+    let bold =
+        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Bold);
+    area.fill(&theme.background)?;
+
+    let (path_nodes, path_links) = frame.highlight.map(|h| path_of(m, h)).unwrap_or_default();
+    let on_path_node = |n: Node| frame.highlight.is_none() || path_nodes.contains(&n);
+    let on_path_link = |l: usize| frame.highlight.is_none() || path_links.contains(&l);
+
+    // Sector bands and captions.
+    for (k, band) in layout.bands.iter().enumerate() {
+        let fill = theme.era_fill[k % 2];
+        area.draw(&Rectangle::new(
+            [
+                (0, px(band.y0)),
+                (px(layout.width), px(band.y1 + mt.band_gap_px / 2.0)),
+            ],
+            fill.filled(),
+        ))?;
+        let style = TextStyle::from(bold(mt.font_px * 0.8))
+            .transform(FontTransform::Rotate270)
+            .color(&theme.muted)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        area.draw_text(
+            &band.caption,
+            &style,
+            (px(mt.caption_px / 2.0), px((band.y0 + band.y1) / 2.0)),
+        )?;
+    }
+
+    // Column headings with the counts, and the date in the middle.
+    let total: u32 = m.road_map_total();
+    let head = TextStyle::from(bold(mt.font_px)).color(&theme.text);
+    let left_head = text::truncate(
+        &format!("Road maps 2019–2020 ({total})"),
+        mt.font_px,
+        layout.left_x + mt.node_w_px,
+    );
+    area.draw_text(
+        &left_head,
+        &head.pos(Pos::new(HPos::Right, VPos::Center)),
+        (px(layout.left_x + mt.node_w_px), px(mt.header_px / 2.0)),
+    )?;
+    let right_head = text::truncate(
+        &format!("Union programmes 2021 ({})", m.programmes.len()),
+        mt.font_px,
+        layout.width - layout.right_x,
+    );
+    area.draw_text(
+        &right_head,
+        &head.pos(Pos::new(HPos::Left, VPos::Center)),
+        (px(layout.right_x), px(mt.header_px / 2.0)),
+    )?;
+    let (y, mo, _) = Day(t.floor() as i32).ymd();
+    let date = format!("{} {y}", crate::model::date::month_abbrev(mo));
+    let mid = (layout.left_x + mt.node_w_px + layout.right_x) / 2.0;
+    let date_style = TextStyle::from(bold(mt.font_px))
+        .color(&theme.playhead)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    area.draw_text(&date, &date_style, (px(mid), px(mt.header_px / 2.0)))?;
+
+    // Links, growing from the road maps towards the programmes as the programmes emerge.
+    for l in &layout.links {
+        let Some(link) = m.links.get(l.link) else {
+            continue;
+        };
+        let progress = programme_progress(m, link.to, t);
+        if progress <= 0.0 || road_map_phase(m, link.from, t) == RoadMapPhase::Hidden {
+            continue;
+        }
+        let colour = match road_map_phase(m, link.from, t) {
+            RoadMapPhase::Settled(s) => theme.status(s),
+            _ => theme.pending,
+        };
+        let alpha = if on_path_link(l.link) {
+            if frame.highlight.is_some() {
+                0.9
+            } else {
+                LINK_ALPHA
+            }
+        } else {
+            DIM_ALPHA
+        };
+        let pts: Vec<(i32, i32)> = partial_path(&l.points, progress)
+            .iter()
+            .map(|&(x, y)| (px(x), px(y)))
+            .collect();
+        let style = colour
+            .mix(alpha)
+            .stroke_width(l.width.round().max(1.0) as u32);
+        match link.evidence {
+            Evidence::Documented => area.draw(&PathElement::new(pts, style))?,
+            Evidence::Inferred => {
+                area.draw(&DashedPathElement::new(pts, DASH_PX.0, DASH_PX.1, style))?
+            }
+        }
+        if frame.selected == Some(Target::Link(l.link)) {
+            let pts: Vec<(i32, i32)> = l.points.iter().map(|&(x, y)| (px(x), px(y))).collect();
+            area.draw(&PathElement::new(pts, theme.selection.stroke_width(1)))?;
+        }
+    }
+
+    // Road maps: filled when agreed, half-filled when contentious, hollow when excluded or shelved.
+    // Labels stay readable when dimmed (twice the dimmed opacity); the selected node's is bold.
+    let label_alpha = |n: Node| {
+        if on_path_node(n) {
+            1.0
+        } else {
+            DIM_ALPHA * 2.0
+        }
+    };
+    let label_face = |n: Node| {
+        if frame.selected == Some(Target::Node(n)) {
+            bold(mt.font_px)
+        } else {
+            font(mt.font_px)
+        }
+    };
+    for b in &layout.left {
+        let Node::RoadMap(i) = b.node else { continue };
+        let phase = road_map_phase(m, i, t);
+        if phase == RoadMapPhase::Hidden {
+            continue;
+        }
+        let alpha = if on_path_node(b.node) { 1.0 } else { DIM_ALPHA };
+        let r = b.rect;
+        let (x0, y0, x1, y1) = (px(r.x), px(r.y), px(r.right()), px(r.bottom()));
+        match phase {
+            RoadMapPhase::Settled(RoadMapStatus::Agreed) => {
+                area.draw(&Rectangle::new(
+                    [(x0, y0), (x1, y1)],
+                    theme.agreed.mix(alpha).filled(),
+                ))?;
+            }
+            RoadMapPhase::Settled(RoadMapStatus::Contentious) => {
+                let c = theme.contentious.mix(alpha);
+                area.draw(&Rectangle::new([(x0, y0), (x1, y1)], c.stroke_width(2)))?;
+                area.draw(&Rectangle::new([(x0, y0), ((x0 + x1) / 2, y1)], c.filled()))?;
+            }
+            RoadMapPhase::Settled(s) => {
+                area.draw(&Rectangle::new(
+                    [(x0, y0), (x1, y1)],
+                    theme.status(s).mix(alpha).stroke_width(2),
+                ))?;
+            }
+            _ => {
+                area.draw(&Rectangle::new(
+                    [(x0, y0), (x1, y1)],
+                    theme.pending.mix(alpha).stroke_width(2),
+                ))?;
+            }
+        }
+        if frame.selected == Some(Target::Node(b.node)) {
+            area.draw(&Rectangle::new(
+                [(x0 - 3, y0 - 2), (x1 + 3, y1 + 2)],
+                theme.selection.stroke_width(2),
+            ))?;
+        }
+        let ink = if m.road_maps[i].unpublished {
+            theme.muted
+        } else {
+            theme.text
+        }
+        .mix(label_alpha(b.node));
+        let style = TextStyle::from(label_face(b.node))
+            .color(&ink)
+            .pos(Pos::new(HPos::Right, VPos::Center));
+        area.draw_text(&b.label, &style, (px(b.label_x), px(r.y + r.h / 2.0)))?;
+    }
+
+    // Programmes fade in as the morph completes.
+    for b in &layout.right {
+        let Node::Programme(i) = b.node else { continue };
+        let progress = programme_progress(m, i, t);
+        if progress <= 0.0 {
+            continue;
+        }
+        let alpha = progress * if on_path_node(b.node) { 1.0 } else { DIM_ALPHA };
+        let r = b.rect;
+        let (x0, y0, x1, y1) = (px(r.x), px(r.y), px(r.right()), px(r.bottom()));
+        area.draw(&Rectangle::new(
+            [(x0, y0), (x1, y1)],
+            theme.programme.mix(alpha).filled(),
+        ))?;
+        if frame.selected == Some(Target::Node(b.node)) {
+            area.draw(&Rectangle::new(
+                [(x0 - 3, y0 - 2), (x1 + 3, y1 + 2)],
+                theme.selection.stroke_width(2),
+            ))?;
+        }
+        let ink = theme.text.mix(progress * label_alpha(b.node));
+        let style = TextStyle::from(label_face(b.node))
+            .color(&ink)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        area.draw_text(&b.label, &style, (px(b.label_x), px(r.y + r.h / 2.0)))?;
+    }
+
+    if layout.left.iter().all(
+        |b| matches!(b.node, Node::RoadMap(i) if road_map_phase(m, i, t) == RoadMapPhase::Hidden),
+    ) {
+        let style = TextStyle::from(font(mt.font_px))
+            .color(&theme.muted)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        let msg = text::truncate(
+            "No road maps yet: they were negotiated from 2019. Press Play or move the playhead.",
+            mt.font_px,
+            layout.width - 16.0,
+        );
+        area.draw_text(
+            &msg,
+            &style,
+            (px(layout.width / 2.0), px(layout.height / 2.0)),
+        )?;
+    }
+    Ok(())
+}
+
+/// Margins of the claims chart: left, top, right, bottom, px.
+const CLAIMS_MARGIN: (f64, f64, f64, f64) = (40.0, 24.0, 14.0, 24.0);
+/// Days of padding either side of the claims.
+const CLAIMS_PAD_DAYS: f64 = 60.0;
+
+/// The time scale of the claims chart for an area `width` px wide.
+pub fn claims_scale(m: &Mapping, width: f64) -> Option<TimeScale> {
+    let first = m.claims.first()?.date.first_day().as_f64();
+    let last = m.claims.last()?.date.first_day().as_f64();
+    let start = m
+        .programmes
+        .iter()
+        .map(|p| p.approved.first_day().as_f64())
+        .fold(first, f64::min);
+    Some(TimeScale::new(
+        start - CLAIMS_PAD_DAYS,
+        last + CLAIMS_PAD_DAYS,
+        CLAIMS_MARGIN.0,
+        width - CLAIMS_MARGIN.2,
+    ))
+}
+
+/// Draws the officials' implementation claims over time, one series per plan, up to the playhead.
+pub fn draw_claims<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    m: &Mapping,
+    size: (f64, f64),
+    playhead_day: f64,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (w, h) = size;
+    let font_px = if w < 640.0 { 11.0 } else { 12.0 };
+    let font =
+        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Normal);
+    let bold =
+        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Bold);
+    area.fill(&theme.background)?;
+    let Some(scale) = claims_scale(m, w) else {
+        return Ok(());
+    };
+    let (top, bottom) = (CLAIMS_MARGIN.1, h - CLAIMS_MARGIN.3);
+    let y_of = |pct: f64| bottom - (bottom - top) * pct / 100.0;
+
+    let title = text::truncate(
+        "Officials' claims of measures implemented (self-reported, not independently verified)",
+        font_px,
+        w - 8.0,
+    );
+    area.draw_text(
+        &title,
+        &TextStyle::from(bold(font_px))
+            .color(&theme.text)
+            .pos(Pos::new(HPos::Left, VPos::Center)),
+        (4, px(top / 2.0)),
+    )?;
+    let axis = TextStyle::from(font(font_px)).color(&theme.muted);
+    for pct in [0.0, 25.0, 50.0, 75.0, 100.0] {
+        let y = px(y_of(pct));
+        area.draw(&PathElement::new(
+            vec![(px(scale.x0), y), (px(scale.x1), y)],
+            theme.grid.stroke_width(1),
+        ))?;
+        area.draw_text(
+            &format!("{pct}%"),
+            &axis.pos(Pos::new(HPos::Right, VPos::Center)),
+            (px(scale.x0 - 4.0), y),
+        )?;
+    }
+    for tick in ticks::ticks(&scale, font_px) {
+        let x = px(tick.x_px);
+        area.draw(&PathElement::new(
+            vec![(x, px(bottom)), (x, px(bottom + TICK_LEN_PX))],
+            theme.muted.stroke_width(1),
+        ))?;
+        area.draw_text(
+            &tick.label,
+            &axis.pos(Pos::new(HPos::Center, VPos::Top)),
+            (x, px(bottom + TICK_LEN_PX + 1.0)),
+        )?;
+    }
+
+    for (plan, colour) in [
+        (Plan::First, theme.programme),
+        (Plan::Second, theme.contentious),
+    ] {
+        let pts: Vec<(f64, f64, Option<f64>, bool)> = m
+            .claims
+            .iter()
+            .filter(|c| c.plan == plan)
+            .map(|c| {
+                let d = c.date.first_day().as_f64();
+                (
+                    scale.x_px_from_day(d),
+                    y_of(c.percent),
+                    c.percent_high.map(y_of),
+                    d <= playhead_day,
+                )
+            })
+            .collect();
+        let shown: Vec<(i32, i32)> = pts
+            .iter()
+            .filter(|p| p.3)
+            .map(|p| (px(p.0), px(p.1)))
+            .collect();
+        area.draw(&PathElement::new(shown, colour.stroke_width(2)))?;
+        for &(x, y, high, visible) in &pts {
+            if !visible {
+                area.draw(&Circle::new(
+                    (px(x), px(y)),
+                    3,
+                    colour.mix(GHOST_ALPHA).stroke_width(1),
+                ))?;
+                continue;
+            }
+            if let Some(yh) = high {
+                area.draw(&PathElement::new(
+                    vec![(px(x), px(y)), (px(x), px(yh))],
+                    colour.stroke_width(3),
+                ))?;
+            }
+            area.draw(&Circle::new((px(x), px(y)), 4, colour.filled()))?;
+        }
+        // The latest visible claim of each plan, labelled.
+        if let Some(c) = m
+            .claims
+            .iter()
+            .rfind(|c| c.plan == plan && c.date.first_day().as_f64() <= playhead_day)
+        {
+            let x = scale.x_px_from_day(c.date.first_day().as_f64());
+            let pct = match c.percent_high {
+                Some(hi) => format!("{}–{}%", c.percent, hi),
+                None => format!("{}%", c.percent),
+            };
+            let label = format!("{pct} ({}, {})", c.claimant, c.date);
+            let room = (w - x - 12.0).max(x - scale.x0 - 12.0);
+            let label = text::truncate(&label, font_px, room);
+            let right_side = w - x - 12.0 >= text::width_px(&label, font_px);
+            let anchor = if right_side { HPos::Left } else { HPos::Right };
+            let lx = if right_side { x + 8.0 } else { x - 8.0 };
+            let style = TextStyle::from(font(font_px))
+                .color(&colour)
+                .pos(Pos::new(anchor, VPos::Bottom));
+            area.draw_text(&label, &style, (px(lx), px(y_of(c.percent) - 4.0)))?;
+        }
+    }
+    if scale.shows(playhead_day, 0.0) {
+        let x = px(scale.x_px_from_day(playhead_day));
+        area.draw(&PathElement::new(
+            vec![(x, px(top)), (x, px(bottom))],
+            theme.playhead.stroke_width(2),
+        ))?;
+    }
+    Ok(())
+}

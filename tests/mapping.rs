@@ -1,0 +1,334 @@
+//! The road-map to programme mapping: its data, its layout at the sizes we support, and its drawing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+use plotters::prelude::*;
+use union_state::layout::bipartite::{
+    layout, path_of, programme_progress, road_map_phase, MappingLayout, Node, RoadMapPhase, Target,
+};
+use union_state::layout::text;
+use union_state::model::{self, Day, Evidence, Mapping, RoadMapStatus};
+use union_state::render::mapping::{draw_claims, draw_mapping, MappingFrame};
+use union_state::render::theme::LIGHT;
+
+/// Diagram canvas sizes (CSS px): projector, laptop, full HD, tablet, phone.
+const SIZES: [(f64, f64); 5] = [
+    (850.0, 560.0),
+    (1000.0, 660.0),
+    (1400.0, 900.0),
+    (800.0, 600.0),
+    (360.0, 560.0),
+];
+
+fn mapping() -> &'static Mapping {
+    model::bundled()
+        .unwrap()
+        .mapping
+        .as_ref()
+        .expect("the bundled dataset has a mapping")
+}
+
+fn end_of_time() -> f64 {
+    Day::from_ymd(2026, 6, 1).as_f64()
+}
+
+#[test]
+fn the_documented_story_is_in_the_data() {
+    let m = mapping();
+    assert_eq!(m.road_map_total(), 31, "31 road maps in all");
+    assert_eq!(m.programmes.len(), 28, "28 union programmes");
+    assert!(
+        m.road_maps.iter().any(|r| r.unpublished && r.count > 1),
+        "the unpublished remainder is one honest node"
+    );
+    for status in RoadMapStatus::ALL {
+        assert!(
+            m.road_maps.iter().any(|r| r.status == *status),
+            "a road map is {status:?}"
+        );
+    }
+    // Dead ends: excluded and shelved road maps lead to no programme.
+    for (i, r) in m.road_maps.iter().enumerate() {
+        let out = m.links_from(i).count();
+        if matches!(r.status, RoadMapStatus::Excluded | RoadMapStatus::Shelved) {
+            assert_eq!(out, 0, "{} should be a dead end", r.id);
+        } else {
+            assert!(out > 0, "{} leads nowhere", r.id);
+        }
+    }
+    for (i, p) in m.programmes.iter().enumerate() {
+        assert!(m.links_to(i).count() > 0, "{} has no road map", p.id);
+        assert!(!p.sources.is_empty());
+    }
+    assert!(m.links.iter().any(|l| l.evidence == Evidence::Inferred));
+    assert!(m
+        .links
+        .iter()
+        .all(|l| !l.sources.is_empty() && !l.note.is_empty()));
+    assert!(m.claims.len() >= 8);
+    assert!(m
+        .claims
+        .windows(2)
+        .all(|w| w[0].date.first_day() <= w[1].date.first_day()));
+}
+
+fn check_no_overlap(g: &MappingLayout) {
+    assert!(g.fits, "does not fit at {}x{}", g.width, g.height);
+    for column in [&g.left, &g.right] {
+        for w in column.windows(2) {
+            assert!(
+                w[0].rect.bottom() <= w[1].rect.y + 1e-9,
+                "nodes overlap at {}x{}",
+                g.width,
+                g.height
+            );
+            // A label is one line centred on its node, and a node is at least one line tall.
+            assert!(w[0].rect.h >= g.metrics.font_px);
+        }
+        for b in column.iter() {
+            assert!(
+                b.rect.bottom() <= g.height + 1e-9 && b.rect.y >= 0.0,
+                "node off the canvas"
+            );
+        }
+    }
+    // Labels stay in their own columns.
+    for b in &g.left {
+        assert!(
+            b.label_x - text::width_px(&b.label, g.metrics.font_px) >= g.metrics.caption_px - 1e-9
+        );
+    }
+    for b in &g.right {
+        assert!(b.label_x + text::width_px(&b.label, g.metrics.font_px) <= g.width + 1e-9);
+    }
+    assert!(g.left_x + g.metrics.node_w_px < g.right_x);
+}
+
+#[test]
+fn layout_fits_without_overlap_at_every_supported_size() {
+    let m = mapping();
+    for (w, h) in SIZES {
+        let g = layout(m, w, h, None);
+        check_no_overlap(&g);
+        assert_eq!(g.left.len(), m.road_maps.len());
+        assert_eq!(g.right.len(), m.programmes.len());
+        assert_eq!(g.links.len(), m.links.len());
+        for s in 0..m.sectors.len() {
+            check_no_overlap(&layout(m, w, h, Some(s)));
+        }
+    }
+}
+
+#[test]
+fn order_is_stable_and_grouped_by_sector() {
+    let m = mapping();
+    let a = layout(m, 850.0, 560.0, None);
+    let b = layout(m, 1400.0, 900.0, None);
+    let order = |g: &MappingLayout| {
+        g.left
+            .iter()
+            .chain(&g.right)
+            .map(|n| n.node)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(order(&a), order(&b), "the same order at every size");
+    for column in [&a.left, &a.right] {
+        assert!(
+            column.windows(2).all(|w| w[0].sector <= w[1].sector),
+            "grouped by sector in the sectors' order"
+        );
+    }
+}
+
+#[test]
+fn every_link_connects_shown_nodes() {
+    let m = mapping();
+    let g = layout(m, 850.0, 560.0, None);
+    for l in &g.links {
+        let link = &m.links[l.link];
+        let a = g.node(Node::RoadMap(link.from)).unwrap();
+        let b = g.node(Node::Programme(link.to)).unwrap();
+        let (first, last) = (l.points[0], *l.points.last().unwrap());
+        assert!(
+            (first.0 - a.rect.right()).abs() < 1e-9
+                && first.1 >= a.rect.y
+                && first.1 <= a.rect.bottom()
+        );
+        assert!(
+            (last.0 - b.rect.x).abs() < 1e-9 && last.1 >= b.rect.y && last.1 <= b.rect.bottom()
+        );
+    }
+}
+
+#[test]
+fn a_sector_filter_keeps_its_paths_whole() {
+    let m = mapping();
+    let finance = m.sectors.iter().position(|s| s.id == "finance").unwrap();
+    let g = layout(m, 850.0, 560.0, Some(finance));
+    assert!(g.right.iter().any(|b| b.sector == finance));
+    assert!(g.right.len() < m.programmes.len());
+    for l in &g.links {
+        let link = &m.links[l.link];
+        let touches =
+            m.road_maps[link.from].sector == finance || m.programmes[link.to].sector == finance;
+        assert!(touches, "a shown link touches the sector");
+    }
+}
+
+#[test]
+fn hit_testing_and_paths() {
+    let m = mapping();
+    let g = layout(m, 850.0, 560.0, None);
+    for b in g.left.iter().chain(&g.right) {
+        assert_eq!(
+            g.hit(b.rect.x + b.rect.w / 2.0, b.rect.y + b.rect.h / 2.0, 0.0),
+            Some(Target::Node(b.node))
+        );
+    }
+    let l = &g.links[0];
+    let mid = l.points[l.points.len() / 2];
+    assert_eq!(g.hit(mid.0, mid.1, 1.0), Some(Target::Link(l.link)));
+    let (nodes, links) = path_of(m, Target::Link(l.link));
+    assert_eq!((nodes.len(), links.len()), (2, 1));
+    let prog = m.links[l.link].to;
+    let (nodes, links) = path_of(m, Target::Node(Node::Programme(prog)));
+    assert_eq!(links.len(), m.links_to(prog).count());
+    assert_eq!(nodes.len(), links.len() + 1);
+}
+
+#[test]
+fn the_remodelling_animation_runs_from_road_maps_to_programmes() {
+    let m = mapping();
+    let before = Day::from_ymd(2019, 1, 1).as_f64();
+    assert!((0..m.road_maps.len()).all(|i| road_map_phase(m, i, before) == RoadMapPhase::Hidden));
+    assert!((0..m.programmes.len()).all(|i| programme_progress(m, i, before) == 0.0));
+    let dec_2019 = Day::from_ymd(2019, 12, 31).as_f64();
+    assert!((0..m.road_maps.len())
+        .any(|i| road_map_phase(m, i, dec_2019) == RoadMapPhase::Settled(RoadMapStatus::Agreed)));
+    assert!((0..m.programmes.len()).all(|i| programme_progress(m, i, dec_2019) == 0.0));
+    let end = end_of_time();
+    assert!((0..m.programmes.len()).all(|i| programme_progress(m, i, end) == 1.0));
+    for (i, r) in m.road_maps.iter().enumerate() {
+        assert_eq!(
+            road_map_phase(m, i, end),
+            RoadMapPhase::Settled(r.status),
+            "{}",
+            r.id
+        );
+    }
+}
+
+fn svg_of(g: &MappingLayout, frame: MappingFrame) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (g.width as u32, g.height as u32))
+            .into_drawing_area();
+        draw_mapping(&root, mapping(), g, &frame, &LIGHT).unwrap();
+        root.present().unwrap();
+    }
+    out
+}
+
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+#[test]
+fn drawing_shows_nodes_links_and_status_colours() {
+    let m = mapping();
+    let g = layout(m, 850.0, 560.0, None);
+    let s = svg_of(
+        &g,
+        MappingFrame {
+            playhead_day: end_of_time(),
+            highlight: None,
+            selected: None,
+        },
+    );
+    for colour in [
+        LIGHT.agreed,
+        LIGHT.contentious,
+        LIGHT.excluded,
+        LIGHT.shelved,
+        LIGHT.programme,
+    ] {
+        assert!(s.contains(&hex(colour)), "colour {} is drawn", hex(colour));
+    }
+    let programme_bars = s
+        .matches(&format!("fill=\"{}\"", hex(LIGHT.programme)))
+        .count();
+    assert_eq!(programme_bars, m.programmes.len());
+    // One polyline per documented link, and dashes (many short polylines) for the inferred ones.
+    let polylines = s.matches("<polyline").count();
+    let documented = m
+        .links
+        .iter()
+        .filter(|l| l.evidence == Evidence::Documented)
+        .count();
+    let inferred = m.links.len() - documented;
+    assert!(
+        polylines >= documented + inferred * 3,
+        "{polylines} polylines for {documented} + {inferred} links"
+    );
+    assert!(s.contains("Union programmes 2021 (28)"));
+    assert!(s.contains("Road maps 2019–2020 (31)"));
+
+    let early = svg_of(
+        &g,
+        MappingFrame {
+            playhead_day: Day::from_ymd(2018, 1, 1).as_f64(),
+            highlight: None,
+            selected: None,
+        },
+    );
+    assert!(
+        !early.contains(&hex(LIGHT.programme)),
+        "no programme before 2021"
+    );
+    assert!(early.contains("No road maps yet"));
+}
+
+#[test]
+fn highlighting_dims_everything_off_the_path() {
+    let m = mapping();
+    let g = layout(m, 850.0, 560.0, None);
+    let t = end_of_time();
+    let plain = svg_of(
+        &g,
+        MappingFrame {
+            playhead_day: t,
+            highlight: None,
+            selected: None,
+        },
+    );
+    let target = Target::Node(g.right[0].node);
+    let lit = svg_of(
+        &g,
+        MappingFrame {
+            playhead_day: t,
+            highlight: Some(target),
+            selected: Some(target),
+        },
+    );
+    let dimmed = |s: &str| s.matches("opacity=\"0.14\"").count();
+    assert_eq!(dimmed(&plain), 0);
+    assert!(dimmed(&lit) > m.programmes.len() / 2);
+}
+
+#[test]
+fn claims_chart_is_labelled_as_official_claims() {
+    let m = mapping();
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (380, 190)).into_drawing_area();
+        draw_claims(&root, m, (380.0, 190.0), end_of_time(), &LIGHT).unwrap();
+        root.present().unwrap();
+    }
+    assert!(out.contains("self-reported"));
+    let filled = out.matches("<circle").filter(|_| true).count();
+    assert!(
+        filled >= m.claims.len(),
+        "{filled} marks for {} claims",
+        m.claims.len()
+    );
+}
