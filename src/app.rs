@@ -5,8 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::controls::Controls;
+use crate::components::depth_view::DepthView;
 use crate::components::event_card::EventCard;
 use crate::components::mapping_view::MappingView;
+use crate::components::membership_view::MembershipView;
 use crate::components::timeline_canvas::TimelineCanvas;
 use crate::hooks::use_keyboard::use_keyboard;
 use crate::hooks::use_playback::use_playback;
@@ -37,6 +39,10 @@ pub enum View {
     Timeline,
     /// Road maps to union programmes.
     Mapping,
+    /// Overlapping membership of the post-Soviet organisations.
+    Membership,
+    /// Declared versus delivered integration by sector.
+    Depth,
 }
 
 /// The state the views share (the data, the clock, the timeline's selection and window), created once
@@ -210,6 +216,33 @@ impl MappingState {
     }
 }
 
+/// What the membership view has picked: a state (its history) or an organisation (its timeline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MembershipPick {
+    /// A state (index into the states).
+    State(usize),
+    /// An organisation (index into the organisations).
+    Organisation(usize),
+}
+
+/// The membership view's state.
+#[derive(Debug, Clone, Copy)]
+pub struct MembershipState {
+    /// Under the pointer.
+    pub hovered: RwSignal<Option<MembershipPick>>,
+    /// Clicked.
+    pub selected: RwSignal<Option<MembershipPick>>,
+}
+
+/// The depth view's state.
+#[derive(Debug, Clone, Copy)]
+pub struct DepthState {
+    /// The sector under the pointer.
+    pub hovered: RwSignal<Option<usize>>,
+    /// The provision clicked.
+    pub selected: RwSignal<Option<usize>>,
+}
+
 /// Switches views, carrying the selection across where it relates: a timeline event about a road map
 /// or programme selects that node, and a selected node selects its first timeline event. The playhead
 /// is shared, so the time always carries over.
@@ -239,6 +272,7 @@ pub fn switch_view(app: AppState, mapping: MappingState, to: View) {
                     mapping.selected.set(Some(Target::Node(n)));
                 }
             }
+            View::Membership | View::Depth => {}
             View::Timeline => {
                 let events = match mapping.selected.get_untracked() {
                     Some(Target::Node(Node::RoadMap(r))) => {
@@ -290,10 +324,20 @@ pub fn App() -> impl IntoView {
 fn Loaded(data: Arc<Dataset>) -> impl IntoView {
     let title = data.title.clone();
     let has_mapping = data.mapping.is_some();
+    let has_membership = data.membership.is_some();
+    let has_depth = data.depth.is_some();
     let state = AppState::new(data);
     let mapping = MappingState::new();
     provide_context(state);
     provide_context(mapping);
+    provide_context(MembershipState {
+        hovered: RwSignal::new(None),
+        selected: RwSignal::new(None),
+    });
+    provide_context(DepthState {
+        hovered: RwSignal::new(None),
+        selected: RwSignal::new(None),
+    });
     use_playback(state);
     use_keyboard(state, mapping);
     let tab = move |view: View, id: &'static str, label: &'static str| {
@@ -308,7 +352,9 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
             <h1>{title}</h1>
             <nav class="view-tabs" role="tablist" aria-label="Views">
                 {tab(View::Timeline, "tab-timeline", "Timeline")}
-                {has_mapping.then(|| tab(View::Mapping, "tab-mapping", "Road maps → programmes"))}
+                {has_mapping.then(|| tab(View::Mapping, "tab-mapping", "Road maps"))}
+                {has_membership.then(|| tab(View::Membership, "tab-membership", "Memberships"))}
+                {has_depth.then(|| tab(View::Depth, "tab-depth", "Depth"))}
             </nav>
         </header>
         {move || match state.view.get() {
@@ -322,6 +368,8 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
                 </main>
             }.into_any(),
             View::Mapping => view! { <MappingView/> }.into_any(),
+            View::Membership => view! { <MembershipView/> }.into_any(),
+            View::Depth => view! { <DepthView/> }.into_any(),
         }}
     }
 }

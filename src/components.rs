@@ -2,9 +2,12 @@
 
 pub mod claims_chart;
 pub mod controls;
+pub mod depth_view;
 pub mod event_card;
 pub mod fatal;
+pub mod history_chart;
 pub mod mapping_canvas;
 pub mod mapping_card;
 pub mod mapping_view;
+pub mod membership_view;
 pub mod timeline_canvas;

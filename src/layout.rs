@@ -6,7 +6,9 @@
 
 pub mod anim;
 pub mod bipartite;
+pub mod ladder;
 pub mod lanes;
+pub mod matrix;
 pub mod scale;
 pub mod text;
 pub mod ticks;

@@ -5,8 +5,10 @@
 //! least one source on every item. Errors name the place in the file (see [`LoadError`]).
 
 pub mod date;
+pub mod depth;
 mod error;
 pub mod mapping;
+pub mod membership;
 pub mod raw;
 #[cfg(test)]
 mod schema;
@@ -15,10 +17,12 @@ mod validate;
 use std::sync::OnceLock;
 
 pub use date::{Day, EventDate, PartialDate, Precision};
+pub use depth::{Delivery, Depth, DepthSector, Level, Outcome, Provision};
 pub use error::{LoadError, Problem, MAX_DATASET_BYTES};
 pub use mapping::{
     Claim, Evidence, Link, Mapping, Plan, Programme, RoadMap, RoadMapStatus, Sector,
 };
+pub use membership::{Interval, MemberStatus, Membership, Organisation, Standing, State};
 
 /// The bundled dataset's JSON, compiled into the program so start-up needs no request.
 pub const BUNDLED_JSON: &str = include_str!("model/data/union_state.json");
@@ -52,6 +56,10 @@ pub struct Dataset {
     pub discrepancies: Vec<Discrepancy>,
     /// Road maps to union programmes, if the dataset has them.
     pub mapping: Option<Mapping>,
+    /// Membership of the post-Soviet organisations, if the dataset has it.
+    pub membership: Option<Membership>,
+    /// Declared versus delivered integration by sector, if the dataset has it.
+    pub depth: Option<Depth>,
 }
 
 /// A lane of the timeline.

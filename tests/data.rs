@@ -74,12 +74,41 @@ fn every_item_is_sourced_and_references_resolve() {
         );
     }
     // Every source is cited somewhere, and every link is http(s).
+    let mut elsewhere: Vec<usize> = Vec::new();
+    if let Some(m) = &d.mapping {
+        elsewhere.extend(m.road_maps.iter().flat_map(|r| r.sources.iter().copied()));
+        elsewhere.extend(m.programmes.iter().flat_map(|r| r.sources.iter().copied()));
+        elsewhere.extend(m.links.iter().flat_map(|r| r.sources.iter().copied()));
+        elsewhere.extend(m.claims.iter().flat_map(|r| r.sources.iter().copied()));
+    }
+    if let Some(m) = &d.membership {
+        elsewhere.extend(
+            m.organisations
+                .iter()
+                .flat_map(|r| r.sources.iter().copied()),
+        );
+        elsewhere.extend(m.intervals.iter().flat_map(|r| r.sources.iter().copied()));
+    }
+    if let Some(x) = &d.depth {
+        elsewhere.extend(
+            x.sectors
+                .iter()
+                .flat_map(|r| r.claim_sources.iter().copied()),
+        );
+        elsewhere.extend(x.provisions.iter().flat_map(|p| {
+            p.sources
+                .iter()
+                .chain(p.outcomes.iter().flat_map(|o| o.sources.iter()))
+                .copied()
+        }));
+    }
     for (i, s) in d.sources.iter().enumerate() {
         let cited = d.events.iter().any(|e| e.sources.contains(&i))
             || d.eras.iter().any(|e| e.sources.contains(&i))
             || d.discrepancies
                 .iter()
-                .any(|x| x.sources.contains(&i) || x.claimed_by.contains(&i));
+                .any(|x| x.sources.contains(&i) || x.claimed_by.contains(&i))
+            || elsewhere.contains(&i);
         assert!(cited, "source {} is never cited", s.id);
         if let Some(url) = &s.url {
             assert!(

@@ -200,25 +200,52 @@ fn with_mapping(edit: impl FnOnce(&mut serde_json::Value)) -> String {
 fn a_valid_mapping_loads() {
     let d = Dataset::from_json(&with_mapping(|_| {})).unwrap();
     let m = d.mapping.unwrap();
-    assert_eq!((m.road_maps.len(), m.programmes.len(), m.links.len(), m.claims.len()), (1, 1, 1, 1));
+    assert_eq!(
+        (
+            m.road_maps.len(),
+            m.programmes.len(),
+            m.links.len(),
+            m.claims.len()
+        ),
+        (1, 1, 1, 1)
+    );
     assert_eq!(m.road_maps[0].count, 1, "count defaults to one");
 }
 
 #[test]
 fn mapping_rules_name_the_place() {
-    let p = problems(&with_mapping(|v| v["mapping"]["links"][0]["from"] = serde_json::json!("rm-oil")));
+    let p = problems(&with_mapping(|v| {
+        v["mapping"]["links"][0]["from"] = serde_json::json!("rm-oil")
+    }));
     assert_eq!(p, ["mapping.links[0].from: unknown road map 'rm-oil'"]);
-    let p = problems(&with_mapping(|v| v["mapping"]["links"][0]["evidence"] = serde_json::json!("rumoured")));
+    let p = problems(&with_mapping(|v| {
+        v["mapping"]["links"][0]["evidence"] = serde_json::json!("rumoured")
+    }));
     assert_eq!(p, ["mapping.links[0].evidence: unknown value 'rumoured' (expected one of: documented, inferred)"]);
-    let p = problems(&with_mapping(|v| v["mapping"]["claims"][0]["percent"] = serde_json::json!(160)));
-    assert_eq!(p, ["mapping.claims[0].percent: 160 is not a percentage between 0 and 100"]);
-    let p = problems(&with_mapping(|v| v["mapping"]["road_maps"][0]["sector"] = serde_json::json!("money")));
+    let p = problems(&with_mapping(|v| {
+        v["mapping"]["claims"][0]["percent"] = serde_json::json!(160)
+    }));
+    assert_eq!(
+        p,
+        ["mapping.claims[0].percent: 160 is not a percentage between 0 and 100"]
+    );
+    let p = problems(&with_mapping(|v| {
+        v["mapping"]["road_maps"][0]["sector"] = serde_json::json!("money")
+    }));
     assert_eq!(p, ["mapping.road_maps[0].sector: unknown sector 'money'"]);
-    let p = problems(&with_mapping(|v| v["mapping"]["road_maps"][0]["agreed"] = serde_json::json!("2018")));
-    assert_eq!(p, ["mapping.road_maps[0].agreed: comes before the road map was reported"]);
+    let p = problems(&with_mapping(|v| {
+        v["mapping"]["road_maps"][0]["agreed"] = serde_json::json!("2018")
+    }));
+    assert_eq!(
+        p,
+        ["mapping.road_maps[0].agreed: comes before the road map was reported"]
+    );
     let p = problems(&with_mapping(|v| {
         let l = v["mapping"]["links"][0].clone();
         v["mapping"]["links"].as_array_mut().unwrap().push(l);
     }));
-    assert_eq!(p, ["mapping.links[1]: duplicate link from 'rm-gas' to 'up-19'"]);
+    assert_eq!(
+        p,
+        ["mapping.links[1]: duplicate link from 'rm-gas' to 'up-19'"]
+    );
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{AppState, MappingState};
+use crate::app::{AppState, DepthState, MappingState, MembershipState};
 
 /// Whether a key event comes from a field that takes typing, where keys must keep their meaning.
 fn typing_into_field(ev: &web_sys::KeyboardEvent) -> bool {
@@ -19,6 +19,8 @@ fn typing_into_field(ev: &web_sys::KeyboardEvent) -> bool {
 /// first / last; Escape clears the selection. Keys with Ctrl, Alt or Meta are left to the browser, as
 /// are keys typed into fields.
 pub fn use_keyboard(state: AppState, mapping: MappingState) {
+    let membership = use_context::<MembershipState>();
+    let depth = use_context::<DepthState>();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || typing_into_field(&ev) {
             return;
@@ -49,6 +51,12 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
             "Escape" => {
                 mapping.clear();
                 state.selected.set(None);
+                if let Some(m) = membership {
+                    m.selected.set(None);
+                }
+                if let Some(d) = depth {
+                    d.selected.set(None);
+                }
                 true
             }
             "End" => {

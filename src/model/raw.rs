@@ -37,6 +37,12 @@ pub struct RawDataset {
     /// How the 2019 road maps became the 2021 union programmes (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mapping: Option<RawMapping>,
+    /// Who belonged to which post-Soviet organisation, and when (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub membership: Option<RawMembership>,
+    /// What was declared and what was delivered, sector by sector (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depth: Option<RawDepth>,
 }
 
 /// One lane of the timeline.
@@ -309,4 +315,167 @@ pub struct RawClaim {
     pub sources: Vec<String>,
     /// `high`, `medium` or `low`.
     pub confidence: String,
+}
+
+/// Membership of the post-Soviet states in the Russian-led organisations over time.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawMembership {
+    /// The states, in display order.
+    pub states: Vec<RawState>,
+    /// The organisations, in display order.
+    pub organisations: Vec<RawOrganisation>,
+    /// Dated statuses of a state in an organisation. A state is "left" after its last interval ends.
+    pub intervals: Vec<RawInterval>,
+}
+
+/// A state.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawState {
+    /// Identifier (`[a-z0-9-]+`, e.g. the ISO code `by`).
+    pub id: String,
+    /// Name.
+    pub label: String,
+    /// Russian name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_ru: Option<String>,
+}
+
+/// An organisation.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawOrganisation {
+    /// Identifier (`[a-z0-9-]+`).
+    pub id: String,
+    /// Short name (CIS, CSTO...).
+    pub label: String,
+    /// Full name.
+    pub name: String,
+    /// Russian short name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_ru: Option<String>,
+    /// The band the organisation is grouped under in the membership matrix ("Security", "Economic"...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// When it was founded: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub founded: String,
+    /// When it ceased to exist, if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<String>,
+    /// What became of it, or what it turned into.
+    pub summary: String,
+    /// Identifiers of the sources.
+    pub sources: Vec<String>,
+    /// Identifiers of timeline events about it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
+}
+
+/// One status of one state in one organisation, over an interval of time.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawInterval {
+    /// Identifier of the state.
+    pub state: String,
+    /// Identifier of the organisation.
+    pub organisation: String,
+    /// `member`, `associate`, `observer`, `participant` (a founding state that never became a full
+    /// member), `suspended` (suspended or frozen) or `exit-pending`.
+    pub status: String,
+    /// First day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a partial date means its first day).
+    pub from: String,
+    /// Last day, if it ended: the same forms (a partial date means its first day, when the change took effect).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// What happened at the start and end, and any conflict between sources.
+    pub note: String,
+    /// Identifiers of the sources.
+    pub sources: Vec<String>,
+    /// `high`, `medium` or `low`.
+    pub confidence: String,
+}
+
+/// Declared versus delivered integration, sector by sector.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawDepth {
+    /// The sectors, in display order.
+    pub sectors: Vec<RawDepthSector>,
+    /// What treaties and decisions declared, and what became of each.
+    pub provisions: Vec<RawProvision>,
+}
+
+/// A sector of integration (military security, free movement of people...).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawDepthSector {
+    /// Identifier (`[a-z0-9-]+`).
+    pub id: String,
+    /// Name.
+    pub label: String,
+    /// Russian name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_ru: Option<String>,
+    /// What the seed documents claim about the sector, with their source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
+    /// Identifiers of the sources of the claim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claim_sources: Vec<String>,
+}
+
+/// A provision declared by a treaty or decision, and its fate.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawProvision {
+    /// Identifier (`[a-z0-9-]+`).
+    pub id: String,
+    /// Identifier of the sector.
+    pub sector: String,
+    /// What was declared, in a few words.
+    pub label: String,
+    /// When it was declared: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub declared: String,
+    /// Identifiers of the timeline events (instruments) that declared it (at least one).
+    pub declared_by: Vec<String>,
+    /// What happened to it, in time order. With none, it stayed declared only.
+    #[serde(default)]
+    pub outcomes: Vec<RawOutcome>,
+    /// Identifiers of the sources.
+    pub sources: Vec<String>,
+    /// `high`, `medium` or `low`.
+    pub confidence: String,
+    /// Whether the fate is a judgement inferred from indirect evidence (the note says why).
+    #[serde(default)]
+    pub inferred: bool,
+    /// Explanation, especially of an inferred judgement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A change in a provision's fate.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawOutcome {
+    /// When: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    /// `implemented`, `partly` (partly implemented), `declared-only` (still not delivered, or postponed
+    /// again) or `reversed`.
+    pub state: String,
+    /// What happened.
+    pub note: String,
+    /// Identifiers of the timeline events that show it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
+    /// Identifiers of the sources.
+    pub sources: Vec<String>,
 }

@@ -3,10 +3,12 @@
 use std::collections::HashMap;
 
 use super::date::{EventDate, PartialDate};
+use super::depth::{Delivery, Depth, DepthSector, Outcome, Provision};
 use super::mapping::{
     Claim, Evidence, Link, Mapping, Plan, Programme, RoadMap, RoadMapStatus, Sector,
 };
-use super::raw::{RawDataset, RawEvent, RawMapping};
+use super::membership::{Interval, MemberStatus, Membership, Organisation, State};
+use super::raw::{RawDataset, RawDepth, RawEvent, RawMapping, RawMembership};
 use super::{
     Confidence, Dataset, Discrepancy, Era, Event, EventKind, LoadError, Problem, Source,
     SourceKind, Status, Track,
@@ -468,6 +470,14 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         .mapping
         .as_ref()
         .map(|m| mapping(&mut c, m, &source_ix, &event_ix));
+    let membership = raw
+        .membership
+        .as_ref()
+        .map(|m| membership(&mut c, m, &source_ix, &event_ix));
+    let depth = raw
+        .depth
+        .as_ref()
+        .map(|d| depth(&mut c, d, &source_ix, &event_ix));
 
     if !c.problems.is_empty() {
         return Err(c.problems);
@@ -489,6 +499,8 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         events,
         discrepancies,
         mapping,
+        membership,
+        depth,
     })
 }
 
@@ -787,5 +799,313 @@ fn mapping(
         programmes,
         links,
         claims,
+    }
+}
+
+/// Validates the membership section.
+fn membership(
+    c: &mut Checker,
+    raw: &RawMembership,
+    source_ix: &HashMap<&str, usize>,
+    event_ix: &HashMap<&str, usize>,
+) -> Membership {
+    const P: &str = "membership";
+    let state_ix = c.index(
+        &format!("{P}.states"),
+        raw.states.iter().map(|s| s.id.as_str()),
+    );
+    let org_ix = c.index(
+        &format!("{P}.organisations"),
+        raw.organisations.iter().map(|s| s.id.as_str()),
+    );
+    let fallback = PartialDate {
+        year: 2000,
+        month: None,
+        day: None,
+    };
+    let states = raw
+        .states
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            c.text(&format!("{P}.states[{i}].label"), &s.label, MAX_TITLE_CHARS);
+            c.optional_text(
+                &format!("{P}.states[{i}].label_ru"),
+                &s.label_ru,
+                MAX_TITLE_CHARS,
+            );
+            State {
+                id: s.id.clone(),
+                label: s.label.clone(),
+                label_ru: s.label_ru.clone(),
+            }
+        })
+        .collect();
+    let organisations = raw
+        .organisations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let p = format!("{P}.organisations[{i}]");
+            c.text(&format!("{p}.label"), &o.label, MAX_TITLE_CHARS);
+            c.text(&format!("{p}.name"), &o.name, MAX_TITLE_CHARS);
+            c.optional_text(&format!("{p}.label_ru"), &o.label_ru, MAX_TITLE_CHARS);
+            c.optional_text(&format!("{p}.group"), &o.group, MAX_TITLE_CHARS);
+            c.text(&format!("{p}.summary"), &o.summary, MAX_TEXT_CHARS);
+            let founded = date(c, &format!("{p}.founded"), &o.founded).unwrap_or(fallback);
+            let ended = o
+                .ended
+                .as_deref()
+                .and_then(|d| date(c, &format!("{p}.ended"), d));
+            if ended.is_some_and(|e| e.first_day() < founded.first_day()) {
+                c.fail(
+                    format!("{p}.ended"),
+                    "comes before the organisation was founded",
+                );
+            }
+            Organisation {
+                id: o.id.clone(),
+                label: o.label.clone(),
+                name: o.name.clone(),
+                label_ru: o.label_ru.clone(),
+                group: o.group.clone(),
+                founded,
+                ended,
+                summary: o.summary.clone(),
+                sources: c.refs(
+                    &format!("{p}.sources"),
+                    &o.sources,
+                    source_ix,
+                    "source",
+                    true,
+                ),
+                events: c.refs(&format!("{p}.events"), &o.events, event_ix, "event", false),
+            }
+        })
+        .collect();
+    let mut intervals: Vec<Interval> = Vec::new();
+    for (i, r) in raw.intervals.iter().enumerate() {
+        let p = format!("{P}.intervals[{i}]");
+        c.text(&format!("{p}.note"), &r.note, MAX_TEXT_CHARS);
+        let state = state_ix.get(r.state.as_str()).copied();
+        if state.is_none() {
+            c.fail(
+                format!("{p}.state"),
+                format!("unknown state '{}'", clip(&r.state)),
+            );
+        }
+        let organisation = org_ix.get(r.organisation.as_str()).copied();
+        if organisation.is_none() {
+            c.fail(
+                format!("{p}.organisation"),
+                format!("unknown organisation '{}'", clip(&r.organisation)),
+            );
+        }
+        let status = c.vocab(
+            &format!("{p}.status"),
+            &r.status,
+            MemberStatus::parse,
+            MemberStatus::expected(),
+        );
+        let from = date(c, &format!("{p}.from"), &r.from);
+        let to = r.to.as_deref().and_then(|d| date(c, &format!("{p}.to"), d));
+        if let (Some(f), Some(t)) = (from, to) {
+            if t.first_day() < f.first_day() {
+                c.fail(format!("{p}.to"), "ends before it starts");
+            }
+        }
+        let sources = c.refs(
+            &format!("{p}.sources"),
+            &r.sources,
+            source_ix,
+            "source",
+            true,
+        );
+        let confidence = c.vocab(
+            &format!("{p}.confidence"),
+            &r.confidence,
+            Confidence::parse,
+            Confidence::expected(),
+        );
+        if let (Some(state), Some(organisation), Some(status), Some(from), Some(confidence)) =
+            (state, organisation, status, from, confidence)
+        {
+            let interval = Interval {
+                state,
+                organisation,
+                status,
+                from,
+                to,
+                note: r.note.clone(),
+                sources,
+                confidence,
+            };
+            let clash = intervals.iter().any(|k| {
+                k.state == state
+                    && k.organisation == organisation
+                    && k.start() < interval.end().unwrap_or(super::Day(i32::MAX))
+                    && interval.start() < k.end().unwrap_or(super::Day(i32::MAX))
+            });
+            if clash {
+                c.fail(
+                    format!("{p}.from"),
+                    "overlaps another interval of the same state and organisation",
+                );
+            }
+            intervals.push(interval);
+        }
+    }
+    intervals.sort_by_key(|k| (k.state, k.organisation, k.start()));
+    Membership {
+        states,
+        organisations,
+        intervals,
+    }
+}
+
+/// Validates the depth section.
+fn depth(
+    c: &mut Checker,
+    raw: &RawDepth,
+    source_ix: &HashMap<&str, usize>,
+    event_ix: &HashMap<&str, usize>,
+) -> Depth {
+    const P: &str = "depth";
+    let sector_ix = c.index(
+        &format!("{P}.sectors"),
+        raw.sectors.iter().map(|s| s.id.as_str()),
+    );
+    c.index(
+        &format!("{P}.provisions"),
+        raw.provisions.iter().map(|s| s.id.as_str()),
+    );
+    let fallback = PartialDate {
+        year: 2000,
+        month: None,
+        day: None,
+    };
+    let sectors = raw
+        .sectors
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let p = format!("{P}.sectors[{i}]");
+            c.text(&format!("{p}.label"), &s.label, MAX_TITLE_CHARS);
+            c.optional_text(&format!("{p}.label_ru"), &s.label_ru, MAX_TITLE_CHARS);
+            c.optional_text(&format!("{p}.claim"), &s.claim, MAX_TEXT_CHARS);
+            if s.claim.is_some() && s.claim_sources.is_empty() {
+                c.fail(
+                    format!("{p}.claim_sources"),
+                    "a claim needs at least one source",
+                );
+            }
+            DepthSector {
+                id: s.id.clone(),
+                label: s.label.clone(),
+                label_ru: s.label_ru.clone(),
+                claim: s.claim.clone(),
+                claim_sources: c.refs(
+                    &format!("{p}.claim_sources"),
+                    &s.claim_sources,
+                    source_ix,
+                    "source",
+                    false,
+                ),
+            }
+        })
+        .collect();
+    let provisions = raw
+        .provisions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let p = format!("{P}.provisions[{i}]");
+            c.text(&format!("{p}.label"), &r.label, MAX_TITLE_CHARS);
+            c.optional_text(&format!("{p}.note"), &r.note, MAX_TEXT_CHARS);
+            let sector = match sector_ix.get(r.sector.as_str()) {
+                Some(&s) => s,
+                None => {
+                    c.fail(
+                        format!("{p}.sector"),
+                        format!("unknown sector '{}'", clip(&r.sector)),
+                    );
+                    0
+                }
+            };
+            let declared = date(c, &format!("{p}.declared"), &r.declared).unwrap_or(fallback);
+            let mut previous = declared.first_day();
+            let outcomes = r
+                .outcomes
+                .iter()
+                .enumerate()
+                .map(|(k, o)| {
+                    let q = format!("{p}.outcomes[{k}]");
+                    c.text(&format!("{q}.note"), &o.note, MAX_TEXT_CHARS);
+                    let d = date(c, &format!("{q}.date"), &o.date).unwrap_or(fallback);
+                    if d.first_day() < previous {
+                        c.fail(
+                            format!("{q}.date"),
+                            "comes before the declaration or the previous outcome",
+                        );
+                    }
+                    previous = previous.max(d.first_day());
+                    Outcome {
+                        date: d,
+                        state: c
+                            .vocab(
+                                &format!("{q}.state"),
+                                &o.state,
+                                Delivery::parse,
+                                Delivery::expected(),
+                            )
+                            .unwrap_or(Delivery::DeclaredOnly),
+                        note: o.note.clone(),
+                        events: c.refs(&format!("{q}.events"), &o.events, event_ix, "event", false),
+                        sources: c.refs(
+                            &format!("{q}.sources"),
+                            &o.sources,
+                            source_ix,
+                            "source",
+                            true,
+                        ),
+                    }
+                })
+                .collect();
+            Provision {
+                id: r.id.clone(),
+                sector,
+                label: r.label.clone(),
+                declared,
+                declared_by: c.refs(
+                    &format!("{p}.declared_by"),
+                    &r.declared_by,
+                    event_ix,
+                    "event",
+                    true,
+                ),
+                outcomes,
+                sources: c.refs(
+                    &format!("{p}.sources"),
+                    &r.sources,
+                    source_ix,
+                    "source",
+                    true,
+                ),
+                confidence: c
+                    .vocab(
+                        &format!("{p}.confidence"),
+                        &r.confidence,
+                        Confidence::parse,
+                        Confidence::expected(),
+                    )
+                    .unwrap_or(Confidence::Low),
+                inferred: r.inferred,
+                note: r.note.clone(),
+            }
+        })
+        .collect();
+    Depth {
+        sectors,
+        provisions,
     }
 }

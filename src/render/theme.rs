@@ -33,6 +33,20 @@ pub struct Theme {
     pub pending: RGBColor,
     /// Programme bars.
     pub programme: RGBColor,
+    /// Members of an organisation (also observers and participants, drawn hollow or half filled).
+    pub member: RGBColor,
+    /// Associate members.
+    pub associate: RGBColor,
+    /// Suspended or frozen memberships (hatched).
+    pub suspended: RGBColor,
+    /// Exits pending.
+    pub leaving: RGBColor,
+    /// What was declared (the upper line of the depth ladder).
+    pub declared: RGBColor,
+    /// What was delivered (the lower line of the depth ladder).
+    pub delivered: RGBColor,
+    /// The gap between declared and delivered.
+    pub gap: RGBColor,
     /// Font family for all chart text.
     pub font_family: &'static str,
 }
@@ -60,6 +74,13 @@ pub const LIGHT: Theme = Theme {
     shelved: RGBColor(110, 110, 120),
     pending: RGBColor(160, 166, 178),
     programme: RGBColor(40, 60, 110),
+    member: RGBColor(30, 90, 160),
+    associate: RGBColor(110, 150, 205),
+    suspended: RGBColor(213, 94, 0),
+    leaving: RGBColor(170, 60, 140),
+    declared: RGBColor(84, 90, 102),
+    delivered: RGBColor(0, 130, 90),
+    gap: RGBColor(230, 120, 90),
     font_family: "sans-serif",
 };
 

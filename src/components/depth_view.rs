@@ -1,0 +1,257 @@
+//! The depth view: declared versus delivered integration per sector, at the playhead, with a card for
+//! the sector or provision picked and links to its events on the timeline.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use web_sys::PointerEvent;
+
+use crate::app::{switch_view, AppState, DepthState, MappingState, View};
+use crate::components::controls::Controls;
+use crate::components::event_card::source_list;
+use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
+use crate::layout::ladder::{layout, LadderHit};
+use crate::model::Dataset;
+use crate::render::ladder::{draw_ladder, LadderFrame};
+use crate::render::theme::LIGHT;
+
+/// Buttons opening timeline events.
+fn event_buttons(
+    d: &Dataset,
+    events: &[usize],
+    app: AppState,
+    mapping: MappingState,
+) -> impl IntoView {
+    events
+        .iter()
+        .filter_map(|&e| {
+            d.events
+                .get(e)
+                .map(|ev| (e, ev.title.clone(), ev.date.to_string()))
+        })
+        .map(|(e, title, date)| {
+            view! {
+                <li><button type="button" class="link" on:click=move |_| {
+                    switch_view(app, mapping, View::Timeline);
+                    app.go_to(e);
+                }>{title}</button>" · "{date}</li>
+            }
+        })
+        .collect_view()
+}
+
+fn provision_card(d: &Dataset, i: usize, app: AppState, mapping: MappingState) -> AnyView {
+    let Some(depth) = &d.depth else {
+        return ().into_any();
+    };
+    let Some(p) = depth.provisions.get(i) else {
+        return ().into_any();
+    };
+    let sector = depth
+        .sectors
+        .get(p.sector)
+        .map(|s| s.label.clone())
+        .unwrap_or_default();
+    let now = p
+        .state_at(app.playhead.get_untracked())
+        .map_or("Not yet declared", |s| s.label());
+    let outcomes = p
+        .outcomes
+        .iter()
+        .map(|o| {
+            view! {
+                <li>
+                    <strong>{format!("{}: {}. ", o.date, o.state.label())}</strong>{o.note.clone()}
+                    <ul class="related">{event_buttons(d, &o.events, app, mapping)}</ul>
+                    {source_list(d, &o.sources)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="event-card" data-provision-id=p.id.clone()>
+            <p class="eyebrow">{format!("Provision · {sector}")}</p>
+            <h2 id="card-title">{p.label.clone()}</h2>
+            <p class="date">{format!("Declared {}", p.declared)}</p>
+            <p class="status">"At the playhead: " <strong>{now}</strong></p>
+            {p.inferred.then(|| view! { <p class="discrepancy">"Inferred judgement: the fate of this provision is put together from indirect evidence, not stated by a source."</p> })}
+            {p.note.clone().map(|n| view! { <p class="summary">{n}</p> })}
+            <h3>"Declared by"</h3>
+            <ul class="related">{event_buttons(d, &p.declared_by, app, mapping)}</ul>
+            <h3>"What became of it"</h3>
+            <ul class="history">{outcomes}</ul>
+            <p class="confidence">"Confidence: " <strong>{p.confidence.label()}</strong></p>
+            <h3>"Sources"</h3>
+            {source_list(d, &p.sources)}
+        </article>
+    }
+    .into_any()
+}
+
+fn sector_card(d: &Dataset, s: usize, t: f64) -> AnyView {
+    let Some(depth) = &d.depth else {
+        return ().into_any();
+    };
+    let Some(sector) = depth.sectors.get(s) else {
+        return ().into_any();
+    };
+    let level = depth.level(s, t);
+    let provisions = depth
+        .provisions
+        .iter()
+        .filter(|p| p.sector == s)
+        .map(|p| {
+            let state = p.state_at(t).map_or("not yet declared", |x| x.label());
+            view! { <li>{format!("{} ({}): {state}", p.label, p.declared)}</li> }
+        })
+        .collect_view();
+    view! {
+        <article class="event-card" data-sector-id=sector.id.clone()>
+            <p class="eyebrow">"Sector"</p>
+            <h2 id="card-title">{sector.label.clone()}</h2>
+            <p class="status">{format!("At the playhead: {} provisions declared, {} delivered (implemented counts 1, partly ½).", level.declared, level.delivered)}</p>
+            {sector.claim.clone().map(|c| view! { <p class="summary"><strong>"The seeds' claim: "</strong>{c}</p> })}
+            {(!sector.claim_sources.is_empty()).then(|| source_list(d, &sector.claim_sources))}
+            <h3>"Provisions"</h3>
+            <ul class="history">{provisions}</ul>
+        </article>
+    }
+    .into_any()
+}
+
+/// The ladder canvas.
+#[component]
+fn LadderCanvas() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let state = expect_context::<DepthState>();
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
+    let geometry = Memo::new(move |_| {
+        let (w, h) = size.get();
+        let b = app.bounds();
+        app.data.with(|d| {
+            d.depth
+                .as_ref()
+                .map(|depth| layout(depth, w, h, (b.t0, b.t1)))
+        })
+    });
+    Effect::new(move |_| {
+        let _ = dpr.get();
+        let frame = LadderFrame {
+            playhead_day: app.playhead.get(),
+            sector: state.hovered.get(),
+            provision: state.selected.get(),
+        };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        geometry.with(|g| {
+            let Some(g) = g else { return };
+            draw_css(&canvas, (g.width, g.height), "depth ladder", |area| {
+                app.data.with_untracked(|d| match &d.depth {
+                    Some(depth) => draw_ladder(area, depth, g, &frame, &LIGHT),
+                    None => Ok(()),
+                })
+            });
+        });
+    });
+    let hit = move |ev: &PointerEvent| {
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let slop = if ev.pointer_type() == "mouse" {
+            3.0
+        } else {
+            10.0
+        };
+        geometry.with_untracked(|g| {
+            g.as_ref()
+                .and_then(|g| g.hit(x, y, slop).map(|h| (h, g.clone())))
+        })
+    };
+    let levels = move || {
+        let t = app.playhead.get();
+        app.data.with(|d| {
+            d.depth.as_ref().map_or_else(String::new, |depth| {
+                let items: Vec<String> = depth
+                    .sectors
+                    .iter()
+                    .enumerate()
+                    .map(|(s, sec)| {
+                        let l = depth.level(s, t);
+                        format!(r#""{}":[{},{}]"#, sec.id, l.declared, l.delivered)
+                    })
+                    .collect();
+                format!("{{{}}}", items.join(","))
+            })
+        })
+    };
+    let marks = Memo::new(move |_| {
+        geometry.with(|g| {
+            g.as_ref().map_or_else(String::new, |g| {
+                let items: Vec<String> = g
+                    .marks
+                    .iter()
+                    .map(|m| format!(r#"{{"p":{},"x":{:.1},"y":{:.1}}}"#, m.provision, m.x, m.y))
+                    .collect();
+                format!("[{}]", items.join(","))
+            })
+        })
+    });
+    view! {
+        <div class="canvas-frame ladder-frame">
+            <canvas id="depth-canvas" node_ref=canvas_ref tabindex="0" role="img"
+                aria-label="For each sector, the number of provisions declared (dashed line) and how many were delivered (solid line) over time"
+                data-levels=levels
+                data-marks=move || marks.get()
+                on:pointermove=move |ev| {
+                    let sector = hit(&ev).and_then(|(h, g)| match h {
+                        LadderHit::Sector(s) => Some(s),
+                        LadderHit::Mark(i) => app.data.with_untracked(|d| d.depth.as_ref().and_then(|depth| depth.provisions.get(g.marks[i].provision).map(|p| p.sector))),
+                    });
+                    if sector != state.hovered.get_untracked() {
+                        state.hovered.set(sector);
+                    }
+                }
+                on:pointerleave=move |_| state.hovered.set(None)
+                on:pointerup=move |ev| {
+                    let picked = hit(&ev).and_then(|(h, g)| match h {
+                        LadderHit::Mark(i) => Some(g.marks[i].provision),
+                        LadderHit::Sector(_) => None,
+                    });
+                    state.selected.set(picked);
+                }></canvas>
+        </div>
+    }
+}
+
+/// The whole view.
+#[component]
+pub fn DepthView() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let state = expect_context::<DepthState>();
+    let mapping = expect_context::<MappingState>();
+    view! {
+        <main class="depth-view">
+            <section class="chart-column" aria-label="Depth of integration by sector">
+                <LadderCanvas/>
+                <Controls/>
+            </section>
+            <aside class="card-column">
+                <ul class="legend" aria-label="Legend">
+                    <li><span class="line declared"></span>"Declared (provisions promised; ○ a declaration)"</li>
+                    <li><span class="line delivered"></span>"Delivered (implemented 1, partly ½; ■ an outcome)"</li>
+                    <li><span class="swatch gap"></span>"The gap between them"</li>
+                </ul>
+                {move || match (state.selected.get(), state.hovered.get()) {
+                    (Some(p), _) => app.data.with(|d| provision_card(d, p, app, mapping)),
+                    (None, Some(s)) => app.data.with(|d| sector_card(d, s, app.playhead.get_untracked())),
+                    (None, None) => view! {
+                        <article class="event-card intro">
+                            <h2>"Integration against theories"</h2>
+                            <p>"For each sector, what the treaties and decisions declared against what was delivered, counted from the dated fate of each declared provision. Press Play to watch the gap open: deepest in security, wide in money, energy and political institutions."</p>
+                            <p class="muted">"Point at a sector to see the seeds' claim and its provisions; click a mark to read a provision's story and jump to its events on the timeline. Judgements inferred from indirect evidence say so."</p>
+                        </article>
+                    }.into_any(),
+                }}
+            </aside>
+        </main>
+    }
+}

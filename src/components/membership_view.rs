@@ -1,0 +1,252 @@
+//! The membership view: the matrix of states by organisations at the playhead, and a card with the
+//! history of the state or organisation picked.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use web_sys::PointerEvent;
+
+use crate::app::{AppState, MembershipPick, MembershipState};
+use crate::components::controls::Controls;
+use crate::components::event_card::source_list;
+use crate::components::history_chart::HistoryChart;
+use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
+use crate::layout::matrix::{layout, MatrixHit};
+use crate::model::{Dataset, Membership, Standing};
+use crate::render::membership::{draw_matrix, HistoryRow, MatrixFrame};
+use crate::render::theme::LIGHT;
+
+/// Every cell's standing at `t`, as JSON (`{"uz/csto":"member",...}`), for automation and tests.
+fn standings_json(m: &Membership, t: f64) -> String {
+    let mut items = Vec::new();
+    for (s, state) in m.states.iter().enumerate() {
+        for (o, org) in m.organisations.iter().enumerate() {
+            let v = match m.standing(s, o, t) {
+                Standing::None => continue,
+                Standing::Left => "left",
+                Standing::Is(x) => x.as_str(),
+            };
+            items.push(format!(r#""{}/{}":"{v}""#, state.id, org.id));
+        }
+    }
+    format!("{{{}}}", items.join(","))
+}
+
+/// The spans of one state's intervals in one organisation (or the reverse), for a history chart.
+fn rows_for(m: &Membership, pick: MembershipPick) -> Vec<HistoryRow> {
+    let span = |i: usize| {
+        let k = &m.intervals[i];
+        (k.start().as_f64(), k.end().map(|d| d.as_f64()), k.status)
+    };
+    match pick {
+        MembershipPick::State(s) => m
+            .organisations
+            .iter()
+            .enumerate()
+            .map(|(o, org)| HistoryRow {
+                label: org.label.clone(),
+                spans: m
+                    .history_of_state(s)
+                    .into_iter()
+                    .filter(|&i| m.intervals[i].organisation == o)
+                    .map(span)
+                    .collect(),
+            })
+            .collect(),
+        MembershipPick::Organisation(o) => m
+            .states
+            .iter()
+            .enumerate()
+            .map(|(s, st)| HistoryRow {
+                label: st.label.clone(),
+                spans: m
+                    .history_of_organisation(o)
+                    .into_iter()
+                    .filter(|&i| m.intervals[i].state == s)
+                    .map(span)
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn pick_card(d: &Dataset, pick: MembershipPick) -> AnyView {
+    let Some(m) = &d.membership else {
+        return ().into_any();
+    };
+    let intervals: Vec<usize> = match pick {
+        MembershipPick::State(s) => m.history_of_state(s),
+        MembershipPick::Organisation(o) => m.history_of_organisation(o),
+    };
+    let items = intervals
+        .into_iter()
+        .map(|i| {
+            let k = &m.intervals[i];
+            let who = match pick {
+                MembershipPick::State(_) => m.organisations[k.organisation].label.clone(),
+                MembershipPick::Organisation(_) => m.states[k.state].label.clone(),
+            };
+            let until = k.to.map_or_else(|| "now".to_owned(), |t| t.to_string());
+            view! {
+                <li>
+                    <strong>{format!("{who}: {} ", k.status.label())}</strong>
+                    {format!("{} – {until}. ", k.from)}
+                    <span class="muted">{format!("{} (confidence: {})", k.note, k.confidence.label())}</span>
+                    {source_list(d, &k.sources)}
+                </li>
+            }
+        })
+        .collect_view();
+    let (kind, title, id, summary, sources) = match pick {
+        MembershipPick::State(s) => (
+            "State",
+            m.states[s].label.clone(),
+            m.states[s].id.clone(),
+            None,
+            Vec::new(),
+        ),
+        MembershipPick::Organisation(o) => {
+            let org = &m.organisations[o];
+            let dates = match org.ended {
+                Some(e) => format!("{} – {e}", org.founded),
+                None => format!("since {}", org.founded),
+            };
+            (
+                "Organisation",
+                format!("{} ({})", org.name, org.label),
+                org.id.clone(),
+                Some(format!("{dates}. {}", org.summary)),
+                org.sources.clone(),
+            )
+        }
+    };
+    let label = format!("History of {title}");
+    view! {
+        <article class="event-card" data-pick-id=id>
+            <p class="eyebrow">{kind}</p>
+            <h2 id="card-title">{title}</h2>
+            {summary.map(|s| view! { <p class="summary">{s}</p> })}
+            {(!sources.is_empty()).then(|| source_list(d, &sources))}
+            <HistoryChart rows=rows_for(m, pick) label=label/>
+            <h3>"History"</h3>
+            <ul class="history">{items}</ul>
+        </article>
+    }
+    .into_any()
+}
+
+/// The matrix canvas.
+#[component]
+fn MatrixCanvas() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let state = expect_context::<MembershipState>();
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
+    let geometry = Memo::new(move |_| {
+        let (w, h) = size.get();
+        app.data
+            .with(|d| d.membership.as_ref().map(|m| layout(m, w, h)))
+    });
+    let focus = move || state.hovered.get().or(state.selected.get());
+    Effect::new(move |_| {
+        let _ = dpr.get();
+        let frame = MatrixFrame {
+            playhead_day: app.playhead.get(),
+            appear_days: app.appear_days(),
+            state: match focus() {
+                Some(MembershipPick::State(s)) => Some(s),
+                _ => None,
+            },
+            organisation: match focus() {
+                Some(MembershipPick::Organisation(o)) => Some(o),
+                _ => None,
+            },
+        };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        geometry.with(|g| {
+            let Some(g) = g else { return };
+            draw_css(&canvas, (g.width, g.height), "membership matrix", |area| {
+                app.data.with_untracked(|d| match &d.membership {
+                    Some(m) => draw_matrix(area, m, g, &frame, &LIGHT),
+                    None => Ok(()),
+                })
+            });
+        });
+    });
+    let pick_at = move |ev: &PointerEvent| {
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let (states, orgs) = app.data.with_untracked(|d| {
+            d.membership
+                .as_ref()
+                .map_or((0, 0), |m| (m.states.len(), m.organisations.len()))
+        });
+        geometry
+            .with_untracked(|g| g.as_ref().and_then(|g| g.hit(x, y, states, orgs)))
+            .map(|h| match h {
+                MatrixHit::Row(s, _) => MembershipPick::State(s),
+                MatrixHit::Column(o) => MembershipPick::Organisation(o),
+            })
+    };
+    let cells = move || {
+        let t = app.playhead.get();
+        app.data.with(|d| {
+            d.membership
+                .as_ref()
+                .map(|m| standings_json(m, t))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="canvas-frame matrix-frame">
+            <canvas id="membership-canvas" node_ref=canvas_ref tabindex="0" role="img"
+                aria-label="Matrix of post-Soviet states (rows) and organisations (columns) showing who belonged where at the playhead's date"
+                data-cells=cells
+                class:hovering=move || state.hovered.get().is_some()
+                on:pointermove=move |ev| {
+                    let p = pick_at(&ev);
+                    if p != state.hovered.get_untracked() {
+                        state.hovered.set(p);
+                    }
+                }
+                on:pointerleave=move |_| state.hovered.set(None)
+                on:pointerup=move |ev| state.selected.set(pick_at(&ev))></canvas>
+        </div>
+    }
+}
+
+/// The whole view.
+#[component]
+pub fn MembershipView() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let state = expect_context::<MembershipState>();
+    view! {
+        <main class="membership-view">
+            <section class="chart-column" aria-label="Overlapping memberships">
+                <MatrixCanvas/>
+                <Controls/>
+            </section>
+            <aside class="card-column">
+                <ul class="legend" aria-label="Legend">
+                    <li><span class="swatch member"></span>"Member"</li>
+                    <li><span class="swatch associate"></span>"Associate"</li>
+                    <li><span class="swatch observer"></span>"Observer (hollow)"</li>
+                    <li><span class="swatch participant"></span>"Participant, not a full member (half)"</li>
+                    <li><span class="swatch suspended"></span>"Suspended or frozen (hatched)"</li>
+                    <li><span class="swatch leaving"></span>"Exit pending"</li>
+                    <li><span class="swatch pending"></span>"Left (faint outline)"</li>
+                </ul>
+                {move || match state.hovered.get().or(state.selected.get()) {
+                    Some(p) => app.data.with(|d| pick_card(d, p)),
+                    None => view! {
+                        <article class="event-card intro">
+                            <h2>"Who belonged where"</h2>
+                            <p>"Twelve post-Soviet states and six Russian-led organisations, at the playhead's date. Press Play to watch states join, leave and suspend their membership from 1991 to today."</p>
+                            <p class="muted">"Point at a state to see its history across all the organisations; click an organisation's name to see its own timeline. Every date has its sources in the card; where sources disagree, the note says so."</p>
+                        </article>
+                    }.into_any(),
+                }}
+            </aside>
+        </main>
+    }
+}

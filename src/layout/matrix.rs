@@ -1,0 +1,179 @@
+//! Layout of the membership view: a matrix of states (rows) by organisations (columns), with the
+//! organisations grouped in bands.
+//!
+//! Why a matrix and not an Euler diagram: twelve states in six overlapping organisations, whose
+//! overlaps change over 35 years, have no stable Euler layout. Circles would have to move and change
+//! topology whenever a state joins or leaves, so an audience would lose track of who is where. In a
+//! matrix every state and every organisation keeps one fixed place for the whole animation: a speaker
+//! can point at a row ("Uzbekistan") or a column ("CSTO") and the room watches only the cells change.
+//! Bands over the columns group the organisations by kind (political, security, economic, bilateral),
+//! which is what the overlapping sets of an Euler diagram try to convey.
+//! Coordinates are CSS px from the canvas's top-left.
+
+use super::lanes::Rect;
+use super::text;
+use crate::model::Membership;
+
+/// Below this canvas width (CSS px) the matrix uses its compact sizes.
+pub const NARROW_WIDTH_PX: f64 = 640.0;
+
+/// Sizes that depend on the canvas width.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Metrics {
+    /// Whether compact sizes are in use.
+    pub narrow: bool,
+    /// Font of labels, px.
+    pub font_px: f64,
+    /// Font of the small text inside cells, px.
+    pub cell_font_px: f64,
+    /// Width of the state-label column, px.
+    pub label_w_px: f64,
+    /// Height of the group band row, px.
+    pub band_px: f64,
+    /// Height of the organisation header row, px.
+    pub header_px: f64,
+    /// Padding inside a cell around its mark, px.
+    pub pad_px: f64,
+}
+
+impl Metrics {
+    fn for_width(width: f64) -> Metrics {
+        let narrow = width < NARROW_WIDTH_PX;
+        Metrics {
+            narrow,
+            font_px: if narrow { 11.0 } else { 13.0 },
+            cell_font_px: if narrow { 9.0 } else { 11.0 },
+            label_w_px: if narrow { 78.0 } else { 118.0 },
+            band_px: if narrow { 16.0 } else { 20.0 },
+            header_px: if narrow { 30.0 } else { 34.0 },
+            pad_px: if narrow { 2.0 } else { 4.0 },
+        }
+    }
+}
+
+/// A band of columns sharing a group name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupBand {
+    /// The group's name, truncated to fit.
+    pub label: String,
+    /// Left edge.
+    pub x0: f64,
+    /// Right edge.
+    pub x1: f64,
+}
+
+/// The matrix's geometry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixLayout {
+    /// Canvas width, px.
+    pub width: f64,
+    /// Canvas height, px.
+    pub height: f64,
+    /// Sizes in use.
+    pub metrics: Metrics,
+    /// Width of a column, px.
+    pub cell_w: f64,
+    /// Height of a row, px.
+    pub cell_h: f64,
+    /// Top of the first row.
+    pub rows_top: f64,
+    /// Group bands over the columns.
+    pub bands: Vec<GroupBand>,
+    /// Organisation labels, truncated to their columns.
+    pub column_labels: Vec<String>,
+    /// State labels, truncated to the label column.
+    pub row_labels: Vec<String>,
+}
+
+/// What the pointer is over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatrixHit {
+    /// A state's row (its label or one of its cells): `(state, organisation if over a cell)`.
+    Row(usize, Option<usize>),
+    /// An organisation's column header.
+    Column(usize),
+}
+
+/// Lays the matrix out on a `width` x `height` canvas.
+pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
+    let width = width.max(1.0);
+    let height = height.max(1.0);
+    let mt = Metrics::for_width(width);
+    let cols = m.organisations.len().max(1) as f64;
+    let rows = m.states.len().max(1) as f64;
+    let cell_w = ((width - mt.label_w_px) / cols).max(1.0);
+    let rows_top = mt.band_px + mt.header_px;
+    let cell_h = ((height - rows_top) / rows).max(1.0);
+    let x_of = |c: usize| mt.label_w_px + cell_w * c as f64;
+    // Neighbouring organisations with the same group share a band.
+    let mut bands: Vec<GroupBand> = Vec::new();
+    let mut c = 0;
+    while c < m.organisations.len() {
+        let group = m.organisations[c].group.clone().unwrap_or_default();
+        let start = c;
+        while c < m.organisations.len()
+            && m.organisations[c].group.clone().unwrap_or_default() == group
+        {
+            c += 1;
+        }
+        let (x0, x1) = (x_of(start), x_of(c));
+        bands.push(GroupBand {
+            label: text::truncate(&group, mt.font_px * 0.85, x1 - x0 - 6.0),
+            x0,
+            x1,
+        });
+    }
+    let column_labels = m
+        .organisations
+        .iter()
+        .map(|o| text::truncate(&o.label, mt.font_px, cell_w - 4.0))
+        .collect();
+    let row_labels = m
+        .states
+        .iter()
+        .map(|s| text::truncate(&s.label, mt.font_px, mt.label_w_px - 8.0))
+        .collect();
+    MatrixLayout {
+        width,
+        height,
+        metrics: mt,
+        cell_w,
+        cell_h,
+        rows_top,
+        bands,
+        column_labels,
+        row_labels,
+    }
+}
+
+impl MatrixLayout {
+    /// The cell of `state` in `organisation`.
+    pub fn cell(&self, state: usize, organisation: usize) -> Rect {
+        Rect {
+            x: self.metrics.label_w_px + self.cell_w * organisation as f64,
+            y: self.rows_top + self.cell_h * state as f64,
+            w: self.cell_w,
+            h: self.cell_h,
+        }
+    }
+
+    /// What is under `(x, y)`.
+    pub fn hit(&self, x: f64, y: f64, states: usize, organisations: usize) -> Option<MatrixHit> {
+        let mt = &self.metrics;
+        if x < 0.0 || x > self.width || y < 0.0 || y > self.height {
+            return None;
+        }
+        let col = ((x - mt.label_w_px) / self.cell_w).floor();
+        let col = (col >= 0.0 && (col as usize) < organisations).then_some(col as usize);
+        if y < self.rows_top {
+            return (y >= mt.band_px)
+                .then_some(col.map(MatrixHit::Column))
+                .flatten();
+        }
+        let row = ((y - self.rows_top) / self.cell_h).floor();
+        if row < 0.0 || row as usize >= states {
+            return None;
+        }
+        Some(MatrixHit::Row(row as usize, col))
+    }
+}

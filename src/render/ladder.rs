@@ -1,0 +1,223 @@
+//! Draws the depth ladder: per sector, what had been declared against what had been delivered, up to
+//! the playhead, with the gap between them shaded.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::theme::{Theme, DASH_PX, GHOST_ALPHA};
+use crate::layout::ladder::{LadderLayout, MarkKind, Row};
+use crate::layout::text;
+use crate::model::{Day, Depth};
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+/// What changes between frames of the ladder.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LadderFrame {
+    /// Playhead, days.
+    pub playhead_day: f64,
+    /// The highlighted sector.
+    pub sector: Option<usize>,
+    /// The selected provision.
+    pub provision: Option<usize>,
+}
+
+/// The step line of one level (`declared` or delivered) of a row, from the scale's start to `until`.
+fn steps(d: &Depth, row: &Row, g: &LadderLayout, until: f64, declared: bool) -> Vec<(i32, i32)> {
+    let level = |t: f64| {
+        let l = d.level(row.sector, t);
+        row.y_of(if declared { l.declared } else { l.delivered })
+    };
+    let mut pts = vec![(px(g.scale.x0), px(level(g.scale.t0)))];
+    for &t in row
+        .change_days
+        .iter()
+        .filter(|&&t| t > g.scale.t0 && t <= until)
+    {
+        let x = px(g.scale.x_px_from_day(t));
+        pts.push((x, pts.last().map_or(0, |p| p.1)));
+        pts.push((x, px(level(t))));
+    }
+    let end = until.min(g.scale.t1);
+    pts.push((px(g.scale.x_px_from_day(end)), px(level(end))));
+    pts
+}
+
+/// Draws the ladder at the frame's time.
+pub fn draw_ladder<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    d: &Depth,
+    g: &LadderLayout,
+    frame: &LadderFrame,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let mt = &g.metrics;
+    let t = frame.playhead_day;
+    let font =
+        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Normal);
+    let bold =
+        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Bold);
+    area.fill(&theme.background)?;
+
+    for tick in &g.ticks {
+        let x = px(tick.x_px);
+        area.draw(&PathElement::new(
+            vec![(x, 0), (x, px(g.height - mt.axis_px))],
+            theme.grid.stroke_width(1),
+        ))?;
+        let style = TextStyle::from(font(mt.font_px - 1.0))
+            .color(&theme.muted)
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        area.draw_text(&tick.label, &style, (x, px(g.height - mt.axis_px + 4.0)))?;
+    }
+
+    for row in &g.rows {
+        let p = row.plot;
+        let lit = frame.sector == Some(row.sector);
+        let fill = if lit {
+            theme.selection.mix(0.07)
+        } else {
+            theme.era_fill[0].mix(1.0)
+        };
+        area.draw(&Rectangle::new(
+            [(0, px(p.y)), (px(g.width), px(p.bottom()))],
+            fill.filled(),
+        ))?;
+        let level = d.level(row.sector, t);
+        let face = if lit {
+            bold(mt.font_px)
+        } else {
+            font(mt.font_px)
+        };
+        area.draw_text(
+            &row.label,
+            &TextStyle::from(face)
+                .color(&theme.text)
+                .pos(Pos::new(HPos::Left, VPos::Top)),
+            (4, px(p.y + 3.0)),
+        )?;
+        let numbers = format!(
+            "{} declared · {} delivered",
+            level.declared, level.delivered
+        );
+        let numbers = text::truncate(&numbers, mt.font_px - 2.0, mt.label_w_px - 8.0);
+        let style = TextStyle::from(font(mt.font_px - 2.0))
+            .color(&theme.muted)
+            .pos(Pos::new(HPos::Left, VPos::Top));
+        if p.h >= 2.0 * mt.font_px + 6.0 {
+            area.draw_text(&numbers, &style, (4, px(p.y + mt.font_px + 6.0)))?;
+        }
+
+        // The gap between what was declared and what was delivered, shaded, up to the playhead.
+        let until = t.min(g.scale.t1);
+        let mut last = g.scale.t0;
+        for &c in row
+            .change_days
+            .iter()
+            .filter(|&&c| c > g.scale.t0)
+            .chain(std::iter::once(&until))
+        {
+            let c = c.min(until);
+            if c > last {
+                let l = d.level(row.sector, last);
+                if l.declared > l.delivered {
+                    area.draw(&Rectangle::new(
+                        [
+                            (px(g.scale.x_px_from_day(last)), px(row.y_of(l.declared))),
+                            (px(g.scale.x_px_from_day(c)), px(row.y_of(l.delivered))),
+                        ],
+                        theme.gap.mix(0.22).filled(),
+                    ))?;
+                }
+                last = c;
+            }
+            if c >= until {
+                break;
+            }
+        }
+        // The future stays faint so the room sees where the lines are going only once they get there.
+        let future_decl = steps(d, row, g, g.scale.t1, true);
+        let future_deliv = steps(d, row, g, g.scale.t1, false);
+        area.draw(&PathElement::new(
+            future_decl,
+            theme.declared.mix(GHOST_ALPHA * 0.5).stroke_width(1),
+        ))?;
+        area.draw(&PathElement::new(
+            future_deliv,
+            theme.delivered.mix(GHOST_ALPHA * 0.5).stroke_width(1),
+        ))?;
+        area.draw(&DashedPathElement::new(
+            steps(d, row, g, until, true),
+            DASH_PX.0,
+            DASH_PX.1,
+            theme.declared.stroke_width(2),
+        ))?;
+        area.draw(&PathElement::new(
+            steps(d, row, g, until, false),
+            theme.delivered.stroke_width(3),
+        ))?;
+    }
+
+    for mark in &g.marks {
+        let visible = mark.day <= t;
+        let selected = frame.provision == Some(mark.provision);
+        let r = mt.mark_r_px;
+        let (x, y) = (px(mark.x), px(mark.y));
+        match mark.kind {
+            // Declarations: hollow circles on the dashed line.
+            MarkKind::Declared => {
+                let c = theme.declared.mix(if visible { 1.0 } else { GHOST_ALPHA });
+                area.draw(&Circle::new(
+                    (x, y),
+                    r.round() as u32,
+                    theme.background.filled(),
+                ))?;
+                area.draw(&Circle::new((x, y), r.round() as u32, c.stroke_width(2)))?;
+            }
+            // Outcomes: filled squares on the solid line.
+            MarkKind::Outcome(_) => {
+                let c = theme.delivered.mix(if visible { 1.0 } else { GHOST_ALPHA });
+                let h = r.round() as i32;
+                area.draw(&Rectangle::new(
+                    [(x - h, y - h), (x + h, y + h)],
+                    c.filled(),
+                ))?;
+            }
+        }
+        if selected {
+            let ring = (r + 4.0).round() as u32;
+            area.draw(&Circle::new((x, y), ring, theme.selection.stroke_width(2)))?;
+        }
+    }
+
+    if g.scale.shows(t, 0.0) {
+        let x = px(g.scale.x_px_from_day(t));
+        area.draw(&PathElement::new(
+            vec![(x, 0), (x, px(g.height - mt.axis_px))],
+            theme.playhead.stroke_width(2),
+        ))?;
+        let (y, mo, _) = Day(t.floor() as i32).ymd();
+        let label = format!("{} {y}", crate::model::date::month_abbrev(mo));
+        // On a patch of its own, so it stays legible over the tick labels.
+        let w = text::width_px(&label, mt.font_px - 1.0) + 8.0;
+        let left = (f64::from(x) - w / 2.0).clamp(0.0, (g.width - w).max(0.0));
+        let top = g.height - mt.axis_px + 2.0;
+        area.draw(&Rectangle::new(
+            [(px(left), px(top)), (px(left + w), px(g.height))],
+            theme.playhead.filled(),
+        ))?;
+        let style = TextStyle::from(bold(mt.font_px - 1.0))
+            .color(&theme.background)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        area.draw_text(
+            &label,
+            &style,
+            (px(left + w / 2.0), px((top + g.height) / 2.0)),
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,96 @@
+// The membership matrix and the depth ladder in a real browser: scrubbing changes what is shown,
+// hover and click open the right cards, no console errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const day = (y, m, d) => Math.round(Date.UTC(y, m - 1, d) / 86400000);
+
+async function scrubTo(page, value) {
+  await page.$eval('#scrub', (el, v) => {
+    el.value = String(v);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+async function open(tab, canvas) {
+  const page = await openApp(browser, server.url);
+  await page.click(tab);
+  await page.waitForFunction((sel) => {
+    const c = document.querySelector(sel);
+    return c && c.width > 0;
+  }, canvas);
+  return page;
+}
+
+const cells = async (page) => JSON.parse(await page.getAttribute('#membership-canvas', 'data-cells'));
+
+test('scrubbing the playhead changes the memberships shown', async () => {
+  const page = await open('#tab-membership', '#membership-canvas');
+  await scrubTo(page, day(1995, 6, 1));
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#membership-canvas').dataset.cells)['uz/csto'] === 'member');
+  await scrubTo(page, day(2000, 6, 1));
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#membership-canvas').dataset.cells)['uz/csto'] === 'left');
+  await scrubTo(page, day(2013, 6, 1));
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#membership-canvas').dataset.cells)['uz/csto'] === 'suspended');
+  const c2013 = await cells(page);
+  assert.equal(c2013['ge/cis'], 'left');
+  await scrubTo(page, day(2025, 6, 1));
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#membership-canvas').dataset.cells)['am/csto'] === 'suspended');
+  await page.screenshot({ path: 'target/screenshots/membership-1280x720.png' });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('hover a state shows its history; click an organisation shows its timeline', async () => {
+  const page = await open('#tab-membership', '#membership-canvas');
+  const box = await page.locator('#membership-canvas').boundingBox();
+  // The fifth row's label, then the second column's header (positions from the layout's proportions).
+  await page.mouse.move(box.x + 20, box.y + box.height * 0.5);
+  await page.waitForSelector('.event-card[data-pick-id]');
+  assert.match(await page.textContent('.event-card .eyebrow'), /State/);
+  assert.ok(await page.locator('.event-card canvas.history-chart').count());
+  const header = await page.evaluate(() => {
+    const c = document.querySelector('#membership-canvas');
+    return { y: c.clientWidth < 640 ? 30 : 37, x: (c.clientWidth < 640 ? 78 : 118) + ((c.clientWidth - (c.clientWidth < 640 ? 78 : 118)) / 6) * 1.5 };
+  });
+  await page.mouse.click(box.x + header.x, box.y + header.y);
+  await page.mouse.move(box.x + header.x, box.y + header.y);
+  await page.waitForSelector('.event-card[data-pick-id="csto"]');
+  assert.match(await page.textContent('.event-card .eyebrow'), /Organisation/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the depth ladder follows the playhead and links marks to the timeline', async () => {
+  const page = await open('#tab-depth', '#depth-canvas');
+  const levels = async () => JSON.parse(await page.getAttribute('#depth-canvas', 'data-levels'));
+  await scrubTo(page, day(1991, 1, 1));
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#depth-canvas').dataset.levels)['currency'][0] === 0);
+  await scrubTo(page, day(2026, 3, 1));
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#depth-canvas').dataset.levels)['currency'][0] > 0);
+  const late = await levels();
+  assert.ok(late['military-security'][1] > late['currency'][1], 'security delivered more than money');
+  const marks = JSON.parse(await page.getAttribute('#depth-canvas', 'data-marks'));
+  const box = await page.locator('#depth-canvas').boundingBox();
+  await page.mouse.click(box.x + marks[0].x, box.y + marks[0].y);
+  await page.waitForSelector('.event-card[data-provision-id]');
+  await page.click('.event-card .related button');
+  await page.waitForSelector('.event-card[data-event-id]');
+  assert.equal(await page.getAttribute('#tab-timeline', 'aria-selected'), 'true');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -1,0 +1,301 @@
+//! Overlapping memberships and the depth of integration: queries by date computed from the data,
+//! derived sector levels, layouts and drawings.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+use plotters::prelude::*;
+use union_state::layout::ladder;
+use union_state::layout::matrix::{self, MatrixHit};
+use union_state::model::{self, Day, Delivery, Depth, MemberStatus, Membership, Standing};
+use union_state::render::ladder::{draw_ladder, LadderFrame};
+use union_state::render::membership::{draw_history, draw_matrix, HistoryRow, MatrixFrame};
+use union_state::render::theme::LIGHT;
+
+fn membership() -> &'static Membership {
+    model::bundled()
+        .unwrap()
+        .membership
+        .as_ref()
+        .expect("the bundled dataset has memberships")
+}
+
+fn depth() -> &'static Depth {
+    model::bundled()
+        .unwrap()
+        .depth
+        .as_ref()
+        .expect("the bundled dataset has sector depth")
+}
+
+fn standing(state: &str, org: &str, y: i32, m: u32, d: u32) -> Standing {
+    let ms = membership();
+    let s = ms
+        .states
+        .iter()
+        .position(|x| x.id == state)
+        .unwrap_or_else(|| panic!("no state {state}"));
+    let o = ms
+        .organisations
+        .iter()
+        .position(|x| x.id == org)
+        .unwrap_or_else(|| panic!("no organisation {org}"));
+    ms.standing(s, o, Day::from_ymd(y, m, d).as_f64())
+}
+
+#[test]
+fn memberships_at_given_dates() {
+    use MemberStatus::*;
+    assert_eq!(standing("uz", "csto", 1995, 6, 1), Standing::Is(Member));
+    assert_eq!(standing("uz", "csto", 2000, 6, 1), Standing::Left);
+    assert_eq!(standing("uz", "csto", 2010, 6, 1), Standing::Is(Member));
+    assert_eq!(standing("uz", "csto", 2013, 6, 1), Standing::Is(Suspended));
+    assert_eq!(standing("ge", "cis", 2010, 6, 1), Standing::Left);
+    assert_eq!(standing("ge", "cis", 2000, 6, 1), Standing::Is(Member));
+    assert_eq!(standing("am", "csto", 2025, 6, 1), Standing::Is(Suspended));
+    assert_eq!(standing("am", "csto", 2020, 6, 1), Standing::Is(Member));
+    assert_eq!(
+        standing("md", "cis", 2026, 2, 15),
+        Standing::Is(ExitPending)
+    );
+    assert_eq!(standing("tm", "cis", 2010, 1, 1), Standing::Is(Associate));
+    assert_eq!(
+        standing("by", "union-state", 2001, 1, 1),
+        Standing::Is(Member)
+    );
+    assert_eq!(standing("kz", "union-state", 2020, 1, 1), Standing::None);
+    assert_eq!(standing("by", "eaeu", 2016, 1, 1), Standing::Is(Member));
+    assert_eq!(standing("by", "eaeu", 2013, 1, 1), Standing::None);
+    assert_eq!(standing("ua", "csto", 2000, 1, 1), Standing::None);
+}
+
+#[test]
+fn organisations_exist_only_between_founding_and_end() {
+    let m = membership();
+    let eurasec = m
+        .organisations
+        .iter()
+        .position(|o| o.id == "eurasec")
+        .unwrap();
+    assert!(!m.exists(eurasec, Day::from_ymd(1999, 1, 1).as_f64()));
+    assert!(m.exists(eurasec, Day::from_ymd(2005, 1, 1).as_f64()));
+    assert!(!m.exists(eurasec, Day::from_ymd(2016, 1, 1).as_f64()));
+    // Nobody is a member of an organisation that no longer exists.
+    let t = Day::from_ymd(2016, 1, 1).as_f64();
+    for s in 0..m.states.len() {
+        assert!(!matches!(
+            m.standing(s, eurasec, t),
+            Standing::Is(MemberStatus::Member)
+        ));
+    }
+}
+
+#[test]
+fn every_interval_is_sourced_and_ordered() {
+    let m = membership();
+    for w in m.intervals.windows(2) {
+        if w[0].state == w[1].state && w[0].organisation == w[1].organisation {
+            assert!(
+                w[0].end().is_some_and(|e| e <= w[1].start()),
+                "overlapping intervals"
+            );
+        }
+    }
+    assert!(m
+        .intervals
+        .iter()
+        .all(|i| !i.sources.is_empty() && !i.note.is_empty()));
+    assert_eq!(m.states.len(), 12);
+    assert_eq!(m.organisations.len(), 6);
+}
+
+#[test]
+fn sector_levels_are_derived_from_provisions() {
+    let d = depth();
+    let id = |s: &str| {
+        d.sectors
+            .iter()
+            .position(|x| x.id == s)
+            .unwrap_or_else(|| panic!("no sector {s}"))
+    };
+    let now = Day::from_ymd(2026, 3, 1).as_f64();
+    for s in 0..d.sectors.len() {
+        let l = d.level(s, now);
+        let by_hand: f64 = d
+            .provisions
+            .iter()
+            .filter(|p| p.sector == s)
+            .filter_map(|p| p.state_at(now))
+            .map(Delivery::weight)
+            .sum();
+        assert_eq!(l.delivered, by_hand);
+        assert!(l.delivered <= l.declared);
+        assert!(
+            d.provisions.iter().filter(|p| p.sector == s).count() >= 2,
+            "sector {} has under two provisions",
+            d.sectors[s].id
+        );
+    }
+    // The seeds' argument, as the data derives it: security deepest, money and political institutions shallow.
+    let share = |s: &str| {
+        let l = d.level(id(s), now);
+        l.delivered / l.declared
+    };
+    assert!(share("military-security") > share("currency"));
+    assert!(share("military-security") > share("political"));
+    assert_eq!(
+        d.level(id("currency"), Day::from_ymd(1990, 1, 1).as_f64())
+            .declared,
+        0.0
+    );
+    // The 1990s customs union was implemented and then reversed.
+    assert!(d
+        .provisions
+        .iter()
+        .any(|p| p.outcomes.iter().any(|o| o.state == Delivery::Reversed)));
+    assert!(d
+        .provisions
+        .iter()
+        .all(|p| !p.declared_by.is_empty() && !p.sources.is_empty()));
+}
+
+#[test]
+fn matrix_layout_and_hits() {
+    let m = membership();
+    for (w, h) in [(850.0, 560.0), (1400.0, 900.0), (360.0, 560.0)] {
+        let g = matrix::layout(m, w, h);
+        let last = g.cell(m.states.len() - 1, m.organisations.len() - 1);
+        assert!(last.right() <= w + 1e-9 && last.bottom() <= h + 1e-9);
+        let c = g.cell(3, 2);
+        assert_eq!(
+            g.hit(c.x + 2.0, c.y + 2.0, m.states.len(), m.organisations.len()),
+            Some(MatrixHit::Row(3, Some(2)))
+        );
+        assert_eq!(
+            g.hit(
+                c.x + 2.0,
+                g.metrics.band_px + 2.0,
+                m.states.len(),
+                m.organisations.len()
+            ),
+            Some(MatrixHit::Column(2))
+        );
+    }
+}
+
+fn svg(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
+) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        draw(&root);
+        root.present().unwrap();
+    }
+    out
+}
+
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+#[test]
+fn the_matrix_draws_the_standings_of_its_date() {
+    let m = membership();
+    let g = matrix::layout(m, 850.0, 560.0);
+    let at = |y| {
+        let frame = MatrixFrame {
+            playhead_day: Day::from_ymd(y, 6, 1).as_f64(),
+            appear_days: 0.0,
+            state: None,
+            organisation: None,
+        };
+        svg((850, 560), |a| {
+            draw_matrix(a, m, &g, &frame, &LIGHT).unwrap()
+        })
+    };
+    let members = |s: &str| {
+        // Members are opaque fills; participants' half fills are translucent.
+        s.matches(&format!("opacity=\"1\" fill=\"{}\"", hex(LIGHT.member)))
+            .count()
+    };
+    let count_at = |y: f64| {
+        let mut n = 0;
+        for s in 0..m.states.len() {
+            for o in 0..m.organisations.len() {
+                n += usize::from(m.standing(s, o, y) == Standing::Is(MemberStatus::Member));
+            }
+        }
+        n
+    };
+    for year in [1992, 2000, 2013, 2025] {
+        let s = at(year);
+        assert_eq!(
+            members(&s),
+            count_at(Day::from_ymd(year, 6, 1).as_f64()),
+            "member cells in {year}"
+        );
+        assert!(s.contains("CIS"));
+    }
+    assert!(
+        at(2013).contains("suspended 2012"),
+        "Uzbekistan's suspension is labelled"
+    );
+}
+
+#[test]
+fn history_and_ladder_draw() {
+    let rows = vec![HistoryRow {
+        label: "CSTO".into(),
+        spans: vec![(
+            Day::from_ymd(1992, 5, 15).as_f64(),
+            Some(Day::from_ymd(1999, 4, 2).as_f64()),
+            MemberStatus::Member,
+        )],
+    }];
+    let s = svg((380, 60), |a| {
+        draw_history(a, &rows, (380.0, 60.0), (7000.0, 20000.0), 12000.0, &LIGHT).unwrap()
+    });
+    assert!(s.contains(&hex(LIGHT.member)) && s.contains("CSTO"));
+
+    let d = depth();
+    let g = ladder::layout(
+        d,
+        850.0,
+        560.0,
+        (
+            Day::from_ymd(1990, 1, 1).as_f64(),
+            Day::from_ymd(2026, 6, 1).as_f64(),
+        ),
+    );
+    assert_eq!(g.rows.len(), d.sectors.len());
+    let marks: usize = d.provisions.iter().map(|p| 1 + p.outcomes.len()).sum();
+    assert_eq!(g.marks.len(), marks);
+    let frame = LadderFrame {
+        playhead_day: Day::from_ymd(2026, 6, 1).as_f64(),
+        sector: None,
+        provision: None,
+    };
+    let s = svg((850, 560), |a| {
+        draw_ladder(a, d, &g, &frame, &LIGHT).unwrap()
+    });
+    for sector in &d.sectors {
+        assert!(
+            s.contains(&sector.label[..sector.label.len().min(10)]),
+            "row {}",
+            sector.label
+        );
+    }
+    let outcome_squares = s
+        .matches(&format!("fill=\"{}\"", hex(LIGHT.delivered)))
+        .count();
+    let outcomes: usize = d.provisions.iter().map(|p| p.outcomes.len()).sum();
+    assert_eq!(outcome_squares, outcomes, "one square per outcome");
+    // Early on, nothing has been delivered in money and currency.
+    let currency = d.sectors.iter().position(|s| s.id == "currency").unwrap();
+    assert_eq!(
+        d.level(currency, Day::from_ymd(2010, 1, 1).as_f64())
+            .delivered,
+        0.0
+    );
+}
