@@ -5,6 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::controls::Controls;
+use crate::components::data_loader::{
+    use_data_param, use_drop_loading, DataMenu, NoticeBar, NoticeState,
+};
 use crate::components::depth_view::DepthView;
 use crate::components::event_card::EventCard;
 use crate::components::mapping_view::MappingView;
@@ -183,6 +186,18 @@ impl AppState {
         self.window.update(|w| *w = w.follow(t, 0.05, b));
     }
 
+    /// Shows another dataset: paused, the whole span in view, every event shown, nothing selected.
+    pub fn replace(&self, data: Arc<Dataset>) {
+        let bounds = bounds_of(&data);
+        self.playing.set(false);
+        self.selected.set(None);
+        self.hovered.set(None);
+        self.intro.set(true);
+        self.data.set(data);
+        self.window.set(bounds);
+        self.playhead.set(bounds.t1);
+    }
+
     /// Days an event takes to appear at the current speed.
     pub fn appear_days(&self) -> f64 {
         crate::layout::anim::APPEAR_SECONDS * self.speed.get() * DAYS_PER_SECOND
@@ -322,11 +337,22 @@ pub fn App() -> impl IntoView {
 /// The page once a dataset is loaded.
 #[component]
 fn Loaded(data: Arc<Dataset>) -> impl IntoView {
-    let title = data.title.clone();
-    let has_mapping = data.mapping.is_some();
-    let has_membership = data.membership.is_some();
-    let has_depth = data.depth.is_some();
     let state = AppState::new(data);
+    let title = move || state.data.with(|d| d.title.clone());
+    let has = move |view: View| {
+        state.data.with(|d| match view {
+            View::Timeline => true,
+            View::Mapping => d.mapping.is_some(),
+            View::Membership => d.membership.is_some(),
+            View::Depth => d.depth.is_some(),
+        })
+    };
+    // A dataset without the current view's section falls back to the timeline.
+    Effect::new(move |_| {
+        if !has(state.view.get()) {
+            state.view.set(View::Timeline);
+        }
+    });
     let mapping = MappingState::new();
     provide_context(state);
     provide_context(mapping);
@@ -338,11 +364,14 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
         hovered: RwSignal::new(None),
         selected: RwSignal::new(None),
     });
+    provide_context(NoticeState(RwSignal::new(None)));
+    use_data_param();
+    use_drop_loading();
     use_playback(state);
     use_keyboard(state, mapping);
     let tab = move |view: View, id: &'static str, label: &'static str| {
         view! {
-            <button type="button" role="tab" id=id
+            <button type="button" role="tab" id=id hidden=move || !has(view)
                 aria-selected=move || (state.view.get() == view).to_string()
                 on:click=move |_| switch_view(state, mapping, view)>{label}</button>
         }
@@ -352,11 +381,13 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
             <h1>{title}</h1>
             <nav class="view-tabs" role="tablist" aria-label="Views">
                 {tab(View::Timeline, "tab-timeline", "Timeline")}
-                {has_mapping.then(|| tab(View::Mapping, "tab-mapping", "Road maps"))}
-                {has_membership.then(|| tab(View::Membership, "tab-membership", "Memberships"))}
-                {has_depth.then(|| tab(View::Depth, "tab-depth", "Depth"))}
+                {tab(View::Mapping, "tab-mapping", "Road maps")}
+                {tab(View::Membership, "tab-membership", "Memberships")}
+                {tab(View::Depth, "tab-depth", "Depth")}
             </nav>
+            <DataMenu/>
         </header>
+        <NoticeBar/>
         {move || match state.view.get() {
             View::Timeline => view! {
                 <main class="timeline-view">

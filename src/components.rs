@@ -2,6 +2,7 @@
 
 pub mod claims_chart;
 pub mod controls;
+pub mod data_loader;
 pub mod depth_view;
 pub mod event_card;
 pub mod fatal;

@@ -5,10 +5,12 @@
 //! - [`model`]: the JSON dataset format (serde), its validation into domain types, the bundled data.
 //! - [`layout`]: pure geometry: time scales, ticks, lanes, label placement, animation easing.
 //! - [`render`]: drawing with plotters, generic over the backend (canvas in the browser, SVG in tests).
+//! - [`params`]: checks on values from the page's URL.
 //! - `app` and `components` (WebAssembly only): the Leptos interface, signals, the canvas and the DOM.
 
 pub mod layout;
 pub mod model;
+pub mod params;
 pub mod render;
 
 #[cfg(target_arch = "wasm32")]

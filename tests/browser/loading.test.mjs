@@ -1,0 +1,145 @@
+// Loading one's own dataset: the file picker, drag and drop and the data URL parameter; bad input gets a
+// message naming the place and the dataset shown stays; hostile text renders as text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, openApp, DIST } from './harness.mjs';
+
+let server;
+let browser;
+const minimal = readFileSync(new URL('../data/minimal.json', import.meta.url), 'utf8');
+const hostile = readFileSync(new URL('../data/hostile.json', import.meta.url), 'utf8');
+
+before(async () => {
+  mkdirSync(join(DIST, 'test-data'), { recursive: true });
+  writeFileSync(join(DIST, 'test-data', 'minimal.json'), minimal);
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(join(DIST, 'test-data'), { recursive: true, force: true });
+});
+
+const title = (page) => page.textContent('.page-header h1');
+const pick = (page, name, text) =>
+  page.setInputFiles('#dataset-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+test('the file picker loads a dataset into every view, and back to the bundled data', async () => {
+  const page = await openApp(browser, server.url);
+  const bundled = await title(page);
+  await pick(page, 'minimal.json', minimal);
+  await page.waitForSelector('#notice:not(.error)');
+  assert.match(await page.textContent('#notice'), /Loaded minimal\.json: 1 events/);
+  assert.equal(await title(page), 'A minimal dataset');
+  assert.equal(JSON.parse(await page.getAttribute('#timeline-canvas', 'data-hit-targets')).length, 1);
+  assert.equal(await page.isHidden('#tab-mapping'), true, 'views without data are hidden');
+  await page.click('#notice .dismiss');
+  assert.equal(await page.locator('#notice').count(), 0);
+  await page.click('#dataset-bundled');
+  await page.waitForFunction((t) => document.querySelector('.page-header h1').textContent === t, bundled);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('bad input names the place and keeps the dataset shown', async () => {
+  const page = await openApp(browser, server.url);
+  const before = await title(page);
+  await pick(page, 'broken.json', '{\n  "format": 1,\n  "title": "x",\n  oops\n}');
+  await page.waitForSelector('#notice.error');
+  const text = await page.textContent('#notice');
+  assert.match(text, /broken\.json could not be loaded; the dataset shown is unchanged/);
+  assert.match(text, /line 4, column 3/);
+  assert.equal(await title(page), before);
+  const wrong = JSON.parse(minimal);
+  wrong.events[0].sources = ['nowhere'];
+  wrong.events[0].date = '2023-02-29';
+  await pick(page, 'wrong.json', JSON.stringify(wrong));
+  await page.waitForFunction(() => /unknown source 'nowhere'/.test(document.querySelector('#notice')?.textContent));
+  const lines = await page.$$eval('#notice li', (li) => li.map((l) => l.textContent));
+  assert.ok(lines.includes("events[0].sources[0]: unknown source 'nowhere'"), lines.join('\n'));
+  assert.ok(lines.includes("events[0].date: '2023-02-29' is not a day on the calendar"), lines.join('\n'));
+  assert.equal(await title(page), before);
+  const js = JSON.parse(minimal);
+  js.sources[0].url = 'javascript:alert(1)';
+  await pick(page, 'links.json', JSON.stringify(js));
+  await page.waitForFunction(() => /is not an http or https address/.test(document.querySelector('#notice')?.textContent));
+  // Warnings for refused files are expected in the console; nothing else.
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('dropping a file on the page loads it', async () => {
+  const page = await openApp(browser, server.url);
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, minimal);
+  await page.waitForFunction(() => document.querySelector('.page-header h1').textContent === 'A minimal dataset');
+  assert.match(await page.textContent('#notice'), /Loaded dropped\.json/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the data URL parameter loads a same-origin file and refuses anything else', async () => {
+  const page = await openApp(browser, `${server.url}?data=test-data/minimal.json`);
+  await page.waitForFunction(() => document.querySelector('.page-header h1').textContent === 'A minimal dataset');
+  await page.context().close();
+
+  const away = await openApp(browser, `${server.url}?data=https://example.org/evil.json`);
+  await away.waitForSelector('#notice.error');
+  assert.match(await away.textContent('#notice'), /The data parameter was ignored/);
+  assert.notEqual(await title(away), 'A minimal dataset');
+  assert.deepEqual(away.problems, [], 'no request left the page');
+  await away.context().close();
+
+  const missing = await openApp(browser, `${server.url}?data=test-data/absent.json`);
+  await missing.waitForSelector('#notice.error');
+  assert.match(await missing.textContent('#notice'), /404/);
+  await missing.context().close();
+});
+
+test('hostile text from data renders as text and runs nothing', async () => {
+  const page = await openApp(browser, server.url);
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs += 1;
+    d.dismiss();
+  });
+  await pick(page, 'hostile.json', hostile);
+  await page.waitForSelector('#notice:not(.error)');
+  await page.keyboard.press('Home');
+  await page.waitForSelector('.event-card[data-event-id]');
+  const h1 = await title(page);
+  assert.match(h1, /<script>window.__pwned=1<\/script> Hostile <img/);
+  assert.match(await page.textContent('#card-title'), /<img src=x onerror=/);
+  const injected = await page.evaluate(() => ({
+    pwned: window.__pwned,
+    imgs: document.querySelectorAll('img').length,
+    iframes: document.querySelectorAll('iframe').length,
+    scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent.includes('__pwned')).length,
+    styles: [...document.querySelectorAll('style')].filter((s) => s.textContent.includes('display:none')).length,
+    links: [...document.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    rels: [...document.querySelectorAll('.sources a')].map((a) => a.rel),
+    bodyVisible: getComputedStyle(document.body).display !== 'none',
+  }));
+  assert.equal(injected.pwned, undefined);
+  assert.equal(injected.imgs, 0);
+  assert.equal(injected.iframes, 0);
+  assert.equal(injected.scripts, 0);
+  assert.equal(injected.styles, 0);
+  assert.ok(injected.bodyVisible);
+  assert.ok(injected.links.every((h) => h === null || /^https?:\/\//.test(h)), injected.links.join(' '));
+  assert.ok(injected.rels.every((r) => r.includes('noopener') && r.includes('noreferrer')));
+  // Long text wraps inside the card instead of widening the page.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px`);
+  assert.equal(dialogs, 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
