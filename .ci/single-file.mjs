@@ -9,13 +9,17 @@
 //   - the wasm is gzipped (zlib, level 9), embedded as base64, inflated in the page with
 //     DecompressionStream('gzip') and handed to the glue's (async) init as bytes, instead of a path;
 //   - the preload links go, and a Content-Security-Policy meta forbids every request the page could make
-//     (no fetch, no fonts, no images but data:), so a regression shows as an error instead of a request.
+//     (no fetch, no fonts, no images but data:), so a regression shows as an error instead of a request,
+//     and allows only the page's own inline script and style, by hash.
+// It also writes a Content-Security-Policy into dist/index.html, the static site: same-origin files,
+// Trunk's inline loader by its hash, no other inline script or style, no eval beyond WebAssembly's.
 //
 // Usage: node .ci/single-file.mjs [DIST_DIR]   (default: dist/ beside .ci/). Node 20, built-ins only.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 const OUT_NAME = 'union-state.html';
 
@@ -126,19 +130,45 @@ function checkMarkup(html) {
   if (problems.length) fail(`the packed page would still request other files:\n  ${problems.join('\n  ')}`);
 }
 
-// Every request the page could make is refused; scripts and styles are inline, the wasm is compiled from
-// bytes ('wasm-unsafe-eval'), images (the data: favicon) and fonts may only be data: URLs.
-const CSP = [
-  "default-src 'none'",
-  "script-src 'unsafe-inline' 'wasm-unsafe-eval'",
-  "style-src 'unsafe-inline'",
-  'img-src data: blob:',
-  'font-src data:',
-  'media-src data: blob:',
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The CSP source expression for an inline element's exact text. */
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+// The single file: every request the page could make is refused; the one inline script and the one
+// inline style are allowed by their hashes (so no other inline script, style or event handler runs), the
+// wasm is compiled from bytes ('wasm-unsafe-eval', and no other eval), images may only be data: URLs.
+const singleFileCsp = (scriptText, styleText) =>
+  [
+    "default-src 'none'",
+    `script-src ${sha256(scriptText)} 'wasm-unsafe-eval'`,
+    `style-src ${sha256(styleText)}`,
+    'img-src data: blob:',
+    'font-src data:',
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+
+// The static site: files from its own origin only; Trunk's inline loader allowed by its hash; fetches
+// (the wasm, a dataset named by the data parameter) from the same origin only.
+const siteCsp = (loaderText) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' ${sha256(loaderText)} 'wasm-unsafe-eval'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+
+const CSP_META = /\s*<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy[^>]*>/gi;
+const addCsp = (html, policy) => {
+  const out = html.replace(/<meta\s+charset\s*=\s*["']?utf-8["']?\s*\/?>/i, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  if (out === html) fail('index.html has no <meta charset="utf-8"> to put the Content-Security-Policy after');
+  return out;
+};
 
 export function pack(dist) {
   let entries;
@@ -152,7 +182,9 @@ export function pack(dist) {
   const glueName = exactlyOne(dist, entries, '.js', 'wasm-bindgen glue');
   const cssName = exactlyOne(dist, entries, '.css', 'stylesheet');
 
-  let html = readFileSync(join(dist, 'index.html'), 'utf8');
+  // A policy from an earlier run is dropped; index.html itself must not carry one (this writes it).
+  let html = readFileSync(join(dist, 'index.html'), 'utf8').replace(CSP_META, '');
+  const site = html;
   const glue = readFileSync(join(dist, glueName), 'utf8');
   const css = readFileSync(join(dist, cssName), 'utf8');
   const wasm = readFileSync(join(dist, wasmName));
@@ -226,11 +258,9 @@ ${scriptSafe(boot, 'Trunk\'s loader script')}
 </script>`;
 
   html = html.replace(loader[0][0], () => '\u0000SCRIPT\u0000');
-  if (/<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy/i.test(html)) {
-    fail('index.html already has a Content-Security-Policy meta; merge it into the packer\'s by hand');
-  }
-  html = html.replace(/<meta\s+charset\s*=\s*["']?utf-8["']?\s*\/?>/i, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
-  if (!html.includes('Content-Security-Policy')) fail('index.html has no <meta charset="utf-8"> to put the CSP after');
+  const styleText = `\n${css.trimEnd()}\n`;
+  const scriptText = script.slice(script.indexOf('>') + 1, script.lastIndexOf('</script>'));
+  html = addCsp(html, singleFileCsp(scriptText, styleText));
 
   // Nothing may name dist/'s files any more, and no markup may load anything.
   for (const name of [glueName, wasmName, cssName]) {
@@ -239,10 +269,12 @@ ${scriptSafe(boot, 'Trunk\'s loader script')}
   checkMarkup(html);
 
   html = html
-    .replace('\u0000STYLE\u0000', () => `<style>\n${css.trimEnd()}\n</style>`)
+    .replace('\u0000STYLE\u0000', () => `<style>${styleText}</style>`)
     .replace('\u0000SCRIPT\u0000', () => script);
   const out = join(dist, OUT_NAME);
   writeFileSync(out, html);
+  // The static site gets its own policy, allowing Trunk's loader by its hash.
+  writeFileSync(join(dist, 'index.html'), addCsp(site, siteCsp(loader[0][2])));
   return { out, size: Buffer.byteLength(html), gzSize: gz(Buffer.from(html)).length, wasm: wasm.length, wasmGz: wasmGz.length };
 }
 

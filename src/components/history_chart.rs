@@ -33,6 +33,6 @@ pub fn HistoryChart(
         });
     });
     view! {
-        <canvas class="history-chart" node_ref=canvas_ref role="img" aria-label=label style=format!("height:{height}px")></canvas>
+        <canvas class="history-chart" node_ref=canvas_ref role="img" aria-label=label style:height=format!("{height}px")></canvas>
     }
 }

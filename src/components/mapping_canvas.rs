@@ -165,7 +165,7 @@ pub fn MappingCanvas() -> impl IntoView {
                 on:pointerup=on_click
             ></canvas>
             {move || tooltip.get().map(|(x, y, label)| view! {
-                <div class="tooltip" role="tooltip" style=format!("left:{x}px;top:{y}px")>{label}</div>
+                <div class="tooltip" role="tooltip" style:left=format!("{x}px") style:top=format!("{y}px")>{label}</div>
             })}
         </div>
     }

@@ -1,10 +1,9 @@
 // Shared set-up for the browser tests: a static server for dist/ on loopback and Debian's Chromium
 // driven by playwright-core (which never downloads a browser here).
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveDir } from '../../.ci/static-server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(join(root, '.ci', 'package.json'));
@@ -12,33 +11,9 @@ const { chromium } = require('playwright-core');
 
 export const DIST = join(root, 'dist');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.json': 'application/json',
-};
-
-/** Serves `dir` on a free loopback port; resolves to { url, close }. */
-export async function serve(dir = DIST) {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
-    const file = join(dir, path === '' ? 'index.html' : path);
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+/** Serves `dir` (default dist/) on a free loopback port; resolves to { url, close }. */
+export function serve(dir = DIST) {
+  return serveDir(dir);
 }
 
 /** Launches headless Debian Chromium with the flags this closed network needs. */
