@@ -12,6 +12,7 @@ use crate::components::depth_view::DepthView;
 use crate::components::event_card::EventCard;
 use crate::components::mapping_view::MappingView;
 use crate::components::membership_view::MembershipView;
+use crate::components::text_alternative::{Announcer, EventList};
 use crate::components::timeline_canvas::TimelineCanvas;
 use crate::hooks::use_keyboard::use_keyboard;
 use crate::hooks::use_playback::use_playback;
@@ -388,12 +389,14 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
             <DataMenu/>
         </header>
         <NoticeBar/>
+        <Announcer/>
         {move || match state.view.get() {
             View::Timeline => view! {
                 <main class="timeline-view">
                     <section class="chart-column" aria-label="Timeline">
                         <TimelineCanvas/>
                         <Controls/>
+                        <EventList/>
                     </section>
                     <EventCard/>
                 </main>

@@ -11,4 +11,5 @@ pub mod mapping_canvas;
 pub mod mapping_card;
 pub mod mapping_view;
 pub mod membership_view;
+pub mod text_alternative;
 pub mod timeline_canvas;

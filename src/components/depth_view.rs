@@ -8,6 +8,7 @@ use web_sys::PointerEvent;
 use crate::app::{switch_view, AppState, DepthState, MappingState, View};
 use crate::components::controls::Controls;
 use crate::components::event_card::source_list;
+use crate::components::text_alternative::DepthList;
 use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
 use crate::layout::ladder::{layout, LadderHit};
 use crate::model::Dataset;
@@ -233,6 +234,7 @@ pub fn DepthView() -> impl IntoView {
             <section class="chart-column" aria-label="Depth of integration by sector">
                 <LadderCanvas/>
                 <Controls/>
+                <DepthList/>
             </section>
             <aside class="card-column">
                 <ul class="legend" aria-label="Legend">

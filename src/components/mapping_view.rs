@@ -8,6 +8,7 @@ use crate::components::claims_chart::ClaimsChart;
 use crate::components::controls::Controls;
 use crate::components::mapping_canvas::MappingCanvas;
 use crate::components::mapping_card::MappingCard;
+use crate::components::text_alternative::MappingList;
 
 /// The sector filter: one toggle per sector, plus "All".
 #[component]
@@ -69,6 +70,7 @@ pub fn MappingView() -> impl IntoView {
             <section class="chart-column" aria-label="Road maps to union programmes">
                 <MappingCanvas/>
                 <Controls/>
+                <MappingList/>
             </section>
             <aside class="card-column">
                 <SectorFilter/>

@@ -9,6 +9,7 @@ use crate::app::{AppState, MembershipPick, MembershipState};
 use crate::components::controls::Controls;
 use crate::components::event_card::source_list;
 use crate::components::history_chart::HistoryChart;
+use crate::components::text_alternative::MembershipTable;
 use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
 use crate::layout::matrix::{layout, MatrixHit};
 use crate::model::{Dataset, Membership, Standing};
@@ -225,6 +226,7 @@ pub fn MembershipView() -> impl IntoView {
             <section class="chart-column" aria-label="Overlapping memberships">
                 <MatrixCanvas/>
                 <Controls/>
+                <MembershipTable/>
             </section>
             <aside class="card-column">
                 <ul class="legend" aria-label="Legend">

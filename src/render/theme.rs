@@ -66,7 +66,7 @@ pub const LIGHT: Theme = Theme {
         RGBColor(213, 94, 0),
         RGBColor(0, 140, 100),
         RGBColor(204, 121, 167),
-        RGBColor(86, 180, 233),
+        RGBColor(40, 130, 190),
     ],
     agreed: RGBColor(0, 130, 90),
     contentious: RGBColor(213, 94, 0),
@@ -102,6 +102,16 @@ pub const DIM_ALPHA: f64 = 0.14;
 pub const LINK_ALPHA: f64 = 0.55;
 /// Dash and gap lengths of an inferred link, px.
 pub const DASH_PX: (u32, u32) = (6, 4);
+/// How much a mark's colour is darkened to write text in it, so small text meets WCAG AA (4.5:1) on
+/// the light backgrounds.
+pub const INK_DARKEN: f64 = 0.72;
+
+/// The colour for text in the hue of `c`: `c` darkened by [`INK_DARKEN`].
+pub fn ink(c: RGBColor) -> RGBColor {
+    let d = |v: u8| (f64::from(v) * INK_DARKEN).round() as u8;
+    RGBColor(d(c.0), d(c.1), d(c.2))
+}
+
 /// Length of a tick mark on the axis, px.
 pub const TICK_LEN_PX: f64 = 5.0;
 
@@ -120,5 +130,53 @@ impl Theme {
     /// The colour of a track's lane.
     pub fn track(&self, track: usize) -> RGBColor {
         self.tracks[track % self.tracks.len()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance.
+    fn luminance(c: RGBColor) -> f64 {
+        let ch = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+    }
+
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn chart_text_meets_wcag_aa() {
+        let t = LIGHT;
+        let backgrounds = [t.background, t.era_fill[0], t.era_fill[1]];
+        for bg in backgrounds {
+            assert!(contrast(t.text, bg) >= 4.5);
+            assert!(contrast(t.muted, bg) >= 4.5, "muted text on {bg:?}");
+            for c in t
+                .tracks
+                .iter()
+                .chain([t.contentious, t.programme, t.member, t.delivered].iter())
+            {
+                assert!(
+                    contrast(ink(*c), bg) >= 4.5,
+                    "text in {c:?} on {bg:?}: {:.2}",
+                    contrast(ink(*c), bg)
+                );
+            }
+        }
+        assert!(
+            contrast(t.background, t.playhead) >= 4.5,
+            "the playhead's date"
+        );
     }
 }

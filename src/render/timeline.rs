@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::theme::{
-    Theme, BAR_ALPHA, GHOST_ALPHA, MARKER_STROKE_PX, PLAYHEAD_STROKE_PX, RING_GAP_PX,
+    ink, Theme, BAR_ALPHA, GHOST_ALPHA, MARKER_STROKE_PX, PLAYHEAD_STROKE_PX, RING_GAP_PX,
     RING_STROKE_PX, TICK_LEN_PX,
 };
 use crate::layout::anim::{appearance, ease_out_back, ease_out_cubic};
@@ -86,9 +86,10 @@ pub fn draw_timeline<DB: DrawingBackend>(
             continue;
         };
         let colour = theme.track(lane.track);
+        let label_ink = ink(colour);
         if m.narrow {
             let style = TextStyle::from(bold(m.axis_font_px))
-                .color(&colour)
+                .color(&label_ink)
                 .pos(Pos::new(HPos::Left, VPos::Top));
             area.draw_text(
                 &track.label,
@@ -98,7 +99,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
         } else {
             let label = text::truncate(&track.label, m.axis_font_px, m.gutter_px - 3.0 * m.gap_px);
             let style = TextStyle::from(bold(m.axis_font_px))
-                .color(&colour)
+                .color(&label_ink)
                 .pos(Pos::new(HPos::Left, VPos::Center));
             area.draw(&Rectangle::new(
                 [(0, y + 1), (px(m.gap_px), px(lane.rect.bottom()) - 1)],
