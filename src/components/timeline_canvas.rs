@@ -24,6 +24,9 @@ const DRAG_THRESHOLD_PX: f64 = 4.0;
 const WHEEL_ZOOM_PER_PX: f64 = 0.0015;
 /// Pixels per wheel "line" when the browser reports lines.
 const WHEEL_LINE_PX: f64 = 40.0;
+/// At most this many hit targets are exposed in `data-hit-targets`, so that a dataset of thousands of
+/// events does not make every zoom step write a huge attribute.
+const MAX_EXPOSED_TARGETS: usize = 500;
 /// Zoom factor of one keyboard zoom step.
 const KEY_ZOOM: f64 = 1.5;
 
@@ -51,13 +54,15 @@ pub fn TimelineCanvas() -> impl IntoView {
         state.data.with(|d| place(d, w, h, window))
     });
 
-    // Expose the hit targets (id, x, y in CSS px) for automation and tests; updated only on re-layout.
+    // Expose the first hit targets (id, x, y in CSS px) for automation and tests; updated only on
+    // re-layout.
     let hit_targets = Memo::new(move |_| {
         placement.with(|p| {
             state.data.with(|d| {
                 let items: Vec<String> = p
                     .events
                     .iter()
+                    .take(MAX_EXPOSED_TARGETS)
                     .filter_map(|e| {
                         let id = &d.events.get(e.event)?.id;
                         Some(format!(
