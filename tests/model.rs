@@ -126,7 +126,7 @@ fn content_rules_name_the_place_and_the_rule() {
     }));
     assert_eq!(
         p,
-        ["events[0].related: an event cannot be related to itself"]
+        ["events[0].related[0]: an event cannot be related to itself"]
     );
 
     let p = problems(&with(|v| {
@@ -140,7 +140,7 @@ fn content_rules_name_the_place_and_the_rule() {
     let p = problems(&with(|v| v["format"] = serde_json::json!(2)));
     assert_eq!(
         p,
-        ["format: format 2 is not supported (this program reads 1)"]
+        ["format: version 2 is not supported (this program reads version 1)"]
     );
 }
 

@@ -78,34 +78,34 @@ pub struct PartialDate {
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
     pub fn parse(text: &str) -> Result<PartialDate, DateError> {
-        let bad = || DateError::Format(text.to_owned());
+        let bad = || DateError::Format(clip(text), "");
         let mut parts = text.split('-');
         let year_text = parts.next().ok_or_else(bad)?;
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
         let year: i32 = year_text.parse().map_err(|_| bad())?;
-        let mut number = |len_ok: &str| -> Result<Option<u32>, DateError> {
+        let mut number = |hint: &'static str| -> Result<Option<u32>, DateError> {
             match parts.next() {
                 None => Ok(None),
                 Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
                     p.parse().map(Some).map_err(|_| bad())
                 }
-                Some(_) => Err(DateError::Format(format!("{text} ({len_ok})"))),
+                Some(_) => Err(DateError::Format(clip(text), hint)),
             }
         };
-        let month = number("month must be two digits")?;
-        let day = number("day must be two digits")?;
+        let month = number(" (the month must be two digits)")?;
+        let day = number(" (the day must be two digits)")?;
         if parts.next().is_some() || (month.is_none() && day.is_some()) {
             return Err(bad());
         }
         if let Some(m) = month {
             if !(1..=12).contains(&m) {
-                return Err(DateError::Impossible(text.to_owned()));
+                return Err(DateError::Impossible(clip(text)));
             }
             if let Some(d) = day {
                 if d == 0 || d > days_in_month(year, m) {
-                    return Err(DateError::Impossible(text.to_owned()));
+                    return Err(DateError::Impossible(clip(text)));
                 }
             }
         }
@@ -177,7 +177,7 @@ impl EventDate {
                 let start = PartialDate::parse(a)?;
                 let end = PartialDate::parse(b)?;
                 if end.last_day() < start.first_day() {
-                    return Err(DateError::Reversed(text.to_owned()));
+                    return Err(DateError::Reversed(clip(text)));
                 }
                 Ok(EventDate {
                     start,
@@ -227,12 +227,22 @@ impl fmt::Display for EventDate {
     }
 }
 
+/// A date as quoted in a message: at most 40 characters, so a huge value cannot make a huge message.
+fn clip(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(MAX).collect::<String>())
+    }
+}
+
 /// Why a date string was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    /// Not of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[error("'{0}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
-    Format(String),
+    /// Not of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (with a hint, or "").
+    #[error("'{0}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD{1}")]
+    Format(String, &'static str),
     /// Well formed but not on the calendar (month 13, 30 February...).
     #[error("'{0}' is not a day on the calendar")]
     Impossible(String),
@@ -289,15 +299,15 @@ mod tests {
         ));
         assert!(matches!(
             PartialDate::parse("99-12-01"),
-            Err(DateError::Format(_))
+            Err(DateError::Format(..))
         ));
         assert!(matches!(
             PartialDate::parse("1999-1-01"),
-            Err(DateError::Format(_))
+            Err(DateError::Format(..))
         ));
         assert!(matches!(
             PartialDate::parse("1999-12-08-01"),
-            Err(DateError::Format(_))
+            Err(DateError::Format(..))
         ));
         assert!(matches!(
             EventDate::parse("2010/2002"),

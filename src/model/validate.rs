@@ -34,47 +34,101 @@ pub fn parse_raw(text: &str) -> Result<RawDataset, LoadError> {
     Ok(raw)
 }
 
+/// Longest message or path quoted from the JSON parser, in characters: serde quotes offending values
+/// and field names whole, and a huge one must not make a huge message.
+const MAX_PARSER_TEXT_CHARS: usize = 240;
+/// Most problems reported for one file; the rest are counted, so a file full of one mistake cannot
+/// make an error many times its size.
+const MAX_PROBLEMS: usize = 100;
+
+/// serde's message in the file's terms: no Rust type names, no position (the path says where), clipped.
+fn readable(message: &str) -> String {
+    let mut m = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+    .to_owned();
+    while let Some(i) = m.find("struct Raw") {
+        let end = m[i + "struct ".len()..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(m.len(), |k| i + "struct ".len() + k);
+        m.replace_range(i..end, "an object");
+    }
+    for (rust, file) in [
+        ("expected u32", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+        ("invalid type: sequence", "invalid type: list"),
+        ("invalid type: map", "invalid type: object"),
+        ("a sequence", "a list"),
+    ] {
+        m = m.replace(rust, file);
+    }
+    if let Some(i) = m.find(" with ") {
+        if m[i..].ends_with(" elements") {
+            m.truncate(i);
+        }
+    }
+    // A list where an object belongs: serde reports it as a list of the wrong length.
+    if m.starts_with("invalid length") && m.ends_with("expected an object") {
+        m = "invalid type: list, expected an object".to_owned();
+    }
+    clip_to(&m, MAX_PARSER_TEXT_CHARS)
+}
+
+/// `text` cut to `max` characters, with an ellipsis when cut.
+fn clip_to(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let head: String = text.chars().take(max).collect();
+        format!("{head}…")
+    }
+}
+
+/// A JSON path from serde_path_to_error, made readable: the root and empty field names spelled out.
+fn readable_path(path: &str) -> String {
+    let path = if path.is_empty() || path == "." {
+        "(top level)".to_owned()
+    } else if let Some(stem) = path.strip_suffix('.') {
+        // A field with an empty name.
+        format!("{stem}.\"\"")
+    } else if path.starts_with('.') {
+        format!("\"\"{path}")
+    } else {
+        path.to_owned()
+    };
+    clip_to(&path, MAX_PARSER_TEXT_CHARS)
+}
+
 fn json_error(e: serde_json::Error, path: Option<String>) -> LoadError {
     use serde_json::error::Category;
     match (e.classify(), path) {
-        (Category::Data, Some(path)) => {
-            // serde_json appends " at line L column C" to data errors; the path already says where.
-            let message = e.to_string();
-            let message = match message.rfind(" at line ") {
-                Some(i) => message[..i].to_owned(),
-                None => message,
-            };
-            LoadError::Shape {
-                path: if path == "." {
-                    "(top level)".into()
-                } else {
-                    path
-                },
-                message,
-            }
-        }
-        _ => {
-            let message = e.to_string();
-            let message = match message.rfind(" at line ") {
-                Some(i) => message[..i].to_owned(),
-                None => message,
-            };
-            LoadError::Syntax {
-                line: e.line().max(1),
-                column: e.column().max(1),
-                message,
-            }
-        }
+        (Category::Data, Some(path)) => LoadError::Shape {
+            path: readable_path(&path),
+            message: readable(&e.to_string()),
+        },
+        _ => LoadError::Syntax {
+            line: e.line().max(1),
+            column: e.column().max(1),
+            message: readable(&e.to_string()),
+        },
     }
 }
 
 /// Collects problems while walking the raw dataset.
 struct Checker {
     problems: Vec<Problem>,
+    /// Problems found beyond [`MAX_PROBLEMS`].
+    more: usize,
 }
 
 impl Checker {
     fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.more += 1;
+            return;
+        }
         self.problems.push(Problem {
             path: path.into(),
             message: message.into(),
@@ -208,12 +262,13 @@ pub fn is_safe_url(url: &str) -> bool {
 pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut c = Checker {
         problems: Vec::new(),
+        more: 0,
     };
     if raw.format != FORMAT_VERSION {
         c.fail(
             "format",
             format!(
-                "format {} is not supported (this program reads {FORMAT_VERSION})",
+                "version {} is not supported (this program reads version {FORMAT_VERSION})",
                 raw.format
             ),
         );
@@ -407,9 +462,13 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
             "event",
             false,
         );
-        if related.contains(&sorted_pos[*i]) {
+        if let Some(k) = e
+            .related
+            .iter()
+            .position(|r| event_ix.get(r.as_str()) == Some(&sorted_pos[*i]))
+        {
             c.fail(
-                format!("{p}.related"),
+                format!("{p}.related[{k}]"),
                 "an event cannot be related to itself",
             );
         }
@@ -479,6 +538,12 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         .as_ref()
         .map(|d| depth(&mut c, d, &source_ix, &event_ix));
 
+    if c.more > 0 {
+        c.problems.push(Problem {
+            path: "(and more)".into(),
+            message: format!("{} more problems are not listed; fix these first", c.more),
+        });
+    }
     if !c.problems.is_empty() {
         return Err(c.problems);
     }
