@@ -12,6 +12,7 @@ use crate::components::depth_view::DepthView;
 use crate::components::event_card::EventCard;
 use crate::components::mapping_view::MappingView;
 use crate::components::membership_view::MembershipView;
+use crate::components::presenting::{Blank, KeysHelp};
 use crate::components::text_alternative::{Announcer, EventList};
 use crate::components::timeline_canvas::TimelineCanvas;
 use crate::hooks::use_keyboard::use_keyboard;
@@ -73,6 +74,10 @@ pub struct AppState {
     pub window: RwSignal<Window>,
     /// Whether the introduction shows in the card (until the user first plays, steps, scrubs or picks).
     pub intro: RwSignal<bool>,
+    /// Whether the screen is blanked (B or ".").
+    pub blank: RwSignal<bool>,
+    /// Whether the list of keys is open (?).
+    pub help: RwSignal<bool>,
 }
 
 impl AppState {
@@ -83,6 +88,8 @@ impl AppState {
         AppState {
             view: RwSignal::new(View::Timeline),
             intro: RwSignal::new(true),
+            blank: RwSignal::new(false),
+            help: RwSignal::new(false),
             playhead: RwSignal::new(bounds.t1),
             data: RwSignal::new(data),
             playing: RwSignal::new(false),
@@ -135,30 +142,28 @@ impl AppState {
         self.window.update(|w| *w = w.follow(day, 0.15, bounds));
     }
 
-    /// Steps to the next event after the playhead.
+    /// Steps to the next event: after the selected one, or else after the playhead.
     pub fn step_next(&self) {
-        let t = self
-            .selected_day()
-            .unwrap_or_else(|| self.playhead.get_untracked());
-        if let Some(i) = next_anchor(&self.anchors(), t) {
+        // From a selected event, the next in date order (events on the same day included); otherwise
+        // the first event after the playhead.
+        let next = match self.selected.get_untracked() {
+            Some(i) => Some(i + 1).filter(|&n| n < self.data.with_untracked(|d| d.events.len())),
+            None => next_anchor(&self.anchors(), self.playhead.get_untracked()),
+        };
+        if let Some(i) = next {
             self.go_to(i);
         }
     }
 
-    /// Steps to the previous event before the playhead.
+    /// Steps to the previous event: before the selected one, or else before the playhead.
     pub fn step_previous(&self) {
-        let t = self
-            .selected_day()
-            .unwrap_or_else(|| self.playhead.get_untracked());
-        if let Some(i) = previous_anchor(&self.anchors(), t) {
+        let previous = match self.selected.get_untracked() {
+            Some(i) => i.checked_sub(1),
+            None => previous_anchor(&self.anchors(), self.playhead.get_untracked()),
+        };
+        if let Some(i) = previous {
             self.go_to(i);
         }
-    }
-
-    fn selected_day(&self) -> Option<f64> {
-        let sel = self.selected.get_untracked()?;
-        self.data
-            .with_untracked(|d| d.events.get(sel).map(|e| e.date.anchor().as_f64()))
     }
 
     /// Starts or pauses playback; starting at the end starts over.
@@ -390,6 +395,8 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
         </header>
         <NoticeBar/>
         <Announcer/>
+        <KeysHelp/>
+        <Blank/>
         {move || match state.view.get() {
             View::Timeline => view! {
                 <main class="timeline-view">

@@ -11,5 +11,6 @@ pub mod mapping_canvas;
 pub mod mapping_card;
 pub mod mapping_view;
 pub mod membership_view;
+pub mod presenting;
 pub mod text_alternative;
 pub mod timeline_canvas;

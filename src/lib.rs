@@ -5,9 +5,10 @@
 //! - [`model`]: the JSON dataset format (serde), its validation into domain types, the bundled data.
 //! - [`layout`]: pure geometry: time scales, ticks, lanes, label placement, animation easing.
 //! - [`render`]: drawing with plotters, generic over the backend (canvas in the browser, SVG in tests).
-//! - [`params`]: checks on values from the page's URL.
+//! - [`params`]: checks on values from the page's URL; [`keys`]: the presenter's keys and their actions.
 //! - `app` and `components` (WebAssembly only): the Leptos interface, signals, the canvas and the DOM.
 
+pub mod keys;
 pub mod layout;
 pub mod model;
 pub mod params;

@@ -1,9 +1,10 @@
-//! Keyboard control of the timeline from anywhere on the page.
+//! Keyboard and presentation-clicker control from anywhere on the page (see [`crate::keys`]).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{AppState, DepthState, MappingState, MembershipState};
+use crate::keys::{action_for, Action};
 
 /// Whether a key event comes from a field that takes typing, where keys must keep their meaning.
 fn typing_into_field(ev: &web_sys::KeyboardEvent) -> bool {
@@ -15,9 +16,23 @@ fn typing_into_field(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// Space or K plays and pauses; Right / Left step to the next / previous event; Home / End jump to the
-/// first / last; Escape clears the selection. Keys with Ctrl, Alt or Meta are left to the browser, as
-/// are keys typed into fields.
+/// Enters fullscreen, or leaves it.
+pub fn toggle_fullscreen() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(root) = document.document_element() {
+        if let Err(e) = root.request_fullscreen() {
+            leptos::logging::warn!("fullscreen was refused: {e:?}");
+        }
+    }
+}
+
+/// Handles the presenter's keys (reveal.js's set; clickers' Page Up / Page Down, F5, Esc and "."),
+/// except with Ctrl, Alt or Meta held, or while typing into a field. When the product is embedded, the
+/// page only receives keys while it has focus; one click gives it focus.
 pub fn use_keyboard(state: AppState, mapping: MappingState) {
     let membership = use_context::<MembershipState>();
     let depth = use_context::<DepthState>();
@@ -25,52 +40,58 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || typing_into_field(&ev) {
             return;
         }
+        let Some(action) = action_for(&ev.key(), ev.shift_key()) else {
+            return;
+        };
         let on_button = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| el.tag_name() == "BUTTON");
-        let handled = match ev.key().as_str() {
-            // Space on a focused button presses that button; only elsewhere does it mean play.
-            " " if on_button => false,
-            " " | "k" | "K" => {
-                state.toggle_play();
-                true
-            }
-            "ArrowRight" => {
-                state.step_next();
-                true
-            }
-            "ArrowLeft" => {
-                state.step_previous();
-                true
-            }
-            "Home" => {
-                state.go_to(0);
-                true
-            }
-            "Escape" => {
-                mapping.clear();
-                state.selected.set(None);
-                if let Some(m) = membership {
-                    m.selected.set(None);
-                }
-                if let Some(d) = depth {
-                    d.selected.set(None);
-                }
-                true
-            }
-            "End" => {
-                let last = state
-                    .data
-                    .with_untracked(|d| d.events.len().saturating_sub(1));
-                state.go_to(last);
-                true
-            }
-            _ => false,
-        };
-        if handled {
-            ev.prevent_default();
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"));
+        // Space and Enter on a focused button press that button.
+        if on_button && ev.key() == " " {
+            return;
         }
+        // A blank screen comes back with B, "." or Esc, and ignores the rest.
+        if state.blank.get_untracked() && !matches!(action, Action::Blank | Action::Escape) {
+            ev.prevent_default();
+            return;
+        }
+        match action {
+            Action::Next => state.step_next(),
+            Action::Previous => state.step_previous(),
+            Action::First => state.go_to(0),
+            Action::Last => state.go_to(
+                state
+                    .data
+                    .with_untracked(|d| d.events.len().saturating_sub(1)),
+            ),
+            Action::Autoplay => state.toggle_play(),
+            Action::Fullscreen => toggle_fullscreen(),
+            Action::Blank => state.blank.update(|b| *b = !*b),
+            Action::Help => state.help.update(|h| *h = !*h),
+            Action::Escape => {
+                if state.blank.get_untracked() || state.help.get_untracked() {
+                    state.blank.set(false);
+                    state.help.set(false);
+                } else {
+                    mapping.clear();
+                    state.selected.set(None);
+                    if let Some(m) = membership {
+                        m.selected.set(None);
+                    }
+                    if let Some(d) = depth {
+                        d.selected.set(None);
+                    }
+                }
+                // Browsers leave fullscreen on Esc themselves; a clicker's synthetic Esc may not.
+                if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                    if doc.fullscreen_element().is_some() {
+                        doc.exit_fullscreen();
+                    }
+                }
+            }
+        }
+        ev.prevent_default();
     });
     on_cleanup(move || handle.remove());
 }
