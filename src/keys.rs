@@ -112,8 +112,7 @@ mod tests {
             other => other.to_owned(),
         };
         for (keys, _, action) in KEYS {
-            let mut words = keys.split("  ");
-            while let Some(w) = words.next() {
+            for w in keys.split("  ") {
                 let (shift, key) = match w.strip_prefix("Shift+") {
                     Some(k) => (true, name_to_key(k)),
                     None => (false, name_to_key(&w.replace("Page ", "Page"))),
