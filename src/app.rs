@@ -12,15 +12,17 @@ use crate::components::depth_view::DepthView;
 use crate::components::event_card::EventCard;
 use crate::components::mapping_view::MappingView;
 use crate::components::membership_view::MembershipView;
-use crate::components::presenting::{Blank, KeysHelp};
+use crate::components::presenting::{Blank, KeysHelp, ThemeMenu};
 use crate::components::text_alternative::{Announcer, EventList};
 use crate::components::timeline_canvas::TimelineCanvas;
 use crate::hooks::use_keyboard::use_keyboard;
+use crate::hooks::use_media::use_media;
 use crate::hooks::use_playback::use_playback;
 use crate::layout::anim::{next_anchor, previous_anchor, DAYS_PER_SECOND};
 use crate::layout::bipartite::{Node, Target};
 use crate::layout::scale::Window;
 use crate::model::{self, Dataset};
+use crate::render::theme::{Theme, DARK, LIGHT, PROJECTOR};
 
 /// Installs the panic hook and mounts [`App`] on the page.
 pub fn start() {
@@ -78,6 +80,12 @@ pub struct AppState {
     pub blank: RwSignal<bool>,
     /// Whether the list of keys is open (?).
     pub help: RwSignal<bool>,
+    /// The theme chosen.
+    pub theme: RwSignal<ThemeChoice>,
+    /// Whether the system prefers dark colours.
+    pub system_dark: RwSignal<bool>,
+    /// Whether the system asks for reduced motion: sweeps become cuts.
+    pub reduced_motion: RwSignal<bool>,
 }
 
 impl AppState {
@@ -90,6 +98,9 @@ impl AppState {
             intro: RwSignal::new(true),
             blank: RwSignal::new(false),
             help: RwSignal::new(false),
+            theme: RwSignal::new(ThemeChoice::System),
+            system_dark: RwSignal::new(false),
+            reduced_motion: RwSignal::new(false),
             playhead: RwSignal::new(bounds.t1),
             data: RwSignal::new(data),
             playing: RwSignal::new(false),
@@ -204,9 +215,83 @@ impl AppState {
         self.playhead.set(bounds.t1);
     }
 
-    /// Days an event takes to appear at the current speed.
+    /// Days an event takes to appear at the current speed; none with reduced motion (a cut).
     pub fn appear_days(&self) -> f64 {
+        if self.reduced_motion.get() {
+            return 0.0;
+        }
         crate::layout::anim::APPEAR_SECONDS * self.speed.get() * DAYS_PER_SECOND
+    }
+
+    /// The theme in force: the choice, or the system's preference.
+    pub fn resolved_theme(&self) -> ThemeChoice {
+        match self.theme.get() {
+            ThemeChoice::System if self.system_dark.get() => ThemeChoice::Dark,
+            ThemeChoice::System => ThemeChoice::Light,
+            other => other,
+        }
+    }
+
+    /// [`AppState::chart_theme`], read without tracking (for event handlers).
+    pub fn chart_theme_untracked(&self) -> Theme {
+        untrack(|| self.chart_theme())
+    }
+
+    /// The charts' colours and scale for the theme in force.
+    pub fn chart_theme(&self) -> Theme {
+        match self.resolved_theme() {
+            ThemeChoice::Dark => DARK,
+            ThemeChoice::Projector => PROJECTOR,
+            _ => LIGHT,
+        }
+    }
+}
+
+/// The theme the user chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// Follow the system's light or dark preference.
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+    /// High contrast with large type, for projectors.
+    Projector,
+}
+
+impl ThemeChoice {
+    /// Every choice, in menu order.
+    pub const ALL: [ThemeChoice; 4] = [
+        ThemeChoice::System,
+        ThemeChoice::Light,
+        ThemeChoice::Dark,
+        ThemeChoice::Projector,
+    ];
+
+    /// The name used in the URL and the menu's values.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "system",
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+            ThemeChoice::Projector => "projector",
+        }
+    }
+
+    /// Reads a name from the URL or the menu.
+    pub fn parse(text: &str) -> Option<ThemeChoice> {
+        ThemeChoice::ALL.into_iter().find(|t| t.as_str() == text)
+    }
+
+    /// The label in the menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "System",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+            ThemeChoice::Projector => "Projector (high contrast, large type)",
+        }
     }
 }
 
@@ -375,6 +460,7 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
     use_drop_loading();
     use_playback(state);
     use_keyboard(state, mapping);
+    use_media(state);
     let tab = move |view: View, id: &'static str, label: &'static str| {
         view! {
             <button type="button" role="tab" id=id hidden=move || !has(view)
@@ -391,6 +477,7 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
                 {tab(View::Membership, "tab-membership", "Memberships")}
                 {tab(View::Depth, "tab-depth", "Depth")}
             </nav>
+            <ThemeMenu/>
             <DataMenu/>
         </header>
         <NoticeBar/>

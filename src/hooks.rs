@@ -2,4 +2,5 @@
 
 pub mod use_canvas;
 pub mod use_keyboard;
+pub mod use_media;
 pub mod use_playback;

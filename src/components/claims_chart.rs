@@ -4,9 +4,8 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
+use crate::hooks::use_canvas::{draw_css, layout_size, use_canvas_size, CanvasSize};
 use crate::render::mapping::draw_claims;
-use crate::render::theme::LIGHT;
 
 /// The claims chart, with the claims also listed as text for screen readers and for checking.
 #[component]
@@ -17,13 +16,14 @@ pub fn ClaimsChart() -> impl IntoView {
     Effect::new(move |_| {
         let _ = dpr.get();
         let t = app.playhead.get();
-        let wh = size.get();
+        let theme = app.chart_theme();
+        let wh = layout_size(size.get(), theme.scale);
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        draw_css(&canvas, wh, "claims chart", |area| {
+        draw_css(&canvas, wh, theme.scale, "claims chart", |area| {
             app.data.with(|d| match &d.mapping {
-                Some(m) => draw_claims(area, m, wh, t, &LIGHT),
+                Some(m) => draw_claims(area, m, wh, t, &theme),
                 None => Ok(()),
             })
         });

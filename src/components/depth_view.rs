@@ -9,11 +9,10 @@ use crate::app::{switch_view, AppState, DepthState, MappingState, View};
 use crate::components::controls::Controls;
 use crate::components::event_card::source_list;
 use crate::components::text_alternative::DepthList;
-use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
+use crate::hooks::use_canvas::{draw_css, layout_size, pointer_xy, use_canvas_size, CanvasSize};
 use crate::layout::ladder::{layout, LadderHit};
 use crate::model::Dataset;
 use crate::render::ladder::{draw_ladder, LadderFrame};
-use crate::render::theme::LIGHT;
 
 /// Buttons opening timeline events.
 fn event_buttons(
@@ -127,7 +126,7 @@ fn LadderCanvas() -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
     let geometry = Memo::new(move |_| {
-        let (w, h) = size.get();
+        let (w, h) = layout_size(size.get(), app.chart_theme().scale);
         let b = app.bounds();
         app.data.with(|d| {
             d.depth
@@ -137,6 +136,7 @@ fn LadderCanvas() -> impl IntoView {
     });
     Effect::new(move |_| {
         let _ = dpr.get();
+        let theme = app.chart_theme();
         let frame = LadderFrame {
             playhead_day: app.playhead.get(),
             sector: state.hovered.get(),
@@ -147,16 +147,22 @@ fn LadderCanvas() -> impl IntoView {
         };
         geometry.with(|g| {
             let Some(g) = g else { return };
-            draw_css(&canvas, (g.width, g.height), "depth ladder", |area| {
-                app.data.with_untracked(|d| match &d.depth {
-                    Some(depth) => draw_ladder(area, depth, g, &frame, &LIGHT),
-                    None => Ok(()),
-                })
-            });
+            draw_css(
+                &canvas,
+                (g.width, g.height),
+                theme.scale,
+                "depth ladder",
+                |area| {
+                    app.data.with_untracked(|d| match &d.depth {
+                        Some(depth) => draw_ladder(area, depth, g, &frame, &theme),
+                        None => Ok(()),
+                    })
+                },
+            );
         });
     });
     let hit = move |ev: &PointerEvent| {
-        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let (x, y) = pointer_xy(ev, app.chart_theme_untracked().scale);
         let slop = if ev.pointer_type() == "mouse" {
             3.0
         } else {
@@ -184,13 +190,22 @@ fn LadderCanvas() -> impl IntoView {
             })
         })
     };
+    // For automation and tests: the marks' centres in CSS px.
     let marks = Memo::new(move |_| {
+        let k = app.chart_theme().scale;
         geometry.with(|g| {
             g.as_ref().map_or_else(String::new, |g| {
                 let items: Vec<String> = g
                     .marks
                     .iter()
-                    .map(|m| format!(r#"{{"p":{},"x":{:.1},"y":{:.1}}}"#, m.provision, m.x, m.y))
+                    .map(|m| {
+                        format!(
+                            r#"{{"p":{},"x":{:.1},"y":{:.1}}}"#,
+                            m.provision,
+                            m.x * k,
+                            m.y * k
+                        )
+                    })
                     .collect();
                 format!("[{}]", items.join(","))
             })

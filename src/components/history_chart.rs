@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
 use crate::render::membership::{draw_history, HistoryRow};
-use crate::render::theme::LIGHT;
 
 /// The chart of `rows` over the dataset's span.
 #[component]
@@ -23,13 +22,15 @@ pub fn HistoryChart(
     Effect::new(move |_| {
         let _ = dpr.get();
         let t = app.playhead.get();
-        let (w, _) = size.get();
+        let theme = app.chart_theme();
+        let w = size.get().0 / theme.scale;
+        let height = height / theme.scale;
         let bounds = app.bounds();
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        draw_css(&canvas, (w, height), "history chart", |area| {
-            draw_history(area, &rows, (w, height), (bounds.t0, bounds.t1), t, &LIGHT)
+        draw_css(&canvas, (w, height), theme.scale, "history chart", |area| {
+            draw_history(area, &rows, (w, height), (bounds.t0, bounds.t1), t, &theme)
         });
     });
     view! {

@@ -6,11 +6,10 @@ use leptos::prelude::*;
 use web_sys::PointerEvent;
 
 use crate::app::{AppState, MappingState};
-use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
+use crate::hooks::use_canvas::{draw_css, layout_size, pointer_xy, use_canvas_size, CanvasSize};
 use crate::layout::bipartite::{layout, programme_progress, Node, Target};
 use crate::model::Mapping;
 use crate::render::mapping::{draw_mapping, MappingFrame};
-use crate::render::theme::LIGHT;
 
 /// How far a mouse may miss, px.
 const MOUSE_SLOP_PX: f64 = 2.0;
@@ -47,7 +46,7 @@ pub fn MappingCanvas() -> impl IntoView {
     let tooltip = RwSignal::new(None::<(f64, f64, String)>);
 
     let geometry = Memo::new(move |_| {
-        let (w, h) = size.get();
+        let (w, h) = layout_size(size.get(), app.chart_theme().scale);
         let filter = state.filter.get();
         app.data
             .with(|d| d.mapping.as_ref().map(|m| layout(m, w, h, filter)))
@@ -55,6 +54,7 @@ pub fn MappingCanvas() -> impl IntoView {
 
     Effect::new(move |_| {
         let _ = dpr.get();
+        let theme = app.chart_theme();
         let frame = MappingFrame {
             playhead_day: app.playhead.get(),
             highlight: state.hovered.get().or(state.selected.get()),
@@ -65,17 +65,25 @@ pub fn MappingCanvas() -> impl IntoView {
         };
         geometry.with(|g| {
             let Some(g) = g else { return };
-            draw_css(&canvas, (g.width, g.height), "road-map diagram", |area| {
-                app.data.with_untracked(|d| match &d.mapping {
-                    Some(m) => draw_mapping(area, m, g, &frame, &LIGHT),
-                    None => Ok(()),
-                })
-            });
+            draw_css(
+                &canvas,
+                (g.width, g.height),
+                theme.scale,
+                "road-map diagram",
+                |area| {
+                    app.data.with_untracked(|d| match &d.mapping {
+                        Some(m) => draw_mapping(area, m, g, &frame, &theme),
+                        None => Ok(()),
+                    })
+                },
+            );
         });
     });
 
-    // For automation and tests: node centres (updated on re-layout) and how far the morph has got.
+    // For automation and tests: node centres in CSS px (updated on re-layout) and how far the morph
+    // has got.
     let targets = Memo::new(move |_| {
+        let k = app.chart_theme().scale;
         geometry.with(|g| {
             let Some(g) = g else { return "[]".to_owned() };
             app.data.with(|d| {
@@ -89,12 +97,13 @@ pub fn MappingCanvas() -> impl IntoView {
                     };
                     format!(
                         r#"{{"kind":"{kind}","id":"{id}","x":{:.1},"y":{:.1}}}"#,
-                        b.rect.x + b.rect.w / 2.0,
-                        b.rect.y + b.rect.h / 2.0
+                        (b.rect.x + b.rect.w / 2.0) * k,
+                        (b.rect.y + b.rect.h / 2.0) * k
                     )
                 });
                 let links = g.links.iter().map(|l| {
                     let (x, y) = l.points[l.points.len() / 2];
+                    let (x, y) = (x * k, y * k);
                     format!(
                         r#"{{"kind":"link","id":"{}","x":{x:.1},"y":{y:.1}}}"#,
                         l.link
@@ -123,7 +132,7 @@ pub fn MappingCanvas() -> impl IntoView {
         }
     };
     let hit = move |ev: &PointerEvent| {
-        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let (x, y) = pointer_xy(ev, app.chart_theme_untracked().scale);
         geometry.with_untracked(|g| g.as_ref().and_then(|g| g.hit(x, y, slop(ev))))
     };
     let on_move = move |ev: PointerEvent| {

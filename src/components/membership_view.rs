@@ -10,11 +10,10 @@ use crate::components::controls::Controls;
 use crate::components::event_card::source_list;
 use crate::components::history_chart::HistoryChart;
 use crate::components::text_alternative::MembershipTable;
-use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
+use crate::hooks::use_canvas::{draw_css, layout_size, pointer_xy, use_canvas_size, CanvasSize};
 use crate::layout::matrix::{layout, MatrixHit};
 use crate::model::{Dataset, Membership, Standing};
 use crate::render::membership::{draw_matrix, HistoryRow, MatrixFrame};
-use crate::render::theme::LIGHT;
 
 /// Every cell's standing at `t`, as JSON (`{"uz/csto":"member",...}`), for automation and tests.
 fn standings_json(m: &Membership, t: f64) -> String {
@@ -143,13 +142,14 @@ fn MatrixCanvas() -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
     let geometry = Memo::new(move |_| {
-        let (w, h) = size.get();
+        let (w, h) = layout_size(size.get(), app.chart_theme().scale);
         app.data
             .with(|d| d.membership.as_ref().map(|m| layout(m, w, h)))
     });
     let focus = move || state.hovered.get().or(state.selected.get());
     Effect::new(move |_| {
         let _ = dpr.get();
+        let theme = app.chart_theme();
         let frame = MatrixFrame {
             playhead_day: app.playhead.get(),
             appear_days: app.appear_days(),
@@ -167,16 +167,22 @@ fn MatrixCanvas() -> impl IntoView {
         };
         geometry.with(|g| {
             let Some(g) = g else { return };
-            draw_css(&canvas, (g.width, g.height), "membership matrix", |area| {
-                app.data.with_untracked(|d| match &d.membership {
-                    Some(m) => draw_matrix(area, m, g, &frame, &LIGHT),
-                    None => Ok(()),
-                })
-            });
+            draw_css(
+                &canvas,
+                (g.width, g.height),
+                theme.scale,
+                "membership matrix",
+                |area| {
+                    app.data.with_untracked(|d| match &d.membership {
+                        Some(m) => draw_matrix(area, m, g, &frame, &theme),
+                        None => Ok(()),
+                    })
+                },
+            );
         });
     });
     let pick_at = move |ev: &PointerEvent| {
-        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let (x, y) = pointer_xy(ev, app.chart_theme_untracked().scale);
         let (states, orgs) = app.data.with_untracked(|d| {
             d.membership
                 .as_ref()

@@ -3,7 +3,7 @@
 use leptos::html::Button;
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::app::{AppState, ThemeChoice};
 use crate::keys::KEYS;
 
 /// The list of every key, as a modal dialog; Esc, ? or the button close it.
@@ -48,5 +48,24 @@ pub fn Blank() -> impl IntoView {
         <Show when=move || state.blank.get()>
             <div id="blank" class="blank" aria-label="Blank screen: press B to return" on:click=move |_| state.blank.set(false)></div>
         </Show>
+    }
+}
+
+/// The theme menu: the system's choice, light, dark, or the projector theme.
+#[component]
+pub fn ThemeMenu() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <label class="theme-menu">"Theme "
+            <select id="theme" on:change=move |ev| {
+                if let Some(t) = ThemeChoice::parse(&event_target_value(&ev)) {
+                    state.theme.set(t);
+                }
+            }>
+                {ThemeChoice::ALL.into_iter().map(|t| view! {
+                    <option value=t.as_str() selected=move || state.theme.get() == t>{t.label()}</option>
+                }).collect_view()}
+            </select>
+        </label>
     }
 }

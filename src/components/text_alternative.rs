@@ -83,8 +83,9 @@ pub fn EventList() -> impl IntoView {
                     let track = d.tracks.get(e.track).map(|t| t.label.clone()).unwrap_or_default();
                     let status = e.status.map(|s| format!(", {}", s.label())).unwrap_or_default();
                     let text = format!("{} — {} ({track}{status})", e.date, e.title);
+                    let day = e.date.anchor().0;
                     view! {
-                        <li><button type="button" class="link"
+                        <li><button type="button" class="link" data-day=day
                             aria-current=move || (current.get() == Some(i)).then_some("true")
                             on:click=move |_| app.go_to(i)>{text}</button></li>
                     }

@@ -9,9 +9,8 @@ use leptos::prelude::*;
 use web_sys::{PointerEvent, WheelEvent};
 
 use crate::app::AppState;
-use crate::hooks::use_canvas::{draw_css, use_canvas_size, CanvasSize};
+use crate::hooks::use_canvas::{draw_css, layout_size, pointer_xy, use_canvas_size, CanvasSize};
 use crate::layout::lanes::place;
-use crate::render::theme::LIGHT;
 use crate::render::timeline::{draw_timeline, FrameState};
 
 /// How far a mouse may miss a marker and still hit it, px.
@@ -49,7 +48,7 @@ pub fn TimelineCanvas() -> impl IntoView {
     let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
 
     let placement = Memo::new(move |_| {
-        let (w, h) = size.get();
+        let (w, h) = layout_size(size.get(), state.chart_theme().scale);
         let window = state.window.get();
         state.data.with(|d| place(d, w, h, window))
     });
@@ -57,6 +56,7 @@ pub fn TimelineCanvas() -> impl IntoView {
     // Expose the first hit targets (id, x, y in CSS px) for automation and tests; updated only on
     // re-layout.
     let hit_targets = Memo::new(move |_| {
+        let k = state.chart_theme().scale;
         placement.with(|p| {
             state.data.with(|d| {
                 let items: Vec<String> = p
@@ -67,7 +67,8 @@ pub fn TimelineCanvas() -> impl IntoView {
                         let id = &d.events.get(e.event)?.id;
                         Some(format!(
                             r#"{{"id":"{id}","x":{:.1},"y":{:.1}}}"#,
-                            e.x_px, e.y_px
+                            e.x_px * k,
+                            e.y_px * k
                         ))
                     })
                     .collect();
@@ -78,6 +79,7 @@ pub fn TimelineCanvas() -> impl IntoView {
 
     Effect::new(move |_| {
         let _ = dpr.get();
+        let theme = state.chart_theme();
         let frame = FrameState {
             playhead_day: state.playhead.get(),
             appear_days: state.appear_days(),
@@ -88,11 +90,17 @@ pub fn TimelineCanvas() -> impl IntoView {
             return;
         };
         placement.with(|p| {
-            draw_css(&canvas, (p.width, p.height), "timeline", |area| {
-                state
-                    .data
-                    .with_untracked(|data| draw_timeline(area, data, p, &frame, &LIGHT))
-            });
+            draw_css(
+                &canvas,
+                (p.width, p.height),
+                theme.scale,
+                "timeline",
+                |area| {
+                    state
+                        .data
+                        .with_untracked(|data| draw_timeline(area, data, p, &frame, &theme))
+                },
+            );
         });
     });
 
@@ -104,7 +112,7 @@ pub fn TimelineCanvas() -> impl IntoView {
             TOUCH_SLOP_PX
         }
     };
-    let pos = |ev: &PointerEvent| (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+    let pos = move |ev: &PointerEvent| pointer_xy(ev, state.chart_theme_untracked().scale);
 
     let g = Rc::clone(&gesture);
     let on_pointer_down = move |ev: PointerEvent| {
@@ -191,8 +199,10 @@ pub fn TimelineCanvas() -> impl IntoView {
             let days = placement.with_untracked(|p| pan / p.scale.px_per_day());
             state.window.update(|w| *w = w.pan(days, bounds));
         } else {
-            let anchor =
-                placement.with_untracked(|p| p.scale.day_from_x_px(f64::from(ev.offset_x())));
+            let anchor = placement.with_untracked(|p| {
+                p.scale
+                    .day_from_x_px(pointer_xy(&ev, state.chart_theme_untracked().scale).0)
+            });
             state
                 .window
                 .update(|w| *w = w.zoom((-dy * WHEEL_ZOOM_PER_PX).exp(), anchor, bounds));

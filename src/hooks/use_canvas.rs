@@ -77,9 +77,23 @@ pub fn use_canvas_size(canvas_ref: NodeRef<Canvas>) -> CanvasSize {
     CanvasSize { size, dpr }
 }
 
-/// Sizes `canvas`'s backing store for a `w` x `h` CSS px drawing at the current pixel ratio, and calls
-/// `draw` with a drawing area in CSS px. Errors are logged once, here.
-pub fn draw_css<F>(canvas: &HtmlCanvasElement, (w, h): (f64, f64), what: &str, draw: F)
+/// A pointer event's position in layout px: CSS px from the canvas's top-left, divided by the theme's
+/// `scale` (the projector theme draws everything larger).
+pub fn pointer_xy(ev: &web_sys::MouseEvent, scale: f64) -> (f64, f64) {
+    let s = if scale > 0.0 { scale } else { 1.0 };
+    (f64::from(ev.offset_x()) / s, f64::from(ev.offset_y()) / s)
+}
+
+/// The layout size of a canvas of CSS size `(w, h)` drawn at `scale`.
+pub fn layout_size((w, h): (f64, f64), scale: f64) -> (f64, f64) {
+    let s = if scale > 0.0 { scale } else { 1.0 };
+    (w / s, h / s)
+}
+
+/// Sizes `canvas`'s backing store for a `w` x `h` layout px drawing shown at `scale` (CSS px per
+/// layout px) and the current pixel ratio, and calls `draw` with a drawing area in layout px. Errors
+/// are logged once, here.
+pub fn draw_css<F>(canvas: &HtmlCanvasElement, (w, h): (f64, f64), scale: f64, what: &str, draw: F)
 where
     F: FnOnce(
         &DrawingArea<CanvasBackend, Shift>,
@@ -89,7 +103,7 @@ where
     if w < 1.0 || h < 1.0 {
         return;
     }
-    let dpr = device_pixel_ratio();
+    let dpr = device_pixel_ratio() * if scale > 0.0 { scale } else { 1.0 };
     let (bw, bh) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
     if canvas.width() != bw {
         canvas.set_width(bw);
@@ -105,6 +119,7 @@ where
     else {
         return;
     };
+    // Everything below draws in layout px; the transform maps them to device pixels.
     if ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).is_err() {
         return;
     }

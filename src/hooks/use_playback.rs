@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::layout::anim::{Clock, Tick};
+use crate::layout::anim::{Clock, Tick, CUT_SECONDS};
 
 /// While `state.playing` is true, advances the playhead every animation frame, keeps it in view and
 /// stops (or loops) at the end. Stops its frame loop when the owner is cleaned up.
@@ -22,7 +22,7 @@ pub fn use_playback(state: AppState) {
         let playing = state.playing.get();
         let mine = generation.fetch_add(1, Ordering::Relaxed) + 1;
         if playing {
-            schedule(state, Arc::clone(&generation), mine, None);
+            schedule(state, Arc::clone(&generation), mine, None, 0.0);
         }
     });
 }
@@ -33,7 +33,14 @@ fn now_ms() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-fn schedule(state: AppState, generation: Arc<AtomicU64>, mine: u64, last_ms: Option<f64>) {
+/// One frame of playback; `since_cut` is the time since the last cut, with reduced motion.
+fn schedule(
+    state: AppState,
+    generation: Arc<AtomicU64>,
+    mine: u64,
+    last_ms: Option<f64>,
+    since_cut: f64,
+) {
     request_animation_frame(move || {
         if generation.load(Ordering::Relaxed) != mine || !state.playing.get_untracked() {
             return;
@@ -48,13 +55,23 @@ fn schedule(state: AppState, generation: Arc<AtomicU64>, mine: u64, last_ms: Opt
             speed: state.speed.get_untracked(),
             looping: state.looping.get_untracked(),
         };
-        let tick = clock.advance(dt);
+        // With reduced motion the playhead cuts from event to event instead of sweeping.
+        let (tick, since_cut) = if state.reduced_motion.get_untracked() {
+            let waited = since_cut + dt;
+            if waited * clock.speed >= CUT_SECONDS {
+                (clock.cut(&state.anchors()), 0.0)
+            } else {
+                (Tick::Playing, waited)
+            }
+        } else {
+            (clock.advance(dt), 0.0)
+        };
         state.playhead.set(clock.t);
         state.window.update(|w| *w = w.follow(clock.t, 0.1, bounds));
         if tick == Tick::Ended {
             state.playing.set(false);
         } else {
-            schedule(state, generation, mine, Some(now));
+            schedule(state, generation, mine, Some(now), since_cut);
         }
     });
 }

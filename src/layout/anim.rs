@@ -4,6 +4,8 @@
 pub const DAYS_PER_SECOND: f64 = 365.2425;
 /// How long an event takes to appear once the playhead reaches it, in seconds of real time.
 pub const APPEAR_SECONDS: f64 = 0.45;
+/// With reduced motion, playback cuts from event to event instead of sweeping: seconds per cut at 1×.
+pub const CUT_SECONDS: f64 = 1.5;
 /// The speeds offered to the user, as multiples of [`DAYS_PER_SECOND`].
 pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 4.0];
 
@@ -92,6 +94,28 @@ impl Clock {
         }
     }
 
+    /// Cuts to the next of `anchors` (ascending) after the playhead, for reduced motion; past the last,
+    /// ends or starts over like [`Clock::advance`].
+    pub fn cut(&mut self, anchors: &[f64]) -> Tick {
+        match next_anchor(anchors, self.t)
+            .map(|i| anchors[i])
+            .filter(|&a| a <= self.end)
+        {
+            Some(a) => {
+                self.t = a;
+                Tick::Playing
+            }
+            None if self.looping => {
+                self.t = self.start;
+                Tick::Looped
+            }
+            None => {
+                self.t = self.end;
+                Tick::Ended
+            }
+        }
+    }
+
     /// Timeline days an appearance lasts at the current speed.
     pub fn appear_days(&self) -> f64 {
         APPEAR_SECONDS * self.speed * DAYS_PER_SECOND
@@ -151,6 +175,28 @@ mod tests {
         assert_eq!(c.t, 400.0);
         c.looping = true;
         assert_eq!(c.advance(0.2), Tick::Looped);
+        assert_eq!(c.t, 0.0);
+    }
+
+    #[test]
+    fn reduced_motion_cuts_from_event_to_event() {
+        let anchors = [10.0, 20.0, 30.0];
+        let mut c = Clock {
+            t: 0.0,
+            start: 0.0,
+            end: 40.0,
+            speed: 1.0,
+            looping: false,
+        };
+        assert_eq!(c.cut(&anchors), Tick::Playing);
+        assert_eq!(c.t, 10.0);
+        c.cut(&anchors);
+        c.cut(&anchors);
+        assert_eq!(c.t, 30.0);
+        assert_eq!(c.cut(&anchors), Tick::Ended);
+        assert_eq!(c.t, 40.0);
+        c.looping = true;
+        assert_eq!(c.cut(&anchors), Tick::Looped);
         assert_eq!(c.t, 0.0);
     }
 

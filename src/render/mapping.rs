@@ -396,7 +396,7 @@ pub fn draw_claims<DB: DrawingBackend>(
             let right_side = w - x - 12.0 >= text::width_px(&label, font_px);
             let anchor = if right_side { HPos::Left } else { HPos::Right };
             let lx = if right_side { x + 8.0 } else { x - 8.0 };
-            let label_ink = super::theme::ink(colour);
+            let label_ink = theme.ink(colour);
             let style = TextStyle::from(font(font_px))
                 .color(&label_ink)
                 .pos(Pos::new(anchor, VPos::Bottom));

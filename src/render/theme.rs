@@ -49,6 +49,11 @@ pub struct Theme {
     pub gap: RGBColor,
     /// Font family for all chart text.
     pub font_family: &'static str,
+    /// The colour text in a hue is pulled towards so it reads on the background (black on light
+    /// themes, white on dark ones), and by how much (0..1).
+    pub ink_towards: (RGBColor, f64),
+    /// How much bigger everything is drawn (the projector theme's large type), 1 for normal.
+    pub scale: f64,
 }
 
 /// The light theme. Track colours are the Okabe–Ito palette, distinguishable with colour-blindness.
@@ -82,6 +87,79 @@ pub const LIGHT: Theme = Theme {
     delivered: RGBColor(0, 130, 90),
     gap: RGBColor(230, 120, 90),
     font_family: "sans-serif",
+    ink_towards: (RGBColor(0, 0, 0), 0.28),
+    scale: 1.0,
+};
+
+/// The dark theme.
+pub const DARK: Theme = Theme {
+    background: RGBColor(22, 24, 30),
+    text: RGBColor(232, 234, 240),
+    muted: RGBColor(170, 177, 190),
+    grid: RGBColor(62, 68, 80),
+    era_fill: [RGBColor(30, 33, 41), RGBColor(40, 44, 55)],
+    playhead: RGBColor(255, 110, 130),
+    selection: RGBColor(245, 245, 245),
+    tracks: [
+        RGBColor(86, 180, 233),
+        RGBColor(230, 159, 0),
+        RGBColor(240, 120, 60),
+        RGBColor(0, 190, 140),
+        RGBColor(220, 140, 190),
+        RGBColor(150, 200, 245),
+    ],
+    agreed: RGBColor(0, 190, 130),
+    contentious: RGBColor(240, 130, 50),
+    excluded: RGBColor(215, 120, 195),
+    shelved: RGBColor(150, 150, 162),
+    pending: RGBColor(110, 116, 128),
+    programme: RGBColor(140, 170, 235),
+    member: RGBColor(95, 155, 235),
+    associate: RGBColor(55, 85, 135),
+    suspended: RGBColor(240, 130, 50),
+    leaving: RGBColor(215, 120, 195),
+    declared: RGBColor(170, 177, 190),
+    delivered: RGBColor(0, 190, 130),
+    gap: RGBColor(240, 120, 90),
+    font_family: "sans-serif",
+    ink_towards: (RGBColor(255, 255, 255), 0.25),
+    scale: 1.0,
+};
+
+/// The projector theme: highest contrast, heavier colours and large type, for a room far from a
+/// washed-out screen.
+pub const PROJECTOR: Theme = Theme {
+    background: RGBColor(255, 255, 255),
+    text: RGBColor(0, 0, 0),
+    muted: RGBColor(40, 40, 40),
+    grid: RGBColor(150, 150, 150),
+    era_fill: [RGBColor(242, 242, 242), RGBColor(222, 222, 222)],
+    playhead: RGBColor(190, 0, 30),
+    selection: RGBColor(0, 0, 0),
+    tracks: [
+        RGBColor(0, 80, 160),
+        RGBColor(150, 85, 0),
+        RGBColor(180, 50, 0),
+        RGBColor(0, 105, 65),
+        RGBColor(160, 40, 115),
+        RGBColor(20, 95, 165),
+    ],
+    agreed: RGBColor(0, 105, 65),
+    contentious: RGBColor(180, 50, 0),
+    excluded: RGBColor(140, 30, 110),
+    shelved: RGBColor(70, 70, 80),
+    pending: RGBColor(120, 120, 130),
+    programme: RGBColor(10, 30, 90),
+    member: RGBColor(0, 60, 140),
+    associate: RGBColor(90, 130, 190),
+    suspended: RGBColor(180, 50, 0),
+    leaving: RGBColor(140, 30, 110),
+    declared: RGBColor(40, 40, 40),
+    delivered: RGBColor(0, 105, 65),
+    gap: RGBColor(220, 100, 60),
+    font_family: "sans-serif",
+    ink_towards: (RGBColor(0, 0, 0), 0.2),
+    scale: 1.3,
 };
 
 /// Opacity of the hollow marks of events the playhead has not reached yet.
@@ -102,20 +180,18 @@ pub const DIM_ALPHA: f64 = 0.14;
 pub const LINK_ALPHA: f64 = 0.55;
 /// Dash and gap lengths of an inferred link, px.
 pub const DASH_PX: (u32, u32) = (6, 4);
-/// How much a mark's colour is darkened to write text in it, so small text meets WCAG AA (4.5:1) on
-/// the light backgrounds.
-pub const INK_DARKEN: f64 = 0.72;
-
-/// The colour for text in the hue of `c`: `c` darkened by [`INK_DARKEN`].
-pub fn ink(c: RGBColor) -> RGBColor {
-    let d = |v: u8| (f64::from(v) * INK_DARKEN).round() as u8;
-    RGBColor(d(c.0), d(c.1), d(c.2))
-}
-
 /// Length of a tick mark on the axis, px.
 pub const TICK_LEN_PX: f64 = 5.0;
 
 impl Theme {
+    /// The colour for text in the hue of `c`: pulled towards the theme's ink so that small text meets
+    /// WCAG AA (4.5:1) on the theme's backgrounds.
+    pub fn ink(&self, c: RGBColor) -> RGBColor {
+        let (to, k) = self.ink_towards;
+        let mix = |a: u8, b: u8| (f64::from(a) * (1.0 - k) + f64::from(b) * k).round() as u8;
+        RGBColor(mix(c.0, to.0), mix(c.1, to.1), mix(c.2, to.2))
+    }
+
     /// The colour of a road-map outcome.
     pub fn status(&self, status: crate::model::RoadMapStatus) -> RGBColor {
         use crate::model::RoadMapStatus::*;
@@ -156,27 +232,26 @@ mod tests {
     }
 
     #[test]
-    fn chart_text_meets_wcag_aa() {
-        let t = LIGHT;
-        let backgrounds = [t.background, t.era_fill[0], t.era_fill[1]];
-        for bg in backgrounds {
-            assert!(contrast(t.text, bg) >= 4.5);
-            assert!(contrast(t.muted, bg) >= 4.5, "muted text on {bg:?}");
-            for c in t
-                .tracks
-                .iter()
-                .chain([t.contentious, t.programme, t.member, t.delivered].iter())
-            {
-                assert!(
-                    contrast(ink(*c), bg) >= 4.5,
-                    "text in {c:?} on {bg:?}: {:.2}",
-                    contrast(ink(*c), bg)
-                );
+    fn chart_text_meets_wcag_aa_in_every_theme() {
+        for (name, t) in [("light", LIGHT), ("dark", DARK), ("projector", PROJECTOR)] {
+            for bg in [t.background, t.era_fill[0], t.era_fill[1]] {
+                assert!(contrast(t.text, bg) >= 4.5, "{name}");
+                assert!(contrast(t.muted, bg) >= 4.5, "{name}: muted text on {bg:?}");
+                let more = [t.contentious, t.programme, t.member, t.delivered];
+                let hues = t.tracks.iter().chain(more.iter());
+                for c in hues {
+                    let ink = t.ink(*c);
+                    assert!(
+                        contrast(ink, bg) >= 4.5,
+                        "{name}: text in {c:?} on {bg:?}: {:.2}",
+                        contrast(ink, bg)
+                    );
+                }
             }
+            assert!(
+                contrast(t.background, t.playhead) >= 4.5,
+                "{name}: the playhead's date"
+            );
         }
-        assert!(
-            contrast(t.background, t.playhead) >= 4.5,
-            "the playhead's date"
-        );
     }
 }

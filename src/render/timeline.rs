@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::theme::{
-    ink, Theme, BAR_ALPHA, GHOST_ALPHA, MARKER_STROKE_PX, PLAYHEAD_STROKE_PX, RING_GAP_PX,
+    Theme, BAR_ALPHA, GHOST_ALPHA, MARKER_STROKE_PX, PLAYHEAD_STROKE_PX, RING_GAP_PX,
     RING_STROKE_PX, TICK_LEN_PX,
 };
 use crate::layout::anim::{appearance, ease_out_back, ease_out_cubic};
@@ -86,7 +86,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
             continue;
         };
         let colour = theme.track(lane.track);
-        let label_ink = ink(colour);
+        let label_ink = theme.ink(colour);
         if m.narrow {
             let style = TextStyle::from(bold(m.axis_font_px))
                 .color(&label_ink)
