@@ -18,6 +18,7 @@ use crate::components::timeline_canvas::TimelineCanvas;
 use crate::hooks::use_keyboard::use_keyboard;
 use crate::hooks::use_media::use_media;
 use crate::hooks::use_playback::use_playback;
+use crate::hooks::use_url::use_url;
 use crate::layout::anim::{next_anchor, previous_anchor, DAYS_PER_SECOND};
 use crate::layout::bipartite::{Node, Target};
 use crate::layout::scale::Window;
@@ -458,6 +459,7 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
     provide_context(NoticeState(RwSignal::new(None)));
     use_data_param();
     use_drop_loading();
+    use_url();
     use_playback(state);
     use_keyboard(state, mapping);
     use_media(state);

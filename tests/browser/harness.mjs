@@ -52,10 +52,12 @@ export async function openApp(browser, url, contextOptions = {}) {
     }
   });
   await page.goto(url);
-  await page.waitForSelector('#timeline-canvas');
+  // The first view's canvas is drawn (and, for the timeline, laid out).
   await page.waitForFunction(() => {
-    const c = document.querySelector('#timeline-canvas');
-    return c && c.width > 0 && c.dataset.hitTargets && c.dataset.hitTargets.length > 2;
+    const c = document.querySelector('main canvas');
+    if (!c || c.width === 0) return false;
+    const t = document.querySelector('#timeline-canvas');
+    return !t || (t.dataset.hitTargets && t.dataset.hitTargets.length > 2);
   });
   return page;
 }

@@ -1,0 +1,319 @@
+//! Deep links: the URL holds the view, the time, the selection and the theme. Reloading restores the
+//! same picture, back and forward walk the history, and a link copied from the address bar opens what
+//! the speaker saw. Parameters that do not fit the data are ignored with a visible, dismissible notice.
+
+use leptos::prelude::*;
+
+use crate::app::{
+    switch_view, AppState, DepthState, MappingState, MembershipPick, MembershipState, ThemeChoice,
+    View,
+};
+use crate::components::data_loader::{Notice, NoticeState};
+use crate::layout::bipartite::{Node, Target};
+use crate::params::{format_time, parse_time, LinkState};
+
+fn view_name(v: View) -> &'static str {
+    match v {
+        View::Timeline => "timeline",
+        View::Mapping => "mapping",
+        View::Membership => "membership",
+        View::Depth => "depth",
+    }
+}
+
+fn parse_view(text: &str) -> Option<View> {
+    [View::Timeline, View::Mapping, View::Membership, View::Depth]
+        .into_iter()
+        .find(|v| view_name(*v) == text)
+}
+
+/// The views' shared and own state, gathered once.
+#[derive(Clone, Copy)]
+struct States {
+    app: AppState,
+    mapping: MappingState,
+    membership: MembershipState,
+    depth: DepthState,
+}
+
+impl States {
+    /// The link for what is shown now.
+    fn link(&self, other: Vec<(String, String)>) -> LinkState {
+        let app = self.app;
+        let view = app.view.get();
+        let selection = app.data.with(|d| match view {
+            View::Timeline => app
+                .selected
+                .get()
+                .and_then(|i| d.events.get(i))
+                .map(|e| e.id.clone()),
+            View::Mapping => d
+                .mapping
+                .as_ref()
+                .and_then(|m| match self.mapping.selected.get() {
+                    Some(Target::Node(Node::RoadMap(i))) => {
+                        m.road_maps.get(i).map(|r| r.id.clone())
+                    }
+                    Some(Target::Node(Node::Programme(i))) => {
+                        m.programmes.get(i).map(|p| p.id.clone())
+                    }
+                    _ => None,
+                }),
+            View::Membership => {
+                d.membership
+                    .as_ref()
+                    .and_then(|m| match self.membership.selected.get() {
+                        Some(MembershipPick::State(s)) => m.states.get(s).map(|x| x.id.clone()),
+                        Some(MembershipPick::Organisation(o)) => {
+                            m.organisations.get(o).map(|x| x.id.clone())
+                        }
+                        None => None,
+                    })
+            }
+            View::Depth => d.depth.as_ref().and_then(|x| {
+                self.depth
+                    .selected
+                    .get()
+                    .and_then(|p| x.provisions.get(p))
+                    .map(|p| p.id.clone())
+            }),
+        });
+        let theme = app.theme.get();
+        LinkState {
+            view: (view != View::Timeline).then(|| view_name(view).to_owned()),
+            time: (!app.intro.get())
+                .then(|| format_time(crate::model::Day(app.playhead.get().floor() as i32))),
+            selection,
+            theme: (theme != ThemeChoice::System).then(|| theme.as_str().to_owned()),
+            other,
+        }
+    }
+
+    /// Shows what `link` describes; returns what had to be ignored, each with the reason.
+    fn apply(&self, link: &LinkState) -> Vec<String> {
+        let app = self.app;
+        let mut ignored = Vec::new();
+        if let Some(t) = &link.theme {
+            match ThemeChoice::parse(t) {
+                Some(choice) => app.theme.set(choice),
+                None => ignored.push(format!(
+                    "theme={t}: not one of system, light, dark, projector"
+                )),
+            }
+        }
+        let view = match link.view.as_deref() {
+            None => View::Timeline,
+            Some(v) => match parse_view(v) {
+                Some(view)
+                    if app.data.with_untracked(|d| match view {
+                        View::Timeline => true,
+                        View::Mapping => d.mapping.is_some(),
+                        View::Membership => d.membership.is_some(),
+                        View::Depth => d.depth.is_some(),
+                    }) =>
+                {
+                    view
+                }
+                Some(_) => {
+                    ignored.push(format!("view={v}: this dataset has no such view"));
+                    View::Timeline
+                }
+                None => {
+                    ignored.push(format!(
+                        "view={v}: not one of timeline, mapping, membership, depth"
+                    ));
+                    View::Timeline
+                }
+            },
+        };
+        switch_view(app, self.mapping, view);
+        if let Some(t) = &link.time {
+            match parse_time(t) {
+                Ok(day) => {
+                    let b = app.bounds();
+                    let day = day.as_f64().clamp(b.t0, b.t1);
+                    app.intro.set(false);
+                    app.playing.set(false);
+                    app.playhead.set(day);
+                    app.window.update(|w| *w = w.follow(day, 0.1, b));
+                }
+                Err(e) => ignored.push(format!("t={t}: {e}")),
+            }
+        }
+        if let Some(id) = &link.selection {
+            if !self.select(view, id) {
+                ignored.push(format!("sel={id}: no such item in this view"));
+            }
+        }
+        ignored
+    }
+
+    /// Selects the item with `id` in `view`; false if there is none.
+    fn select(&self, view: View, id: &str) -> bool {
+        let app = self.app;
+        app.data
+            .with_untracked(|d| match view {
+                View::Timeline => d.event_index(id).map(|i| {
+                    app.intro.set(false);
+                    app.selected.set(Some(i));
+                }),
+                View::Mapping => d.mapping.as_ref().and_then(|m| {
+                    let target = m
+                        .road_maps
+                        .iter()
+                        .position(|r| r.id == id)
+                        .map(|i| Target::Node(Node::RoadMap(i)))
+                        .or_else(|| {
+                            m.programmes
+                                .iter()
+                                .position(|p| p.id == id)
+                                .map(|i| Target::Node(Node::Programme(i)))
+                        })?;
+                    self.mapping.selected.set(Some(target));
+                    Some(())
+                }),
+                View::Membership => d.membership.as_ref().and_then(|m| {
+                    let pick = m
+                        .states
+                        .iter()
+                        .position(|s| s.id == id)
+                        .map(MembershipPick::State)
+                        .or_else(|| {
+                            m.organisations
+                                .iter()
+                                .position(|o| o.id == id)
+                                .map(MembershipPick::Organisation)
+                        })?;
+                    self.membership.selected.set(Some(pick));
+                    Some(())
+                }),
+                View::Depth => d.depth.as_ref().and_then(|x| {
+                    let p = x.provisions.iter().position(|p| p.id == id)?;
+                    self.depth.selected.set(Some(p));
+                    Some(())
+                }),
+            })
+            .is_some()
+    }
+}
+
+fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Restores the state in the URL at start and on back / forward, and writes the state into the URL as
+/// it changes: a new history entry when the view or the selection changes, the same entry updated when
+/// only the time or the theme does (and the time only while paused, so playing fills no history).
+pub fn use_url() {
+    let states = States {
+        app: expect_context(),
+        mapping: expect_context(),
+        membership: expect_context(),
+        depth: expect_context(),
+    };
+    let notice = expect_context::<NoticeState>().0;
+    let report = move |ignored: Vec<String>| {
+        if !ignored.is_empty() {
+            notice.set(Some(Notice {
+                error: true,
+                title: "Some parts of the link were ignored.".into(),
+                lines: ignored,
+            }));
+        }
+    };
+    let start = LinkState::parse(&location_search());
+    let other = StoredValue::new(start.other.clone());
+    // A link to a dataset of one's own can only be applied once that dataset has loaded.
+    let waits_for_data = start.other.iter().any(|(k, _)| k == "data");
+    if waits_for_data {
+        let pending = StoredValue::new(Some(start.clone()));
+        Effect::new(move |seen: Option<()>| {
+            states.app.data.track();
+            if seen.is_some() {
+                if let Some(link) = pending.get_value() {
+                    pending.set_value(None);
+                    report(states.apply(&link));
+                }
+            }
+        });
+    } else {
+        report(states.apply(&start));
+    }
+    // What the URL says now, to tell our own changes from the user's.
+    let written = StoredValue::new(start.to_query());
+    // A time-only change waits this long for the next before it is written, so scrubbing does not
+    // flood the history API (browsers refuse more than about 100 writes in 10 seconds).
+    const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
+    let timer = StoredValue::new(false);
+
+    // In a sandboxed frame (an opaque origin) the address cannot be changed: some browsers throw
+    // rather than refuse quietly. Such a page keeps its state without links.
+    let opaque = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"origin".into()).ok())
+        .and_then(|o| o.as_string())
+        .is_some_and(|o| o == "null");
+    let write = move |structural: bool| {
+        if opaque {
+            return;
+        }
+        let query = states_link_query(states, other);
+        if query == written.get_value() {
+            return;
+        }
+        written.set_value(query.clone());
+        let url = if query.is_empty() {
+            web_sys::window()
+                .and_then(|w| w.location().pathname().ok())
+                .unwrap_or_else(|| "./".into())
+        } else {
+            query
+        };
+        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+            return;
+        };
+        let result = if structural {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+        if let Err(e) = result {
+            // A sandboxed iframe or a file:// page may refuse; the product works on without links.
+            leptos::logging::warn!("the address could not be updated: {e:?}");
+        }
+    };
+
+    let pop = window_event_listener(leptos::ev::popstate, move |_| {
+        let link = LinkState::parse(&location_search());
+        written.set_value(link.to_query());
+        report(states.apply(&link));
+    });
+    on_cleanup(move || pop.remove());
+
+    Effect::new(move |previous: Option<(View, Option<String>)>| {
+        if states.app.playing.get() {
+            return previous.unwrap_or((View::Timeline, None));
+        }
+        let link = states.link(other.get_value());
+        let key = (states.app.view.get_untracked(), link.selection.clone());
+        if previous.as_ref().is_some_and(|p| *p != key) {
+            write(true);
+        } else if !timer.get_value() {
+            timer.set_value(true);
+            set_timeout(
+                move || {
+                    timer.set_value(false);
+                    write(false);
+                },
+                SETTLE,
+            );
+        }
+        key
+    });
+}
+
+/// The query string for what is shown now.
+fn states_link_query(states: States, other: StoredValue<Vec<(String, String)>>) -> String {
+    untrack(|| states.link(other.get_value())).to_query()
+}

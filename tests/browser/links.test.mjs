@@ -1,0 +1,79 @@
+// Deep links: the URL holds the view, time, selection and theme; reload restores; back and forward
+// walk the history; invalid parameters are ignored with a visible, dismissible notice.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const day = (y, m, d) => Math.round(Date.UTC(y, m - 1, d) / 86400000);
+
+test('a link opens exactly what it names, and reloading keeps it', async () => {
+  const page = await openApp(browser, `${server.url}?view=mapping&t=2021-09-10&sel=up-04&theme=dark`);
+  await page.waitForSelector('.event-card[data-target-id="up-04"]');
+  assert.equal(await page.getAttribute('#tab-mapping', 'aria-selected'), 'true');
+  assert.equal(Number(await page.inputValue('#scrub')), day(2021, 9, 10));
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  await page.reload();
+  await page.waitForSelector('.event-card[data-target-id="up-04"]');
+  assert.equal(Number(await page.inputValue('#scrub')), day(2021, 9, 10));
+  assert.equal(await page.locator('#notice').count(), 0, 'nothing was ignored');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('what the speaker does is in the address, and back and forward walk it', async () => {
+  const page = await openApp(browser, server.url);
+  await page.keyboard.press('Home');
+  await page.waitForSelector('.event-card[data-event-id]');
+  const first = await page.getAttribute('.event-card', 'data-event-id');
+  await page.waitForFunction((id) => new URLSearchParams(location.search).get('sel') === id, first);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((id) => {
+    const sel = new URLSearchParams(location.search).get('sel');
+    return sel && sel !== id;
+  }, first);
+  const second = new URL(page.url()).searchParams.get('sel');
+  await page.click('#tab-depth');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'depth');
+  const link = page.url();
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#tab-timeline').getAttribute('aria-selected') === 'true');
+  await page.waitForSelector(`.event-card[data-event-id="${second}"]`);
+  await page.goBack();
+  await page.waitForSelector(`.event-card[data-event-id="${first}"]`);
+  await page.goForward();
+  await page.waitForSelector(`.event-card[data-event-id="${second}"]`);
+  // The copied link opens the same picture in a fresh tab.
+  const other = await openApp(browser, link);
+  assert.equal(await other.getAttribute('#tab-depth', 'aria-selected'), 'true');
+  assert.equal(await other.inputValue('#scrub'), await page.inputValue('#scrub'), 'the same time');
+  assert.deepEqual(page.problems, []);
+  await other.context().close();
+  await page.context().close();
+});
+
+test('invalid parameters are ignored with a notice, never a blank page', async () => {
+  const page = await openApp(browser, `${server.url}?view=nope&t=2023-02-30&sel=zzz&theme=neon`);
+  await page.waitForSelector('#notice.error');
+  const text = await page.textContent('#notice');
+  for (const part of ['view=nope', 't=2023-02-30', 'sel=zzz', 'theme=neon']) {
+    assert.ok(text.includes(part), `the notice names ${part}: ${text}`);
+  }
+  assert.ok(await page.evaluate(() => document.querySelector('#timeline-canvas').width > 0));
+  await page.click('#notice .dismiss');
+  assert.equal(await page.locator('#notice').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
