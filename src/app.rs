@@ -10,9 +10,11 @@ use crate::components::data_loader::{
 };
 use crate::components::depth_view::DepthView;
 use crate::components::event_card::EventCard;
+use crate::components::export::ExportMenu;
 use crate::components::mapping_view::MappingView;
 use crate::components::membership_view::MembershipView;
 use crate::components::presenting::{Blank, KeysHelp, ThemeMenu};
+use crate::components::print_list::PrintList;
 use crate::components::text_alternative::{Announcer, EventList};
 use crate::components::timeline_canvas::TimelineCanvas;
 use crate::hooks::use_keyboard::use_keyboard;
@@ -291,7 +293,7 @@ impl ThemeChoice {
             ThemeChoice::System => "System",
             ThemeChoice::Light => "Light",
             ThemeChoice::Dark => "Dark",
-            ThemeChoice::Projector => "Projector (high contrast, large type)",
+            ThemeChoice::Projector => "Projector (large, high contrast)",
         }
     }
 }
@@ -479,13 +481,21 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
                 {tab(View::Membership, "tab-membership", "Memberships")}
                 {tab(View::Depth, "tab-depth", "Depth")}
             </nav>
-            <ThemeMenu/>
-            <DataMenu/>
+            <details class="menu" id="menu">
+                <summary>"Menu"</summary>
+                <div class="menu-panel">
+                    <ThemeMenu/>
+                    <DataMenu/>
+                    <ExportMenu/>
+                    <button type="button" id="open-keys" on:click=move |_| state.help.set(true)>"Keys (?)"</button>
+                </div>
+            </details>
         </header>
         <NoticeBar/>
         <Announcer/>
         <KeysHelp/>
         <Blank/>
+        <PrintList/>
         {move || match state.view.get() {
             View::Timeline => view! {
                 <main class="timeline-view">

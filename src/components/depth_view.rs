@@ -118,6 +118,15 @@ fn sector_card(d: &Dataset, s: usize, t: f64) -> AnyView {
     .into_any()
 }
 
+/// What the ladder shows now (read tracked).
+pub fn frame(app: AppState, state: DepthState) -> LadderFrame {
+    LadderFrame {
+        playhead_day: app.playhead.get(),
+        sector: state.hovered.get(),
+        provision: state.selected.get(),
+    }
+}
+
 /// The ladder canvas.
 #[component]
 fn LadderCanvas() -> impl IntoView {
@@ -137,11 +146,7 @@ fn LadderCanvas() -> impl IntoView {
     Effect::new(move |_| {
         let _ = dpr.get();
         let theme = app.chart_theme();
-        let frame = LadderFrame {
-            playhead_day: app.playhead.get(),
-            sector: state.hovered.get(),
-            provision: state.selected.get(),
-        };
+        let frame = frame(app, state);
         let Some(canvas) = canvas_ref.get() else {
             return;
         };

@@ -118,7 +118,7 @@ pub fn EventCard() -> impl IntoView {
                         <article class="event-card intro">
                             <h2>"How the Union State was built"</h2>
                             <p>{description}</p>
-                            <p class="muted">"Press Play (or Space) to watch the treaties appear one by one. Step between events with the arrow keys or the buttons beside Play, drag or scroll on the chart to pan and zoom, and click any event to read its card with its sources."</p>
+                            <p class="muted">"Press Play (or A) to watch the treaties appear one by one. Step between events with the arrow keys or the buttons beside Play, drag or scroll on the chart to pan and zoom, and click any event to read its card with its sources."</p>
                         </article>
                     }.into_any()
                 }),

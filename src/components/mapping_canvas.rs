@@ -36,6 +36,15 @@ fn full_label(m: &Mapping, t: Target) -> String {
     .unwrap_or_default()
 }
 
+/// What the diagram shows now (read tracked).
+pub fn frame(app: AppState, state: MappingState) -> MappingFrame {
+    MappingFrame {
+        playhead_day: app.playhead.get(),
+        highlight: state.hovered.get().or(state.selected.get()),
+        selected: state.selected.get(),
+    }
+}
+
 /// The diagram.
 #[component]
 pub fn MappingCanvas() -> impl IntoView {
@@ -55,11 +64,7 @@ pub fn MappingCanvas() -> impl IntoView {
     Effect::new(move |_| {
         let _ = dpr.get();
         let theme = app.chart_theme();
-        let frame = MappingFrame {
-            playhead_day: app.playhead.get(),
-            highlight: state.hovered.get().or(state.selected.get()),
-            selected: state.selected.get(),
-        };
+        let frame = frame(app, state);
         let Some(canvas) = canvas_ref.get() else {
             return;
         };

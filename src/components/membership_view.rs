@@ -134,6 +134,23 @@ fn pick_card(d: &Dataset, pick: MembershipPick) -> AnyView {
     .into_any()
 }
 
+/// What the matrix shows now (read tracked).
+pub fn frame(app: AppState, state: MembershipState) -> MatrixFrame {
+    let focus = state.hovered.get().or(state.selected.get());
+    MatrixFrame {
+        playhead_day: app.playhead.get(),
+        appear_days: app.appear_days(),
+        state: match focus {
+            Some(MembershipPick::State(s)) => Some(s),
+            _ => None,
+        },
+        organisation: match focus {
+            Some(MembershipPick::Organisation(o)) => Some(o),
+            _ => None,
+        },
+    }
+}
+
 /// The matrix canvas.
 #[component]
 fn MatrixCanvas() -> impl IntoView {
@@ -146,22 +163,10 @@ fn MatrixCanvas() -> impl IntoView {
         app.data
             .with(|d| d.membership.as_ref().map(|m| layout(m, w, h)))
     });
-    let focus = move || state.hovered.get().or(state.selected.get());
     Effect::new(move |_| {
         let _ = dpr.get();
         let theme = app.chart_theme();
-        let frame = MatrixFrame {
-            playhead_day: app.playhead.get(),
-            appear_days: app.appear_days(),
-            state: match focus() {
-                Some(MembershipPick::State(s)) => Some(s),
-                _ => None,
-            },
-            organisation: match focus() {
-                Some(MembershipPick::Organisation(o)) => Some(o),
-                _ => None,
-            },
-        };
+        let frame = frame(app, state);
         let Some(canvas) = canvas_ref.get() else {
             return;
         };

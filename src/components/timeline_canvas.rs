@@ -40,6 +40,16 @@ struct Gesture {
     pinch_distance: Option<f64>,
 }
 
+/// What the timeline shows now (read tracked, so an effect calling it redraws on change).
+pub fn frame(state: AppState) -> FrameState {
+    FrameState {
+        playhead_day: state.playhead.get(),
+        appear_days: state.appear_days(),
+        selected: state.current(),
+        hovered: state.hovered.get(),
+    }
+}
+
 /// The timeline canvas. Reads and writes the [`AppState`] from context.
 #[component]
 pub fn TimelineCanvas() -> impl IntoView {
@@ -80,12 +90,7 @@ pub fn TimelineCanvas() -> impl IntoView {
     Effect::new(move |_| {
         let _ = dpr.get();
         let theme = state.chart_theme();
-        let frame = FrameState {
-            playhead_day: state.playhead.get(),
-            appear_days: state.appear_days(),
-            selected: state.current(),
-            hovered: state.hovered.get(),
-        };
+        let frame = frame(state);
         let Some(canvas) = canvas_ref.get() else {
             return;
         };

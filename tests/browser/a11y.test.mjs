@@ -67,7 +67,7 @@ test('the keyboard reaches everything, with a visible focus ring', async () => {
   const invisible = stops.filter((s) => !s.outline || !s.visible);
   assert.deepEqual(invisible, [], 'every focus stop is visible with a ring');
   const ids = stops.map((s) => s.id);
-  for (const id of ['tab-mapping', 'dataset-bundled', 'timeline-canvas', 'play', 'scrub', 'speed']) {
+  for (const id of ['tab-mapping', 'Menu', 'timeline-canvas', 'play', 'scrub', 'speed']) {
     assert.ok(ids.includes(id), `Tab reaches #${id}: ${ids.join(', ')}`);
   }
   await page.context().close();

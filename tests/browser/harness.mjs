@@ -89,3 +89,8 @@ export function saturatedAt(page, x, y) {
     return Math.max(r, g, b) - Math.min(r, g, b) > 60;
   }, [x, y]);
 }
+
+/** Opens the header's menu (theme, datasets, export, keys) if it is closed. */
+export async function openMenu(page) {
+  if (!(await page.$eval('#menu', (d) => d.open))) await page.click('#menu summary');
+}

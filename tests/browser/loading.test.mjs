@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openApp, DIST } from './harness.mjs';
+import { serve, launch, openApp, openMenu, DIST } from './harness.mjs';
 
 let server;
 let browser;
@@ -39,6 +39,7 @@ test('the file picker loads a dataset into every view, and back to the bundled d
   assert.equal(await page.isHidden('#tab-mapping'), true, 'views without data are hidden');
   await page.click('#notice .dismiss');
   assert.equal(await page.locator('#notice').count(), 0);
+  await openMenu(page);
   await page.click('#dataset-bundled');
   await page.waitForFunction((t) => document.querySelector('.page-header h1').textContent === t, bundled);
   assert.deepEqual(page.problems, []);

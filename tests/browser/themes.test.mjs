@@ -1,7 +1,7 @@
 // Themes (light, dark, projector; the system's choice by default) and reduced motion (cuts, not sweeps).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, hitTargets } from './harness.mjs';
+import { serve, launch, openApp, hitTargets, openMenu } from './harness.mjs';
 
 let server;
 let browser;
@@ -28,6 +28,7 @@ test('the system colour scheme is followed, and the menu overrides it', async ()
   assert.equal(await theme(page), 'dark');
   const [r, g, b] = await cornerPixel(page);
   assert.ok(r + g + b < 150, `the canvas is dark: ${r},${g},${b}`);
+  await openMenu(page);
   await page.selectOption('#theme', 'light');
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
   await page.waitForFunction(() => {
@@ -42,7 +43,9 @@ test('the system colour scheme is followed, and the menu overrides it', async ()
 test('the projector theme draws larger, stays sharp and still hits what it shows', async () => {
   const page = await openApp(browser, server.url, { deviceScaleFactor: 2 });
   const normal = (await hitTargets(page)).length;
+  await openMenu(page);
   await page.selectOption('#theme', 'projector');
+  await page.click('#menu summary');
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'projector');
   const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   assert.ok(fontSize >= 19, `large type (${fontSize}px)`);

@@ -1,0 +1,226 @@
+//! Export of the current view: PNG at 1×, 2× and 4× the size on screen (for slides), and SVG drawn by
+//! the same code through plotters' SVG backend.
+
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{AppState, DepthState, MappingState, MembershipState, View};
+use crate::components::{depth_view, mapping_canvas, membership_view, timeline_canvas};
+use crate::layout::{bipartite, ladder, lanes, matrix};
+use crate::render::{
+    ladder as ladder_render, mapping as mapping_render, membership as membership_render, timeline,
+};
+
+/// The states every view's drawing reads.
+#[derive(Clone, Copy)]
+struct Views {
+    app: AppState,
+    mapping: MappingState,
+    membership: MembershipState,
+    depth: DepthState,
+}
+
+fn view_name(v: View) -> &'static str {
+    match v {
+        View::Timeline => "timeline",
+        View::Mapping => "road-maps",
+        View::Membership => "memberships",
+        View::Depth => "depth",
+    }
+}
+
+/// Draws the current view as it is now, laid out for `(w, h)` layout px, into `area`.
+fn draw_view<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    v: Views,
+    (w, h): (f64, f64),
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    untrack(|| {
+        let theme = v.app.chart_theme();
+        v.app.data.with(|d| match v.app.view.get() {
+            View::Timeline => {
+                let placement = lanes::place(d, w, h, v.app.window.get());
+                timeline::draw_timeline(area, d, &placement, &timeline_canvas::frame(v.app), &theme)
+            }
+            View::Mapping => match &d.mapping {
+                Some(m) => {
+                    let g = bipartite::layout(m, w, h, v.mapping.filter.get());
+                    mapping_render::draw_mapping(
+                        area,
+                        m,
+                        &g,
+                        &mapping_canvas::frame(v.app, v.mapping),
+                        &theme,
+                    )
+                }
+                None => Ok(()),
+            },
+            View::Membership => match &d.membership {
+                Some(m) => {
+                    let g = matrix::layout(m, w, h);
+                    membership_render::draw_matrix(
+                        area,
+                        m,
+                        &g,
+                        &membership_view::frame(v.app, v.membership),
+                        &theme,
+                    )
+                }
+                None => Ok(()),
+            },
+            View::Depth => match &d.depth {
+                Some(x) => {
+                    let b = v.app.bounds();
+                    let g = ladder::layout(x, w, h, (b.t0, b.t1));
+                    ladder_render::draw_ladder(
+                        area,
+                        x,
+                        &g,
+                        &depth_view::frame(v.app, v.depth),
+                        &theme,
+                    )
+                }
+                None => Ok(()),
+            },
+        })
+    })
+}
+
+/// The CSS size of the view's main canvas.
+fn view_size() -> Option<(f64, f64)> {
+    let canvas = web_sys::window()?
+        .document()?
+        .query_selector("main canvas")
+        .ok()??;
+    let el: web_sys::HtmlElement = canvas.dyn_into().ok()?;
+    let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
+    (w > 0.0 && h > 0.0).then_some((w, h))
+}
+
+/// Offers `blob` to the user as a download named `name`.
+fn download(blob: &web_sys::Blob, name: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    if let Ok(a) = document.create_element("a").and_then(|a| {
+        a.dyn_into::<web_sys::HtmlAnchorElement>()
+            .map_err(Into::into)
+    }) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // The click has started the download; the address can go once it has been read.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+}
+
+/// Exports the view as PNG at `factor` times its size on screen.
+fn export_png(v: Views, factor: f64) {
+    let Some((cw, ch)) = view_size() else { return };
+    let scale = untrack(|| v.app.chart_theme().scale);
+    let (w, h) = (cw / scale, ch / scale);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(canvas) = document
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    canvas.set_width((cw * factor).round() as u32);
+    canvas.set_height((ch * factor).round() as u32);
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let k = factor * scale;
+    if ctx.set_transform(k, 0.0, 0.0, k, 0.0, 0.0).is_err() {
+        return;
+    }
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return;
+    };
+    let root = backend.into_drawing_area();
+    let area = root.shrink((0, 0), (w.round() as u32, h.round() as u32));
+    if let Err(e) = draw_view(&area, v, (w, h)) {
+        leptos::logging::error!("the PNG export failed: {e}");
+        return;
+    }
+    let name = format!(
+        "union-state-{}@{factor}x.png",
+        untrack(|| view_name(v.app.view.get()))
+    );
+    let done = Closure::once_into_js(move |blob: JsValue| {
+        if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
+            download(&blob, &name);
+        }
+    });
+    let _ = canvas.to_blob(done.unchecked_ref());
+}
+
+/// Exports the view as SVG, drawn by the same code through plotters' SVG backend.
+fn export_svg(v: Views) {
+    let Some((cw, ch)) = view_size() else { return };
+    let scale = untrack(|| v.app.chart_theme().scale);
+    let (w, h) = (cw / scale, ch / scale);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w.round() as u32, h.round() as u32))
+            .into_drawing_area();
+        if let Err(e) = draw_view(&root, v, (w, h)).and_then(|()| root.present()) {
+            leptos::logging::error!("the SVG export failed: {e}");
+            return;
+        }
+    }
+    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        download(
+            &blob,
+            &format!(
+                "union-state-{}.svg",
+                untrack(|| view_name(v.app.view.get()))
+            ),
+        );
+    }
+}
+
+/// The export buttons.
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let v = Views {
+        app: expect_context(),
+        mapping: expect_context(),
+        membership: expect_context(),
+        depth: expect_context(),
+    };
+    view! {
+        <div class="export-menu" role="group" aria-label="Export the view">
+            <span class="muted">"Export "</span>
+            <button type="button" id="export-png-1" title="PNG at the size on screen" on:click=move |_| export_png(v, 1.0)>"PNG 1×"</button>
+            <button type="button" id="export-png-2" title="PNG at twice the size on screen" on:click=move |_| export_png(v, 2.0)>"2×"</button>
+            <button type="button" id="export-png-4" title="PNG at four times the size on screen" on:click=move |_| export_png(v, 4.0)>"4×"</button>
+            <button type="button" id="export-svg" title="SVG (vector)" on:click=move |_| export_svg(v)>"SVG"</button>
+        </div>
+    }
+}

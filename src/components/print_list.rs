@@ -1,0 +1,34 @@
+//! The printed form of the product: every event laid out on paper with its sources. Hidden on screen;
+//! the print style sheet shows it instead of the interactive charts.
+
+use leptos::prelude::*;
+
+use crate::app::AppState;
+use crate::components::event_card::source_list;
+
+/// Every event, in date order, with its date, status, summary, confidence and sources.
+#[component]
+pub fn PrintList() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    view! {
+        <section id="print-list" class="print-only" aria-hidden="true">
+            {move || app.data.with(|d| {
+                let title = d.title.clone();
+                let items = d.events.iter().map(|e| {
+                    let track = d.tracks.get(e.track).map(|t| t.label.clone()).unwrap_or_default();
+                    let status = e.status.map(|s| format!(" · {}", s.label())).unwrap_or_default();
+                    view! {
+                        <li class="print-event">
+                            <h3>{format!("{} — {}", e.date, e.title)}</h3>
+                            {e.title_ru.clone().map(|t| view! { <p class="title-ru" lang="ru">{t}</p> })}
+                            <p class="muted">{format!("{track} · {}{status} · confidence: {}", e.kind.label(), e.confidence.label())}</p>
+                            <p>{e.summary.clone()}</p>
+                            {source_list(d, &e.sources)}
+                        </li>
+                    }
+                }).collect_view();
+                view! { <h1>{title}</h1><ol class="print-events">{items}</ol> }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,81 @@
+// Export: PNG at 1x, 2x and 4x the size on screen, and SVG from the same drawing code; and a print
+// style sheet that lays every event out on paper with its sources.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve, launch, openApp, openMenu } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function grab(page, button) {
+  await openMenu(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+const pngSize = (b) => ({ w: b.readUInt32BE(16), h: b.readUInt32BE(20) });
+
+test('PNG exports are the view at 1x, 2x and 4x, and SVG is the same drawing', async () => {
+  const page = await openApp(browser, server.url, { acceptDownloads: true });
+  const css = await page.evaluate(() => {
+    const c = document.querySelector('#timeline-canvas');
+    return { w: c.clientWidth, h: c.clientHeight };
+  });
+  for (const [button, k] of [['#export-png-1', 1], ['#export-png-2', 2], ['#export-png-4', 4]]) {
+    const { name, bytes } = await grab(page, button);
+    assert.equal(bytes.subarray(1, 4).toString(), 'PNG', `${name} is a PNG`);
+    assert.deepEqual(pngSize(bytes), { w: css.w * k, h: css.h * k }, name);
+    assert.ok(bytes.length > 10000 * k, `${name} is not blank (${bytes.length} bytes)`);
+    assert.match(name, new RegExp(`timeline@${k}x\\.png$`));
+  }
+  const { name, bytes } = await grab(page, '#export-svg');
+  const svg = bytes.toString('utf8');
+  assert.match(name, /timeline\.svg$/);
+  assert.match(svg, /^<svg/);
+  assert.ok(svg.includes('Legal and political'), 'lane names are in the SVG');
+  assert.ok((svg.match(/<circle/g) ?? []).length >= 100, 'event marks are in the SVG');
+  // Another view exports too.
+  await page.click('#tab-membership');
+  await page.waitForFunction(() => document.querySelector('#membership-canvas')?.width > 0);
+  const matrix = await grab(page, '#export-svg');
+  assert.match(matrix.name, /memberships\.svg$/);
+  assert.ok(matrix.bytes.toString().includes('CSTO'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('printing lays every event out on paper with its sources', async () => {
+  const page = await openApp(browser, server.url);
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => {
+    const list = document.querySelector('#print-list');
+    const canvas = document.querySelector('#timeline-canvas');
+    return {
+      shown: list && getComputedStyle(list).display !== 'none',
+      items: list ? list.querySelectorAll('li.print-event').length : 0,
+      sources: list ? list.querySelectorAll('li.print-event .sources li').length : 0,
+      canvasHidden: getComputedStyle(canvas).display === 'none' || getComputedStyle(canvas.closest('main')).display === 'none',
+    };
+  });
+  assert.ok(printed.shown, 'the printable list shows');
+  assert.ok(printed.items >= 40, `${printed.items} events printed`);
+  assert.ok(printed.sources >= printed.items, 'every event has its sources');
+  assert.ok(printed.canvasHidden, 'the interactive chart is not printed');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 20000, `a real document (${pdf.length} bytes)`);
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#print-list')).display), 'none');
+  await page.context().close();
+});
