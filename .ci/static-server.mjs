@@ -26,7 +26,14 @@ export async function serveDir(dir, port = 0) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      // Any origin may load the files: a sandboxed frame (sandbox="allow-scripts") has an opaque origin,
+      // and its module script and wasm requests are cross-origin to this server.
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'access-control-allow-origin': '*',
+        })
+        .end(body);
     } catch {
       res.writeHead(404).end('not found');
     }

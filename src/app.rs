@@ -13,12 +13,15 @@ use crate::components::event_card::EventCard;
 use crate::components::export::ExportMenu;
 use crate::components::mapping_view::MappingView;
 use crate::components::membership_view::MembershipView;
-use crate::components::presenting::{Blank, KeysHelp, ThemeMenu};
+use crate::components::presenting::{
+    embed_snippet, Blank, EmbedCaption, EmbedCode, KeysHelp, ThemeMenu,
+};
 use crate::components::print_list::PrintList;
 use crate::components::text_alternative::{Announcer, EventList};
 use crate::components::timeline_canvas::TimelineCanvas;
 use crate::hooks::use_keyboard::use_keyboard;
 use crate::hooks::use_media::use_media;
+use crate::hooks::use_modes::use_modes;
 use crate::hooks::use_playback::use_playback;
 use crate::hooks::use_url::use_url;
 use crate::layout::anim::{next_anchor, previous_anchor, DAYS_PER_SECOND};
@@ -89,6 +92,10 @@ pub struct AppState {
     pub system_dark: RwSignal<bool>,
     /// Whether the system asks for reduced motion: sweeps become cuts.
     pub reduced_motion: RwSignal<bool>,
+    /// Whether the page runs as an unattended kiosk (`?kiosk`): it plays over and over, cycling views.
+    pub kiosk: RwSignal<bool>,
+    /// Whether the page is embedded without its chrome (`?embed`).
+    pub embed: RwSignal<bool>,
 }
 
 impl AppState {
@@ -104,6 +111,8 @@ impl AppState {
             theme: RwSignal::new(ThemeChoice::System),
             system_dark: RwSignal::new(false),
             reduced_motion: RwSignal::new(false),
+            kiosk: RwSignal::new(false),
+            embed: RwSignal::new(false),
             playhead: RwSignal::new(bounds.t1),
             data: RwSignal::new(data),
             playing: RwSignal::new(false),
@@ -465,6 +474,8 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
     use_playback(state);
     use_keyboard(state, mapping);
     use_media(state);
+    use_modes(state);
+    let embed_code = RwSignal::new(None::<String>);
     let tab = move |view: View, id: &'static str, label: &'static str| {
         view! {
             <button type="button" role="tab" id=id hidden=move || !has(view)
@@ -487,6 +498,7 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
                     <ThemeMenu/>
                     <DataMenu/>
                     <ExportMenu/>
+                    <button type="button" id="copy-embed" on:click=move |_| embed_code.set(Some(embed_snippet(state)))>"Embed code…"</button>
                     <button type="button" id="open-keys" on:click=move |_| state.help.set(true)>"Keys (?)"</button>
                 </div>
             </details>
@@ -495,6 +507,8 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
         <Announcer/>
         <KeysHelp/>
         <Blank/>
+        <EmbedCode code=embed_code/>
+        <EmbedCaption/>
         <PrintList/>
         {move || match state.view.get() {
             View::Timeline => view! {

@@ -3,5 +3,6 @@
 pub mod use_canvas;
 pub mod use_keyboard;
 pub mod use_media;
+pub mod use_modes;
 pub mod use_playback;
 pub mod use_url;

@@ -42,4 +42,27 @@ pub fn show(message: &str) {
     }
     body.set_text_content(None);
     let _ = body.append_child(&panel);
+    // An unattended kiosk starts itself again.
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window
+        .location()
+        .search()
+        .unwrap_or_default()
+        .contains("kiosk")
+    {
+        let reload = wasm_bindgen::closure::Closure::once_into_js(|| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        });
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            reload.unchecked_ref(),
+            KIOSK_RELOAD_MS,
+        );
+    }
 }
+
+/// How long a kiosk shows the error panel before it reloads, ms.
+const KIOSK_RELOAD_MS: i32 = 8_000;

@@ -68,6 +68,11 @@ fn schedule(
         };
         state.playhead.set(clock.t);
         state.window.update(|w| *w = w.follow(clock.t, 0.1, bounds));
+        if tick == Tick::Looped && state.kiosk.get_untracked() {
+            // An unattended kiosk shows each view in turn.
+            let next = crate::hooks::use_modes::next_kiosk_view(state, state.view.get_untracked());
+            state.view.set(next);
+        }
         if tick == Tick::Ended {
             state.playing.set(false);
         } else {

@@ -1,0 +1,93 @@
+// Embedding (?embed, the embed code, a sandboxed iframe) and the unattended kiosk (?kiosk).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, openApp, openMenu, DIST } from './harness.mjs';
+
+let server;
+let browser;
+const PARENT = join(DIST, 'test-embed-parent.html');
+
+before(async () => {
+  writeFileSync(
+    PARENT,
+    '<!DOCTYPE html><link rel="icon" href="data:,"><title>Slides</title><p>A slide</p>' +
+      '<iframe id="f" src="/?embed=1" width="640" height="360" sandbox="allow-scripts" title="embedded"></iframe>',
+  );
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(PARENT, { force: true });
+});
+
+test('embed mode shows the chart and controls only, filling the frame', async () => {
+  const page = await openApp(browser, `${server.url}?embed=1`, { viewport: { width: 640, height: 360 } });
+  assert.equal(await page.isVisible('.page-header'), false);
+  assert.equal(await page.isVisible('.card-column'), false);
+  const h = await page.evaluate(() => document.querySelector('#timeline-canvas').clientHeight);
+  assert.ok(h > 360 * 0.6, `the chart fills the frame (${h}px of 360)`);
+  assert.equal(await page.isVisible('#play'), true);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the embed code names this view with embed=1, in a sandboxed iframe', async () => {
+  const page = await openApp(browser, `${server.url}?view=mapping`, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await openMenu(page);
+  await page.click('#copy-embed');
+  await page.waitForSelector('#embed-code textarea');
+  const code = await page.inputValue('#embed-code textarea');
+  const src = new URL(code.match(/^<iframe src="([^"]+)"/)[1]);
+  assert.equal(src.origin, new URL(server.url).origin);
+  assert.equal(src.searchParams.get('view'), 'mapping');
+  assert.equal(src.searchParams.get('embed'), '1');
+  assert.match(code, /sandbox="allow-scripts/);
+  await page.waitForFunction(() => /Copied|copy it/.test(document.querySelector('#embed-code [role="status"]').textContent));
+  await page.keyboard.press('Escape');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('it runs in a sandboxed iframe, and keys act once it has focus', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${server.url}test-embed-parent.html`);
+  const frame = page.frameLocator('#f');
+  await frame.locator('#timeline-canvas').waitFor();
+  const f = page.frames().find((x) => x.url().includes('embed=1'));
+  await f.waitForFunction(() => document.querySelector('#timeline-canvas')?.width > 0);
+  // Keys pressed in the parent page do not reach the product...
+  await page.keyboard.press('a');
+  assert.equal(await f.getAttribute('#play', 'aria-pressed'), 'false');
+  // ...until one click gives it focus.
+  await frame.locator('#timeline-canvas').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('a');
+  await f.waitForFunction(() => document.querySelector('#play').getAttribute('aria-pressed') === 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the kiosk plays over and over, hides cursor and controls, and resumes by itself', async () => {
+  const page = await openApp(browser, `${server.url}?kiosk=1`);
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true');
+  assert.equal(await page.isChecked('#loop'), true);
+  await page.waitForFunction(() => document.documentElement.classList.contains('idle'), null, { timeout: 8000 });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.controls')).visibility), 'hidden');
+  await page.mouse.move(200, 200);
+  await page.waitForFunction(() => !document.documentElement.classList.contains('idle'));
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.controls')).visibility), 'visible');
+  // Someone pauses it and walks away: it plays again.
+  await page.click('#play');
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+  await page.waitForFunction(() => document.querySelector('#play').getAttribute('aria-pressed') === 'true', null, { timeout: 12000 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
