@@ -17,12 +17,14 @@ use crate::components::presenting::{
     embed_snippet, Blank, EmbedCaption, EmbedCode, KeysHelp, ThemeMenu,
 };
 use crate::components::print_list::PrintList;
+use crate::components::story::{presenter_button, PresenterView, StoryCaption};
 use crate::components::text_alternative::{Announcer, EventList};
 use crate::components::timeline_canvas::TimelineCanvas;
 use crate::hooks::use_keyboard::use_keyboard;
 use crate::hooks::use_media::use_media;
 use crate::hooks::use_modes::use_modes;
 use crate::hooks::use_playback::use_playback;
+use crate::hooks::use_story::use_story;
 use crate::hooks::use_url::use_url;
 use crate::layout::anim::{next_anchor, previous_anchor, DAYS_PER_SECOND};
 use crate::layout::bipartite::{Node, Target};
@@ -96,6 +98,8 @@ pub struct AppState {
     pub kiosk: RwSignal<bool>,
     /// Whether the page is embedded without its chrome (`?embed`).
     pub embed: RwSignal<bool>,
+    /// The story step shown, while a story is told (next and previous then walk the steps).
+    pub step: RwSignal<Option<usize>>,
 }
 
 impl AppState {
@@ -113,6 +117,7 @@ impl AppState {
             reduced_motion: RwSignal::new(false),
             kiosk: RwSignal::new(false),
             embed: RwSignal::new(false),
+            step: RwSignal::new(None),
             playhead: RwSignal::new(bounds.t1),
             data: RwSignal::new(data),
             playing: RwSignal::new(false),
@@ -167,6 +172,13 @@ impl AppState {
 
     /// Steps to the next event: after the selected one, or else after the playhead.
     pub fn step_next(&self) {
+        if let Some(i) = self.step.get_untracked() {
+            let n = self
+                .data
+                .with_untracked(|d| d.story.as_ref().map_or(0, |s| s.steps.len()));
+            self.step.set(Some((i + 1).min(n.saturating_sub(1))));
+            return;
+        }
         // From a selected event, the next in date order (events on the same day included); otherwise
         // the first event after the playhead.
         let next = match self.selected.get_untracked() {
@@ -180,6 +192,10 @@ impl AppState {
 
     /// Steps to the previous event: before the selected one, or else before the playhead.
     pub fn step_previous(&self) {
+        if let Some(i) = self.step.get_untracked() {
+            self.step.set(Some(i.saturating_sub(1)));
+            return;
+        }
         let previous = match self.selected.get_untracked() {
             Some(i) => i.checked_sub(1),
             None => previous_anchor(&self.anchors(), self.playhead.get_untracked()),
@@ -471,10 +487,23 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
     use_data_param();
     use_drop_loading();
     use_url();
+    use_media(state);
+    // The presenter window shows the notes only; it drives the main window.
+    let presenter = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|s| {
+            crate::params::LinkState::parse(&s)
+                .other
+                .iter()
+                .any(|(k, _)| k == "presenter")
+        });
+    if presenter {
+        return view! { <PresenterView/> }.into_any();
+    }
     use_playback(state);
     use_keyboard(state, mapping);
-    use_media(state);
     use_modes(state);
+    use_story();
     let embed_code = RwSignal::new(None::<String>);
     let tab = move |view: View, id: &'static str, label: &'static str| {
         view! {
@@ -499,11 +528,13 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
                     <DataMenu/>
                     <ExportMenu/>
                     <button type="button" id="copy-embed" on:click=move |_| embed_code.set(Some(embed_snippet(state)))>"Embed code…"</button>
+                    {presenter_button()}
                     <button type="button" id="open-keys" on:click=move |_| state.help.set(true)>"Keys (?)"</button>
                 </div>
             </details>
         </header>
         <NoticeBar/>
+        <StoryCaption/>
         <Announcer/>
         <KeysHelp/>
         <Blank/>
@@ -526,4 +557,5 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
             View::Depth => view! { <DepthView/> }.into_any(),
         }}
     }
+    .into_any()
 }

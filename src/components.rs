@@ -14,5 +14,6 @@ pub mod mapping_view;
 pub mod membership_view;
 pub mod presenting;
 pub mod print_list;
+pub mod story;
 pub mod text_alternative;
 pub mod timeline_canvas;

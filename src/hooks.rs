@@ -5,4 +5,5 @@ pub mod use_keyboard;
 pub mod use_media;
 pub mod use_modes;
 pub mod use_playback;
+pub mod use_story;
 pub mod use_url;

@@ -4,9 +4,9 @@
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// The next event (or story step).
+    /// The next event, or the next step while a story is told.
     Next,
-    /// The previous event (or story step).
+    /// The previous event, or the previous step while a story is told.
     Previous,
     /// The first event.
     First,
@@ -20,16 +20,22 @@ pub enum Action {
     Autoplay,
     /// Show or hide the list of keys.
     Help,
+    /// Open the presenter window (speaker notes).
+    Presenter,
     /// Close what is open, clear the selection, leave fullscreen.
     Escape,
 }
 
 /// Every key, as the help overlay lists them: (keys, what they do, the action).
 pub const KEYS: &[(&str, &str, Action)] = &[
-    ("→  ↓  Space  N  Page Down", "Next event", Action::Next),
+    (
+        "→  ↓  Space  N  Page Down",
+        "Next event (next step of a story)",
+        Action::Next,
+    ),
     (
         "←  ↑  P  Page Up  Shift+Space",
-        "Previous event",
+        "Previous event (previous step of a story)",
         Action::Previous,
     ),
     ("Home", "First event", Action::First),
@@ -37,6 +43,11 @@ pub const KEYS: &[(&str, &str, Action)] = &[
     ("A  K", "Play or pause (autoplay)", Action::Autoplay),
     ("F  F5", "Fullscreen (Esc leaves)", Action::Fullscreen),
     ("B  .", "Blank the screen, and back", Action::Blank),
+    (
+        "S",
+        "Presenter window with speaker notes",
+        Action::Presenter,
+    ),
     ("?", "This list of keys", Action::Help),
     (
         "Esc",
@@ -58,6 +69,7 @@ pub fn action_for(key: &str, shift: bool) -> Option<Action> {
         "b" | "B" | "." => Action::Blank,
         "a" | "A" | "k" | "K" => Action::Autoplay,
         "?" => Action::Help,
+        "s" | "S" => Action::Presenter,
         "Escape" | "Esc" => Action::Escape,
         _ => return None,
     })
@@ -93,6 +105,7 @@ mod tests {
             Action::Blank,
             Action::Autoplay,
             Action::Help,
+            Action::Presenter,
             Action::Escape,
         ];
         for a in actions {

@@ -12,6 +12,7 @@ pub mod membership;
 pub mod raw;
 #[cfg(test)]
 mod schema;
+pub mod story;
 mod validate;
 
 use std::sync::OnceLock;
@@ -23,6 +24,7 @@ pub use mapping::{
     Claim, Evidence, Link, Mapping, Plan, Programme, RoadMap, RoadMapStatus, Sector,
 };
 pub use membership::{Interval, MemberStatus, Membership, Organisation, Standing, State};
+pub use story::{Step, StepView, Story};
 
 /// The bundled dataset's JSON, compiled into the program so start-up needs no request.
 pub const BUNDLED_JSON: &str = include_str!("model/data/union_state.json");
@@ -60,6 +62,8 @@ pub struct Dataset {
     pub membership: Option<Membership>,
     /// Declared versus delivered integration by sector, if the dataset has it.
     pub depth: Option<Depth>,
+    /// The story to present, if the dataset has one.
+    pub story: Option<Story>,
 }
 
 /// A lane of the timeline.

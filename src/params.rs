@@ -60,6 +60,8 @@ pub struct LinkState {
     pub selection: Option<String>,
     /// `theme`: system, light, dark or projector.
     pub theme: Option<String>,
+    /// `step`: the story step shown, counted from 1.
+    pub step: Option<String>,
     /// Other parameters, kept as they are (such as `data`).
     pub other: Vec<(String, String)>,
 }
@@ -120,6 +122,7 @@ impl LinkState {
                 "t" => s.time = Some(v),
                 "sel" => s.selection = Some(v),
                 "theme" => s.theme = Some(v),
+                "step" => s.step = Some(v),
                 _ => s.other.push((k, v)),
             }
         }
@@ -138,6 +141,7 @@ impl LinkState {
             ("t", &self.time),
             ("sel", &self.selection),
             ("theme", &self.theme),
+            ("step", &self.step),
         ] {
             if let Some(v) = v {
                 parts.push(format!("{k}={}", percent_encode(v)));
@@ -177,12 +181,13 @@ mod link_tests {
             time: Some("2021-09-10".into()),
             selection: Some("up-04".into()),
             theme: Some("dark".into()),
+            step: Some("3".into()),
             other: vec![("data".into(), "datasets/mine file.json".into())],
         };
         let q = s.to_query();
         assert_eq!(
             q,
-            "?data=datasets/mine%20file.json&view=mapping&t=2021-09-10&sel=up-04&theme=dark"
+            "?data=datasets/mine%20file.json&view=mapping&t=2021-09-10&sel=up-04&theme=dark&step=3"
         );
         assert_eq!(LinkState::parse(&q), s);
         assert_eq!(LinkState::parse(""), LinkState::default());

@@ -214,3 +214,40 @@ fn reversals_and_failures_are_represented() {
         .any(|e| e.confidence == Confidence::Low || e.confidence == Confidence::Medium));
     assert!(d.events.iter().filter(|e| e.title_ru.is_some()).count() >= 5);
 }
+
+#[test]
+fn the_story_walks_from_the_1990s_treaties_to_the_security_treaty() {
+    use union_state::model::StepView;
+    let d = data();
+    let story = d.story.as_ref().expect("the bundled dataset has a story");
+    assert!(story.steps.len() >= 6, "{} steps", story.steps.len());
+    assert!(story
+        .steps
+        .iter()
+        .all(|s| !s.sources.is_empty() && !s.caption.is_empty() && s.notes.is_some()));
+    let first = &story.steps[0];
+    assert!(
+        first.time < Day::from_ymd(2000, 1, 1),
+        "it starts in the 1990s"
+    );
+    assert!(
+        story.steps.iter().any(|s| s.view == StepView::Mapping),
+        "it passes through the road maps"
+    );
+    assert!(
+        story
+            .steps
+            .iter()
+            .any(|s| s.selection.as_deref() == Some("security-guarantees-treaty-2024")),
+        "it reaches the security treaty"
+    );
+    assert!(
+        story
+            .steps
+            .windows(2)
+            .filter(|w| w[0].time <= w[1].time)
+            .count()
+            >= story.steps.len() - 2,
+        "mostly in time order"
+    );
+}

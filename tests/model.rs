@@ -249,3 +249,25 @@ fn mapping_rules_name_the_place() {
         ["mapping.links[1]: duplicate link from 'rm-gas' to 'up-19'"]
     );
 }
+
+#[test]
+fn story_steps_are_checked_against_the_data() {
+    let text = with(|v| {
+        v["story"] = serde_json::json!({
+            "title": "A story",
+            "steps": [
+                { "id": "one", "view": "timeline", "time": "1999-12-08", "selection": "union-state-treaty", "caption": "The treaty.", "sources": ["treaty-text"] },
+                { "id": "two", "view": "mapping", "time": "2021", "caption": "No mapping here.", "sources": ["treaty-text"] },
+                { "id": "three", "view": "timeline", "time": "2000", "selection": "nothing", "caption": "Missing.", "sources": ["treaty-text"] }
+            ]
+        });
+    });
+    let p = problems(&text);
+    assert_eq!(
+        p,
+        [
+            "story.steps[1].view: the dataset has no 'mapping' section for this view",
+            "story.steps[2].selection: no 'nothing' in the timeline view"
+        ]
+    );
+}

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::{AppState, View};
+use crate::components::story::StoryControls;
 use crate::layout::anim::SPEEDS;
 use crate::model::date::{month_abbrev, Day};
 
@@ -79,6 +80,7 @@ pub fn Controls() -> impl IntoView {
                     on:change=move |ev| state.looping.set(event_target_checked(&ev))/>
                 " Loop"
             </label>
+            <StoryControls/>
             <Show when=move || state.view.get() == View::Timeline>
                 <button id="zoom-reset" type="button" title="Show the whole period (0)"
                     on:click=move |_| state.window.set(state.bounds())>"Show all"</button>

@@ -69,6 +69,7 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
             Action::Fullscreen => toggle_fullscreen(),
             Action::Blank => state.blank.update(|b| *b = !*b),
             Action::Help => state.help.update(|h| *h = !*h),
+            Action::Presenter => crate::hooks::use_story::open_presenter(),
             Action::Escape => {
                 if state.blank.get_untracked() || state.help.get_untracked() {
                     state.blank.set(false);

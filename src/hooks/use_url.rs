@@ -29,14 +29,28 @@ fn parse_view(text: &str) -> Option<View> {
 
 /// The views' shared and own state, gathered once.
 #[derive(Clone, Copy)]
-struct States {
-    app: AppState,
-    mapping: MappingState,
-    membership: MembershipState,
-    depth: DepthState,
+pub(crate) struct States {
+    /// The shared state.
+    pub(crate) app: AppState,
+    /// The road-map view's.
+    pub(crate) mapping: MappingState,
+    /// The membership view's.
+    pub(crate) membership: MembershipState,
+    /// The depth view's.
+    pub(crate) depth: DepthState,
 }
 
 impl States {
+    /// The states of the current component tree.
+    pub(crate) fn from_context() -> States {
+        States {
+            app: expect_context(),
+            mapping: expect_context(),
+            membership: expect_context(),
+            depth: expect_context(),
+        }
+    }
+
     /// The link for what is shown now.
     fn link(&self, other: Vec<(String, String)>) -> LinkState {
         let app = self.app;
@@ -85,6 +99,7 @@ impl States {
                 .then(|| format_time(crate::model::Day(app.playhead.get().floor() as i32))),
             selection,
             theme: (theme != ThemeChoice::System).then(|| theme.as_str().to_owned()),
+            step: app.step.get().map(|i| (i + 1).to_string()),
             other,
         }
     }
@@ -145,11 +160,23 @@ impl States {
                 ignored.push(format!("sel={id}: no such item in this view"));
             }
         }
+        match &link.step {
+            None => app.step.set(None),
+            Some(n) => {
+                let count = app
+                    .data
+                    .with_untracked(|d| d.story.as_ref().map_or(0, |s| s.steps.len()));
+                match n.parse::<usize>() {
+                    Ok(k) if k >= 1 && k <= count => app.step.set(Some(k - 1)),
+                    _ => ignored.push(format!("step={n}: the story has steps 1 to {count}")),
+                }
+            }
+        }
         ignored
     }
 
     /// Selects the item with `id` in `view`; false if there is none.
-    fn select(&self, view: View, id: &str) -> bool {
+    pub(crate) fn select(&self, view: View, id: &str) -> bool {
         let app = self.app;
         app.data
             .with_untracked(|d| match view {
@@ -207,12 +234,7 @@ fn location_search() -> String {
 /// it changes: a new history entry when the view or the selection changes, the same entry updated when
 /// only the time or the theme does (and the time only while paused, so playing fills no history).
 pub fn use_url() {
-    let states = States {
-        app: expect_context(),
-        mapping: expect_context(),
-        membership: expect_context(),
-        depth: expect_context(),
-    };
+    let states = States::from_context();
     let notice = expect_context::<NoticeState>().0;
     let report = move |ignored: Vec<String>| {
         if !ignored.is_empty() {
@@ -291,26 +313,32 @@ pub fn use_url() {
     });
     on_cleanup(move || pop.remove());
 
-    Effect::new(move |previous: Option<(View, Option<String>)>| {
-        if states.app.playing.get() {
-            return previous.unwrap_or((View::Timeline, None));
-        }
-        let link = states.link(other.get_value());
-        let key = (states.app.view.get_untracked(), link.selection.clone());
-        if previous.as_ref().is_some_and(|p| *p != key) {
-            write(true);
-        } else if !timer.get_value() {
-            timer.set_value(true);
-            set_timeout(
-                move || {
-                    timer.set_value(false);
-                    write(false);
-                },
-                SETTLE,
+    Effect::new(
+        move |previous: Option<(View, Option<String>, Option<String>)>| {
+            if states.app.playing.get() {
+                return previous.unwrap_or((View::Timeline, None, None));
+            }
+            let link = states.link(other.get_value());
+            let key = (
+                states.app.view.get_untracked(),
+                link.selection.clone(),
+                link.step.clone(),
             );
-        }
-        key
-    });
+            if previous.as_ref().is_some_and(|p| *p != key) {
+                write(true);
+            } else if !timer.get_value() {
+                timer.set_value(true);
+                set_timeout(
+                    move || {
+                        timer.set_value(false);
+                        write(false);
+                    },
+                    SETTLE,
+                );
+            }
+            key
+        },
+    );
 }
 
 /// The query string for what is shown now.

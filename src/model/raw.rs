@@ -43,6 +43,9 @@ pub struct RawDataset {
     /// What was declared and what was delivered, sector by sector (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depth: Option<RawDepth>,
+    /// A story: the steps a speaker walks through with "next" (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<RawStory>,
 }
 
 /// One lane of the timeline.
@@ -477,5 +480,46 @@ pub struct RawOutcome {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,
     /// Identifiers of the sources.
+    pub sources: Vec<String>,
+}
+
+/// A story told in steps, each a view at a time with a selection and a caption.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawStory {
+    /// Title of the story.
+    pub title: String,
+    /// The steps, in order.
+    pub steps: Vec<RawStep>,
+}
+
+/// One step of a story.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    /// Identifier (`[a-z0-9-]+`).
+    pub id: String,
+    /// The view: `timeline`, `mapping`, `membership` or `depth`.
+    pub view: String,
+    /// The playhead's date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub time: String,
+    /// What is selected: an event id (timeline), road map or programme id (mapping), state or
+    /// organisation id (membership), provision id (depth).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selection: Option<String>,
+    /// The timeline's visible window, from this date...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// ...to this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// The caption shown to the audience.
+    pub caption: String,
+    /// Speaker notes, shown in the presenter window only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Identifiers of the sources behind the caption.
     pub sources: Vec<String>,
 }

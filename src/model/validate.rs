@@ -2,13 +2,15 @@
 
 use std::collections::HashMap;
 
+use super::date::Day;
 use super::date::{EventDate, PartialDate};
 use super::depth::{Delivery, Depth, DepthSector, Outcome, Provision};
 use super::mapping::{
     Claim, Evidence, Link, Mapping, Plan, Programme, RoadMap, RoadMapStatus, Sector,
 };
 use super::membership::{Interval, MemberStatus, Membership, Organisation, State};
-use super::raw::{RawDataset, RawDepth, RawEvent, RawMapping, RawMembership};
+use super::raw::{RawDataset, RawDepth, RawEvent, RawMapping, RawMembership, RawStory};
+use super::story::{Step, StepView, Story};
 use super::{
     Confidence, Dataset, Discrepancy, Era, Event, EventKind, LoadError, Problem, Source,
     SourceKind, Status, Track,
@@ -537,6 +539,10 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         .depth
         .as_ref()
         .map(|d| depth(&mut c, d, &source_ix, &event_ix));
+    let story = raw
+        .story
+        .as_ref()
+        .map(|st| story(&mut c, st, &raw, &source_ix));
 
     if c.more > 0 {
         c.problems.push(Problem {
@@ -566,7 +572,94 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         mapping,
         membership,
         depth,
+        story,
     })
+}
+
+/// Validates the story: each step's view exists in the dataset and its selection in that view.
+fn story(
+    c: &mut Checker,
+    raw: &RawStory,
+    data: &RawDataset,
+    source_ix: &HashMap<&str, usize>,
+) -> Story {
+    const P: &str = "story";
+    c.text(&format!("{P}.title"), &raw.title, MAX_TITLE_CHARS);
+    c.index(
+        &format!("{P}.steps"),
+        raw.steps.iter().map(|s| s.id.as_str()),
+    );
+    if raw.steps.is_empty() {
+        c.fail(format!("{P}.steps"), "needs at least one step");
+    }
+    let steps = raw
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let p = format!("{P}.steps[{i}]");
+            c.text(&format!("{p}.caption"), &s.caption, MAX_TEXT_CHARS);
+            c.optional_text(&format!("{p}.notes"), &s.notes, MAX_TEXT_CHARS);
+            let view = StepView::parse(&s.view);
+            let has_view = match view {
+                Some(StepView::Timeline) => true,
+                Some(StepView::Mapping) => data.mapping.is_some(),
+                Some(StepView::Membership) => data.membership.is_some(),
+                Some(StepView::Depth) => data.depth.is_some(),
+                None => {
+                    c.fail(format!("{p}.view"), format!("unknown view '{}' (expected one of: timeline, mapping, membership, depth)", clip(&s.view)));
+                    true
+                }
+            };
+            if !has_view {
+                c.fail(format!("{p}.view"), format!("the dataset has no '{}' section for this view", s.view));
+            }
+            if let (Some(v), Some(sel)) = (view, &s.selection) {
+                let found = match v {
+                    StepView::Timeline => data.events.iter().any(|e| &e.id == sel),
+                    StepView::Mapping => data.mapping.as_ref().is_some_and(|m| {
+                        m.road_maps.iter().any(|r| &r.id == sel) || m.programmes.iter().any(|r| &r.id == sel)
+                    }),
+                    StepView::Membership => data.membership.as_ref().is_some_and(|m| {
+                        m.states.iter().any(|r| &r.id == sel) || m.organisations.iter().any(|r| &r.id == sel)
+                    }),
+                    StepView::Depth => data.depth.as_ref().is_some_and(|d| d.provisions.iter().any(|r| &r.id == sel)),
+                };
+                if !found {
+                    c.fail(format!("{p}.selection"), format!("no '{}' in the {} view", clip(sel), s.view));
+                }
+            }
+            let time = date(c, &format!("{p}.time"), &s.time).map_or(Day(0), |d| d.first_day());
+            let from = s.from.as_deref().and_then(|d| date(c, &format!("{p}.from"), d));
+            let to = s.to.as_deref().and_then(|d| date(c, &format!("{p}.to"), d));
+            let window = match (from, to) {
+                (Some(a), Some(b)) if b.last_day() > a.first_day() => Some((a.first_day(), b.last_day())),
+                (Some(_), Some(_)) => {
+                    c.fail(format!("{p}.to"), "the window ends before it starts");
+                    None
+                }
+                (None, None) => None,
+                _ => {
+                    c.fail(p.clone(), "a window needs both 'from' and 'to'");
+                    None
+                }
+            };
+            Step {
+                id: s.id.clone(),
+                view: view.unwrap_or(StepView::Timeline),
+                time,
+                selection: s.selection.clone(),
+                window,
+                caption: s.caption.clone(),
+                notes: s.notes.clone(),
+                sources: c.refs(&format!("{p}.sources"), &s.sources, source_ix, "source", true),
+            }
+        })
+        .collect();
+    Story {
+        title: raw.title.clone(),
+        steps,
+    }
 }
 
 /// Parses a date field that must be present.

@@ -1,0 +1,133 @@
+//! The story: its controls, the caption the audience sees, and the presenter window.
+
+use leptos::prelude::*;
+
+use crate::app::AppState;
+use crate::components::event_card::source_list;
+use crate::hooks::use_story::{open_presenter, use_presenter_link};
+
+/// Start or leave the story, and where in it we are.
+#[component]
+pub fn StoryControls() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let count = move || {
+        app.data
+            .with(|d| d.story.as_ref().map_or(0, |s| s.steps.len()))
+    };
+    view! {
+        <Show when=move || { count() > 0 }>
+            {move || match app.step.get() {
+                None => view! {
+                    <button type="button" id="story-start" title="Tell the story step by step (next and previous walk the steps)"
+                        on:click=move |_| app.step.set(Some(0))>"Story"</button>
+                }.into_any(),
+                Some(i) => view! {
+                    <span id="story-position" class="story-position">{format!("Step {} / {}", i + 1, count())}</span>
+                    <button type="button" id="story-exit" title="Leave the story" on:click=move |_| app.step.set(None)>"Exit story"</button>
+                }.into_any(),
+            }}
+        </Show>
+    }
+}
+
+/// The caption of the current step, with its sources, across the top of every view.
+#[component]
+pub fn StoryCaption() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    // The chart makes room for the caption while a story is told.
+    Effect::new(move |_| {
+        let on = app.step.get().is_some();
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let list = root.class_list();
+            let _ = if on {
+                list.add_1("story")
+            } else {
+                list.remove_1("story")
+            };
+        }
+    });
+    move || {
+        let i = app.step.get()?;
+        app.data.with(|d| {
+            let story = d.story.as_ref()?;
+            let step = story.steps.get(i)?;
+            Some(view! {
+                <section id="story-caption" class="story-caption" aria-label="Story step">
+                    <p class="story-step-caption">
+                        <strong>{format!("{} / {} · ", i + 1, story.steps.len())}</strong>
+                        {step.caption.clone()}
+                    </p>
+                    <details><summary>"Sources"</summary>{source_list(d, &step.sources)}</details>
+                </section>
+            })
+        })
+    }
+}
+
+/// The presenter window (`?presenter=1`): the step the main window shows, its speaker notes, the next
+/// step, a clock, and buttons that move the main window.
+#[component]
+pub fn PresenterView() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let (link, go) = use_presenter_link();
+    let started = js_sys::Date::now();
+    let now = RwSignal::new(started);
+    let tick = set_interval_with_handle(
+        move || now.set(js_sys::Date::now()),
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(t) = tick {
+            t.clear();
+        }
+    });
+    let clock = move || {
+        let s = ((now.get() - started) / 1000.0).max(0.0) as u64;
+        format!("{:02}:{:02}", s / 60, s % 60)
+    };
+    let count = move || {
+        app.data
+            .with(|d| d.story.as_ref().map_or(0, |s| s.steps.len()))
+    };
+    let step_text = move |i: usize, what: fn(&crate::model::Step) -> Option<String>| {
+        app.data
+            .with(|d| d.story.as_ref().and_then(|s| s.steps.get(i)).and_then(what))
+            .unwrap_or_default()
+    };
+    view! {
+        <main class="presenter" id="presenter">
+            <header>
+                <h1>"Presenter"</h1>
+                <span class="clock" aria-label="Time since the presenter window opened">{clock}</span>
+            </header>
+            {move || match link.step.get() {
+                None => view! {
+                    <p>"The main window is not telling the story. Start it here, or with its Story button."</p>
+                    <button type="button" id="presenter-start" on:click=move |_| go(0)>"Start the story"</button>
+                }.into_any(),
+                Some(i) => view! {
+                    <p class="presenter-position">{format!("Step {} of {}", i + 1, count())}</p>
+                    <h2>"Now"</h2>
+                    <p class="presenter-caption">{step_text(i, |s| Some(s.caption.clone()))}</p>
+                    <h2>"Notes"</h2>
+                    <p id="presenter-notes" class="presenter-notes">{step_text(i, |s| s.notes.clone())}</p>
+                    <h2>"Next"</h2>
+                    <p class="presenter-next">{move || if i + 1 < count() { step_text(i + 1, |s| Some(s.caption.clone())) } else { "End of the story.".to_owned() }}</p>
+                    <div class="presenter-buttons">
+                        <button type="button" id="presenter-previous" disabled=move || { i == 0 } on:click=move |_| go(i.saturating_sub(1))>"Previous"</button>
+                        <button type="button" id="presenter-next" disabled=move || { i + 1 >= count() } on:click=move |_| go(i + 1)>"Next"</button>
+                    </div>
+                }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// Opens the presenter window (for the Menu).
+pub fn presenter_button() -> impl IntoView {
+    view! { <button type="button" id="open-presenter" on:click=|_| open_presenter()>"Presenter window (S)"</button> }
+}

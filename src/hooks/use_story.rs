@@ -1,0 +1,201 @@
+//! Telling the story: applying a step (view, selection, time, window) with an animated transition, and
+//! keeping the presenter window in step through a `BroadcastChannel`.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{switch_view, AppState, View};
+use crate::hooks::use_url::States;
+use crate::layout::anim::ease_in_out_cubic;
+use crate::layout::scale::Window;
+use crate::model::StepView;
+use crate::params::LinkState;
+
+/// The channel the main window and the presenter window talk on.
+pub const CHANNEL: &str = "union-state-presenter";
+/// How long a transition between steps takes, ms.
+const TRANSITION_MS: f64 = 900.0;
+
+fn app_view(v: StepView) -> View {
+    match v {
+        StepView::Timeline => View::Timeline,
+        StepView::Mapping => View::Mapping,
+        StepView::Membership => View::Membership,
+        StepView::Depth => View::Depth,
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Moves the playhead and the window to a step's, eased over [`TRANSITION_MS`] (at once with reduced
+/// motion). A newer transition cancels an older one.
+fn animate(app: AppState, to_t: f64, to_w: Window, generation: Arc<AtomicU64>) {
+    let mine = generation.fetch_add(1, Ordering::Relaxed) + 1;
+    if app.reduced_motion.get_untracked() {
+        app.playhead.set(to_t);
+        app.window.set(to_w);
+        return;
+    }
+    let (from_t, from_w) = (app.playhead.get_untracked(), app.window.get_untracked());
+    let start = now_ms();
+    fn frame(
+        app: AppState,
+        from: (f64, Window),
+        to: (f64, Window),
+        start: f64,
+        generation: Arc<AtomicU64>,
+        mine: u64,
+    ) {
+        request_animation_frame(move || {
+            if generation.load(Ordering::Relaxed) != mine {
+                return;
+            }
+            let k = ease_in_out_cubic((now_ms() - start) / TRANSITION_MS);
+            let lerp = |a: f64, b: f64| a + (b - a) * k;
+            app.playhead.set(lerp(from.0, to.0));
+            app.window.set(Window {
+                t0: lerp(from.1.t0, to.1.t0),
+                t1: lerp(from.1.t1, to.1.t1),
+            });
+            if k < 1.0 {
+                frame(app, from, to, start, generation, mine);
+            }
+        });
+    }
+    frame(app, (from_t, from_w), (to_t, to_w), start, generation, mine);
+}
+
+fn channel() -> Option<web_sys::BroadcastChannel> {
+    web_sys::BroadcastChannel::new(CHANNEL).ok()
+}
+
+/// Opens the presenter window: the same page with `presenter=1`, which shows the current step's notes,
+/// the next step, a clock, and buttons that drive this window.
+pub fn open_presenter() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let mut link = LinkState::parse(&location.search().unwrap_or_default());
+    link.other
+        .retain(|(k, _)| k != "presenter" && k != "embed" && k != "kiosk");
+    link.other.push(("presenter".into(), "1".into()));
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        link.to_query()
+    );
+    if window
+        .open_with_url_and_target_and_features(
+            &url,
+            "union-state-presenter",
+            "width=960,height=640",
+        )
+        .ok()
+        .flatten()
+        .is_none()
+    {
+        leptos::logging::warn!("the presenter window was blocked by the browser");
+    }
+}
+
+/// Applies story steps as `app.step` changes, tells the presenter window, and obeys it.
+pub fn use_story() {
+    let states = States::from_context();
+    let app = states.app;
+    let generation = Arc::new(AtomicU64::new(0));
+    let out = channel().map(SendWrapper::new);
+    Effect::new(move |_| {
+        let Some(i) = app.step.get() else { return };
+        let Some(step) = app
+            .data
+            .with_untracked(|d| d.story.as_ref().and_then(|s| s.steps.get(i).cloned()))
+        else {
+            return;
+        };
+        app.playing.set(false);
+        app.intro.set(false);
+        let view = app_view(step.view);
+        switch_view(app, states.mapping, view);
+        match &step.selection {
+            Some(id) => {
+                states.select(view, id);
+            }
+            None => app.selected.set(None),
+        }
+        let bounds = app.bounds();
+        let t = step.time.as_f64().clamp(bounds.t0, bounds.t1);
+        let window = match step.window {
+            Some((a, b)) => Window {
+                t0: a.as_f64(),
+                t1: b.as_f64(),
+            }
+            .clamp_to(bounds),
+            None => app.window.get_untracked().follow(t, 0.1, bounds),
+        };
+        animate(app, t, window, Arc::clone(&generation));
+        if let Some(ch) = &out {
+            let _ = ch.post_message(&JsValue::from_f64(i as f64));
+        }
+    });
+    // The presenter window sends the step it wants.
+    if let Some(ch) = channel() {
+        let on_message =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                if let Some(s) = ev
+                    .data()
+                    .as_string()
+                    .and_then(|s| s.strip_prefix("go:").and_then(|n| n.parse::<usize>().ok()))
+                {
+                    app.step.set(Some(s));
+                }
+            });
+        ch.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let ch = SendWrapper::new(ch);
+        on_cleanup(move || ch.close());
+    }
+}
+
+/// The presenter window's side: the step the main window shows, kept in step, and a way to ask for
+/// another.
+#[derive(Clone, Copy)]
+pub struct PresenterLink {
+    /// The step the main window shows.
+    pub step: RwSignal<Option<usize>>,
+}
+
+/// Listens to the main window; returns the step it shows and a sender for "go to step".
+pub fn use_presenter_link() -> (PresenterLink, impl Fn(usize) + Copy + 'static) {
+    let step = RwSignal::new(None::<usize>);
+    let ch = channel().map(SendWrapper::new);
+    if let Some(c) = &ch {
+        let on_message =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                if let Some(n) = ev.data().as_f64() {
+                    step.set(Some(n as usize));
+                }
+            });
+        c.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+    }
+    let sender = StoredValue::new(ch);
+    let go = move |i: usize| {
+        sender.with_value(|c| {
+            if let Some(c) = c {
+                let _ = c.post_message(&JsValue::from_str(&format!("go:{i}")));
+            }
+        });
+        step.set(Some(i));
+    };
+    (PresenterLink { step }, go)
+}

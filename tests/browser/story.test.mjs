@@ -1,0 +1,82 @@
+// The story: steps walked with next and previous, animated transitions, captions, the step in the
+// URL, and a presenter window with speaker notes that stays in step with the main window.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const day = (y, m, d) => Math.round(Date.UTC(y, m - 1, d) / 86400000);
+const caption = (page) => page.textContent('#story-caption .story-step-caption');
+
+test('next and previous walk the story, with animated transitions', async () => {
+  const page = await openApp(browser, server.url);
+  await page.click('#story-start');
+  await page.waitForSelector('#story-caption');
+  assert.match(await caption(page), /^1 \/ \d+ · 1990–1995/);
+  await page.waitForSelector('.event-card[data-event-id="friendship-treaty-1995"]');
+  await page.waitForFunction((t) => Number(document.querySelector('#scrub').value) === t, day(1995, 2, 21));
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('step') === '1');
+  // The clicker's Page Down: the next step, reached through intermediate frames.
+  await page.keyboard.press('PageDown');
+  const seen = new Set();
+  for (let i = 0; i < 12; i++) {
+    seen.add(Number(await page.inputValue('#scrub')));
+    await page.waitForTimeout(60);
+  }
+  await page.waitForSelector('.event-card[data-event-id="union-state-treaty-1999"]');
+  await page.waitForFunction((t) => Number(document.querySelector('#scrub').value) === t, day(1999, 12, 8));
+  assert.ok(seen.size >= 3, `the playhead moved through ${seen.size} positions`);
+  assert.match(await caption(page), /^2 \//);
+  // On to a step in the road-map view.
+  for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#tab-mapping').getAttribute('aria-selected') === 'true');
+  await page.waitForSelector('.event-card[data-target-id="rm-supranational-bodies"]');
+  assert.match(await caption(page), /^6 \//);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.querySelector('#tab-membership').getAttribute('aria-selected') === 'true');
+  await page.click('#story-exit');
+  await page.waitForSelector('#story-caption', { state: 'detached' });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a link with a step opens that step', async () => {
+  const page = await openApp(browser, `${server.url}?step=4`);
+  await page.waitForSelector('#story-caption');
+  assert.match(await caption(page), /^4 \//);
+  assert.equal(await page.getAttribute('#tab-depth', 'aria-selected'), 'true');
+  await page.waitForSelector('.event-card[data-provision-id="single-currency"]');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the presenter window shows the notes and drives the main window (S)', async () => {
+  const page = await openApp(browser, server.url);
+  await page.click('#story-start');
+  await page.waitForSelector('#story-caption');
+  const [presenter] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('s')]);
+  await presenter.waitForLoadState();
+  await presenter.waitForSelector('#presenter');
+  // The main window announces its step when it changes; move once so the new window hears it.
+  await page.keyboard.press('ArrowRight');
+  await presenter.waitForFunction(() => /Step 2 of/.test(document.querySelector('.presenter-position')?.textContent ?? ''));
+  assert.ok((await presenter.textContent('#presenter-notes')).length > 20, 'speaker notes are shown');
+  await presenter.click('#presenter-next');
+  await page.waitForFunction(() => /^3 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
+  await presenter.click('#presenter-previous');
+  await page.waitForFunction(() => /^2 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
