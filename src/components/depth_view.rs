@@ -5,39 +5,14 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use web_sys::PointerEvent;
 
-use crate::app::{switch_view, AppState, DepthState, MappingState, View};
+use crate::app::{AppState, DepthState, MappingState};
 use crate::components::controls::Controls;
-use crate::components::event_card::source_list;
+use crate::components::event_card::{source_list, timeline_links};
 use crate::components::text_alternative::DepthList;
-use crate::hooks::use_canvas::{draw_css, layout_size, pointer_xy, use_canvas_size, CanvasSize};
+use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
 use crate::layout::ladder::{layout, LadderHit};
 use crate::model::Dataset;
 use crate::render::ladder::{draw_ladder, LadderFrame};
-
-/// Buttons opening timeline events.
-fn event_buttons(
-    d: &Dataset,
-    events: &[usize],
-    app: AppState,
-    mapping: MappingState,
-) -> impl IntoView {
-    events
-        .iter()
-        .filter_map(|&e| {
-            d.events
-                .get(e)
-                .map(|ev| (e, ev.title.clone(), ev.date.to_string()))
-        })
-        .map(|(e, title, date)| {
-            view! {
-                <li><button type="button" class="link" on:click=move |_| {
-                    switch_view(app, mapping, View::Timeline);
-                    app.go_to(e);
-                }>{title}</button>" · "{date}</li>
-            }
-        })
-        .collect_view()
-}
 
 fn provision_card(d: &Dataset, i: usize, app: AppState, mapping: MappingState) -> AnyView {
     let Some(depth) = &d.depth else {
@@ -61,7 +36,7 @@ fn provision_card(d: &Dataset, i: usize, app: AppState, mapping: MappingState) -
             view! {
                 <li>
                     <strong>{format!("{}: {}. ", o.date, o.state.label())}</strong>{o.note.clone()}
-                    <ul class="related">{event_buttons(d, &o.events, app, mapping)}</ul>
+                    <ul class="related">{timeline_links(d, &o.events, app, mapping)}</ul>
                     {source_list(d, &o.sources)}
                 </li>
             }
@@ -76,7 +51,7 @@ fn provision_card(d: &Dataset, i: usize, app: AppState, mapping: MappingState) -
             {p.inferred.then(|| view! { <p class="discrepancy">"Inferred judgement: the fate of this provision is put together from indirect evidence, not stated by a source."</p> })}
             {p.note.clone().map(|n| view! { <p class="summary">{n}</p> })}
             <h3>"Declared by"</h3>
-            <ul class="related">{event_buttons(d, &p.declared_by, app, mapping)}</ul>
+            <ul class="related">{timeline_links(d, &p.declared_by, app, mapping)}</ul>
             <h3>"What became of it"</h3>
             <ul class="history">{outcomes}</ul>
             <p class="confidence">"Confidence: " <strong>{p.confidence.label()}</strong></p>
@@ -143,29 +118,21 @@ fn LadderCanvas() -> impl IntoView {
                 .map(|depth| layout(depth, w, h, (b.t0, b.t1)))
         })
     });
-    Effect::new(move |_| {
-        let _ = dpr.get();
-        let theme = app.chart_theme();
-        let frame = frame(app, state);
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        geometry.with(|g| {
-            let Some(g) = g else { return };
-            draw_css(
-                &canvas,
-                (g.width, g.height),
-                theme.scale,
-                "depth ladder",
-                |area| {
-                    app.data.with_untracked(|d| match &d.depth {
-                        Some(depth) => draw_ladder(area, depth, g, &frame, &theme),
-                        None => Ok(()),
-                    })
-                },
-            );
-        });
-    });
+    use_redraw(
+        canvas_ref,
+        dpr,
+        app,
+        geometry,
+        |g| (g.width, g.height),
+        "depth ladder",
+        move |area, g, theme| {
+            let frame = frame(app, state);
+            app.data.with_untracked(|d| match &d.depth {
+                Some(depth) => draw_ladder(area, depth, g, &frame, theme),
+                None => Ok(()),
+            })
+        },
+    );
     let hit = move |ev: &PointerEvent| {
         let (x, y) = pointer_xy(ev, app.chart_theme_untracked().scale);
         let slop = if ev.pointer_type() == "mouse" {

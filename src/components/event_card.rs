@@ -38,6 +38,31 @@ pub fn source_list(data: &Dataset, sources: &[usize]) -> impl IntoView {
     view! { <ul class="sources">{items}</ul> }
 }
 
+/// List items with buttons that open `events` in the timeline view (from another view's card).
+pub fn timeline_links(
+    d: &Dataset,
+    events: &[usize],
+    app: AppState,
+    mapping: crate::app::MappingState,
+) -> impl IntoView {
+    events
+        .iter()
+        .filter_map(|&e| {
+            d.events
+                .get(e)
+                .map(|ev| (e, ev.title.clone(), ev.date.to_string()))
+        })
+        .map(|(e, title, date)| {
+            view! {
+                <li><button type="button" class="link" on:click=move |_| {
+                    crate::app::switch_view(app, mapping, crate::app::View::Timeline);
+                    app.go_to(e);
+                }>{title}</button>" · "{date}</li>
+            }
+        })
+        .collect_view()
+}
+
 /// The card for one event, built from the dataset. All text is inserted as text, never as HTML.
 fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
     let Some(e) = data.events.get(index) else {

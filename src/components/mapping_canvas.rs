@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use web_sys::PointerEvent;
 
 use crate::app::{AppState, MappingState};
-use crate::hooks::use_canvas::{draw_css, layout_size, pointer_xy, use_canvas_size, CanvasSize};
+use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
 use crate::layout::bipartite::{layout, programme_progress, Node, Target};
 use crate::model::Mapping;
 use crate::render::mapping::{draw_mapping, MappingFrame};
@@ -61,30 +61,21 @@ pub fn MappingCanvas() -> impl IntoView {
             .with(|d| d.mapping.as_ref().map(|m| layout(m, w, h, filter)))
     });
 
-    Effect::new(move |_| {
-        let _ = dpr.get();
-        let theme = app.chart_theme();
-        let frame = frame(app, state);
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        geometry.with(|g| {
-            let Some(g) = g else { return };
-            draw_css(
-                &canvas,
-                (g.width, g.height),
-                theme.scale,
-                "road-map diagram",
-                |area| {
-                    app.data.with_untracked(|d| match &d.mapping {
-                        Some(m) => draw_mapping(area, m, g, &frame, &theme),
-                        None => Ok(()),
-                    })
-                },
-            );
-        });
-    });
-
+    use_redraw(
+        canvas_ref,
+        dpr,
+        app,
+        geometry,
+        |g| (g.width, g.height),
+        "road-map diagram",
+        move |area, g, theme| {
+            let frame = frame(app, state);
+            app.data.with_untracked(|d| match &d.mapping {
+                Some(m) => draw_mapping(area, m, g, &frame, theme),
+                None => Ok(()),
+            })
+        },
+    );
     // For automation and tests: node centres in CSS px (updated on re-layout) and how far the morph
     // has got.
     let targets = Memo::new(move |_| {

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::{switch_view, AppState, MappingState, View};
-use crate::components::event_card::source_list;
+use crate::app::{AppState, MappingState};
+use crate::components::event_card::{source_list, timeline_links};
 use crate::layout::bipartite::{Node, Target};
 use crate::model::{Confidence, Dataset};
 
@@ -20,29 +20,14 @@ fn confidence_line(c: Confidence, note: Option<String>) -> impl IntoView {
     }
 }
 
-/// Buttons that open timeline events in the timeline view.
+/// The card's "On the timeline" list, if the item has events.
 fn event_links(
     d: &Dataset,
     events: &[usize],
     app: AppState,
     mapping: MappingState,
 ) -> impl IntoView {
-    let items = events
-        .iter()
-        .filter_map(|&e| {
-            d.events
-                .get(e)
-                .map(|ev| (e, ev.title.clone(), ev.date.to_string()))
-        })
-        .map(|(e, title, date)| {
-            view! {
-                <li><button type="button" class="link" on:click=move |_| {
-                    switch_view(app, mapping, View::Timeline);
-                    app.go_to(e);
-                }>{title}</button>" · "{date}</li>
-            }
-        })
-        .collect_view();
+    let items = timeline_links(d, events, app, mapping);
     (!events.is_empty())
         .then(|| view! { <h3>"On the timeline"</h3><ul class="related">{items}</ul> })
 }

@@ -10,7 +10,7 @@ use crate::components::controls::Controls;
 use crate::components::event_card::source_list;
 use crate::components::history_chart::HistoryChart;
 use crate::components::text_alternative::MembershipTable;
-use crate::hooks::use_canvas::{draw_css, layout_size, pointer_xy, use_canvas_size, CanvasSize};
+use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
 use crate::layout::matrix::{layout, MatrixHit};
 use crate::model::{Dataset, Membership, Standing};
 use crate::render::membership::{draw_matrix, HistoryRow, MatrixFrame};
@@ -163,29 +163,21 @@ fn MatrixCanvas() -> impl IntoView {
         app.data
             .with(|d| d.membership.as_ref().map(|m| layout(m, w, h)))
     });
-    Effect::new(move |_| {
-        let _ = dpr.get();
-        let theme = app.chart_theme();
-        let frame = frame(app, state);
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        geometry.with(|g| {
-            let Some(g) = g else { return };
-            draw_css(
-                &canvas,
-                (g.width, g.height),
-                theme.scale,
-                "membership matrix",
-                |area| {
-                    app.data.with_untracked(|d| match &d.membership {
-                        Some(m) => draw_matrix(area, m, g, &frame, &theme),
-                        None => Ok(()),
-                    })
-                },
-            );
-        });
-    });
+    use_redraw(
+        canvas_ref,
+        dpr,
+        app,
+        geometry,
+        |g| (g.width, g.height),
+        "membership matrix",
+        move |area, g, theme| {
+            let frame = frame(app, state);
+            app.data.with_untracked(|d| match &d.membership {
+                Some(m) => draw_matrix(area, m, g, &frame, theme),
+                None => Ok(()),
+            })
+        },
+    );
     let pick_at = move |ev: &PointerEvent| {
         let (x, y) = pointer_xy(ev, app.chart_theme_untracked().scale);
         let (states, orgs) = app.data.with_untracked(|d| {

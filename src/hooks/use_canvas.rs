@@ -132,3 +132,40 @@ where
         leptos::logging::error!("drawing the {what} failed: {e}");
     }
 }
+
+/// Redraws a canvas whenever anything its drawing reads changes: the pixel ratio, the theme in force,
+/// the layout in `geometry`, and whatever `draw` reads (the frame). `size` gives a layout's size in
+/// layout px; nothing is drawn while the layout is `None`.
+pub fn use_redraw<G, F>(
+    canvas_ref: NodeRef<Canvas>,
+    dpr: RwSignal<f64>,
+    app: crate::app::AppState,
+    geometry: Memo<Option<G>>,
+    size: fn(&G) -> (f64, f64),
+    what: &'static str,
+    draw: F,
+) where
+    G: PartialEq + Send + Sync + 'static,
+    F: Fn(
+            &DrawingArea<CanvasBackend, Shift>,
+            &G,
+            &crate::render::theme::Theme,
+        )
+            -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>
+        + 'static,
+{
+    Effect::new(move |_| {
+        let _ = dpr.get();
+        let theme = app.chart_theme();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        geometry.with(|g| {
+            if let Some(g) = g {
+                draw_css(&canvas, size(g), theme.scale, what, |area| {
+                    draw(area, g, &theme)
+                });
+            }
+        });
+    });
+}

@@ -220,6 +220,21 @@ impl Checker {
             .collect()
     }
 
+    /// The `sources` list at `p`: at least one, each known.
+    fn sources(&mut self, p: &str, ids: &[String], map: &HashMap<&str, usize>) -> Vec<usize> {
+        self.refs(&format!("{p}.sources"), ids, map, "source", true)
+    }
+
+    /// The `confidence` mark at `p`.
+    fn confidence(&mut self, p: &str, text: &str) -> Option<Confidence> {
+        self.vocab(
+            &format!("{p}.confidence"),
+            text,
+            Confidence::parse,
+            Confidence::expected(),
+        )
+    }
+
     fn vocab<T>(
         &mut self,
         path: &str,
@@ -352,13 +367,7 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         c.text(&format!("{p}.label"), &e.label, MAX_TITLE_CHARS);
         c.optional_text(&format!("{p}.label_ru"), &e.label_ru, MAX_TITLE_CHARS);
         c.optional_text(&format!("{p}.summary"), &e.summary, MAX_TEXT_CHARS);
-        let srcs = c.refs(
-            &format!("{p}.sources"),
-            &e.sources,
-            &source_ix,
-            "source",
-            true,
-        );
+        let srcs = c.sources(&p, &e.sources, &source_ix);
         let start = PartialDate::parse(&e.start)
             .map_err(|err| c.fail(format!("{p}.start"), err.to_string()));
         let end =
@@ -444,19 +453,8 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
             .status
             .as_deref()
             .map(|s| c.vocab(&format!("{p}.status"), s, Status::parse, Status::expected()));
-        let confidence = c.vocab(
-            &format!("{p}.confidence"),
-            &e.confidence,
-            Confidence::parse,
-            Confidence::expected(),
-        );
-        let sources = c.refs(
-            &format!("{p}.sources"),
-            &e.sources,
-            &source_ix,
-            "source",
-            true,
-        );
+        let confidence = c.confidence(&p, &e.confidence);
+        let sources = c.sources(&p, &e.sources, &source_ix);
         let related = c.refs(
             &format!("{p}.related"),
             &e.related,
@@ -508,13 +506,7 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
             "source",
             true,
         );
-        let sources = c.refs(
-            &format!("{p}.sources"),
-            &d.sources,
-            &source_ix,
-            "source",
-            true,
-        );
+        let sources = c.sources(&p, &d.sources, &source_ix);
         let evs = c.refs(&format!("{p}.events"), &d.events, &event_ix, "event", true);
         discrepancies.push(Discrepancy {
             id: d.id.clone(),
@@ -652,7 +644,7 @@ fn story(
                 window,
                 caption: s.caption.clone(),
                 notes: s.notes.clone(),
-                sources: c.refs(&format!("{p}.sources"), &s.sources, source_ix, "source", true),
+                sources: c.sources(&p, &s.sources, source_ix),
             }
         })
         .collect();
@@ -783,21 +775,8 @@ fn mapping(
                 agreed,
                 dropped,
                 summary: r.summary.clone(),
-                sources: c.refs(
-                    &format!("{p}.sources"),
-                    &r.sources,
-                    source_ix,
-                    "source",
-                    true,
-                ),
-                confidence: c
-                    .vocab(
-                        &format!("{p}.confidence"),
-                        &r.confidence,
-                        Confidence::parse,
-                        Confidence::expected(),
-                    )
-                    .unwrap_or(Confidence::Low),
+                sources: c.sources(&p, &r.sources, source_ix),
+                confidence: c.confidence(&p, &r.confidence).unwrap_or(Confidence::Low),
                 confidence_note: r.confidence_note.clone(),
                 events: c.refs(&format!("{p}.events"), &r.events, event_ix, "event", false),
             }
@@ -825,21 +804,8 @@ fn mapping(
                 sector: sector(c, format!("{p}.sector"), &r.sector),
                 approved: date(c, &format!("{p}.approved"), &r.approved).unwrap_or(fallback),
                 summary: r.summary.clone(),
-                sources: c.refs(
-                    &format!("{p}.sources"),
-                    &r.sources,
-                    source_ix,
-                    "source",
-                    true,
-                ),
-                confidence: c
-                    .vocab(
-                        &format!("{p}.confidence"),
-                        &r.confidence,
-                        Confidence::parse,
-                        Confidence::expected(),
-                    )
-                    .unwrap_or(Confidence::Low),
+                sources: c.sources(&p, &r.sources, source_ix),
+                confidence: c.confidence(&p, &r.confidence).unwrap_or(Confidence::Low),
                 confidence_note: r.confidence_note.clone(),
                 events: c.refs(&format!("{p}.events"), &r.events, event_ix, "event", false),
             }
@@ -870,13 +836,7 @@ fn mapping(
             Evidence::parse,
             Evidence::expected(),
         );
-        let sources = c.refs(
-            &format!("{p}.sources"),
-            &l.sources,
-            source_ix,
-            "source",
-            true,
-        );
+        let sources = c.sources(&p, &l.sources, source_ix);
         if let (Some(from), Some(to), Some(evidence)) = (from, to, evidence) {
             if links.iter().any(|k| k.from == from && k.to == to) {
                 c.fail(
@@ -931,21 +891,8 @@ fn mapping(
                 percent: k.percent,
                 percent_high: k.percent_high,
                 text: k.text.clone(),
-                sources: c.refs(
-                    &format!("{p}.sources"),
-                    &k.sources,
-                    source_ix,
-                    "source",
-                    true,
-                ),
-                confidence: c
-                    .vocab(
-                        &format!("{p}.confidence"),
-                        &k.confidence,
-                        Confidence::parse,
-                        Confidence::expected(),
-                    )
-                    .unwrap_or(Confidence::Low),
+                sources: c.sources(&p, &k.sources, source_ix),
+                confidence: c.confidence(&p, &k.confidence).unwrap_or(Confidence::Low),
             }
         })
         .collect();
@@ -1030,13 +977,7 @@ fn membership(
                 founded,
                 ended,
                 summary: o.summary.clone(),
-                sources: c.refs(
-                    &format!("{p}.sources"),
-                    &o.sources,
-                    source_ix,
-                    "source",
-                    true,
-                ),
+                sources: c.sources(&p, &o.sources, source_ix),
                 events: c.refs(&format!("{p}.events"), &o.events, event_ix, "event", false),
             }
         })
@@ -1072,19 +1013,8 @@ fn membership(
                 c.fail(format!("{p}.to"), "ends before it starts");
             }
         }
-        let sources = c.refs(
-            &format!("{p}.sources"),
-            &r.sources,
-            source_ix,
-            "source",
-            true,
-        );
-        let confidence = c.vocab(
-            &format!("{p}.confidence"),
-            &r.confidence,
-            Confidence::parse,
-            Confidence::expected(),
-        );
+        let sources = c.sources(&p, &r.sources, source_ix);
+        let confidence = c.confidence(&p, &r.confidence);
         if let (Some(state), Some(organisation), Some(status), Some(from), Some(confidence)) =
             (state, organisation, status, from, confidence)
         {
@@ -1219,13 +1149,7 @@ fn depth(
                             .unwrap_or(Delivery::DeclaredOnly),
                         note: o.note.clone(),
                         events: c.refs(&format!("{q}.events"), &o.events, event_ix, "event", false),
-                        sources: c.refs(
-                            &format!("{q}.sources"),
-                            &o.sources,
-                            source_ix,
-                            "source",
-                            true,
-                        ),
+                        sources: c.sources(&q, &o.sources, source_ix),
                     }
                 })
                 .collect();
@@ -1242,21 +1166,8 @@ fn depth(
                     true,
                 ),
                 outcomes,
-                sources: c.refs(
-                    &format!("{p}.sources"),
-                    &r.sources,
-                    source_ix,
-                    "source",
-                    true,
-                ),
-                confidence: c
-                    .vocab(
-                        &format!("{p}.confidence"),
-                        &r.confidence,
-                        Confidence::parse,
-                        Confidence::expected(),
-                    )
-                    .unwrap_or(Confidence::Low),
+                sources: c.sources(&p, &r.sources, source_ix),
+                confidence: c.confidence(&p, &r.confidence).unwrap_or(Confidence::Low),
                 inferred: r.inferred,
                 note: r.note.clone(),
             }
