@@ -56,17 +56,25 @@ pub fn use_canvas_size(canvas_ref: NodeRef<Canvas>) -> CanvasSize {
             return;
         };
         observe(&canvas);
-        let target = canvas.clone();
-        let callback = Closure::<dyn Fn()>::new(move || observe(&target));
+        // The callback reaches the canvas through its NodeRef rather than holding it, and is dropped
+        // with the observer: a canvas that leaves the page (a view switched away, a card closed) can
+        // then be freed with its backing store.
+        let callback = Closure::<dyn Fn()>::new(move || {
+            if let Some(c) = canvas_ref.get_untracked() {
+                observe(&c);
+            }
+        });
         match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
             Ok(observer) => {
                 observer.observe(&canvas);
-                let observer = SendWrapper::new(observer);
-                on_cleanup(move || observer.disconnect());
+                let kept = SendWrapper::new((observer, callback));
+                on_cleanup(move || {
+                    kept.0.disconnect();
+                    drop(kept);
+                });
             }
             Err(e) => leptos::logging::error!("ResizeObserver is unavailable: {e:?}"),
         }
-        callback.forget();
     });
     let handle = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(canvas) = canvas_ref.get_untracked() {
