@@ -74,7 +74,9 @@ pub fn Announcer() -> impl IntoView {
 #[component]
 pub fn EventList() -> impl IntoView {
     let app = expect_context::<AppState>();
-    let current = Memo::new(move |_| app.current());
+    // A selector wakes only the two items whose state changes, not every item: with thousands of
+    // events, stepping stays cheap.
+    let current = Selector::new(move || app.current());
     view! {
         <nav class="text-alternative" aria-label="Events as a list">
             <h2>"Events"</h2>
@@ -83,10 +85,11 @@ pub fn EventList() -> impl IntoView {
                     let track = d.tracks.get(e.track).map(|t| t.label.clone()).unwrap_or_default();
                     let status = e.status.map(|s| format!(", {}", s.label())).unwrap_or_default();
                     let text = format!("{} — {} ({track}{status})", e.date, e.title);
+                    let current = current.clone();
                     let day = e.date.anchor().0;
                     view! {
                         <li><button type="button" class="link" data-day=day
-                            aria-current=move || (current.get() == Some(i)).then_some("true")
+                            aria-current=move || current.selected(&Some(i)).then_some("true")
                             on:click=move |_| app.go_to(i)>{text}</button></li>
                     }
                 }).collect_view())}
