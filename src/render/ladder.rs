@@ -57,10 +57,8 @@ pub fn draw_ladder<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let mt = &g.metrics;
     let t = frame.playhead_day;
-    let font =
-        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Normal);
-    let bold =
-        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Bold);
+    let font = |size: f64| theme.font(size);
+    let bold = |size: f64| theme.bold(size);
     area.fill(&theme.background)?;
 
     for tick in &g.ticks {

@@ -39,10 +39,8 @@ pub fn draw_mapping<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let mt = &layout.metrics;
     let t = frame.playhead_day;
-    let font =
-        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Normal);
-    let bold =
-        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Bold);
+    let font = |size: f64| theme.font(size);
+    let bold = |size: f64| theme.bold(size);
     area.fill(&theme.background)?;
 
     let (path_nodes, path_links) = frame.highlight.map(|h| path_of(m, h)).unwrap_or_default();
@@ -289,10 +287,8 @@ pub fn draw_claims<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (w, h) = size;
     let font_px = if w < 640.0 { 11.0 } else { 12.0 };
-    let font =
-        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Normal);
-    let bold =
-        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Bold);
+    let font = |size: f64| theme.font(size);
+    let bold = |size: f64| theme.bold(size);
     area.fill(&theme.background)?;
     let Some(scale) = claims_scale(m, w) else {
         return Ok(());

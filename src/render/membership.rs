@@ -109,10 +109,8 @@ pub fn draw_matrix<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let mt = &g.metrics;
     let t = frame.playhead_day;
-    let font =
-        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Normal);
-    let bold =
-        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Bold);
+    let font = |size: f64| theme.font(size);
+    let bold = |size: f64| theme.bold(size);
     area.fill(&theme.background)?;
 
     for (k, band) in g.bands.iter().enumerate() {
@@ -276,8 +274,7 @@ pub fn draw_history<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let font_px = 11.0;
-    let font =
-        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Normal);
+    let font = |size: f64| theme.font(size);
     area.fill(&theme.background)?;
     let label_w = rows
         .iter()

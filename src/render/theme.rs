@@ -1,6 +1,6 @@
 //! Colours, strokes and type sizes of the charts, as named constants.
 
-use plotters::style::RGBColor;
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor};
 
 /// The colours a chart is drawn with.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -184,6 +184,20 @@ pub const DASH_PX: (u32, u32) = (6, 4);
 pub const TICK_LEN_PX: f64 = 5.0;
 
 impl Theme {
+    /// The chart font at `size_px`.
+    pub fn font(&self, size_px: f64) -> FontDesc<'static> {
+        FontDesc::new(
+            FontFamily::Name(self.font_family),
+            size_px,
+            FontStyle::Normal,
+        )
+    }
+
+    /// The chart font, bold, at `size_px`.
+    pub fn bold(&self, size_px: f64) -> FontDesc<'static> {
+        FontDesc::new(FontFamily::Name(self.font_family), size_px, FontStyle::Bold)
+    }
+
     /// The colour for text in the hue of `c`: pulled towards the theme's ink so that small text meets
     /// WCAG AA (4.5:1) on the theme's backgrounds.
     pub fn ink(&self, c: RGBColor) -> RGBColor {

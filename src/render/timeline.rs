@@ -49,10 +49,8 @@ pub fn draw_timeline<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let m = &placement.metrics;
     let plot = placement.plot;
-    let font =
-        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Normal);
-    let bold =
-        |size: f64| FontDesc::new(FontFamily::Name(theme.font_family), size, FontStyle::Bold);
+    let font = |size: f64| theme.font(size);
+    let bold = |size: f64| theme.bold(size);
 
     area.fill(&theme.background)?;
 
