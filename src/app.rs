@@ -260,6 +260,16 @@ impl AppState {
         }
     }
 
+    /// Whether the dataset has what `view` shows (the timeline always has). Tracks the data.
+    pub fn has_view(&self, view: View) -> bool {
+        self.data.with(|d| match view {
+            View::Timeline => true,
+            View::Mapping => d.mapping.is_some(),
+            View::Membership => d.membership.is_some(),
+            View::Depth => d.depth.is_some(),
+        })
+    }
+
     /// [`AppState::chart_theme`], read without tracking (for event handlers).
     pub fn chart_theme_untracked(&self) -> Theme {
         untrack(|| self.chart_theme())
@@ -458,14 +468,7 @@ pub fn App() -> impl IntoView {
 fn Loaded(data: Arc<Dataset>) -> impl IntoView {
     let state = AppState::new(data);
     let title = move || state.data.with(|d| d.title.clone());
-    let has = move |view: View| {
-        state.data.with(|d| match view {
-            View::Timeline => true,
-            View::Mapping => d.mapping.is_some(),
-            View::Membership => d.membership.is_some(),
-            View::Depth => d.depth.is_some(),
-        })
-    };
+    let has = move |view: View| state.has_view(view);
     // A dataset without the current view's section falls back to the timeline.
     Effect::new(move |_| {
         if !has(state.view.get()) {

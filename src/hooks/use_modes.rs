@@ -96,14 +96,7 @@ pub fn use_modes(state: AppState) {
 /// The view a kiosk shows after `v`, each time the story loops.
 pub fn next_kiosk_view(state: AppState, v: View) -> View {
     let order = [View::Timeline, View::Mapping, View::Membership, View::Depth];
-    let has = |view: View| {
-        state.data.with_untracked(|d| match view {
-            View::Timeline => true,
-            View::Mapping => d.mapping.is_some(),
-            View::Membership => d.membership.is_some(),
-            View::Depth => d.depth.is_some(),
-        })
-    };
+    let has = |view: View| untrack(|| state.has_view(view));
     let at = order.iter().position(|x| *x == v).unwrap_or(0);
     (1..=order.len())
         .map(|k| order[(at + k) % order.len()])

@@ -119,16 +119,7 @@ impl States {
         let view = match link.view.as_deref() {
             None => View::Timeline,
             Some(v) => match parse_view(v) {
-                Some(view)
-                    if app.data.with_untracked(|d| match view {
-                        View::Timeline => true,
-                        View::Mapping => d.mapping.is_some(),
-                        View::Membership => d.membership.is_some(),
-                        View::Depth => d.depth.is_some(),
-                    }) =>
-                {
-                    view
-                }
+                Some(view) if untrack(|| app.has_view(view)) => view,
                 Some(_) => {
                     ignored.push(format!("view={v}: this dataset has no such view"));
                     View::Timeline

@@ -39,6 +39,13 @@ pub fn parse_raw(text: &str) -> Result<RawDataset, LoadError> {
 /// Longest message or path quoted from the JSON parser, in characters: serde quotes offending values
 /// and field names whole, and a huge one must not make a huge message.
 const MAX_PARSER_TEXT_CHARS: usize = 240;
+/// A placeholder for a date that failed to parse; only used while problems are being collected, never
+/// in a dataset that is returned.
+const FALLBACK_DATE: PartialDate = PartialDate {
+    year: 2000,
+    month: None,
+    day: None,
+};
 /// Most problems reported for one file; the rest are counted, so a file full of one mistake cannot
 /// make an error many times its size.
 const MAX_PROBLEMS: usize = 100;
@@ -686,11 +693,7 @@ fn mapping(
         &format!("{P}.claims"),
         raw.claims.iter().map(|r| r.id.as_str()),
     );
-    let fallback = PartialDate {
-        year: 2000,
-        month: None,
-        day: None,
-    };
+    let fallback = FALLBACK_DATE;
 
     let sectors = raw
         .sectors
@@ -923,11 +926,7 @@ fn membership(
         &format!("{P}.organisations"),
         raw.organisations.iter().map(|s| s.id.as_str()),
     );
-    let fallback = PartialDate {
-        year: 2000,
-        month: None,
-        day: None,
-    };
+    let fallback = FALLBACK_DATE;
     let states = raw
         .states
         .iter()
@@ -1067,11 +1066,7 @@ fn depth(
         &format!("{P}.provisions"),
         raw.provisions.iter().map(|s| s.id.as_str()),
     );
-    let fallback = PartialDate {
-        year: 2000,
-        month: None,
-        day: None,
-    };
+    let fallback = FALLBACK_DATE;
     let sectors = raw
         .sectors
         .iter()
