@@ -11,6 +11,7 @@ use crate::components::data_loader::{
 use crate::components::depth_view::DepthView;
 use crate::components::event_card::EventCard;
 use crate::components::export::ExportMenu;
+use crate::components::language::{use_language, LanguageSwitch};
 use crate::components::mapping_view::MappingView;
 use crate::components::membership_view::MembershipView;
 use crate::components::presenting::{
@@ -26,6 +27,7 @@ use crate::hooks::use_modes::use_modes;
 use crate::hooks::use_playback::use_playback;
 use crate::hooks::use_story::use_story;
 use crate::hooks::use_url::use_url;
+use crate::i18n::{t, t_string, td_string, use_i18n, I18nContextProvider, Locale};
 use crate::layout::anim::{next_anchor, previous_anchor, DAYS_PER_SECOND};
 use crate::layout::bipartite::{Node, Target};
 use crate::layout::scale::Window;
@@ -100,6 +102,9 @@ pub struct AppState {
     pub embed: RwSignal<bool>,
     /// The story step shown, while a story is told (next and previous then walk the steps).
     pub step: RwSignal<Option<usize>>,
+    /// The JSON text of a dataset the user loaded (none for the bundled one): read again in the other
+    /// language when the language changes.
+    pub source: StoredValue<Option<Arc<str>>>,
 }
 
 impl AppState {
@@ -118,6 +123,7 @@ impl AppState {
             kiosk: RwSignal::new(false),
             embed: RwSignal::new(false),
             step: RwSignal::new(None),
+            source: StoredValue::new(None),
             playhead: RwSignal::new(bounds.t1),
             data: RwSignal::new(data),
             playing: RwSignal::new(false),
@@ -275,12 +281,16 @@ impl AppState {
         untrack(|| self.chart_theme())
     }
 
-    /// The charts' colours and scale for the theme in force.
+    /// The charts' colours and scale for the theme in force, with the words in the data's language.
     pub fn chart_theme(&self) -> Theme {
-        match self.resolved_theme() {
+        let base = match self.resolved_theme() {
             ThemeChoice::Dark => DARK,
             ThemeChoice::Projector => PROJECTOR,
             _ => LIGHT,
+        };
+        Theme {
+            locale: self.data.with(|d| d.locale),
+            ..base
         }
     }
 }
@@ -323,12 +333,12 @@ impl ThemeChoice {
     }
 
     /// The label in the menu.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            ThemeChoice::System => "System",
-            ThemeChoice::Light => "Light",
-            ThemeChoice::Dark => "Dark",
-            ThemeChoice::Projector => "Projector (large, high contrast)",
+            ThemeChoice::System => td_string!(locale, theme.system),
+            ThemeChoice::Light => td_string!(locale, theme.light),
+            ThemeChoice::Dark => td_string!(locale, theme.dark),
+            ThemeChoice::Projector => td_string!(locale, theme.projector),
         }
     }
 }
@@ -448,14 +458,35 @@ fn bounds_of(data: &Dataset) -> Window {
     }
 }
 
-/// The whole page.
+/// The whole page, in the language the link asks for (English otherwise, so that a link opens in the
+/// language it was copied in).
 #[component]
 pub fn App() -> impl IntoView {
-    match model::bundled() {
+    view! {
+        <I18nContextProvider>
+            <Start/>
+        </I18nContextProvider>
+    }
+}
+
+/// The language a link asks for, if it names one this product speaks.
+fn linked_locale() -> Option<Locale> {
+    let search = web_sys::window().and_then(|w| w.location().search().ok())?;
+    crate::params::LinkState::parse(&search).lang?.parse().ok()
+}
+
+/// Start-up: the bundled dataset in the page's language.
+#[component]
+fn Start() -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = linked_locale().unwrap_or(Locale::en);
+    // After the provider's own first pass, which picks the browser's language.
+    Effect::new(move |_| i18n.set_locale(locale));
+    match model::bundled_in(locale) {
         Ok(data) => view! { <Loaded data=Arc::new(data.clone())/> }.into_any(),
         Err(error) => view! {
             <main class="error-panel" role="alert">
-                <h1>"The bundled dataset could not be read"</h1>
+                <h1>{td_string!(locale, app.bundled_failed)}</h1>
                 <ul>{error.lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             </main>
         }
@@ -489,6 +520,7 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
     provide_context(NoticeState(RwSignal::new(None)));
     use_data_param();
     use_drop_loading();
+    use_language(state);
     use_url();
     use_media(state);
     // The presenter window shows the notes only; it drives the main window.
@@ -508,7 +540,17 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
     use_modes(state);
     use_story();
     let embed_code = RwSignal::new(None::<String>);
-    let tab = move |view: View, id: &'static str, label: &'static str| {
+    let i18n = use_i18n();
+    let tab = move |view: View, id: &'static str| {
+        let label = move || {
+            let l = i18n.get_locale();
+            match view {
+                View::Timeline => td_string!(l, app.tab_timeline),
+                View::Mapping => td_string!(l, app.tab_mapping),
+                View::Membership => td_string!(l, app.tab_membership),
+                View::Depth => td_string!(l, app.tab_depth),
+            }
+        };
         view! {
             <button type="button" role="tab" id=id hidden=move || !has(view)
                 aria-selected=move || (state.view.get() == view).to_string()
@@ -518,23 +560,26 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
     view! {
         <header class="page-header">
             <h1>{title}</h1>
-            <nav class="view-tabs" role="tablist" aria-label="Views">
-                {tab(View::Timeline, "tab-timeline", "Timeline")}
-                {tab(View::Mapping, "tab-mapping", "Road maps")}
-                {tab(View::Membership, "tab-membership", "Memberships")}
-                {tab(View::Depth, "tab-depth", "Depth")}
+            <nav class="view-tabs" role="tablist" aria-label=move || t_string!(i18n, app.views)>
+                {tab(View::Timeline, "tab-timeline")}
+                {tab(View::Mapping, "tab-mapping")}
+                {tab(View::Membership, "tab-membership")}
+                {tab(View::Depth, "tab-depth")}
             </nav>
-            <details class="menu" id="menu">
-                <summary>"Menu"</summary>
-                <div class="menu-panel">
-                    <ThemeMenu/>
-                    <DataMenu/>
-                    <ExportMenu/>
-                    <button type="button" id="copy-embed" on:click=move |_| embed_code.set(Some(embed_snippet(state)))>"Embed code…"</button>
-                    {presenter_button()}
-                    <button type="button" id="open-keys" on:click=move |_| state.help.set(true)>"Keys (?)"</button>
-                </div>
-            </details>
+            <div class="header-tools">
+                <LanguageSwitch/>
+                <details class="menu" id="menu">
+                    <summary>{t!(i18n, app.menu)}</summary>
+                    <div class="menu-panel">
+                        <ThemeMenu/>
+                        <DataMenu/>
+                        <ExportMenu/>
+                        <button type="button" id="copy-embed" on:click=move |_| embed_code.set(Some(embed_snippet(state)))>{t!(i18n, app.embed_code)}</button>
+                        {presenter_button()}
+                        <button type="button" id="open-keys" on:click=move |_| state.help.set(true)>{t!(i18n, app.keys)}</button>
+                    </div>
+                </details>
+            </div>
         </header>
         <NoticeBar/>
         <StoryCaption/>
@@ -547,7 +592,7 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
         {move || match state.view.get() {
             View::Timeline => view! {
                 <main class="timeline-view">
-                    <section class="chart-column" aria-label="Timeline">
+                    <section class="chart-column" aria-label=move || t_string!(i18n, app.tab_timeline)>
                         <TimelineCanvas/>
                         <Controls/>
                         <EventList/>

@@ -8,6 +8,7 @@ pub mod event_card;
 pub mod export;
 pub mod fatal;
 pub mod history_chart;
+pub mod language;
 pub mod mapping_canvas;
 pub mod mapping_card;
 pub mod mapping_view;

@@ -1,6 +1,8 @@
 //! The keys a presenter's hands already know (reveal.js's), and what each does. Pure, so the mapping and
 //! the help overlay are tested natively and cannot drift apart.
 
+use crate::i18n::{td_string, Locale};
+
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -26,35 +28,39 @@ pub enum Action {
     Escape,
 }
 
-/// Every key, as the help overlay lists them: (keys, what they do, the action).
-pub const KEYS: &[(&str, &str, Action)] = &[
-    (
-        "→  ↓  Space  N  Page Down",
-        "Next event (next step of a story)",
-        Action::Next,
-    ),
-    (
-        "←  ↑  P  Page Up  Shift+Space",
-        "Previous event (previous step of a story)",
-        Action::Previous,
-    ),
-    ("Home", "First event", Action::First),
-    ("End", "Last event", Action::Last),
-    ("A  K", "Play or pause (autoplay)", Action::Autoplay),
-    ("F  F5", "Fullscreen (Esc leaves)", Action::Fullscreen),
-    ("B  .", "Blank the screen, and back", Action::Blank),
-    (
-        "S",
-        "Presenter window with speaker notes",
-        Action::Presenter,
-    ),
-    ("?", "This list of keys", Action::Help),
-    (
-        "Esc",
-        "Close, clear the selection, leave fullscreen",
-        Action::Escape,
-    ),
+/// Every key, as the help overlay lists them: (keys, the action). Key names stay as printed on the
+/// keyboard; what each does is [`Action::describe`].
+pub const KEYS: &[(&str, Action)] = &[
+    ("→  ↓  Space  N  Page Down", Action::Next),
+    ("←  ↑  P  Page Up  Shift+Space", Action::Previous),
+    ("Home", Action::First),
+    ("End", Action::Last),
+    ("A  K", Action::Autoplay),
+    ("F  F5", Action::Fullscreen),
+    ("B  .", Action::Blank),
+    ("S", Action::Presenter),
+    ("?", Action::Help),
+    ("Esc", Action::Escape),
 ];
+
+impl Action {
+    /// What the action does, for the help overlay, in `locale`.
+    pub fn describe(self, locale: Locale) -> &'static str {
+        let l = locale;
+        match self {
+            Action::Next => td_string!(l, keys.next),
+            Action::Previous => td_string!(l, keys.previous),
+            Action::First => td_string!(l, keys.first),
+            Action::Last => td_string!(l, keys.last),
+            Action::Autoplay => td_string!(l, keys.autoplay),
+            Action::Fullscreen => td_string!(l, keys.fullscreen),
+            Action::Blank => td_string!(l, keys.blank),
+            Action::Presenter => td_string!(l, keys.presenter),
+            Action::Help => td_string!(l, keys.help),
+            Action::Escape => td_string!(l, keys.escape),
+        }
+    }
+}
 
 /// The action for a key (`KeyboardEvent.key`), with Shift held or not. Presentation clickers send Page
 /// Up and Page Down, and some send F5, Esc and ".": all are covered.
@@ -110,7 +116,7 @@ mod tests {
         ];
         for a in actions {
             assert!(
-                KEYS.iter().any(|k| k.2 == a),
+                KEYS.iter().any(|k| k.1 == a),
                 "{a:?} is missing from the help"
             );
         }
@@ -124,7 +130,7 @@ mod tests {
             "Esc" => "Escape".to_owned(),
             other => other.to_owned(),
         };
-        for (keys, _, action) in KEYS {
+        for (keys, action) in KEYS {
             for w in keys.split("  ") {
                 let (shift, key) = match w.strip_prefix("Shift+") {
                     Some(k) => (true, name_to_key(k)),

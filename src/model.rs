@@ -17,6 +17,8 @@ mod validate;
 
 use std::sync::OnceLock;
 
+use crate::i18n::Locale;
+
 pub use date::{Day, EventDate, PartialDate, Precision};
 pub use depth::{Delivery, Depth, DepthSector, Level, Outcome, Provision};
 pub use error::{LoadError, Problem, MAX_DATASET_BYTES};
@@ -29,11 +31,20 @@ pub use story::{Step, StepView, Story};
 /// The bundled dataset's JSON, compiled into the program so start-up needs no request.
 pub const BUNDLED_JSON: &str = include_str!("model/data/union_state.json");
 
-/// The bundled dataset, parsed once on first use.
+/// The bundled dataset in English, parsed once on first use.
 pub fn bundled() -> Result<&'static Dataset, &'static LoadError> {
-    static BUNDLED: OnceLock<Result<Dataset, LoadError>> = OnceLock::new();
-    BUNDLED
-        .get_or_init(|| Dataset::from_json(BUNDLED_JSON))
+    bundled_in(Locale::en)
+}
+
+/// The bundled dataset in a language, parsed once per language on first use.
+pub fn bundled_in(locale: Locale) -> Result<&'static Dataset, &'static LoadError> {
+    static ENGLISH: OnceLock<Result<Dataset, LoadError>> = OnceLock::new();
+    static RUSSIAN: OnceLock<Result<Dataset, LoadError>> = OnceLock::new();
+    let cell = match locale {
+        Locale::en => &ENGLISH,
+        Locale::ru => &RUSSIAN,
+    };
+    cell.get_or_init(|| Dataset::from_json_in(BUNDLED_JSON, locale))
         .as_ref()
 }
 
@@ -64,6 +75,10 @@ pub struct Dataset {
     pub depth: Option<Depth>,
     /// The story to present, if the dataset has one.
     pub story: Option<Story>,
+    /// The language of its texts.
+    pub locale: Locale,
+    /// How many texts are shown in English, marked, in a Russian dataset for want of a translation.
+    pub untranslated: usize,
 }
 
 /// A lane of the timeline.
@@ -161,11 +176,12 @@ pub struct Discrepancy {
     pub events: Vec<usize>,
 }
 
-/// Declares a closed vocabulary read from a JSON string: the enum, its spellings and its labels.
+/// Declares a closed vocabulary read from a JSON string: the enum, its spellings and its labels (whose
+/// text is in `locales/*.json`).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal, $label:literal;)+ }) => {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal;)+ }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
@@ -181,9 +197,9 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $text,)+ }
             }
 
-            /// The label shown to a reader.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label,)+ }
+            /// The label shown to a reader, in `locale` (`locales/*.json`, under the vocabulary's name).
+            pub fn label(self, locale: $crate::i18n::Locale) -> &'static str {
+                match self { $($name::$variant => $crate::i18n::td_string!(locale, $name.$variant),)+ }
             }
 
             /// Reads the JSON spelling.
@@ -205,37 +221,37 @@ vocabulary! {
     /// What sort of act an event is.
     EventKind {
         /// A treaty between states.
-        Treaty = "treaty", "Treaty";
+        Treaty = "treaty";
         /// An agreement (often intergovernmental).
-        Agreement = "agreement", "Agreement";
+        Agreement = "agreement";
         /// A protocol to an earlier act.
-        Protocol = "protocol", "Protocol";
+        Protocol = "protocol";
         /// A political declaration.
-        Declaration = "declaration", "Declaration";
+        Declaration = "declaration";
         /// A founding charter or statute.
-        Charter = "charter", "Charter";
+        Charter = "charter";
         /// A ratification.
-        Ratification = "ratification", "Ratification";
+        Ratification = "ratification";
         /// An entry into force.
-        EntryIntoForce = "entry-into-force", "Entry into force";
+        EntryIntoForce = "entry-into-force";
         /// A decree.
-        Decree = "decree", "Decree";
+        Decree = "decree";
         /// A resolution of a body.
-        Resolution = "resolution", "Resolution";
+        Resolution = "resolution";
         /// A national law.
-        Law = "law", "Law";
+        Law = "law";
         /// A meeting or summit.
-        Meeting = "meeting", "Meeting";
+        Meeting = "meeting";
         /// A public statement.
-        Statement = "statement", "Statement";
+        Statement = "statement";
         /// A round of negotiations.
-        Negotiation = "negotiation", "Negotiation";
+        Negotiation = "negotiation";
         /// A practical measure.
-        Measure = "measure", "Measure";
+        Measure = "measure";
         /// A deployment of forces or weapons.
-        Deployment = "deployment", "Deployment";
+        Deployment = "deployment";
         /// A process spanning a period.
-        Process = "process", "Process";
+        Process = "process";
     }
 }
 
@@ -243,25 +259,25 @@ vocabulary! {
     /// What became of an act.
     Status {
         /// Signed, not (yet) ratified.
-        Signed = "signed", "Signed";
+        Signed = "signed";
         /// Ratified.
-        Ratified = "ratified", "Ratified";
+        Ratified = "ratified";
         /// In force.
-        InForce = "in-force", "In force";
+        InForce = "in-force";
         /// Carried out.
-        Implemented = "implemented", "Implemented";
+        Implemented = "implemented";
         /// Partly carried out.
-        PartlyImplemented = "partly-implemented", "Partly implemented";
+        PartlyImplemented = "partly-implemented";
         /// Never carried out.
-        NeverImplemented = "never-implemented", "Never implemented";
+        NeverImplemented = "never-implemented";
         /// Carried out, then undone.
-        Reversed = "reversed", "Reversed";
+        Reversed = "reversed";
         /// Set aside.
-        Shelved = "shelved", "Shelved";
+        Shelved = "shelved";
         /// Replaced by a later act.
-        Superseded = "superseded", "Superseded";
+        Superseded = "superseded";
         /// Ended.
-        Terminated = "terminated", "Terminated";
+        Terminated = "terminated";
     }
 }
 
@@ -269,11 +285,11 @@ vocabulary! {
     /// How sure the dataset is of an item (see the README for the rules).
     Confidence {
         /// Read in an official text, a wire service or a seed document.
-        High = "high", "High";
+        High = "high";
         /// Consistent across secondary sources, or good sources disagree slightly.
-        Medium = "medium", "Medium";
+        Medium = "medium";
         /// Inferred or put together from indirect evidence.
-        Low = "low", "Low";
+        Low = "low";
     }
 }
 
@@ -281,27 +297,34 @@ vocabulary! {
     /// What sort of source.
     SourceKind {
         /// A government or organisation site.
-        Official = "official", "Official";
+        Official = "official";
         /// The text of a treaty or law.
-        TreatyText = "treaty-text", "Treaty text";
+        TreatyText = "treaty-text";
         /// A news agency.
-        Wire = "wire", "Wire service";
+        Wire = "wire";
         /// A newspaper or news site.
-        Press = "press", "Press";
+        Press = "press";
         /// A secondary summary or aggregator.
-        Secondary = "secondary", "Secondary";
+        Secondary = "secondary";
         /// An encyclopaedia (or a copy of one).
-        Encyclopaedia = "encyclopaedia", "Encyclopaedia";
+        Encyclopaedia = "encyclopaedia";
         /// One of the two documents the product comes from.
-        Seed = "seed", "Seed document";
+        Seed = "seed";
         /// A scholarly work.
-        Scholarly = "scholarly", "Scholarly";
+        Scholarly = "scholarly";
     }
 }
 
 impl Dataset {
-    /// Parses and validates a dataset from JSON text.
+    /// Parses and validates a dataset from JSON text, in English.
     pub fn from_json(text: &str) -> Result<Dataset, LoadError> {
+        Dataset::from_json_in(text, Locale::en)
+    }
+
+    /// Parses and validates a dataset from JSON text, with its texts in `locale`. Problems are reported
+    /// at their own paths whatever the language (a Russian text at its `_ru` field); a text with no
+    /// translation falls back to the English, marked, and is counted in [`Dataset::untranslated`].
+    pub fn from_json_in(text: &str, locale: Locale) -> Result<Dataset, LoadError> {
         if text.len() > MAX_DATASET_BYTES {
             return Err(LoadError::TooLarge {
                 bytes: text.len(),
@@ -309,7 +332,18 @@ impl Dataset {
             });
         }
         let raw = validate::parse_raw(text)?;
-        validate::dataset(raw).map_err(LoadError::Content)
+        match locale {
+            Locale::en => validate::dataset(raw).map_err(LoadError::Content),
+            Locale::ru => {
+                let mut russian = raw.clone();
+                validate::dataset(raw).map_err(LoadError::Content)?;
+                let untranslated = russian.into_russian();
+                let mut data = validate::dataset(russian).map_err(LoadError::Content)?;
+                data.locale = Locale::ru;
+                data.untranslated = untranslated;
+                Ok(data)
+            }
+        }
     }
 
     /// Index of the event with this id.

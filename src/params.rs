@@ -62,6 +62,8 @@ pub struct LinkState {
     pub theme: Option<String>,
     /// `step`: the story step shown, counted from 1.
     pub step: Option<String>,
+    /// `lang`: the interface and data language, `en` or `ru`.
+    pub lang: Option<String>,
     /// Other parameters, kept as they are (such as `data`).
     pub other: Vec<(String, String)>,
 }
@@ -123,6 +125,7 @@ impl LinkState {
                 "sel" => s.selection = Some(v),
                 "theme" => s.theme = Some(v),
                 "step" => s.step = Some(v),
+                "lang" => s.lang = Some(v),
                 _ => s.other.push((k, v)),
             }
         }
@@ -142,6 +145,7 @@ impl LinkState {
             ("sel", &self.selection),
             ("theme", &self.theme),
             ("step", &self.step),
+            ("lang", &self.lang),
         ] {
             if let Some(v) = v {
                 parts.push(format!("{k}={}", percent_encode(v)));
@@ -182,12 +186,13 @@ mod link_tests {
             selection: Some("up-04".into()),
             theme: Some("dark".into()),
             step: Some("3".into()),
+            lang: Some("ru".into()),
             other: vec![("data".into(), "datasets/mine file.json".into())],
         };
         let q = s.to_query();
         assert_eq!(
             q,
-            "?data=datasets/mine%20file.json&view=mapping&t=2021-09-10&sel=up-04&theme=dark&step=3"
+            "?data=datasets/mine%20file.json&view=mapping&t=2021-09-10&sel=up-04&theme=dark&step=3&lang=ru"
         );
         assert_eq!(LinkState::parse(&q), s);
         assert_eq!(LinkState::parse(""), LinkState::default());

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use union_state::i18n::Locale;
 use union_state::model::{self, raw::RawDataset, Confidence, Day, SourceKind, Status};
 
 fn data() -> &'static model::Dataset {
@@ -250,4 +251,105 @@ fn the_story_walks_from_the_1990s_treaties_to_the_security_treaty() {
             >= story.steps.len() - 2,
         "mostly in time order"
     );
+}
+
+#[test]
+fn every_text_of_the_bundled_dataset_has_a_russian_translation() {
+    let ru = model::bundled_in(Locale::ru).unwrap_or_else(|e| panic!("no Russian dataset: {e}"));
+    assert_eq!(ru.untranslated, 0, "texts without a Russian translation");
+    assert_eq!(ru.locale, Locale::ru);
+    let en = data();
+    assert_eq!(ru.events.len(), en.events.len());
+    let cyrillic = |s: &str| s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    for (r, e) in ru.events.iter().zip(&en.events) {
+        assert_eq!(r.id, e.id, "the Russian dataset keeps the order");
+        assert!(cyrillic(&r.title), "{}: title {:?}", r.id, r.title);
+        assert!(cyrillic(&r.summary), "{}: summary {:?}", r.id, r.summary);
+        assert_eq!(r.date, e.date);
+        assert_eq!(r.sources, e.sources);
+    }
+    for era in &ru.eras {
+        assert!(cyrillic(&era.label), "era {:?}", era.label);
+    }
+    let story = ru.story.as_ref().unwrap();
+    assert!(story.steps.iter().all(|s| cyrillic(&s.caption)));
+}
+
+/// Numbers in a translation are the numbers of the original: a translation changes words, not facts.
+#[test]
+fn translations_keep_every_number() {
+    let raw: serde_json::Value = serde_json::from_str(model::BUNDLED_JSON).unwrap();
+    fn numbers(s: &str) -> Vec<String> {
+        let mut out: Vec<String> = s
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| n.len() >= 4) // years and large figures: the facts most worth guarding
+            .map(str::to_owned)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+    fn walk(v: &serde_json::Value, path: &str, bad: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, x) in map {
+                    if let (Some(en), Some(ru)) = (
+                        x.as_str(),
+                        map.get(&format!("{k}_ru")).and_then(|r| r.as_str()),
+                    ) {
+                        let (a, b) = (numbers(en), numbers(ru));
+                        if a.iter().any(|n| !b.contains(n)) {
+                            bad.push(format!("{path}.{k}: {a:?} vs {b:?}"));
+                        }
+                    }
+                    walk(x, &format!("{path}.{k}"), bad);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    walk(x, &format!("{path}[{i}]"), bad);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut bad = Vec::new();
+    walk(&raw, "$", &mut bad);
+    assert!(
+        bad.is_empty(),
+        "{} translations lose a year or figure:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+/// Both interface languages have every string, and none is empty.
+#[test]
+fn the_two_locales_have_the_same_keys() {
+    fn keys(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    keys(x, &format!("{path}.{k}"), out);
+                }
+            }
+            serde_json::Value::String(s) => {
+                assert!(!s.trim().is_empty(), "{path} is empty");
+                out.push(path.to_owned());
+            }
+            other => panic!("{path}: not a string: {other}"),
+        }
+    }
+    let read = |name: &str| -> Vec<String> {
+        let text = std::fs::read_to_string(format!(
+            "{}/locales/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let mut out = Vec::new();
+        keys(&serde_json::from_str(&text).unwrap(), "", &mut out);
+        out.sort();
+        out
+    };
+    assert_eq!(read("en"), read("ru"));
 }

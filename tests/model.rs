@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
+use union_state::i18n::Locale;
+use union_state::model::raw::UNTRANSLATED;
 use union_state::model::{Dataset, LoadError, MAX_DATASET_BYTES};
 
 const MINIMAL: &str = include_str!("data/minimal.json");
@@ -270,4 +272,50 @@ fn story_steps_are_checked_against_the_data() {
             "story.steps[2].selection: no 'nothing' in the timeline view"
         ]
     );
+}
+
+#[test]
+fn russian_texts_replace_the_english_and_missing_ones_fall_back_marked() {
+    let text = with(|v| {
+        v["events"][0]["summary_ru"] = "Подписан в Москве.".into();
+    });
+    let ru = Dataset::from_json_in(&text, Locale::ru).unwrap();
+    let e = &ru.events[0];
+    assert_eq!(e.title, "Договор о создании Союзного государства");
+    assert_eq!(e.summary, "Подписан в Москве.");
+    assert_eq!(e.title_ru, None, "the Russian title is not shown twice");
+    // The dataset's title and the track's label have no translation: English, marked, counted.
+    assert_eq!(ru.title, format!("{UNTRANSLATED}A minimal dataset"));
+    assert_eq!(
+        ru.tracks[0].label,
+        format!("{UNTRANSLATED}Legal and political")
+    );
+    assert_eq!(ru.untranslated, 2);
+    // Identifiers and sources do not change with the language.
+    let en = Dataset::from_json(&text).unwrap();
+    assert_eq!(
+        en.events[0].summary,
+        "Signed in Moscow by Presidents Yeltsin and Lukashenko."
+    );
+    assert_eq!((en.locale, en.untranslated), (Locale::en, 0));
+    assert_eq!(e.id, en.events[0].id);
+    assert_eq!(e.sources, en.events[0].sources);
+}
+
+#[test]
+fn a_bad_translation_is_reported_at_its_own_field_in_either_language() {
+    let text = with(|v| {
+        v["events"][0]["summary_ru"] = "я".repeat(5000).into();
+    });
+    for locale in [Locale::en, Locale::ru] {
+        let problems = match Dataset::from_json_in(&text, locale) {
+            Err(LoadError::Content(p)) => p.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            other => panic!("expected content problems, got {other:?}"),
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("events[0].summary_ru"),
+            "{problems:?}"
+        );
+    }
 }

@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::hooks::use_canvas::{draw_css, layout_size, use_canvas_size, CanvasSize};
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::render::mapping::draw_claims;
 
 /// The claims chart, with the claims also listed as text for screen readers and for checking.
 #[component]
 pub fn ClaimsChart() -> impl IntoView {
     let app = expect_context::<AppState>();
+    let i18n = use_i18n();
     let canvas_ref = NodeRef::<Canvas>::new();
     let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
     Effect::new(move |_| {
@@ -42,7 +44,8 @@ pub fn ClaimsChart() -> impl IntoView {
                                 Some(h) => format!("{}–{}%", c.percent, h),
                                 None => format!("{}%", c.percent),
                             };
-                            view! { <li>{format!("{}: {pct} of {} measures, claimed by {} — {}", c.date, c.plan.label(), c.claimant, c.text)}</li> }
+                            let l = d.locale;
+                            view! { <li>{td_string!(l, claims.item, date = c.date.local(l), pct = &pct, plan = c.plan.label(l), claimant = &c.claimant, text = &c.text)}</li> }
                         })
                         .collect_view()
                 })
@@ -53,10 +56,10 @@ pub fn ClaimsChart() -> impl IntoView {
         <figure class="claims">
             <div class="canvas-frame claims-frame">
                 <canvas id="claims-canvas" node_ref=canvas_ref role="img"
-                    aria-label="Officials' claims of the share of programme measures implemented, over time"></canvas>
+                    aria-label=move || t_string!(i18n, claims.canvas)></canvas>
             </div>
             <details>
-                <summary>"Claims so far, as text"</summary>
+                <summary>{move || t_string!(i18n, claims.as_text)}</summary>
                 <ul id="claims-list">{rows}</ul>
             </details>
         </figure>

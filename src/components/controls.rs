@@ -4,13 +4,20 @@ use leptos::prelude::*;
 
 use crate::app::{AppState, View};
 use crate::components::story::StoryControls;
+use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::layout::anim::SPEEDS;
-use crate::model::date::{month_abbrev, Day};
+use crate::model::date::Day;
 
-/// The playhead's date as shown beside the scrubber ("8 Dec 1999").
-pub fn playhead_label(t_days: f64) -> String {
+/// The playhead's date as shown beside the scrubber ("8 Dec 1999", "8 дек. 1999").
+pub fn playhead_label(t_days: f64, locale: Locale) -> String {
     let (y, m, d) = Day(t_days.floor() as i32).ymd();
-    format!("{d} {} {y}", month_abbrev(m))
+    crate::model::PartialDate {
+        year: y,
+        month: Some(m),
+        day: Some(d),
+    }
+    .local(locale)
+    .to_string()
 }
 
 /// Icon outlines on a 16 x 16 grid, drawn inline so no icon font or file is needed.
@@ -33,6 +40,7 @@ fn Icon(path: &'static str) -> impl IntoView {
 #[component]
 pub fn Controls() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let bounds = move || state.bounds();
     let on_scrub = move |ev: leptos::ev::Event| {
         if let Ok(t) = event_target_value(&ev).parse::<f64>() {
@@ -47,29 +55,29 @@ pub fn Controls() -> impl IntoView {
         }
     };
     view! {
-        <div class="controls" role="toolbar" aria-label="Playback">
-            <button id="step-previous" type="button" title="Previous event (←)" aria-label="Previous event"
+        <div class="controls" role="toolbar" aria-label=move || t_string!(i18n, controls.playback)>
+            <button id="step-previous" type="button" title=move || t_string!(i18n, controls.previous_title) aria-label=move || t_string!(i18n, controls.previous)
                 on:click=move |_| state.step_previous()><Icon path=PREVIOUS/></button>
             <button id="play" type="button" class="primary"
                 aria-pressed=move || state.playing.get().to_string()
-                title="Play or pause (Space)"
+                title=move || t_string!(i18n, controls.play_title)
                 on:click=move |_| state.toggle_play()>
                 {move || if state.playing.get() {
-                    view! { <Icon path=PAUSE/>" Pause" }.into_any()
+                    view! { <Icon path=PAUSE/>" "{t!(i18n, controls.pause)} }.into_any()
                 } else {
-                    view! { <Icon path=PLAY/>" Play" }.into_any()
+                    view! { <Icon path=PLAY/>" "{t!(i18n, controls.play)} }.into_any()
                 }}
             </button>
-            <button id="step-next" type="button" title="Next event (→)" aria-label="Next event"
+            <button id="step-next" type="button" title=move || t_string!(i18n, controls.next_title) aria-label=move || t_string!(i18n, controls.next)
                 on:click=move |_| state.step_next()><Icon path=NEXT/></button>
-            <input id="scrub" type="range" step="1" aria-label="Time"
+            <input id="scrub" type="range" step="1" aria-label=move || t_string!(i18n, controls.time)
                 min=move || bounds().t0.floor().to_string()
                 max=move || bounds().t1.ceil().to_string()
                 prop:value=move || state.playhead.get().round().to_string()
-                aria-valuetext=move || playhead_label(state.playhead.get())
+                aria-valuetext=move || playhead_label(state.playhead.get(), i18n.get_locale())
                 on:input=on_scrub/>
-            <output id="playhead-date" aria-live="off">{move || playhead_label(state.playhead.get())}</output>
-            <select id="speed" aria-label="Speed" title="Playback speed" on:change=on_speed>
+            <output id="playhead-date" aria-live="off">{move || playhead_label(state.playhead.get(), i18n.get_locale())}</output>
+            <select id="speed" aria-label=move || t_string!(i18n, controls.speed) title=move || t_string!(i18n, controls.speed_title) on:change=on_speed>
                 {SPEEDS.iter().map(|&s| view! {
                     <option value=s.to_string() selected=move || state.speed.get() == s>{format!("{s}×")}</option>
                 }).collect_view()}
@@ -78,12 +86,12 @@ pub fn Controls() -> impl IntoView {
                 <input id="loop" type="checkbox"
                     prop:checked=move || state.looping.get()
                     on:change=move |ev| state.looping.set(event_target_checked(&ev))/>
-                " Loop"
+                " "{t!(i18n, controls.loop_label)}
             </label>
             <StoryControls/>
             <Show when=move || state.view.get() == View::Timeline>
-                <button id="zoom-reset" type="button" title="Show the whole period (0)"
-                    on:click=move |_| state.window.set(state.bounds())>"Show all"</button>
+                <button id="zoom-reset" type="button" title=move || t_string!(i18n, controls.show_all_title)
+                    on:click=move |_| state.window.set(state.bounds())>{t!(i18n, controls.show_all)}</button>
             </Show>
         </div>
     }

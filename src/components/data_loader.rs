@@ -9,7 +9,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::{AppState, DepthState, MappingState, MembershipState};
+use crate::components::language::untranslated_notice;
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::model::{Dataset, MAX_DATASET_BYTES};
+use leptos_i18n::I18nContext;
 
 /// A message for the user about loading, shown until dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +38,7 @@ pub struct Loader {
     membership: MembershipState,
     depth: DepthState,
     notice: RwSignal<Option<Notice>>,
+    i18n: I18nContext<Locale>,
 }
 
 impl Loader {
@@ -46,6 +50,7 @@ impl Loader {
             membership: expect_context(),
             depth: expect_context(),
             notice: expect_context::<NoticeState>().0,
+            i18n: use_i18n(),
         }
     }
 
@@ -60,27 +65,30 @@ impl Loader {
     /// Parses `text` (from `name`) and, if it is a valid dataset, shows it in every view; otherwise shows
     /// a notice with every problem and keeps the current dataset.
     pub fn load_text(&self, name: &str, text: &str) {
-        match Dataset::from_json(text) {
+        let l = self.locale();
+        match Dataset::from_json_in(text, l) {
             Ok(data) => {
                 let events = data.events.len();
+                let lines = untranslated_notice(&data)
+                    .map(|n| vec![n.title])
+                    .unwrap_or_default();
                 self.replace(Arc::new(data));
+                self.app.source.set_value(Some(Arc::from(text)));
                 self.notice.set(Some(Notice {
                     error: false,
-                    title: format!("Loaded {}: {events} events.", clip(name)),
-                    lines: Vec::new(),
+                    title: td_string!(l, data.loaded, name = clip(name), events = events),
+                    lines,
                 }));
             }
             Err(e) => {
                 leptos::logging::warn!("{name} could not be loaded: {e}");
-                self.fail(
-                    format!(
-                        "{} could not be loaded; the dataset shown is unchanged.",
-                        clip(name)
-                    ),
-                    e.lines(),
-                );
+                self.fail(td_string!(l, data.unchanged, name = clip(name)), e.lines());
             }
         }
+    }
+
+    fn locale(&self) -> Locale {
+        self.i18n.get_locale_untracked()
     }
 
     /// Shows `data` in every view, starting afresh: indices into the old dataset mean nothing in the new.
@@ -99,10 +107,7 @@ impl Loader {
         let name = file.name();
         if file.size() > MAX_DATASET_BYTES as f64 {
             self.fail(
-                format!(
-                    "{} could not be loaded; the dataset shown is unchanged.",
-                    clip(&name)
-                ),
+                td_string!(self.locale(), data.unchanged, name = clip(&name)),
                 vec![format!(
                     "the file is {} bytes; the limit is {MAX_DATASET_BYTES} bytes",
                     file.size()
@@ -117,7 +122,10 @@ impl Loader {
                 .and_then(|v| v.as_string())
             {
                 Some(text) => self.load_text(&name, &text),
-                None => self.fail(format!("{} could not be read.", clip(&name)), Vec::new()),
+                None => self.fail(
+                    td_string!(self.locale(), data.unreadable, name = clip(&name)),
+                    Vec::new(),
+                ),
             }
         });
     }
@@ -143,17 +151,17 @@ pub fn use_data_param() {
     };
     let loader = Loader::from_context();
     if let Err(why) = crate::params::check_data_path(&path) {
-        loader.fail("The data parameter was ignored.".into(), vec![why]);
+        loader.fail(
+            td_string!(loader.locale(), data.param_ignored).to_owned(),
+            vec![why],
+        );
         return;
     }
     leptos::task::spawn_local(async move {
         match fetch_text(&path).await {
             Ok(text) => loader.load_text(&path, &text),
             Err(why) => loader.fail(
-                format!(
-                    "{} could not be loaded; the bundled dataset is shown.",
-                    clip(&path)
-                ),
+                td_string!(loader.locale(), data.bundled_shown, name = clip(&path)),
                 vec![why],
             ),
         }
@@ -222,18 +230,20 @@ pub fn DataMenu() -> impl IntoView {
         input.set_value("");
     };
     let bundled = move |_| {
-        if let Ok(d) = crate::model::bundled() {
+        if let Ok(d) = crate::model::bundled_in(loader.locale()) {
             loader.replace(Arc::new(d.clone()));
+            loader.app.source.set_value(None);
             loader.notice.set(None);
         }
     };
+    let i18n = use_i18n();
     view! {
         <div class="data-menu">
-            <label class="button" title="Open your own dataset (JSON); you can also drop a file on the page">
-                "Open dataset…"
+            <label class="button" title=move || t_string!(i18n, data.open_title)>
+                {t!(i18n, data.open)}
                 <input id="dataset-file" type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change/>
             </label>
-            <button type="button" id="dataset-bundled" on:click=bundled>"Bundled data"</button>
+            <button type="button" id="dataset-bundled" on:click=bundled>{t!(i18n, data.bundled)}</button>
         </div>
     }
 }
@@ -242,6 +252,7 @@ pub fn DataMenu() -> impl IntoView {
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let notice = expect_context::<NoticeState>().0;
+    let i18n = use_i18n();
     move || {
         notice.get().map(|n| {
             let class = if n.error { "notice error" } else { "notice" };
@@ -250,7 +261,7 @@ pub fn NoticeBar() -> impl IntoView {
                 <div id="notice" class=class role=role>
                     <p><strong>{n.title}</strong></p>
                     {(!n.lines.is_empty()).then(|| view! { <ul>{n.lines.into_iter().map(|l| view! { <li><code>{l}</code></li> }).collect_view()}</ul> })}
-                    <button type="button" class="dismiss" aria-label="Dismiss" on:click=move |_| notice.set(None)>"×"</button>
+                    <button type="button" class="dismiss" aria-label=td_string!(i18n.get_locale_untracked(), data.dismiss) on:click=move |_| notice.set(None)>"×"</button>
                 </div>
             }
         })

@@ -10,6 +10,7 @@ use crate::components::controls::Controls;
 use crate::components::event_card::{source_list, timeline_links};
 use crate::components::text_alternative::DepthList;
 use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::layout::ladder::{layout, LadderHit};
 use crate::model::Dataset;
 use crate::render::ladder::{draw_ladder, LadderFrame};
@@ -21,6 +22,7 @@ fn provision_card(d: &Dataset, i: usize, app: AppState, mapping: MappingState) -
     let Some(p) = depth.provisions.get(i) else {
         return ().into_any();
     };
+    let l = d.locale;
     let sector = depth
         .sectors
         .get(p.sector)
@@ -28,14 +30,14 @@ fn provision_card(d: &Dataset, i: usize, app: AppState, mapping: MappingState) -
         .unwrap_or_default();
     let now = p
         .state_at(app.playhead.get_untracked())
-        .map_or("Not yet declared", |s| s.label());
+        .map_or(td_string!(l, depth.not_yet_declared), |s| s.label(l));
     let outcomes = p
         .outcomes
         .iter()
         .map(|o| {
             view! {
                 <li>
-                    <strong>{format!("{}: {}. ", o.date, o.state.label())}</strong>{o.note.clone()}
+                    <strong>{format!("{}: {}. ", o.date.local(l), o.state.label(l))}</strong>{o.note.clone()}
                     <ul class="related">{timeline_links(d, &o.events, app, mapping)}</ul>
                     {source_list(d, &o.sources)}
                 </li>
@@ -44,18 +46,18 @@ fn provision_card(d: &Dataset, i: usize, app: AppState, mapping: MappingState) -
         .collect_view();
     view! {
         <article class="event-card" data-provision-id=p.id.clone()>
-            <p class="eyebrow">{format!("Provision · {sector}")}</p>
+            <p class="eyebrow">{format!("{} · {sector}", td_string!(l, depth.provision))}</p>
             <h2 id="card-title">{p.label.clone()}</h2>
-            <p class="date">{format!("Declared {}", p.declared)}</p>
-            <p class="status">"At the playhead: " <strong>{now}</strong></p>
-            {p.inferred.then(|| view! { <p class="discrepancy">"Inferred judgement: the fate of this provision is put together from indirect evidence, not stated by a source."</p> })}
+            <p class="date">{td_string!(l, depth.declared, date = p.declared.local(l))}</p>
+            <p class="status">{td_string!(l, depth.at_playhead)}" " <strong>{now}</strong></p>
+            {p.inferred.then(|| view! { <p class="discrepancy">{td_string!(l, depth.inferred)}</p> })}
             {p.note.clone().map(|n| view! { <p class="summary">{n}</p> })}
-            <h3>"Declared by"</h3>
+            <h3>{td_string!(l, depth.declared_by)}</h3>
             <ul class="related">{timeline_links(d, &p.declared_by, app, mapping)}</ul>
-            <h3>"What became of it"</h3>
+            <h3>{td_string!(l, depth.became)}</h3>
             <ul class="history">{outcomes}</ul>
-            <p class="confidence">"Confidence: " <strong>{p.confidence.label()}</strong></p>
-            <h3>"Sources"</h3>
+            <p class="confidence">{td_string!(l, card.confidence)}" " <strong>{p.confidence.label(l)}</strong></p>
+            <h3>{td_string!(l, card.sources)}</h3>
             {source_list(d, &p.sources)}
         </article>
     }
@@ -70,23 +72,26 @@ fn sector_card(d: &Dataset, s: usize, t: f64) -> AnyView {
         return ().into_any();
     };
     let level = depth.level(s, t);
+    let l = d.locale;
     let provisions = depth
         .provisions
         .iter()
         .filter(|p| p.sector == s)
         .map(|p| {
-            let state = p.state_at(t).map_or("not yet declared", |x| x.label());
-            view! { <li>{format!("{} ({}): {state}", p.label, p.declared)}</li> }
+            let state = p
+                .state_at(t)
+                .map_or(td_string!(l, depth.not_yet_declared), |x| x.label(l));
+            view! { <li>{format!("{} ({}): {state}", p.label, p.declared.local(l))}</li> }
         })
         .collect_view();
     view! {
         <article class="event-card" data-sector-id=sector.id.clone()>
-            <p class="eyebrow">"Sector"</p>
+            <p class="eyebrow">{td_string!(l, legend.sector)}</p>
             <h2 id="card-title">{sector.label.clone()}</h2>
-            <p class="status">{format!("At the playhead: {} provisions declared, {} delivered (implemented counts 1, partly ½).", level.declared, level.delivered)}</p>
-            {sector.claim.clone().map(|c| view! { <p class="summary"><strong>"The seeds' claim: "</strong>{c}</p> })}
+            <p class="status">{td_string!(l, depth.sector_level, declared = level.declared, delivered = level.delivered)}</p>
+            {sector.claim.clone().map(|c| view! { <p class="summary"><strong>{td_string!(l, depth.seeds_claim)}" "</strong>{c}</p> })}
             {(!sector.claim_sources.is_empty()).then(|| source_list(d, &sector.claim_sources))}
-            <h3>"Provisions"</h3>
+            <h3>{td_string!(l, depth.provisions)}</h3>
             <ul class="history">{provisions}</ul>
         </article>
     }
@@ -108,6 +113,7 @@ fn LadderCanvas() -> impl IntoView {
     let app = expect_context::<AppState>();
     let state = expect_context::<DepthState>();
     let canvas_ref = NodeRef::<Canvas>::new();
+    let i18n = use_i18n();
     let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
     let geometry = Memo::new(move |_| {
         let (w, h) = layout_size(size.get(), app.chart_theme().scale);
@@ -186,7 +192,7 @@ fn LadderCanvas() -> impl IntoView {
     view! {
         <div class="canvas-frame ladder-frame">
             <canvas id="depth-canvas" node_ref=canvas_ref tabindex="0" role="img"
-                aria-label="For each sector, the number of provisions declared (dashed line) and how many were delivered (solid line) over time"
+                aria-label=move || t_string!(i18n, depth.canvas)
                 data-levels=levels
                 data-marks=move || marks.get()
                 on:pointermove=move |ev| {
@@ -216,27 +222,28 @@ pub fn DepthView() -> impl IntoView {
     let app = expect_context::<AppState>();
     let state = expect_context::<DepthState>();
     let mapping = expect_context::<MappingState>();
+    let i18n = use_i18n();
     view! {
         <main class="depth-view">
-            <section class="chart-column" aria-label="Depth of integration by sector">
+            <section class="chart-column" aria-label=move || t_string!(i18n, depth.view)>
                 <LadderCanvas/>
                 <Controls/>
                 <DepthList/>
             </section>
             <aside class="card-column">
-                <ul class="legend" aria-label="Legend">
-                    <li><span class="line declared"></span>"Declared (provisions promised; ○ a declaration)"</li>
-                    <li><span class="line delivered"></span>"Delivered (implemented 1, partly ½; ■ an outcome)"</li>
-                    <li><span class="swatch gap"></span>"The gap between them"</li>
+                <ul class="legend" aria-label=move || t_string!(i18n, legend.legend)>
+                    <li><span class="line declared"></span>{t!(i18n, depth.legend_declared)}</li>
+                    <li><span class="line delivered"></span>{t!(i18n, depth.legend_delivered)}</li>
+                    <li><span class="swatch gap"></span>{t!(i18n, depth.legend_gap)}</li>
                 </ul>
                 {move || match (state.selected.get(), state.hovered.get()) {
                     (Some(p), _) => app.data.with(|d| provision_card(d, p, app, mapping)),
                     (None, Some(s)) => app.data.with(|d| sector_card(d, s, app.playhead.get_untracked())),
                     (None, None) => view! {
                         <article class="event-card intro">
-                            <h2>"Integration against theories"</h2>
-                            <p>"For each sector, what the treaties and decisions declared against what was delivered, counted from the dated fate of each declared provision. Press Play to watch the gap open: deepest in security, wide in money, energy and political institutions."</p>
-                            <p class="muted">"Point at a sector to see the seeds' claim and its provisions; click a mark to read a provision's story and jump to its events on the timeline. Judgements inferred from indirect evidence say so."</p>
+                            <h2>{t!(i18n, depth.intro_title)}</h2>
+                            <p>{t!(i18n, depth.intro)}</p>
+                            <p class="muted">{t!(i18n, depth.intro_help)}</p>
                         </article>
                     }.into_any(),
                 }}

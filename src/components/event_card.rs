@@ -4,14 +4,15 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::model::{Confidence, Dataset, Precision};
 
 /// What the date's precision means, for the card.
-fn precision_note(p: Precision) -> &'static str {
+fn precision_note(p: Precision, l: Locale) -> &'static str {
     match p {
         Precision::Day => "",
-        Precision::Month => " (month known, not the day)",
-        Precision::Year => " (year known only)",
+        Precision::Month => td_string!(l, card.month_known),
+        Precision::Year => td_string!(l, card.year_known),
     }
 }
 
@@ -22,9 +23,10 @@ pub fn source_list(data: &Dataset, sources: &[usize]) -> impl IntoView {
         .filter_map(|&s| data.sources.get(s))
         .map(|s| {
             let title = s.title.clone();
+            let kind = s.kind.label(data.locale);
             let meta = match &s.publisher {
-                Some(p) => format!(" — {p} ({})", s.kind.label()),
-                None => format!(" ({})", s.kind.label()),
+                Some(p) => format!(" — {p} ({kind})"),
+                None => format!(" ({kind})"),
             };
             match &s.url {
                 Some(url) => view! {
@@ -50,7 +52,7 @@ pub fn timeline_links(
         .filter_map(|&e| {
             d.events
                 .get(e)
-                .map(|ev| (e, ev.title.clone(), ev.date.to_string()))
+                .map(|ev| (e, ev.title.clone(), ev.date.local(d.locale).to_string()))
         })
         .map(|(e, title, date)| {
             view! {
@@ -73,7 +75,12 @@ fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
         .get(e.track)
         .map(|t| t.label.clone())
         .unwrap_or_default();
-    let date = format!("{}{}", e.date, precision_note(e.date.precision()));
+    let l = data.locale;
+    let date = format!(
+        "{}{}",
+        e.date.local(l),
+        precision_note(e.date.precision(), l)
+    );
     let confidence_class = match e.confidence {
         Confidence::High => "confidence high",
         Confidence::Medium => "confidence medium",
@@ -88,10 +95,10 @@ fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
             let claimed_by: Vec<String> =
                 d.claimed_by.iter().filter_map(|&s| data.sources.get(s)).map(|s| s.title.clone()).collect();
             view! {
-                <aside class="discrepancy" aria-label="Documented discrepancy">
+                <aside class="discrepancy" aria-label=td_string!(l, card.discrepancy)>
                     <h3>"⚠ " {d.title.clone()}</h3>
-                    <p><strong>"Claim: "</strong>{d.claim.clone()}<span class="muted">{format!(" ({})", claimed_by.join("; "))}</span></p>
-                    <p><strong>"Evidence: "</strong>{d.finding.clone()}</p>
+                    <p><strong>{td_string!(l, card.claim)}" "</strong>{d.claim.clone()}<span class="muted">{format!(" ({})", claimed_by.join("; "))}</span></p>
+                    <p><strong>{td_string!(l, card.evidence)}" "</strong>{d.finding.clone()}</p>
                 </aside>
             }
         })
@@ -99,7 +106,7 @@ fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
     let related = e
         .related
         .iter()
-        .filter_map(|&r| data.events.get(r).map(|ev| (r, ev.title.clone(), ev.date.to_string())))
+        .filter_map(|&r| data.events.get(r).map(|ev| (r, ev.title.clone(), ev.date.local(l).to_string())))
         .map(|(r, title, date)| {
             view! { <li><button type="button" class="link" on:click=move |_| state.go_to(r)>{title}</button>" · "{date}</li> }
         })
@@ -109,20 +116,20 @@ fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
         <article class="event-card" data-event-id=e.id.clone()>
             <p class="eyebrow">
                 <span class="track-chip" data-track=e.track.to_string()>{track}</span>
-                " · " {e.kind.label()}
+                " · " {e.kind.label(l)}
             </p>
             <h2 id="card-title">{e.title.clone()}</h2>
             {e.title_ru.clone().map(|t| view! { <p class="title-ru" lang="ru">{t}</p> })}
             <p class="date"><time>{date}</time></p>
-            {e.status.map(|s| view! { <p class="status">"Status: " <strong>{s.label()}</strong></p> })}
+            {e.status.map(|s| view! { <p class="status">{td_string!(l, card.status)}" " <strong>{s.label(l)}</strong></p> })}
             <p class="summary">{e.summary.clone()}</p>
             {discrepancies}
-            <p class=confidence_class>"Confidence: " <strong>{e.confidence.label()}</strong>
+            <p class=confidence_class>{td_string!(l, card.confidence)}" " <strong>{e.confidence.label(l)}</strong>
                 {e.confidence_note.clone().map(|n| view! { <span class="note">{format!(" — {n}")}</span> })}
             </p>
-            <h3>"Sources"</h3>
+            <h3>{td_string!(l, card.sources)}</h3>
             {sources}
-            {has_related.then(|| view! { <h3>"Related"</h3><ul class="related">{related}</ul> })}
+            {has_related.then(|| view! { <h3>{td_string!(l, card.related)}</h3><ul class="related">{related}</ul> })}
         </article>
     }
     .into_any()
@@ -132,18 +139,20 @@ fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
 #[component]
 pub fn EventCard() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let current = Memo::new(move |_| state.current());
     view! {
-        <aside class="card-column" aria-label="Current event">
+        <aside class="card-column" aria-label=move || t_string!(i18n, card.current)>
             {move || match current.get() {
                 Some(i) => state.data.with(|d| card(d, i, state)),
                 None => state.data.with(|d| {
                     let description = d.description.clone().unwrap_or_default();
+                    let l = d.locale;
                     view! {
                         <article class="event-card intro">
-                            <h2>"How the Union State was built"</h2>
+                            <h2>{td_string!(l, card.intro_title)}</h2>
                             <p>{description}</p>
-                            <p class="muted">"Press Play (or A) to watch the treaties appear one by one. Step between events with the arrow keys or the buttons beside Play, drag or scroll on the chart to pan and zoom, and click any event to read its card with its sources."</p>
+                            <p class="muted">{td_string!(l, card.intro_help)}</p>
                         </article>
                     }.into_any()
                 }),

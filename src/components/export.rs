@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{AppState, DepthState, MappingState, MembershipState, View};
 use crate::components::{depth_view, mapping_canvas, membership_view, timeline_canvas};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::layout::{bipartite, ladder, lanes, matrix};
 use crate::render::{
     ladder as ladder_render, mapping as mapping_render, membership as membership_render, timeline,
@@ -214,13 +215,14 @@ pub fn ExportMenu() -> impl IntoView {
         membership: expect_context(),
         depth: expect_context(),
     };
+    let i18n = use_i18n();
     view! {
-        <div class="export-menu" role="group" aria-label="Export the view">
-            <span class="muted">"Export "</span>
-            <button type="button" id="export-png-1" title="PNG at the size on screen" on:click=move |_| export_png(v, 1.0)>"PNG 1×"</button>
-            <button type="button" id="export-png-2" title="PNG at twice the size on screen" on:click=move |_| export_png(v, 2.0)>"2×"</button>
-            <button type="button" id="export-png-4" title="PNG at four times the size on screen" on:click=move |_| export_png(v, 4.0)>"4×"</button>
-            <button type="button" id="export-svg" title="SVG (vector)" on:click=move |_| export_svg(v)>"SVG"</button>
+        <div class="export-menu" role="group" aria-label=move || t_string!(i18n, export.group)>
+            <span class="muted">{t!(i18n, export.label)}" "</span>
+            <button type="button" id="export-png-1" title=move || t_string!(i18n, export.png1) on:click=move |_| export_png(v, 1.0)>"PNG 1×"</button>
+            <button type="button" id="export-png-2" title=move || t_string!(i18n, export.png2) on:click=move |_| export_png(v, 2.0)>"2×"</button>
+            <button type="button" id="export-png-4" title=move || t_string!(i18n, export.png4) on:click=move |_| export_png(v, 4.0)>"4×"</button>
+            <button type="button" id="export-svg" title=move || t_string!(i18n, export.svg) on:click=move |_| export_svg(v)>"SVG"</button>
         </div>
     }
 }

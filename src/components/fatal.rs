@@ -2,6 +2,8 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{td_string, Locale};
+
 /// Replaces the page's content with a panel that names the error and offers a reload. Works without
 /// the reactive system (which may be what failed); the message is set as text, never as HTML.
 pub fn show(message: &str) {
@@ -15,9 +17,15 @@ pub fn show(message: &str) {
     panel.set_id("fatal");
     panel.set_class_name("error-panel");
     let _ = panel.set_attribute("role", "alert");
+    // The page's language, as the language switch last set it on <html lang>.
+    let l = document
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|lang| lang.parse::<Locale>().ok())
+        .unwrap_or_default();
     let parts = [
-        ("h1", "Something went wrong"),
-        ("p", "The visualisation stopped because of an internal error. Reloading the page starts it again."),
+        ("h1", td_string!(l, fatal.title)),
+        ("p", td_string!(l, fatal.text)),
         ("pre", message),
     ];
     for (tag, text) in parts {
@@ -27,7 +35,7 @@ pub fn show(message: &str) {
         }
     }
     if let Ok(button) = document.create_element("button") {
-        button.set_text_content(Some("Reload"));
+        button.set_text_content(Some(td_string!(l, fatal.reload)));
         let _ = button.set_attribute("type", "button");
         let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
             if let Some(w) = web_sys::window() {

@@ -7,6 +7,7 @@ use web_sys::PointerEvent;
 
 use crate::app::{AppState, MappingState};
 use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
+use crate::i18n::{t_string, use_i18n, Locale};
 use crate::layout::bipartite::{layout, programme_progress, Node, Target};
 use crate::model::Mapping;
 use crate::render::mapping::{draw_mapping, MappingFrame};
@@ -17,20 +18,20 @@ const MOUSE_SLOP_PX: f64 = 2.0;
 const TOUCH_SLOP_PX: f64 = 8.0;
 
 /// The full name of a target, for the tooltip.
-fn full_label(m: &Mapping, t: Target) -> String {
+fn full_label(m: &Mapping, t: Target, l: Locale) -> String {
     match t {
         Target::Node(Node::RoadMap(i)) => m.road_maps.get(i).map(|r| {
             if r.count > 1 {
-                format!("{} × {} ({})", r.count, r.label, r.status.label())
+                format!("{} × {} ({})", r.count, r.label, r.status.label(l))
             } else {
-                format!("{} ({})", r.label, r.status.label())
+                format!("{} ({})", r.label, r.status.label(l))
             }
         }),
         Target::Node(Node::Programme(i)) => m.programmes.get(i).map(|p| p.label.clone()),
-        Target::Link(l) => m.links.get(l).and_then(|l| {
-            let from = &m.road_maps.get(l.from)?.label;
-            let to = &m.programmes.get(l.to)?.label;
-            Some(format!("{from} → {to} ({})", l.evidence.label()))
+        Target::Link(i) => m.links.get(i).and_then(|k| {
+            let from = &m.road_maps.get(k.from)?.label;
+            let to = &m.programmes.get(k.to)?.label;
+            Some(format!("{from} → {to} ({})", k.evidence.label(l)))
         }),
     }
     .unwrap_or_default()
@@ -50,6 +51,7 @@ pub fn frame(app: AppState, state: MappingState) -> MappingFrame {
 pub fn MappingCanvas() -> impl IntoView {
     let app = expect_context::<AppState>();
     let state = expect_context::<MappingState>();
+    let i18n = use_i18n();
     let canvas_ref = NodeRef::<Canvas>::new();
     let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
     let tooltip = RwSignal::new(None::<(f64, f64, String)>);
@@ -140,7 +142,7 @@ pub fn MappingCanvas() -> impl IntoView {
             app.data.with_untracked(|d| {
                 d.mapping
                     .as_ref()
-                    .map(|m| full_label(m, t))
+                    .map(|m| full_label(m, t, d.locale))
                     .unwrap_or_default()
             })
         });
@@ -158,7 +160,7 @@ pub fn MappingCanvas() -> impl IntoView {
                 node_ref=canvas_ref
                 tabindex="0"
                 role="img"
-                aria-label="Diagram of the road maps negotiated in 2019 and 2020 on the left, the union programmes of 2021 on the right, and the links between them."
+                aria-label=move || t_string!(i18n, mapping.canvas)
                 data-targets=move || targets.get()
                 data-morph=move || format!("{:.3}", morph())
                 class:hovering=move || state.hovered.get().is_some()

@@ -4,17 +4,18 @@ use leptos::prelude::*;
 
 use crate::app::{AppState, MappingState};
 use crate::components::event_card::{source_list, timeline_links};
+use crate::i18n::{t, td_string, use_i18n, Locale};
 use crate::layout::bipartite::{Node, Target};
 use crate::model::{Confidence, Dataset};
 
-fn confidence_line(c: Confidence, note: Option<String>) -> impl IntoView {
+fn confidence_line(c: Confidence, note: Option<String>, l: Locale) -> impl IntoView {
     let class = match c {
         Confidence::High => "confidence high",
         Confidence::Medium => "confidence medium",
         Confidence::Low => "confidence low",
     };
     view! {
-        <p class=class>"Confidence: " <strong>{c.label()}</strong>
+        <p class=class>{td_string!(l, card.confidence)}" " <strong>{c.label(l)}</strong>
             {note.map(|n| view! { <span class="note">{format!(" — {n}")}</span> })}
         </p>
     }
@@ -28,8 +29,8 @@ fn event_links(
     mapping: MappingState,
 ) -> impl IntoView {
     let items = timeline_links(d, events, app, mapping);
-    (!events.is_empty())
-        .then(|| view! { <h3>"On the timeline"</h3><ul class="related">{items}</ul> })
+    let heading = td_string!(d.locale, mapping.on_timeline);
+    (!events.is_empty()).then(|| view! { <h3>{heading}</h3><ul class="related">{items}</ul> })
 }
 
 /// Buttons selecting other nodes.
@@ -50,6 +51,7 @@ fn card(d: &Dataset, target: Target, app: AppState, mapping: MappingState) -> An
     let Some(m) = &d.mapping else {
         return ().into_any();
     };
+    let l = d.locale;
     let sector = |s: usize| {
         m.sectors
             .get(s)
@@ -62,9 +64,9 @@ fn card(d: &Dataset, target: Target, app: AppState, mapping: MappingState) -> An
                 return ().into_any();
             };
             let outcome = match (r.agreed, r.dropped) {
-                (_, Some(d)) => format!("{} ({d})", r.status.label()),
-                (Some(a), None) => format!("{} ({a})", r.status.label()),
-                _ => r.status.label().to_owned(),
+                (_, Some(d)) => format!("{} ({})", r.status.label(l), d.local(l)),
+                (Some(a), None) => format!("{} ({})", r.status.label(l), a.local(l)),
+                _ => r.status.label(l).to_owned(),
             };
             let programmes: Vec<(Node, String)> = m
                 .links_from(i)
@@ -77,18 +79,18 @@ fn card(d: &Dataset, target: Target, app: AppState, mapping: MappingState) -> An
             let dead_end = programmes.is_empty();
             view! {
                 <article class="event-card" data-target-id=r.id.clone()>
-                    <p class="eyebrow">{format!("Road map · {}", sector(r.sector))}</p>
+                    <p class="eyebrow">{format!("{} · {}", td_string!(l, mapping.road_map), sector(r.sector))}</p>
                     <h2 id="card-title">{r.label.clone()}</h2>
                     {r.label_ru.clone().map(|t| view! { <p class="title-ru" lang="ru">{t}</p> })}
-                    <p class="date">{format!("First reported {}", r.reported)}</p>
-                    <p class="status">"Outcome: " <strong>{outcome}</strong></p>
-                    {(r.count > 1).then(|| view! { <p><strong>{format!("Stands for {} road maps", r.count)}</strong>{if r.unpublished { " whose titles were never published." } else { "." }}</p> })}
+                    <p class="date">{td_string!(l, mapping.first_reported, date = r.reported.local(l))}</p>
+                    <p class="status">{td_string!(l, mapping.outcome)}" " <strong>{outcome}</strong></p>
+                    {(r.count > 1).then(|| view! { <p><strong>{td_string!(l, mapping.stands_for, count = r.count)}</strong>{if r.unpublished { td_string!(l, mapping.unpublished) } else { "." }}</p> })}
                     <p class="summary">{r.summary.clone()}</p>
-                    {dead_end.then(|| view! { <p class="discrepancy">"Dead end: this road map led to no union programme."</p> })}
-                    {confidence_line(r.confidence, r.confidence_note.clone())}
-                    <h3>"Sources"</h3>
+                    {dead_end.then(|| view! { <p class="discrepancy">{td_string!(l, mapping.dead_end)}</p> })}
+                    {confidence_line(r.confidence, r.confidence_note.clone(), l)}
+                    <h3>{td_string!(l, card.sources)}</h3>
                     {source_list(d, &r.sources)}
-                    {node_links(programmes, mapping, "Became")}
+                    {node_links(programmes, mapping, td_string!(l, mapping.became))}
                     {event_links(d, &r.events, app, mapping)}
                 </article>
             }
@@ -108,15 +110,15 @@ fn card(d: &Dataset, target: Target, app: AppState, mapping: MappingState) -> An
                 .collect();
             view! {
                 <article class="event-card" data-target-id=p.id.clone()>
-                    <p class="eyebrow">{format!("Union programme · {}", sector(p.sector))}</p>
+                    <p class="eyebrow">{format!("{} · {}", td_string!(l, mapping.programme), sector(p.sector))}</p>
                     <h2 id="card-title">{p.label.clone()}</h2>
                     {p.label_ru.clone().map(|t| view! { <p class="title-ru" lang="ru">{t}</p> })}
-                    <p class="date">{format!("Approved {}", p.approved)}</p>
+                    <p class="date">{td_string!(l, mapping.approved, date = p.approved.local(l))}</p>
                     <p class="summary">{p.summary.clone()}</p>
-                    {confidence_line(p.confidence, p.confidence_note.clone())}
-                    <h3>"Sources"</h3>
+                    {confidence_line(p.confidence, p.confidence_note.clone(), l)}
+                    <h3>{td_string!(l, card.sources)}</h3>
                     {source_list(d, &p.sources)}
-                    {node_links(road_maps, mapping, "From the road maps")}
+                    {node_links(road_maps, mapping, td_string!(l, mapping.from_road_maps))}
                     {event_links(d, &p.events, app, mapping)}
                 </article>
             }
@@ -138,12 +140,12 @@ fn card(d: &Dataset, target: Target, app: AppState, mapping: MappingState) -> An
                 .unwrap_or_default();
             view! {
                 <article class="event-card" data-target-id=format!("link-{l}")>
-                    <p class="eyebrow">{format!("Link · {}", link.evidence.label())}</p>
+                    <p class="eyebrow">{format!("{} · {}", td_string!(d.locale, mapping.link), link.evidence.label(d.locale))}</p>
                     <h2 id="card-title">{format!("{from} → {to}")}</h2>
                     <p class="summary">{link.note.clone()}</p>
-                    <h3>"Sources"</h3>
+                    <h3>{td_string!(d.locale, card.sources)}</h3>
                     {source_list(d, &link.sources)}
-                    {node_links(vec![(Node::RoadMap(link.from), from), (Node::Programme(link.to), to)], mapping, "Ends")}
+                    {node_links(vec![(Node::RoadMap(link.from), from), (Node::Programme(link.to), to)], mapping, td_string!(d.locale, mapping.ends))}
                 </article>
             }
             .into_any()
@@ -156,14 +158,15 @@ fn card(d: &Dataset, target: Target, app: AppState, mapping: MappingState) -> An
 pub fn MappingCard() -> impl IntoView {
     let app = expect_context::<AppState>();
     let mapping = expect_context::<MappingState>();
+    let i18n = use_i18n();
     view! {
         {move || match mapping.selected.get() {
             Some(t) => app.data.with(|d| card(d, t, app, mapping)),
             None => view! {
                 <article class="event-card intro">
-                    <h2>"Road maps to where?"</h2>
-                    <p>"In 2019 Belarus and Russia negotiated 31 integration road maps; their full list was never published. By 2021 they had been remodelled into 28 union programmes, approved in September and November 2021. Press Play to watch the maps appear, settle and turn into programmes."</p>
-                    <p class="muted">"Hover a road map, programme or link to follow its path; click to isolate it and read its sources; click empty space or press Esc to clear. Dashed links are inferred by topic: no source maps road maps to programmes one by one."</p>
+                    <h2>{t!(i18n, mapping.intro_title)}</h2>
+                    <p>{t!(i18n, mapping.intro)}</p>
+                    <p class="muted">{t!(i18n, mapping.intro_help)}</p>
                 </article>
             }.into_any(),
         }}

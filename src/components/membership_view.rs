@@ -11,6 +11,7 @@ use crate::components::event_card::source_list;
 use crate::components::history_chart::HistoryChart;
 use crate::components::text_alternative::MembershipTable;
 use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::layout::matrix::{layout, MatrixHit};
 use crate::model::{Dataset, Membership, Standing};
 use crate::render::membership::{draw_matrix, HistoryRow, MatrixFrame};
@@ -73,6 +74,7 @@ fn pick_card(d: &Dataset, pick: MembershipPick) -> AnyView {
     let Some(m) = &d.membership else {
         return ().into_any();
     };
+    let l = d.locale;
     let intervals: Vec<usize> = match pick {
         MembershipPick::State(s) => m.history_of_state(s),
         MembershipPick::Organisation(o) => m.history_of_organisation(o),
@@ -85,12 +87,12 @@ fn pick_card(d: &Dataset, pick: MembershipPick) -> AnyView {
                 MembershipPick::State(_) => m.organisations[k.organisation].label.clone(),
                 MembershipPick::Organisation(_) => m.states[k.state].label.clone(),
             };
-            let until = k.to.map_or_else(|| "now".to_owned(), |t| t.to_string());
+            let until = k.to.map_or_else(|| td_string!(l, membership.now).to_owned(), |t| t.local(l).to_string());
             view! {
                 <li>
-                    <strong>{format!("{who}: {} ", k.status.label())}</strong>
-                    {format!("{} – {until}. ", k.from)}
-                    <span class="muted">{format!("{} (confidence: {})", k.note, k.confidence.label())}</span>
+                    <strong>{format!("{who}: {} ", k.status.label(l))}</strong>
+                    {format!("{} – {until}. ", k.from.local(l))}
+                    <span class="muted">{format!("{} ({} {})", k.note, td_string!(l, card.confidence), k.confidence.label(l))}</span>
                     {source_list(d, &k.sources)}
                 </li>
             }
@@ -98,7 +100,7 @@ fn pick_card(d: &Dataset, pick: MembershipPick) -> AnyView {
         .collect_view();
     let (kind, title, id, summary, sources) = match pick {
         MembershipPick::State(s) => (
-            "State",
+            td_string!(l, membership.state),
             m.states[s].label.clone(),
             m.states[s].id.clone(),
             None,
@@ -107,11 +109,11 @@ fn pick_card(d: &Dataset, pick: MembershipPick) -> AnyView {
         MembershipPick::Organisation(o) => {
             let org = &m.organisations[o];
             let dates = match org.ended {
-                Some(e) => format!("{} – {e}", org.founded),
-                None => format!("since {}", org.founded),
+                Some(e) => format!("{} – {}", org.founded.local(l), e.local(l)),
+                None => td_string!(l, membership.since, date = org.founded.local(l)),
             };
             (
-                "Organisation",
+                td_string!(l, membership.organisation),
                 format!("{} ({})", org.name, org.label),
                 org.id.clone(),
                 Some(format!("{dates}. {}", org.summary)),
@@ -119,7 +121,7 @@ fn pick_card(d: &Dataset, pick: MembershipPick) -> AnyView {
             )
         }
     };
-    let label = format!("History of {title}");
+    let label = td_string!(l, alt.history_of, name = &title);
     view! {
         <article class="event-card" data-pick-id=id>
             <p class="eyebrow">{kind}</p>
@@ -127,7 +129,7 @@ fn pick_card(d: &Dataset, pick: MembershipPick) -> AnyView {
             {summary.map(|s| view! { <p class="summary">{s}</p> })}
             {(!sources.is_empty()).then(|| source_list(d, &sources))}
             <HistoryChart rows=rows_for(m, pick) label=label/>
-            <h3>"History"</h3>
+            <h3>{td_string!(l, membership.history)}</h3>
             <ul class="history">{items}</ul>
         </article>
     }
@@ -156,6 +158,7 @@ pub fn frame(app: AppState, state: MembershipState) -> MatrixFrame {
 fn MatrixCanvas() -> impl IntoView {
     let app = expect_context::<AppState>();
     let state = expect_context::<MembershipState>();
+    let i18n = use_i18n();
     let canvas_ref = NodeRef::<Canvas>::new();
     let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
     let geometry = Memo::new(move |_| {
@@ -204,7 +207,7 @@ fn MatrixCanvas() -> impl IntoView {
     view! {
         <div class="canvas-frame matrix-frame">
             <canvas id="membership-canvas" node_ref=canvas_ref tabindex="0" role="img"
-                aria-label="Matrix of post-Soviet states (rows) and organisations (columns) showing who belonged where at the playhead's date"
+                aria-label=move || t_string!(i18n, membership.canvas)
                 data-cells=cells
                 class:hovering=move || state.hovered.get().is_some()
                 on:pointermove=move |ev| {
@@ -224,30 +227,31 @@ fn MatrixCanvas() -> impl IntoView {
 pub fn MembershipView() -> impl IntoView {
     let app = expect_context::<AppState>();
     let state = expect_context::<MembershipState>();
+    let i18n = use_i18n();
     view! {
         <main class="membership-view">
-            <section class="chart-column" aria-label="Overlapping memberships">
+            <section class="chart-column" aria-label=move || t_string!(i18n, membership.view)>
                 <MatrixCanvas/>
                 <Controls/>
                 <MembershipTable/>
             </section>
             <aside class="card-column">
-                <ul class="legend" aria-label="Legend">
-                    <li><span class="swatch member"></span>"Member"</li>
-                    <li><span class="swatch associate"></span>"Associate"</li>
-                    <li><span class="swatch observer"></span>"Observer (hollow)"</li>
-                    <li><span class="swatch participant"></span>"Participant, not a full member (half)"</li>
-                    <li><span class="swatch suspended"></span>"Suspended or frozen (hatched)"</li>
-                    <li><span class="swatch leaving"></span>"Exit pending"</li>
-                    <li><span class="swatch pending"></span>"Left (faint outline)"</li>
+                <ul class="legend" aria-label=move || t_string!(i18n, legend.legend)>
+                    <li><span class="swatch member"></span>{t!(i18n, membership.l_member)}</li>
+                    <li><span class="swatch associate"></span>{t!(i18n, membership.l_associate)}</li>
+                    <li><span class="swatch observer"></span>{t!(i18n, membership.l_observer)}</li>
+                    <li><span class="swatch participant"></span>{t!(i18n, membership.l_participant)}</li>
+                    <li><span class="swatch suspended"></span>{t!(i18n, membership.l_suspended)}</li>
+                    <li><span class="swatch leaving"></span>{t!(i18n, membership.l_leaving)}</li>
+                    <li><span class="swatch pending"></span>{t!(i18n, membership.l_left)}</li>
                 </ul>
                 {move || match state.hovered.get().or(state.selected.get()) {
                     Some(p) => app.data.with(|d| pick_card(d, p)),
                     None => view! {
                         <article class="event-card intro">
-                            <h2>"Who belonged where"</h2>
-                            <p>"Twelve post-Soviet states and six Russian-led organisations, at the playhead's date. Press Play to watch states join, leave and suspend their membership from 1991 to today."</p>
-                            <p class="muted">"Point at a state to see its history across all the organisations; click an organisation's name to see its own timeline. Every date has its sources in the card; where sources disagree, the note says so."</p>
+                            <h2>{t!(i18n, membership.intro_title)}</h2>
+                            <p>{t!(i18n, membership.intro)}</p>
+                            <p class="muted">{t!(i18n, membership.intro_help)}</p>
                         </article>
                     }.into_any(),
                 }}

@@ -4,12 +4,14 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use crate::app::{AppState, ThemeChoice};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::keys::KEYS;
 
 /// The list of every key, as a modal dialog; Esc, ? or the button close it.
 #[component]
 pub fn KeysHelp() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     let close_ref = NodeRef::<Button>::new();
     // Focus moves into the dialog when it opens.
     Effect::new(move |_| {
@@ -24,16 +26,16 @@ pub fn KeysHelp() -> impl IntoView {
             <div class="overlay" on:click=move |_| state.help.set(false)>
                 <div id="keys-help" class="dialog" role="dialog" aria-modal="true" aria-labelledby="keys-help-title"
                     on:click=|ev| ev.stop_propagation()>
-                    <h2 id="keys-help-title">"Keys"</h2>
+                    <h2 id="keys-help-title">{t!(i18n, keys.title)}</h2>
                     <table>
                         <tbody>
-                            {KEYS.iter().map(|(keys, what, _)| view! {
-                                <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{*what}</td></tr>
+                            {move || KEYS.iter().map(|(keys, action)| view! {
+                                <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{action.describe(i18n.get_locale())}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <p class="muted">"A presentation clicker's buttons (Page Up, Page Down, F5, Esc, \".\") work too. When the product is embedded in a page, click it once so it receives the keys."</p>
-                    <button type="button" node_ref=close_ref on:click=move |_| state.help.set(false)>"Close"</button>
+                    <p class="muted">{t!(i18n, keys.clicker)}</p>
+                    <button type="button" node_ref=close_ref on:click=move |_| state.help.set(false)>{t!(i18n, keys.close)}</button>
                 </div>
             </div>
         </Show>
@@ -44,9 +46,10 @@ pub fn KeysHelp() -> impl IntoView {
 #[component]
 pub fn Blank() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     view! {
         <Show when=move || state.blank.get()>
-            <div id="blank" class="blank" aria-label="Blank screen: press B to return" on:click=move |_| state.blank.set(false)></div>
+            <div id="blank" class="blank" aria-label=move || t_string!(i18n, keys.blank_label) on:click=move |_| state.blank.set(false)></div>
         </Show>
     }
 }
@@ -55,15 +58,16 @@ pub fn Blank() -> impl IntoView {
 #[component]
 pub fn ThemeMenu() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let i18n = use_i18n();
     view! {
-        <label class="theme-menu">"Theme "
+        <label class="theme-menu">{t!(i18n, theme.label)}" "
             <select id="theme" on:change=move |ev| {
                 if let Some(t) = ThemeChoice::parse(&event_target_value(&ev)) {
                     state.theme.set(t);
                 }
             }>
-                {ThemeChoice::ALL.into_iter().map(|t| view! {
-                    <option value=t.as_str() selected=move || state.theme.get() == t>{t.label()}</option>
+                {move || ThemeChoice::ALL.into_iter().map(|t| view! {
+                    <option value=t.as_str() selected=move || state.theme.get() == t>{t.label(i18n.get_locale())}</option>
                 }).collect_view()}
             </select>
         </label>
@@ -104,16 +108,18 @@ pub fn EmbedCode(
     code: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
+    let i18n = use_i18n();
     Effect::new(move |_| {
         let Some(text) = code.get() else { return };
-        status.set("Select the code and copy it.".into());
+        let l = i18n.get_locale_untracked();
+        status.set(td_string!(l, embed.select).into());
         let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
             return;
         };
         let promise = clipboard.write_text(&text);
         leptos::task::spawn_local(async move {
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                status.set("Copied to the clipboard.".into());
+                status.set(td_string!(l, embed.copied).into());
             }
         });
     });
@@ -121,16 +127,16 @@ pub fn EmbedCode(
         <Show when=move || code.get().is_some()>
             <div class="overlay" on:click=move |_| code.set(None)>
                 <div id="embed-code" class="dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title" on:click=|ev| ev.stop_propagation()>
-                    <h2 id="embed-title">"Embed this view"</h2>
-                    <textarea readonly rows="5" aria-label="Embed code" on:focus=|ev| {
+                    <h2 id="embed-title">{t!(i18n, embed.title)}</h2>
+                    <textarea readonly rows="5" aria-label=move || t_string!(i18n, embed.code) on:focus=|ev| {
                         use wasm_bindgen::JsCast;
                         if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
                             t.select();
                         }
                     }>{move || code.get().unwrap_or_default()}</textarea>
                     <p role="status">{move || status.get()}</p>
-                    <p class="muted">"The frame shows the chart and its controls without the page around it, and fits any size. It also works with the single-file build opened from a disk."</p>
-                    <button type="button" on:click=move |_| code.set(None)>"Close"</button>
+                    <p class="muted">{t!(i18n, embed.note)}</p>
+                    <button type="button" on:click=move |_| code.set(None)>{t!(i18n, keys.close)}</button>
                 </div>
             </div>
         </Show>
@@ -146,7 +152,7 @@ pub fn EmbedCaption() -> impl IntoView {
             state
                 .current()
                 .and_then(|i| d.events.get(i))
-                .map(|e| format!("{} — {}", e.date, e.title))
+                .map(|e| format!("{} — {}", e.date.local(d.locale), e.title))
         })
     };
     view! {

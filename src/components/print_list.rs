@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::components::event_card::source_list;
+use crate::i18n::td_string;
 
 /// Every event, in date order, with its date, status, summary, confidence and sources.
 #[component]
@@ -16,12 +17,13 @@ pub fn PrintList() -> impl IntoView {
                 let title = d.title.clone();
                 let items = d.events.iter().map(|e| {
                     let track = d.tracks.get(e.track).map(|t| t.label.clone()).unwrap_or_default();
-                    let status = e.status.map(|s| format!(" · {}", s.label())).unwrap_or_default();
+                    let l = d.locale;
+                    let status = e.status.map(|s| format!(" · {}", s.label(l))).unwrap_or_default();
                     view! {
                         <li class="print-event">
-                            <h3>{format!("{} — {}", e.date, e.title)}</h3>
+                            <h3>{format!("{} — {}", e.date.local(l), e.title)}</h3>
                             {e.title_ru.clone().map(|t| view! { <p class="title-ru" lang="ru">{t}</p> })}
-                            <p class="muted">{format!("{track} · {}{status} · confidence: {}", e.kind.label(), e.confidence.label())}</p>
+                            <p class="muted">{format!("{track} · {}{status} · {} {}", e.kind.label(l), td_string!(l, card.confidence), e.confidence.label(l))}</p>
                             <p>{e.summary.clone()}</p>
                             {source_list(d, &e.sources)}
                         </li>

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::components::event_card::source_list;
 use crate::hooks::use_story::{open_presenter, use_presenter_link};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 
 /// Start or leave the story, and where in it we are.
 #[component]
 pub fn StoryControls() -> impl IntoView {
     let app = expect_context::<AppState>();
+    let i18n = use_i18n();
     let count = move || {
         app.data
             .with(|d| d.story.as_ref().map_or(0, |s| s.steps.len()))
@@ -18,12 +20,12 @@ pub fn StoryControls() -> impl IntoView {
         <Show when=move || { count() > 0 }>
             {move || match app.step.get() {
                 None => view! {
-                    <button type="button" id="story-start" title="Tell the story step by step (next and previous walk the steps)"
-                        on:click=move |_| app.step.set(Some(0))>"Story"</button>
+                    <button type="button" id="story-start" title=move || t_string!(i18n, story.start_title)
+                        on:click=move |_| app.step.set(Some(0))>{t!(i18n, story.story)}</button>
                 }.into_any(),
                 Some(i) => view! {
-                    <span id="story-position" class="story-position">{format!("Step {} / {}", i + 1, count())}</span>
-                    <button type="button" id="story-exit" title="Leave the story" on:click=move |_| app.step.set(None)>"Exit story"</button>
+                    <span id="story-position" class="story-position">{move || td_string!(i18n.get_locale(), story.position, step = i + 1, count = count())}</span>
+                    <button type="button" id="story-exit" title=move || t_string!(i18n, story.exit_title) on:click=move |_| app.step.set(None)>{t!(i18n, story.exit)}</button>
                 }.into_any(),
             }}
         </Show>
@@ -55,12 +57,12 @@ pub fn StoryCaption() -> impl IntoView {
             let story = d.story.as_ref()?;
             let step = story.steps.get(i)?;
             Some(view! {
-                <section id="story-caption" class="story-caption" aria-label="Story step">
+                <section id="story-caption" class="story-caption" aria-label=td_string!(d.locale, story.step)>
                     <p class="story-step-caption">
                         <strong>{format!("{} / {} · ", i + 1, story.steps.len())}</strong>
                         {step.caption.clone()}
                     </p>
-                    <details><summary>"Sources"</summary>{source_list(d, &step.sources)}</details>
+                    <details><summary>{td_string!(d.locale, card.sources)}</summary>{source_list(d, &step.sources)}</details>
                 </section>
             })
         })
@@ -73,6 +75,7 @@ pub fn StoryCaption() -> impl IntoView {
 pub fn PresenterView() -> impl IntoView {
     let app = expect_context::<AppState>();
     let (link, go) = use_presenter_link();
+    let i18n = use_i18n();
     let started = js_sys::Date::now();
     let now = RwSignal::new(started);
     let tick = set_interval_with_handle(
@@ -101,25 +104,25 @@ pub fn PresenterView() -> impl IntoView {
     view! {
         <main class="presenter" id="presenter">
             <header>
-                <h1>"Presenter"</h1>
-                <span class="clock" aria-label="Time since the presenter window opened">{clock}</span>
+                <h1>{t!(i18n, story.presenter)}</h1>
+                <span class="clock" aria-label=move || t_string!(i18n, story.clock)>{clock}</span>
             </header>
             {move || match link.step.get() {
                 None => view! {
-                    <p>"The main window is not telling the story. Start it here, or with its Story button."</p>
-                    <button type="button" id="presenter-start" on:click=move |_| go(0)>"Start the story"</button>
+                    <p>{t!(i18n, story.not_telling)}</p>
+                    <button type="button" id="presenter-start" on:click=move |_| go(0)>{t!(i18n, story.start)}</button>
                 }.into_any(),
                 Some(i) => view! {
-                    <p class="presenter-position">{format!("Step {} of {}", i + 1, count())}</p>
-                    <h2>"Now"</h2>
+                    <p class="presenter-position">{move || td_string!(i18n.get_locale(), story.position_of, step = i + 1, count = count())}</p>
+                    <h2>{t!(i18n, story.now)}</h2>
                     <p class="presenter-caption">{step_text(i, |s| Some(s.caption.clone()))}</p>
-                    <h2>"Notes"</h2>
+                    <h2>{t!(i18n, story.notes)}</h2>
                     <p id="presenter-notes" class="presenter-notes">{step_text(i, |s| s.notes.clone())}</p>
-                    <h2>"Next"</h2>
-                    <p class="presenter-next">{move || if i + 1 < count() { step_text(i + 1, |s| Some(s.caption.clone())) } else { "End of the story.".to_owned() }}</p>
+                    <h2>{t!(i18n, story.next)}</h2>
+                    <p class="presenter-next">{move || if i + 1 < count() { step_text(i + 1, |s| Some(s.caption.clone())) } else { t_string!(i18n, story.end).to_owned() }}</p>
                     <div class="presenter-buttons">
-                        <button type="button" id="presenter-previous" disabled=move || { i == 0 } on:click=move |_| go(i.saturating_sub(1))>"Previous"</button>
-                        <button type="button" id="presenter-next" disabled=move || { i + 1 >= count() } on:click=move |_| go(i + 1)>"Next"</button>
+                        <button type="button" id="presenter-previous" disabled=move || { i == 0 } on:click=move |_| go(i.saturating_sub(1))>{t!(i18n, story.previous)}</button>
+                        <button type="button" id="presenter-next" disabled=move || { i + 1 >= count() } on:click=move |_| go(i + 1)>{t!(i18n, story.next)}</button>
                     </div>
                 }.into_any(),
             }}
@@ -129,5 +132,6 @@ pub fn PresenterView() -> impl IntoView {
 
 /// Opens the presenter window (for the Menu).
 pub fn presenter_button() -> impl IntoView {
-    view! { <button type="button" id="open-presenter" on:click=|_| open_presenter()>"Presenter window (S)"</button> }
+    let i18n = use_i18n();
+    view! { <button type="button" id="open-presenter" on:click=|_| open_presenter()>{t!(i18n, story.open_presenter)}</button> }
 }

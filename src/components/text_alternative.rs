@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::{AppState, DepthState, MappingState, MembershipPick, MembershipState, View};
+use crate::i18n::{t_string, td_string, use_i18n};
 use crate::layout::bipartite::{Node, Target};
 use crate::model::Standing;
 
@@ -16,46 +17,53 @@ fn headline(
     membership: MembershipState,
     depth: DepthState,
 ) -> String {
-    app.data.with(|d| match app.view.get() {
-        View::Timeline => app
-            .current()
-            .and_then(|i| d.events.get(i))
-            .map(|e| format!("{}, {}", e.title, e.date))
-            .unwrap_or_default(),
-        View::Mapping => match (mapping.selected.get(), &d.mapping) {
-            (Some(Target::Node(Node::RoadMap(i))), Some(m)) => {
-                m.road_maps.get(i).map(|r| format!("Road map: {}", r.label))
+    app.data.with(|d| {
+        let l = d.locale;
+        match app.view.get() {
+            View::Timeline => app
+                .current()
+                .and_then(|i| d.events.get(i))
+                .map(|e| format!("{}, {}", e.title, e.date.local(l)))
+                .unwrap_or_default(),
+            View::Mapping => match (mapping.selected.get(), &d.mapping) {
+                (Some(Target::Node(Node::RoadMap(i))), Some(m)) => m
+                    .road_maps
+                    .get(i)
+                    .map(|r| td_string!(l, alt.road_map, label = &r.label)),
+                (Some(Target::Node(Node::Programme(i))), Some(m)) => m
+                    .programmes
+                    .get(i)
+                    .map(|p| td_string!(l, alt.programme, label = &p.label)),
+                (Some(Target::Link(_)), Some(_)) => {
+                    Some(td_string!(l, alt.link_selected).to_owned())
+                }
+                _ => None,
             }
-            (Some(Target::Node(Node::Programme(i))), Some(m)) => m
-                .programmes
-                .get(i)
-                .map(|p| format!("Union programme: {}", p.label)),
-            (Some(Target::Link(_)), Some(_)) => Some("Link selected".to_owned()),
-            _ => None,
-        }
-        .unwrap_or_default(),
-        View::Membership => match (membership.selected.get(), &d.membership) {
-            (Some(MembershipPick::State(s)), Some(m)) => {
-                m.states.get(s).map(|x| format!("History of {}", x.label))
-            }
-            (Some(MembershipPick::Organisation(o)), Some(m)) => m
-                .organisations
-                .get(o)
-                .map(|x| format!("Timeline of {}", x.label)),
-            _ => None,
-        }
-        .unwrap_or_default(),
-        View::Depth => depth
-            .selected
-            .get()
-            .and_then(|p| {
-                d.depth
-                    .as_ref()?
-                    .provisions
-                    .get(p)
-                    .map(|p| format!("Provision: {}", p.label))
-            })
             .unwrap_or_default(),
+            View::Membership => match (membership.selected.get(), &d.membership) {
+                (Some(MembershipPick::State(s)), Some(m)) => m
+                    .states
+                    .get(s)
+                    .map(|x| td_string!(l, alt.history_of, name = &x.label)),
+                (Some(MembershipPick::Organisation(o)), Some(m)) => m
+                    .organisations
+                    .get(o)
+                    .map(|x| td_string!(l, alt.timeline_of, name = &x.label)),
+                _ => None,
+            }
+            .unwrap_or_default(),
+            View::Depth => depth
+                .selected
+                .get()
+                .and_then(|p| {
+                    d.depth
+                        .as_ref()?
+                        .provisions
+                        .get(p)
+                        .map(|p| td_string!(l, alt.provision, label = &p.label))
+                })
+                .unwrap_or_default(),
+        }
     })
 }
 
@@ -77,14 +85,15 @@ pub fn EventList() -> impl IntoView {
     // A selector wakes only the two items whose state changes, not every item: with thousands of
     // events, stepping stays cheap.
     let current = Selector::new(move || app.current());
+    let i18n = use_i18n();
     view! {
-        <nav class="text-alternative" aria-label="Events as a list">
-            <h2>"Events"</h2>
+        <nav class="text-alternative" aria-label=move || t_string!(i18n, alt.events_list)>
+            <h2>{move || t_string!(i18n, alt.events)}</h2>
             <ol>
                 {move || app.data.with(|d| d.events.iter().enumerate().map(|(i, e)| {
                     let track = d.tracks.get(e.track).map(|t| t.label.clone()).unwrap_or_default();
-                    let status = e.status.map(|s| format!(", {}", s.label())).unwrap_or_default();
-                    let text = format!("{} — {} ({track}{status})", e.date, e.title);
+                    let status = e.status.map(|s| format!(", {}", s.label(d.locale))).unwrap_or_default();
+                    let text = format!("{} — {} ({track}{status})", e.date.local(d.locale), e.title);
                     let current = current.clone();
                     let day = e.date.anchor().0;
                     view! {
@@ -110,18 +119,20 @@ pub fn MappingList() -> impl IntoView {
                 on:click=move |_| mapping.selected.set(Some(target))>{text}</button></li>
         }
     };
+    let i18n = use_i18n();
     view! {
-        <nav class="text-alternative" aria-label="Road maps and programmes as lists">
+        <nav class="text-alternative" aria-label=move || t_string!(i18n, alt.mapping_lists)>
             {move || app.data.with(|d| d.mapping.as_ref().map(|m| {
+                let l = d.locale;
                 let roads = m.road_maps.iter().enumerate().map(|(i, r)| {
-                    let to: Vec<String> = m.links_from(i).filter_map(|l| m.programmes.get(m.links[l].to).map(|p| format!("{} ({})", p.label, m.links[l].evidence.label()))).collect();
-                    let leads = if to.is_empty() { "led to no programme".to_owned() } else { format!("became {}", to.join("; ")) };
-                    item(Target::Node(Node::RoadMap(i)), format!("{}{}: {}; {leads}", if r.count > 1 { format!("{} × ", r.count) } else { String::new() }, r.label, r.status.label()))
+                    let to: Vec<String> = m.links_from(i).filter_map(|k| m.programmes.get(m.links[k].to).map(|p| format!("{} ({})", p.label, m.links[k].evidence.label(l)))).collect();
+                    let leads = if to.is_empty() { td_string!(l, alt.no_programme).to_owned() } else { td_string!(l, alt.became, programmes = to.join("; ")) };
+                    item(Target::Node(Node::RoadMap(i)), format!("{}{}: {}; {leads}", if r.count > 1 { format!("{} × ", r.count) } else { String::new() }, r.label, r.status.label(l)))
                 }).collect_view();
-                let programmes = m.programmes.iter().enumerate().map(|(i, p)| item(Target::Node(Node::Programme(i)), format!("{} (approved {})", p.label, p.approved))).collect_view();
+                let programmes = m.programmes.iter().enumerate().map(|(i, p)| item(Target::Node(Node::Programme(i)), td_string!(l, alt.approved, label = &p.label, date = p.approved.local(l)))).collect_view();
                 view! {
-                    <h2>"Road maps"</h2><ol>{roads}</ol>
-                    <h2>"Union programmes"</h2><ol>{programmes}</ol>
+                    <h2>{td_string!(l, alt.road_maps)}</h2><ol>{roads}</ol>
+                    <h2>{td_string!(l, alt.programmes)}</h2><ol>{programmes}</ol>
                 }
             }))}
         </nav>
@@ -133,9 +144,11 @@ pub fn MappingList() -> impl IntoView {
 pub fn MembershipTable() -> impl IntoView {
     let app = expect_context::<AppState>();
     let state = expect_context::<MembershipState>();
+    let i18n = use_i18n();
     view! {
-        <section class="text-alternative" aria-label="Memberships as a table">
+        <section class="text-alternative" aria-label=move || t_string!(i18n, alt.membership_table)>
             {move || app.data.with(|d| d.membership.as_ref().map(|m| {
+                let l = d.locale;
                 let head = m.organisations.iter().enumerate().map(|(o, org)| view! {
                     <th scope="col"><button type="button" class="link" on:click=move |_| state.selected.set(Some(MembershipPick::Organisation(o)))>{org.label.clone()}</button></th>
                 }).collect_view();
@@ -143,7 +156,7 @@ pub fn MembershipTable() -> impl IntoView {
                     let cells = (0..m.organisations.len()).map(|o| view! {
                         <td>{move || app.data.with(|d| d.membership.as_ref().map(|m| {
                             let standing = m.standing(s, o, app.playhead.get());
-                            if standing == Standing::None { String::new() } else { standing.label().to_owned() }
+                            if standing == Standing::None { String::new() } else { standing.label(d.locale).to_owned() }
                         }))}</td>
                     }).collect_view();
                     view! {
@@ -152,7 +165,7 @@ pub fn MembershipTable() -> impl IntoView {
                 }).collect_view();
                 view! {
                     <table>
-                        <caption>"Memberships at the playhead's date"</caption>
+                        <caption>{td_string!(l, alt.membership_caption)}</caption>
                         <thead><tr><td></td>{head}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
@@ -167,12 +180,14 @@ pub fn MembershipTable() -> impl IntoView {
 pub fn DepthList() -> impl IntoView {
     let app = expect_context::<AppState>();
     let depth = expect_context::<DepthState>();
+    let i18n = use_i18n();
     view! {
-        <nav class="text-alternative" aria-label="Depth by sector as lists">
+        <nav class="text-alternative" aria-label=move || t_string!(i18n, alt.depth_lists)>
             {move || app.data.with(|d| d.depth.as_ref().map(|x| {
+                let loc = d.locale;
                 x.sectors.iter().enumerate().map(|(s, sec)| {
                     let provisions = x.provisions.iter().enumerate().filter(|(_, p)| p.sector == s).map(|(i, p)| {
-                        let label = format!("{} (declared {})", p.label, p.declared);
+                        let label = td_string!(loc, alt.declared, label = &p.label, date = p.declared.local(loc));
                         view! {
                             <li><button type="button" class="link"
                                 aria-current=move || (depth.selected.get() == Some(i)).then_some("true")
@@ -181,7 +196,7 @@ pub fn DepthList() -> impl IntoView {
                     }).collect_view();
                     let level = move || app.data.with(|d| d.depth.as_ref().map(|x| {
                         let l = x.level(s, app.playhead.get());
-                        format!("{} declared, {} delivered", l.declared, l.delivered)
+                        td_string!(d.locale, alt.level, declared = l.declared, delivered = l.delivered)
                     }));
                     view! { <h2>{sec.label.clone()}": " {level}</h2><ul>{provisions}</ul> }
                 }).collect_view()

@@ -10,6 +10,7 @@ use web_sys::{PointerEvent, WheelEvent};
 
 use crate::app::AppState;
 use crate::hooks::use_canvas::{draw_css, layout_size, pointer_xy, use_canvas_size, CanvasSize};
+use crate::i18n::td_string;
 use crate::layout::lanes::place;
 use crate::render::timeline::{draw_timeline, FrameState};
 
@@ -243,10 +244,11 @@ pub fn TimelineCanvas() -> impl IntoView {
 
     let label = move || {
         state.data.with(|d| {
-            format!(
-                "Timeline of {} events in {} lanes. Use the playback controls, or the arrow keys to step between events; + and - zoom.",
-                d.events.len(),
-                d.tracks.len()
+            td_string!(
+                d.locale,
+                timeline.canvas,
+                events = d.events.len(),
+                lanes = d.tracks.len()
             )
         })
     };

@@ -9,8 +9,10 @@ use crate::app::{
     View,
 };
 use crate::components::data_loader::{Notice, NoticeState};
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::layout::bipartite::{Node, Target};
 use crate::params::{format_time, parse_time, LinkState};
+use leptos_i18n::I18nContext;
 
 fn view_name(v: View) -> &'static str {
     match v {
@@ -38,6 +40,8 @@ pub(crate) struct States {
     pub(crate) membership: MembershipState,
     /// The depth view's.
     pub(crate) depth: DepthState,
+    /// The language.
+    pub(crate) i18n: I18nContext<Locale>,
 }
 
 impl States {
@@ -48,6 +52,7 @@ impl States {
             mapping: expect_context(),
             membership: expect_context(),
             depth: expect_context(),
+            i18n: use_i18n(),
         }
     }
 
@@ -100,6 +105,9 @@ impl States {
             selection,
             theme: (theme != ThemeChoice::System).then(|| theme.as_str().to_owned()),
             step: app.step.get().map(|i| (i + 1).to_string()),
+            lang: Some(self.i18n.get_locale())
+                .filter(|l| *l != Locale::en)
+                .map(|l| l.to_string()),
             other,
         }
     }
@@ -108,6 +116,14 @@ impl States {
     fn apply(&self, link: &LinkState) -> Vec<String> {
         let app = self.app;
         let mut ignored = Vec::new();
+        match link.lang.as_deref().map(str::parse::<Locale>) {
+            None => self.i18n.set_locale(Locale::en),
+            Some(Ok(l)) => self.i18n.set_locale(l),
+            Some(Err(())) => ignored.push(format!(
+                "lang={}: not one of en, ru",
+                link.lang.as_deref().unwrap_or_default()
+            )),
+        }
         if let Some(t) = &link.theme {
             match ThemeChoice::parse(t) {
                 Some(choice) => app.theme.set(choice),
@@ -231,7 +247,7 @@ pub fn use_url() {
         if !ignored.is_empty() {
             notice.set(Some(Notice {
                 error: true,
-                title: "Some parts of the link were ignored.".into(),
+                title: td_string!(states.i18n.get_locale_untracked(), url.ignored).to_owned(),
                 lines: ignored,
             }));
         }

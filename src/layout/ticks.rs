@@ -6,7 +6,8 @@
 
 use super::scale::TimeScale;
 use super::text;
-use crate::model::date::{month_abbrev, Day};
+use crate::i18n::Locale;
+use crate::model::date::{month_abbrev, month_name, Day};
 
 /// A calendar step between ticks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +46,21 @@ pub struct Tick {
     pub label: String,
     /// Whether the tick starts a year (drawn stronger).
     pub major: bool,
+}
+
+impl Tick {
+    /// The label in `locale` ("Mar", "март"; "Jan 2001", "янв. 2001"; years as they are).
+    pub fn text(&self, locale: Locale) -> String {
+        if locale == Locale::en || self.label.bytes().all(|b| b.is_ascii_digit()) {
+            return self.label.clone();
+        }
+        let (year, month, _) = self.day.ymd();
+        if month == 1 {
+            format!("{} {year}", month_name(month, locale))
+        } else {
+            month_name(month, locale).to_owned()
+        }
+    }
 }
 
 impl Step {

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::i18n::{td_string, Locale};
+
 /// A day, counted from 1970-01-01 (day 0). Negative before 1970.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(pub i32);
@@ -135,25 +137,88 @@ impl PartialDate {
 }
 
 impl fmt::Display for PartialDate {
-    /// Writes the date as a reader expects it: `8 Dec 1999`, `Dec 1999` or `1999`.
+    /// Writes the date as an English reader expects it: `8 Dec 1999`, `Dec 1999` or `1999`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => write!(f, "{d} {} {}", month_abbrev(m), self.year),
-            (Some(m), None) => write!(f, "{} {}", month_abbrev(m), self.year),
-            _ => write!(f, "{}", self.year),
-        }
+        write!(f, "{}", self.local(Locale::en))
     }
 }
 
 /// English three-letter month name (1-12).
 pub fn month_abbrev(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    NAMES
-        .get((month as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("?")
+    month_name(month, Locale::en)
+}
+
+/// Short month name (1-12) in `locale`, as it stands alone: `Mar`, `март`.
+pub fn month_name(month: u32, locale: Locale) -> &'static str {
+    match month {
+        1 => td_string!(locale, month.jan),
+        2 => td_string!(locale, month.feb),
+        3 => td_string!(locale, month.mar),
+        4 => td_string!(locale, month.apr),
+        5 => td_string!(locale, month.may),
+        6 => td_string!(locale, month.jun),
+        7 => td_string!(locale, month.jul),
+        8 => td_string!(locale, month.aug),
+        9 => td_string!(locale, month.sep),
+        10 => td_string!(locale, month.oct),
+        11 => td_string!(locale, month.nov),
+        12 => td_string!(locale, month.dec),
+        _ => "?",
+    }
+}
+
+/// Short month name (1-12) in `locale` after a day: `8 Mar`, `8 марта`.
+fn month_of_day(month: u32, locale: Locale) -> &'static str {
+    match month {
+        1 => td_string!(locale, month_of_day.jan),
+        2 => td_string!(locale, month_of_day.feb),
+        3 => td_string!(locale, month_of_day.mar),
+        4 => td_string!(locale, month_of_day.apr),
+        5 => td_string!(locale, month_of_day.may),
+        6 => td_string!(locale, month_of_day.jun),
+        7 => td_string!(locale, month_of_day.jul),
+        8 => td_string!(locale, month_of_day.aug),
+        9 => td_string!(locale, month_of_day.sep),
+        10 => td_string!(locale, month_of_day.oct),
+        11 => td_string!(locale, month_of_day.nov),
+        12 => td_string!(locale, month_of_day.dec),
+        _ => "?",
+    }
+}
+
+/// A date written in a language: see [`PartialDate::local`] and [`EventDate::local`].
+#[derive(Debug, Clone, Copy)]
+pub struct Local<T> {
+    date: T,
+    locale: Locale,
+}
+
+impl PartialDate {
+    /// The date as a reader of `locale` expects it: `8 Dec 1999`, `8 дек. 1999`.
+    pub fn local(self, locale: Locale) -> Local<PartialDate> {
+        Local { date: self, locale }
+    }
+}
+
+impl fmt::Display for Local<PartialDate> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (d, l) = (self.date, self.locale);
+        match (d.month, d.day) {
+            (Some(m), Some(day)) => write!(f, "{day} {} {}", month_of_day(m, l), d.year),
+            (Some(m), None) => write!(f, "{} {}", month_name(m, l), d.year),
+            _ => write!(f, "{}", d.year),
+        }
+    }
+}
+
+impl fmt::Display for Local<EventDate> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (d, l) = (self.date, self.locale);
+        match d.end {
+            None => write!(f, "{}", d.start.local(l)),
+            Some(end) => write!(f, "{} – {}", d.start.local(l), end.local(l)),
+        }
+    }
 }
 
 /// When an event happened: one date, or a range between two.
@@ -215,6 +280,13 @@ impl EventDate {
     /// The day the timeline places the event at: its first day. A playhead reaching it shows the event.
     pub fn anchor(&self) -> Day {
         self.first_day()
+    }
+}
+
+impl EventDate {
+    /// The date (or range) as a reader of `locale` expects it.
+    pub fn local(self, locale: Locale) -> Local<EventDate> {
+        Local { date: self, locale }
     }
 }
 

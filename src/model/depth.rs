@@ -72,13 +72,13 @@ vocabulary! {
     /// How far a provision was delivered.
     Delivery {
         /// Carried out.
-        Implemented = "implemented", "Implemented";
+        Implemented = "implemented";
         /// Partly carried out.
-        Partly = "partly", "Partly implemented";
+        Partly = "partly";
         /// Declared but not delivered (or postponed again).
-        DeclaredOnly = "declared-only", "Declared only";
+        DeclaredOnly = "declared-only";
         /// Carried out, then undone.
-        Reversed = "reversed", "Reversed";
+        Reversed = "reversed";
     }
 }
 

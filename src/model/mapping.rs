@@ -131,13 +131,13 @@ vocabulary! {
     /// How a road map's negotiation ended.
     RoadMapStatus {
         /// Reported agreed.
-        Agreed = "agreed", "Agreed";
+        Agreed = "agreed";
         /// Disputed (later partly settled).
-        Contentious = "contentious", "Contentious";
+        Contentious = "contentious";
         /// Left out of the programmes.
-        Excluded = "excluded", "Excluded";
+        Excluded = "excluded";
         /// Set aside.
-        Shelved = "shelved", "Shelved";
+        Shelved = "shelved";
     }
 }
 
@@ -145,9 +145,9 @@ vocabulary! {
     /// What a link rests on.
     Evidence {
         /// A source says so.
-        Documented = "documented", "Documented";
+        Documented = "documented";
         /// Inferred by topic.
-        Inferred = "inferred", "Inferred by topic";
+        Inferred = "inferred";
     }
 }
 
@@ -155,9 +155,9 @@ vocabulary! {
     /// The plan an implementation claim measures.
     Plan {
         /// The 28 programmes and Main Directions 2021-2023.
-        First = "2021-2023", "Programmes 2021–2023";
+        First = "2021-2023";
         /// The Main Directions 2024-2026.
-        Second = "2024-2026", "Main Directions 2024–2026";
+        Second = "2024-2026";
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::date::{Day, PartialDate};
 use super::{vocabulary, Confidence};
+use crate::i18n::{td_string, Locale};
 
 /// States, organisations and the dated intervals of membership between them.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,17 +76,17 @@ vocabulary! {
     /// A state's status in an organisation.
     MemberStatus {
         /// Full member.
-        Member = "member", "Member";
+        Member = "member";
         /// Associate member.
-        Associate = "associate", "Associate";
+        Associate = "associate";
         /// Observer.
-        Observer = "observer", "Observer";
+        Observer = "observer";
         /// A founding state that never became a full member.
-        Participant = "participant", "Participant (not a full member)";
+        Participant = "participant";
         /// Membership suspended or frozen.
-        Suspended = "suspended", "Suspended or frozen";
+        Suspended = "suspended";
         /// Leaving: notice given, exit not yet effective.
-        ExitPending = "exit-pending", "Exit pending";
+        ExitPending = "exit-pending";
     }
 }
 
@@ -102,11 +103,11 @@ pub enum Standing {
 
 impl Standing {
     /// A reader's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            Standing::None => "Not a member",
-            Standing::Is(s) => s.label(),
-            Standing::Left => "Left",
+            Standing::None => td_string!(locale, Standing.None),
+            Standing::Is(s) => s.label(locale),
+            Standing::Left => td_string!(locale, Standing.Left),
         }
     }
 }

@@ -22,6 +22,9 @@ pub struct RawDataset {
     /// One or two sentences on what the dataset covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Russian translation of `description`; without it the Russian interface shows `description`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_ru: Option<String>,
     /// The lanes of the timeline, in display order (top to bottom).
     pub tracks: Vec<RawTrack>,
     /// Periods drawn as bands behind the events.
@@ -81,6 +84,9 @@ pub struct RawEra {
     /// Why this period is drawn as one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// Russian translation of `summary`; without it the Russian interface shows `summary`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_ru: Option<String>,
     /// Identifiers of the sources behind the period's bounds.
     pub sources: Vec<String>,
 }
@@ -117,11 +123,14 @@ pub struct RawEvent {
     pub date: String,
     /// Short English title.
     pub title: String,
-    /// The official Russian title, where known.
+    /// Russian title: for an act, its official Russian title where known, otherwise a translation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_ru: Option<String>,
     /// One to three sentences on what happened and why it matters.
     pub summary: String,
+    /// Russian translation of `summary`; without it the Russian interface shows `summary`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_ru: Option<String>,
     /// Identifier of the track (lane) the event belongs to.
     pub track: String,
     /// What sort of act it is: `treaty`, `agreement`, `protocol`, `declaration`, `charter`,
@@ -139,6 +148,9 @@ pub struct RawEvent {
     /// Why the confidence is what it is, or what is uncertain, where that needs saying.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence_note: Option<String>,
+    /// Russian translation of `confidence_note`; without it the Russian interface shows `confidence_note`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence_note_ru: Option<String>,
     /// Identifiers of related events (a signature and its ratification, say).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
@@ -153,12 +165,21 @@ pub struct RawDiscrepancy {
     pub id: String,
     /// One-line name of the discrepancy.
     pub title: String,
+    /// Russian translation of `title`; without it the Russian interface shows `title`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_ru: Option<String>,
     /// What is claimed, quoted or closely paraphrased.
     pub claim: String,
+    /// Russian translation of `claim`; without it the Russian interface shows `claim`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim_ru: Option<String>,
     /// Identifiers of the sources that make the claim.
     pub claimed_by: Vec<String>,
     /// What the evidence shows instead.
     pub finding: String,
+    /// Russian translation of `finding`; without it the Russian interface shows `finding`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finding_ru: Option<String>,
     /// Identifiers of the sources behind the finding.
     pub sources: Vec<String>,
     /// Identifiers of the events the discrepancy concerns (their cards show it).
@@ -231,6 +252,9 @@ pub struct RawRoadMap {
     pub dropped: Option<String>,
     /// What is known of it.
     pub summary: String,
+    /// Russian translation of `summary`; without it the Russian interface shows `summary`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_ru: Option<String>,
     /// Identifiers of the sources.
     pub sources: Vec<String>,
     /// `high`, `medium` or `low`.
@@ -238,6 +262,9 @@ pub struct RawRoadMap {
     /// Why, where that needs saying.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence_note: Option<String>,
+    /// Russian translation of `confidence_note`; without it the Russian interface shows `confidence_note`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence_note_ru: Option<String>,
     /// Identifiers of timeline events about this road map.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,
@@ -265,6 +292,9 @@ pub struct RawProgramme {
     pub approved: String,
     /// What it covers, and what is known of its fate.
     pub summary: String,
+    /// Russian translation of `summary`; without it the Russian interface shows `summary`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_ru: Option<String>,
     /// Identifiers of the sources.
     pub sources: Vec<String>,
     /// `high`, `medium` or `low`.
@@ -272,6 +302,9 @@ pub struct RawProgramme {
     /// Why, where that needs saying.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence_note: Option<String>,
+    /// Russian translation of `confidence_note`; without it the Russian interface shows `confidence_note`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence_note_ru: Option<String>,
     /// Identifiers of timeline events about this programme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,
@@ -290,6 +323,9 @@ pub struct RawLink {
     pub evidence: String,
     /// The source's words, or the reasoning for an inferred link.
     pub note: String,
+    /// Russian translation of `note`; without it the Russian interface shows `note`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_ru: Option<String>,
     /// Identifiers of the sources (for an inferred link, those the reasoning rests on).
     pub sources: Vec<String>,
 }
@@ -305,6 +341,9 @@ pub struct RawClaim {
     pub date: String,
     /// Who made it (name, and office where the sources give it).
     pub claimant: String,
+    /// Russian translation of `claimant`; without it the Russian interface shows `claimant`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimant_ru: Option<String>,
     /// Which plan it measures: `2021-2023` (the 28 programmes) or `2024-2026` (the Main Directions).
     pub plan: String,
     /// The share of measures reported done, in percent (the lower figure where a range is given).
@@ -314,6 +353,9 @@ pub struct RawClaim {
     pub percent_high: Option<f64>,
     /// The claim in the claimant's words, or closely paraphrased.
     pub text: String,
+    /// Russian translation of `text`; without it the Russian interface shows `text`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_ru: Option<String>,
     /// Identifiers of the sources.
     pub sources: Vec<String>,
     /// `high`, `medium` or `low`.
@@ -358,12 +400,18 @@ pub struct RawOrganisation {
     pub label: String,
     /// Full name.
     pub name: String,
+    /// Russian translation of `name`; without it the Russian interface shows `name`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_ru: Option<String>,
     /// Russian short name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_ru: Option<String>,
     /// The band the organisation is grouped under in the membership matrix ("Security", "Economic"...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// Russian translation of `group`; without it the Russian interface shows `group`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_ru: Option<String>,
     /// When it was founded: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub founded: String,
     /// When it ceased to exist, if it did.
@@ -371,6 +419,9 @@ pub struct RawOrganisation {
     pub ended: Option<String>,
     /// What became of it, or what it turned into.
     pub summary: String,
+    /// Russian translation of `summary`; without it the Russian interface shows `summary`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_ru: Option<String>,
     /// Identifiers of the sources.
     pub sources: Vec<String>,
     /// Identifiers of timeline events about it.
@@ -397,6 +448,9 @@ pub struct RawInterval {
     pub to: Option<String>,
     /// What happened at the start and end, and any conflict between sources.
     pub note: String,
+    /// Russian translation of `note`; without it the Russian interface shows `note`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_ru: Option<String>,
     /// Identifiers of the sources.
     pub sources: Vec<String>,
     /// `high`, `medium` or `low`.
@@ -429,6 +483,9 @@ pub struct RawDepthSector {
     /// What the seed documents claim about the sector, with their source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim: Option<String>,
+    /// Russian translation of `claim`; without it the Russian interface shows `claim`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim_ru: Option<String>,
     /// Identifiers of the sources of the claim.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claim_sources: Vec<String>,
@@ -445,6 +502,9 @@ pub struct RawProvision {
     pub sector: String,
     /// What was declared, in a few words.
     pub label: String,
+    /// Russian translation of `label`; without it the Russian interface shows `label`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_ru: Option<String>,
     /// When it was declared: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub declared: String,
     /// Identifiers of the timeline events (instruments) that declared it (at least one).
@@ -462,6 +522,9 @@ pub struct RawProvision {
     /// Explanation, especially of an inferred judgement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Russian translation of `note`; without it the Russian interface shows `note`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_ru: Option<String>,
 }
 
 /// A change in a provision's fate.
@@ -476,6 +539,9 @@ pub struct RawOutcome {
     pub state: String,
     /// What happened.
     pub note: String,
+    /// Russian translation of `note`; without it the Russian interface shows `note`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_ru: Option<String>,
     /// Identifiers of the timeline events that show it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,
@@ -490,6 +556,9 @@ pub struct RawOutcome {
 pub struct RawStory {
     /// Title of the story.
     pub title: String,
+    /// Russian translation of `title`; without it the Russian interface shows `title`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_ru: Option<String>,
     /// The steps, in order.
     pub steps: Vec<RawStep>,
 }
@@ -517,9 +586,132 @@ pub struct RawStep {
     pub to: Option<String>,
     /// The caption shown to the audience.
     pub caption: String,
+    /// Russian translation of `caption`; without it the Russian interface shows `caption`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption_ru: Option<String>,
     /// Speaker notes, shown in the presenter window only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Russian translation of `notes`; without it the Russian interface shows `notes`, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes_ru: Option<String>,
     /// Identifiers of the sources behind the caption.
     pub sources: Vec<String>,
+}
+
+/// The mark before a text the Russian interface shows in English because the dataset has no
+/// translation for it: the fallback is visible, never an empty label.
+pub const UNTRANSLATED: &str = "[EN] ";
+
+/// Counts the texts that fell back to English while a dataset is put into Russian.
+#[derive(Debug, Default)]
+struct Russian {
+    missing: usize,
+}
+
+impl Russian {
+    /// Puts the translation in place of the English text, or marks the English text.
+    fn text(&mut self, en: &mut String, ru: &mut Option<String>) {
+        match ru.take().filter(|r| !r.trim().is_empty()) {
+            Some(r) => *en = r,
+            None if !en.trim().is_empty() => {
+                self.missing += 1;
+                en.insert_str(0, UNTRANSLATED);
+            }
+            None => {}
+        }
+    }
+
+    /// As [`Russian::text`], for a text that may be absent.
+    fn optional(&mut self, en: &mut Option<String>, ru: &mut Option<String>) {
+        match en {
+            Some(en) => self.text(en, ru),
+            None => *en = ru.take(),
+        }
+    }
+}
+
+impl RawDataset {
+    /// Rewrites every translatable text in Russian, from its `_ru` twin, and returns how many texts
+    /// had no translation (those keep their English, marked with [`UNTRANSLATED`]). The `_ru` fields
+    /// are emptied, so nothing shows twice. Identifiers, dates and sources are untouched.
+    pub fn into_russian(&mut self) -> usize {
+        let mut r = Russian::default();
+        r.text(&mut self.title, &mut self.title_ru);
+        r.optional(&mut self.description, &mut self.description_ru);
+        for t in &mut self.tracks {
+            r.text(&mut t.label, &mut t.label_ru);
+        }
+        for e in &mut self.eras {
+            r.text(&mut e.label, &mut e.label_ru);
+            r.optional(&mut e.summary, &mut e.summary_ru);
+        }
+        for e in &mut self.events {
+            r.text(&mut e.title, &mut e.title_ru);
+            r.text(&mut e.summary, &mut e.summary_ru);
+            r.optional(&mut e.confidence_note, &mut e.confidence_note_ru);
+        }
+        for d in &mut self.discrepancies {
+            r.text(&mut d.title, &mut d.title_ru);
+            r.text(&mut d.claim, &mut d.claim_ru);
+            r.text(&mut d.finding, &mut d.finding_ru);
+        }
+        if let Some(m) = &mut self.mapping {
+            for s in &mut m.sectors {
+                r.text(&mut s.label, &mut s.label_ru);
+            }
+            for n in &mut m.road_maps {
+                r.text(&mut n.label, &mut n.label_ru);
+                r.text(&mut n.summary, &mut n.summary_ru);
+                r.optional(&mut n.confidence_note, &mut n.confidence_note_ru);
+            }
+            for n in &mut m.programmes {
+                r.text(&mut n.label, &mut n.label_ru);
+                r.text(&mut n.summary, &mut n.summary_ru);
+                r.optional(&mut n.confidence_note, &mut n.confidence_note_ru);
+            }
+            for l in &mut m.links {
+                r.text(&mut l.note, &mut l.note_ru);
+            }
+            for c in &mut m.claims {
+                r.text(&mut c.claimant, &mut c.claimant_ru);
+                r.text(&mut c.text, &mut c.text_ru);
+            }
+        }
+        if let Some(m) = &mut self.membership {
+            for s in &mut m.states {
+                r.text(&mut s.label, &mut s.label_ru);
+            }
+            for o in &mut m.organisations {
+                r.text(&mut o.label, &mut o.label_ru);
+                r.text(&mut o.name, &mut o.name_ru);
+                r.text(&mut o.summary, &mut o.summary_ru);
+                r.optional(&mut o.group, &mut o.group_ru);
+            }
+            for i in &mut m.intervals {
+                r.text(&mut i.note, &mut i.note_ru);
+            }
+        }
+        if let Some(d) = &mut self.depth {
+            for s in &mut d.sectors {
+                r.text(&mut s.label, &mut s.label_ru);
+                r.optional(&mut s.claim, &mut s.claim_ru);
+            }
+            for p in &mut d.provisions {
+                r.text(&mut p.label, &mut p.label_ru);
+                r.optional(&mut p.note, &mut p.note_ru);
+                for o in &mut p.outcomes {
+                    r.text(&mut o.note, &mut o.note_ru);
+                }
+            }
+        }
+        if let Some(s) = &mut self.story {
+            r.text(&mut s.title, &mut s.title_ru);
+            for step in &mut s.steps {
+                r.text(&mut step.caption, &mut step.caption_ru);
+                r.optional(&mut step.notes, &mut step.notes_ru);
+            }
+        }
+        r.missing
+    }
 }

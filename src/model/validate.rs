@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use crate::i18n::Locale;
+
 use super::date::Day;
 use super::date::{EventDate, PartialDate};
 use super::depth::{Delivery, Depth, DepthSector, Outcome, Provision};
@@ -300,6 +302,7 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     c.text("title", &raw.title, MAX_TITLE_CHARS);
     c.optional_text("title_ru", &raw.title_ru, MAX_TITLE_CHARS);
     c.optional_text("description", &raw.description, MAX_TEXT_CHARS);
+    c.optional_text("description_ru", &raw.description_ru, MAX_TEXT_CHARS);
     if raw.tracks.is_empty() {
         c.fail("tracks", "needs at least one track");
     }
@@ -374,6 +377,7 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         c.text(&format!("{p}.label"), &e.label, MAX_TITLE_CHARS);
         c.optional_text(&format!("{p}.label_ru"), &e.label_ru, MAX_TITLE_CHARS);
         c.optional_text(&format!("{p}.summary"), &e.summary, MAX_TEXT_CHARS);
+        c.optional_text(&format!("{p}.summary_ru"), &e.summary_ru, MAX_TEXT_CHARS);
         let srcs = c.sources(&p, &e.sources, &source_ix);
         let start = PartialDate::parse(&e.start)
             .map_err(|err| c.fail(format!("{p}.start"), err.to_string()));
@@ -435,9 +439,15 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         c.text(&format!("{p}.title"), &e.title, MAX_TITLE_CHARS);
         c.optional_text(&format!("{p}.title_ru"), &e.title_ru, MAX_TITLE_CHARS);
         c.text(&format!("{p}.summary"), &e.summary, MAX_TEXT_CHARS);
+        c.optional_text(&format!("{p}.summary_ru"), &e.summary_ru, MAX_TEXT_CHARS);
         c.optional_text(
             &format!("{p}.confidence_note"),
             &e.confidence_note,
+            MAX_TEXT_CHARS,
+        );
+        c.optional_text(
+            &format!("{p}.confidence_note_ru"),
+            &e.confidence_note_ru,
             MAX_TEXT_CHARS,
         );
         let track = match track_ix.get(e.track.as_str()) {
@@ -504,8 +514,11 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     for (i, d) in raw.discrepancies.iter().enumerate() {
         let p = format!("discrepancies[{i}]");
         c.text(&format!("{p}.title"), &d.title, MAX_TITLE_CHARS);
+        c.optional_text(&format!("{p}.title_ru"), &d.title_ru, MAX_TITLE_CHARS);
         c.text(&format!("{p}.claim"), &d.claim, MAX_TEXT_CHARS);
+        c.optional_text(&format!("{p}.claim_ru"), &d.claim_ru, MAX_TEXT_CHARS);
         c.text(&format!("{p}.finding"), &d.finding, MAX_TEXT_CHARS);
+        c.optional_text(&format!("{p}.finding_ru"), &d.finding_ru, MAX_TEXT_CHARS);
         let claimed_by = c.refs(
             &format!("{p}.claimed_by"),
             &d.claimed_by,
@@ -572,6 +585,8 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         membership,
         depth,
         story,
+        locale: Locale::en,
+        untranslated: 0,
     })
 }
 
@@ -584,6 +599,7 @@ fn story(
 ) -> Story {
     const P: &str = "story";
     c.text(&format!("{P}.title"), &raw.title, MAX_TITLE_CHARS);
+    c.optional_text(&format!("{P}.title_ru"), &raw.title_ru, MAX_TITLE_CHARS);
     c.index(
         &format!("{P}.steps"),
         raw.steps.iter().map(|s| s.id.as_str()),
@@ -598,7 +614,9 @@ fn story(
         .map(|(i, s)| {
             let p = format!("{P}.steps[{i}]");
             c.text(&format!("{p}.caption"), &s.caption, MAX_TEXT_CHARS);
+            c.optional_text(&format!("{p}.caption_ru"), &s.caption_ru, MAX_TEXT_CHARS);
             c.optional_text(&format!("{p}.notes"), &s.notes, MAX_TEXT_CHARS);
+            c.optional_text(&format!("{p}.notes_ru"), &s.notes_ru, MAX_TEXT_CHARS);
             let view = StepView::parse(&s.view);
             let has_view = match view {
                 Some(StepView::Timeline) => true,
@@ -734,9 +752,15 @@ fn mapping(
             c.text(&format!("{p}.label"), &r.label, MAX_TITLE_CHARS);
             c.optional_text(&format!("{p}.label_ru"), &r.label_ru, MAX_TITLE_CHARS);
             c.text(&format!("{p}.summary"), &r.summary, MAX_TEXT_CHARS);
+            c.optional_text(&format!("{p}.summary_ru"), &r.summary_ru, MAX_TEXT_CHARS);
             c.optional_text(
                 &format!("{p}.confidence_note"),
                 &r.confidence_note,
+                MAX_TEXT_CHARS,
+            );
+            c.optional_text(
+                &format!("{p}.confidence_note_ru"),
+                &r.confidence_note_ru,
                 MAX_TEXT_CHARS,
             );
             if r.count == 0 {
@@ -795,9 +819,15 @@ fn mapping(
             c.text(&format!("{p}.label"), &r.label, MAX_TITLE_CHARS);
             c.optional_text(&format!("{p}.label_ru"), &r.label_ru, MAX_TITLE_CHARS);
             c.text(&format!("{p}.summary"), &r.summary, MAX_TEXT_CHARS);
+            c.optional_text(&format!("{p}.summary_ru"), &r.summary_ru, MAX_TEXT_CHARS);
             c.optional_text(
                 &format!("{p}.confidence_note"),
                 &r.confidence_note,
+                MAX_TEXT_CHARS,
+            );
+            c.optional_text(
+                &format!("{p}.confidence_note_ru"),
+                &r.confidence_note_ru,
                 MAX_TEXT_CHARS,
             );
             Programme {
@@ -819,6 +849,7 @@ fn mapping(
     for (i, l) in raw.links.iter().enumerate() {
         let p = format!("{P}.links[{i}]");
         c.text(&format!("{p}.note"), &l.note, MAX_TEXT_CHARS);
+        c.optional_text(&format!("{p}.note_ru"), &l.note_ru, MAX_TEXT_CHARS);
         let from = road_ix.get(l.from.as_str()).copied();
         let to = prog_ix.get(l.to.as_str()).copied();
         if from.is_none() {
@@ -868,7 +899,9 @@ fn mapping(
         .map(|(i, k)| {
             let p = format!("{P}.claims[{i}]");
             c.text(&format!("{p}.claimant"), &k.claimant, MAX_TITLE_CHARS);
+            c.optional_text(&format!("{p}.claimant_ru"), &k.claimant_ru, MAX_TITLE_CHARS);
             c.text(&format!("{p}.text"), &k.text, MAX_TEXT_CHARS);
+            c.optional_text(&format!("{p}.text_ru"), &k.text_ru, MAX_TEXT_CHARS);
             let in_range = |v: f64| v.is_finite() && (0.0..=100.0).contains(&v);
             if !in_range(k.percent) {
                 c.fail(
@@ -953,9 +986,12 @@ fn membership(
             let p = format!("{P}.organisations[{i}]");
             c.text(&format!("{p}.label"), &o.label, MAX_TITLE_CHARS);
             c.text(&format!("{p}.name"), &o.name, MAX_TITLE_CHARS);
+            c.optional_text(&format!("{p}.name_ru"), &o.name_ru, MAX_TITLE_CHARS);
             c.optional_text(&format!("{p}.label_ru"), &o.label_ru, MAX_TITLE_CHARS);
             c.optional_text(&format!("{p}.group"), &o.group, MAX_TITLE_CHARS);
+            c.optional_text(&format!("{p}.group_ru"), &o.group_ru, MAX_TITLE_CHARS);
             c.text(&format!("{p}.summary"), &o.summary, MAX_TEXT_CHARS);
+            c.optional_text(&format!("{p}.summary_ru"), &o.summary_ru, MAX_TEXT_CHARS);
             let founded = date(c, &format!("{p}.founded"), &o.founded).unwrap_or(fallback);
             let ended = o
                 .ended
@@ -985,6 +1021,7 @@ fn membership(
     for (i, r) in raw.intervals.iter().enumerate() {
         let p = format!("{P}.intervals[{i}]");
         c.text(&format!("{p}.note"), &r.note, MAX_TEXT_CHARS);
+        c.optional_text(&format!("{p}.note_ru"), &r.note_ru, MAX_TEXT_CHARS);
         let state = state_ix.get(r.state.as_str()).copied();
         if state.is_none() {
             c.fail(
@@ -1076,6 +1113,7 @@ fn depth(
             c.text(&format!("{p}.label"), &s.label, MAX_TITLE_CHARS);
             c.optional_text(&format!("{p}.label_ru"), &s.label_ru, MAX_TITLE_CHARS);
             c.optional_text(&format!("{p}.claim"), &s.claim, MAX_TEXT_CHARS);
+            c.optional_text(&format!("{p}.claim_ru"), &s.claim_ru, MAX_TEXT_CHARS);
             if s.claim.is_some() && s.claim_sources.is_empty() {
                 c.fail(
                     format!("{p}.claim_sources"),
@@ -1104,7 +1142,9 @@ fn depth(
         .map(|(i, r)| {
             let p = format!("{P}.provisions[{i}]");
             c.text(&format!("{p}.label"), &r.label, MAX_TITLE_CHARS);
+            c.optional_text(&format!("{p}.label_ru"), &r.label_ru, MAX_TITLE_CHARS);
             c.optional_text(&format!("{p}.note"), &r.note, MAX_TEXT_CHARS);
+            c.optional_text(&format!("{p}.note_ru"), &r.note_ru, MAX_TEXT_CHARS);
             let sector = match sector_ix.get(r.sector.as_str()) {
                 Some(&s) => s,
                 None => {
@@ -1124,6 +1164,7 @@ fn depth(
                 .map(|(k, o)| {
                     let q = format!("{p}.outcomes[{k}]");
                     c.text(&format!("{q}.note"), &o.note, MAX_TEXT_CHARS);
+                    c.optional_text(&format!("{q}.note_ru"), &o.note_ru, MAX_TEXT_CHARS);
                     let d = date(c, &format!("{q}.date"), &o.date).unwrap_or(fallback);
                     if d.first_day() < previous {
                         c.fail(

@@ -1,6 +1,8 @@
 //! Draws the depth ladder: per sector, what had been declared against what had been delivered, up to
 //! the playhead, with the gap between them shaded.
 
+use crate::i18n::td_string;
+use crate::model::date::month_name;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -70,7 +72,11 @@ pub fn draw_ladder<DB: DrawingBackend>(
         let style = TextStyle::from(font(mt.font_px - 1.0))
             .color(&theme.muted)
             .pos(Pos::new(HPos::Center, VPos::Top));
-        area.draw_text(&tick.label, &style, (x, px(g.height - mt.axis_px + 4.0)))?;
+        area.draw_text(
+            &tick.text(theme.locale),
+            &style,
+            (x, px(g.height - mt.axis_px + 4.0)),
+        )?;
     }
 
     for row in &g.rows {
@@ -98,9 +104,11 @@ pub fn draw_ladder<DB: DrawingBackend>(
                 .pos(Pos::new(HPos::Left, VPos::Top)),
             (4, px(p.y + 3.0)),
         )?;
-        let numbers = format!(
-            "{} declared · {} delivered",
-            level.declared, level.delivered
+        let numbers = td_string!(
+            theme.locale,
+            chart.level,
+            declared = level.declared,
+            delivered = level.delivered
         );
         let numbers = text::truncate(&numbers, mt.font_px - 2.0, mt.label_w_px - 8.0);
         let style = TextStyle::from(font(mt.font_px - 2.0))
@@ -199,7 +207,7 @@ pub fn draw_ladder<DB: DrawingBackend>(
             theme.playhead.stroke_width(2),
         ))?;
         let (y, mo, _) = Day(t.floor() as i32).ymd();
-        let label = format!("{} {y}", crate::model::date::month_abbrev(mo));
+        let label = format!("{} {y}", month_name(mo, theme.locale));
         // On a patch of its own, so it stays legible over the tick labels.
         let w = text::width_px(&label, mt.font_px - 1.0) + 8.0;
         let left = (f64::from(x) - w / 2.0).clamp(0.0, (g.width - w).max(0.0));

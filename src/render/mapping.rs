@@ -1,5 +1,7 @@
 //! Draws the road-map to programme diagram and the chart of officials' implementation claims.
 
+use crate::i18n::td_string;
+use crate::model::date::month_name;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -72,7 +74,7 @@ pub fn draw_mapping<DB: DrawingBackend>(
     let total: u32 = m.road_map_total();
     let head = TextStyle::from(bold(mt.font_px)).color(&theme.text);
     let left_head = text::truncate(
-        &format!("Road maps 2019–2020 ({total})"),
+        &td_string!(theme.locale, chart.road_maps_head, total = total),
         mt.font_px,
         layout.left_x + mt.node_w_px,
     );
@@ -82,7 +84,11 @@ pub fn draw_mapping<DB: DrawingBackend>(
         (px(layout.left_x + mt.node_w_px), px(mt.header_px / 2.0)),
     )?;
     let right_head = text::truncate(
-        &format!("Union programmes 2021 ({})", m.programmes.len()),
+        &td_string!(
+            theme.locale,
+            chart.programmes_head,
+            total = m.programmes.len()
+        ),
         mt.font_px,
         layout.width - layout.right_x,
     );
@@ -92,7 +98,7 @@ pub fn draw_mapping<DB: DrawingBackend>(
         (px(layout.right_x), px(mt.header_px / 2.0)),
     )?;
     let (y, mo, _) = Day(t.floor() as i32).ymd();
-    let date = format!("{} {y}", crate::model::date::month_abbrev(mo));
+    let date = format!("{} {y}", month_name(mo, theme.locale));
     let mid = (layout.left_x + mt.node_w_px + layout.right_x) / 2.0;
     let date_style = TextStyle::from(bold(mt.font_px))
         .color(&theme.playhead)
@@ -242,7 +248,7 @@ pub fn draw_mapping<DB: DrawingBackend>(
             .color(&theme.muted)
             .pos(Pos::new(HPos::Center, VPos::Center));
         let msg = text::truncate(
-            "No road maps yet: they were negotiated from 2019. Press Play or move the playhead.",
+            td_string!(theme.locale, chart.no_road_maps),
             mt.font_px,
             layout.width - 16.0,
         );
@@ -297,7 +303,7 @@ pub fn draw_claims<DB: DrawingBackend>(
     let y_of = |pct: f64| bottom - (bottom - top) * pct / 100.0;
 
     let title = text::truncate(
-        "Officials' claims of measures implemented (self-reported, not independently verified)",
+        td_string!(theme.locale, chart.claims_head),
         font_px,
         w - 8.0,
     );
@@ -328,7 +334,7 @@ pub fn draw_claims<DB: DrawingBackend>(
             theme.muted.stroke_width(1),
         ))?;
         area.draw_text(
-            &tick.label,
+            &tick.text(theme.locale),
             &axis.pos(Pos::new(HPos::Center, VPos::Top)),
             (x, px(bottom + TICK_LEN_PX + 1.0)),
         )?;
@@ -386,7 +392,7 @@ pub fn draw_claims<DB: DrawingBackend>(
                 Some(hi) => format!("{}–{}%", c.percent, hi),
                 None => format!("{}%", c.percent),
             };
-            let label = format!("{pct} ({}, {})", c.claimant, c.date);
+            let label = format!("{pct} ({}, {})", c.claimant, c.date.local(theme.locale));
             let room = (w - x - 12.0).max(x - scale.x0 - 12.0);
             let label = text::truncate(&label, font_px, room);
             let right_side = w - x - 12.0 >= text::width_px(&label, font_px);

@@ -1,5 +1,7 @@
 //! Draws the membership matrix and the history (Gantt) charts of a state or an organisation.
 
+use crate::i18n::{td_string, Locale};
+use crate::model::date::month_name;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -29,17 +31,18 @@ pub struct MatrixFrame {
 }
 
 /// The short text shown in a cell for a standing ("since 1993", "left 1999").
-pub fn cell_text(standing: Standing, since_year: Option<i32>) -> String {
+pub fn cell_text(standing: Standing, since_year: Option<i32>, locale: Locale) -> String {
     let year = since_year.map(|y| y.to_string()).unwrap_or_default();
+    let l = locale;
     match standing {
         Standing::None => String::new(),
-        Standing::Left => format!("left {year}"),
-        Standing::Is(MemberStatus::Member) => format!("since {year}"),
-        Standing::Is(MemberStatus::Associate) => format!("associate {year}"),
-        Standing::Is(MemberStatus::Observer) => format!("observer {year}"),
-        Standing::Is(MemberStatus::Participant) => format!("participant {year}"),
-        Standing::Is(MemberStatus::Suspended) => format!("suspended {year}"),
-        Standing::Is(MemberStatus::ExitPending) => format!("leaving {year}"),
+        Standing::Left => td_string!(l, cell.left, year = &year),
+        Standing::Is(MemberStatus::Member) => td_string!(l, cell.member, year = &year),
+        Standing::Is(MemberStatus::Associate) => td_string!(l, cell.associate, year = &year),
+        Standing::Is(MemberStatus::Observer) => td_string!(l, cell.observer, year = &year),
+        Standing::Is(MemberStatus::Participant) => td_string!(l, cell.participant, year = &year),
+        Standing::Is(MemberStatus::Suspended) => td_string!(l, cell.suspended, year = &year),
+        Standing::Is(MemberStatus::ExitPending) => td_string!(l, cell.leaving, year = &year),
     }
 }
 
@@ -186,9 +189,13 @@ pub fn draw_matrix<DB: DrawingBackend>(
             // Not founded yet, or dissolved: the column is greyed and says which.
             let org = &m.organisations[o];
             let note = if org.founded.first_day().as_f64() > t {
-                format!("from {}", org.founded.year)
+                td_string!(theme.locale, cell.from, year = org.founded.year)
             } else {
-                format!("ended {}", org.ended.map_or(0, |e| e.year))
+                td_string!(
+                    theme.locale,
+                    cell.ended,
+                    year = org.ended.map_or(0, |e| e.year)
+                )
             };
             area.draw(&Rectangle::new(
                 [
@@ -229,7 +236,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
             draw_mark(area, standing, rect, grow.max(0.05), theme)?;
             let year = changed.map(|d| Day(d as i32).ymd().0);
             let label = text::truncate(
-                &cell_text(standing, year),
+                &cell_text(standing, year, theme.locale),
                 mt.cell_font_px,
                 cell.w - 2.0 * pad,
             );
@@ -247,7 +254,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
         .color(&theme.playhead)
         .pos(Pos::new(HPos::Left, VPos::Center));
     area.draw_text(
-        &format!("{} {y}", crate::model::date::month_abbrev(mo)),
+        &format!("{} {y}", month_name(mo, theme.locale)),
         &style,
         (4, px(mt.band_px + mt.header_px / 2.0)),
     )?;
@@ -322,7 +329,11 @@ pub fn draw_history<DB: DrawingBackend>(
         let style = TextStyle::from(font(font_px - 1.0))
             .color(&theme.muted)
             .pos(Pos::new(HPos::Center, VPos::Top));
-        area.draw_text(&tick.label, &style, (px(tick.x_px), px(bottom + 2.0)))?;
+        area.draw_text(
+            &tick.text(theme.locale),
+            &style,
+            (px(tick.x_px), px(bottom + 2.0)),
+        )?;
     }
     if scale.shows(playhead_day, 0.0) {
         let x = px(scale.x_px_from_day(playhead_day));

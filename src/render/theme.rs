@@ -1,10 +1,13 @@
 //! Colours, strokes and type sizes of the charts, as named constants.
 
+use crate::i18n::Locale;
 use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor};
 
 /// The colours a chart is drawn with.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
+    /// The language of the words drawn (headings, legends, dates, tick labels).
+    pub locale: Locale,
     /// Canvas background.
     pub background: RGBColor,
     /// Main text.
@@ -58,6 +61,7 @@ pub struct Theme {
 
 /// The light theme. Track colours are the Okabe–Ito palette, distinguishable with colour-blindness.
 pub const LIGHT: Theme = Theme {
+    locale: Locale::en,
     background: RGBColor(255, 255, 255),
     text: RGBColor(28, 30, 36),
     muted: RGBColor(84, 90, 102),
@@ -93,6 +97,7 @@ pub const LIGHT: Theme = Theme {
 
 /// The dark theme.
 pub const DARK: Theme = Theme {
+    locale: Locale::en,
     background: RGBColor(22, 24, 30),
     text: RGBColor(232, 234, 240),
     muted: RGBColor(170, 177, 190),
@@ -129,6 +134,7 @@ pub const DARK: Theme = Theme {
 /// The projector theme: highest contrast, heavier colours and large type, for a room far from a
 /// washed-out screen.
 pub const PROJECTOR: Theme = Theme {
+    locale: Locale::en,
     background: RGBColor(255, 255, 255),
     text: RGBColor(0, 0, 0),
     muted: RGBColor(40, 40, 40),

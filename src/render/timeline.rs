@@ -1,5 +1,6 @@
 //! Draws the animated timeline: era bands, lanes, the time axis, events as they appear, the playhead.
 
+use crate::model::date::month_name;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -135,7 +136,11 @@ pub fn draw_timeline<DB: DrawingBackend>(
             vec![(x, px(axis_y)), (x, px(axis_y + TICK_LEN_PX))],
             theme.muted.stroke_width(1),
         ))?;
-        area.draw_text(&t.label, &tick_style, (x, px(axis_y + TICK_LEN_PX + 2.0)))?;
+        area.draw_text(
+            &t.text(theme.locale),
+            &tick_style,
+            (x, px(axis_y + TICK_LEN_PX + 2.0)),
+        )?;
     }
 
     // Events: hollow ghosts before the playhead reaches them, then popping in.
@@ -213,7 +218,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
             theme.playhead.stroke_width(PLAYHEAD_STROKE_PX),
         ))?;
         let (year, month, _) = Day(frame.playhead_day.floor() as i32).ymd();
-        let label = format!("{} {year}", crate::model::date::month_abbrev(month));
+        let label = format!("{} {year}", month_name(month, theme.locale));
         let w = text::width_px(&label, m.axis_font_px) + 2.0 * m.gap_px;
         let left = (f64::from(x) - w / 2.0).clamp(0.0, (placement.width - w).max(0.0));
         area.draw(&Rectangle::new(

@@ -1,0 +1,121 @@
+// English and Russian: the switch changes the interface and the data, the language is kept in the URL
+// (reload and back restore it), and a text with no translation falls back to English, marked, with a
+// notice saying how many.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve, launch, openApp, openMenu } from './harness.mjs';
+
+const minimal = readFileSync(new URL('../data/minimal.json', import.meta.url), 'utf8');
+const cyrillic = /[\u0400-\u04FF]/;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const lang = (page) => page.evaluate(() => document.documentElement.lang);
+const cardTitle = (page) => page.textContent('#card-title');
+
+test('the switch puts the interface and the data into Russian and back, keeping the selection', async () => {
+  const page = await openApp(browser, server.url);
+  assert.equal(await lang(page), 'en');
+  assert.equal((await page.textContent('#tab-timeline')).trim(), 'Timeline');
+  await page.locator('#timeline-canvas').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('.event-card[data-event-id]');
+  const id = await page.getAttribute('.event-card', 'data-event-id');
+  const english = await cardTitle(page);
+  assert.doesNotMatch(english, cyrillic);
+
+  await page.click('#lang-ru');
+  await page.waitForFunction(() => document.documentElement.lang === 'ru');
+  await page.waitForFunction(() => /[\u0400-\u04FF]/.test(document.querySelector('#card-title')?.textContent ?? ''));
+  assert.equal(await page.getAttribute('.event-card', 'data-event-id'), id, 'the same event stays selected');
+  assert.equal((await page.textContent('#tab-timeline')).trim(), 'Хронология');
+  assert.equal((await page.textContent('#play')).trim(), 'Пуск');
+  assert.match(await page.textContent('.event-card .date'), /\d{4}/);
+  assert.match(await page.textContent('.event-card h3'), /Источники|Расхождение|Задокументированное/);
+  assert.match(await page.textContent('h1'), cyrillic, 'the dataset title');
+  assert.equal(await page.getAttribute('#lang-ru', 'aria-pressed'), 'true');
+  await page.waitForFunction(() => location.search.includes('lang=ru'));
+
+  // The canvas is redrawn: its accessible name is in Russian too.
+  assert.match(await page.getAttribute('#timeline-canvas', 'aria-label'), /Шкала времени/);
+  // The keys help and the menu follow the language.
+  await page.keyboard.press('?');
+  await page.waitForSelector('#keys-help');
+  assert.match(await page.textContent('#keys-help'), /Следующее событие/);
+  await page.keyboard.press('Escape');
+  await openMenu(page);
+  assert.match(await page.textContent('#menu'), /Оформление/);
+
+  await page.click('#lang-en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForFunction((t) => document.querySelector('#card-title')?.textContent === t, english);
+  await page.waitForFunction(() => !location.search.includes('lang='));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the language is in the link: reload, back and forward restore it; a wrong one is named', async () => {
+  const page = await openApp(browser, `${server.url}?view=mapping&lang=ru`);
+  assert.equal(await lang(page), 'ru');
+  assert.match(await page.textContent('.mapping-view'), /Дорожные карты — куда\?/);
+  await page.reload();
+  await page.waitForSelector('#mapping-canvas');
+  assert.equal(await lang(page), 'ru');
+  await page.click('#lang-en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.click('#tab-membership');
+  await page.waitForSelector('#membership-canvas');
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes('view=mapping'));
+  await page.context().close();
+
+  const wrong = await openApp(browser, `${server.url}?lang=de`);
+  await wrong.waitForSelector('#notice');
+  assert.match(await wrong.textContent('#notice'), /lang=de: not one of en, ru/);
+  assert.equal(await lang(wrong), 'en');
+  await wrong.context().close();
+});
+
+test('a dataset without translations falls back to English, marked, with a notice', async () => {
+  const page = await openApp(browser, `${server.url}?lang=ru`);
+  page.setInputFiles('#dataset-file', { name: 'minimal.json', mimeType: 'application/json', buffer: Buffer.from(minimal) });
+  await page.waitForSelector('#notice');
+  const notice = await page.textContent('#notice');
+  assert.match(notice, /Загружен minimal\.json/);
+  assert.match(notice, /не переведены/);
+  assert.match(await page.textContent('h1'), /^\[EN\] A minimal dataset/);
+  // The event's title has its Russian translation; the summary is English, marked.
+  await page.locator('#timeline-canvas').focus();
+  await page.keyboard.press('Home');
+  await page.waitForSelector('.event-card[data-event-id]');
+  assert.equal(await cardTitle(page), 'Договор о создании Союзного государства');
+  assert.match(await page.textContent('.event-card .summary'), /^\[EN\] Signed in Moscow/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the canvases draw in Russian: the road-map headings change width with the words', async () => {
+  const page = await openApp(browser, `${server.url}?view=mapping`);
+  const png = async () => page.locator('#mapping-canvas').screenshot();
+  const en = await png();
+  await page.click('#lang-ru');
+  await page.waitForFunction(() => document.documentElement.lang === 'ru');
+  await page.waitForTimeout(300);
+  const ru = await png();
+  assert.notDeepEqual(en, ru, 'the diagram was redrawn with other words');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
