@@ -69,6 +69,17 @@ impl SubscriberSet {
     }
 
     pub fn subscribe(&mut self, subscriber: AnySubscriber) {
+        // An effect or memo that is dropped (its view unmounted) never runs
+        // again, so it never unsubscribes: its entry would stay here, keeping
+        // its allocation alive through the `Weak`, for as long as this node
+        // lives. Drop such entries whenever the set is full; reserving room for
+        // the live ones makes the next scan wait that many insertions, so the
+        // cost stays amortized O(1). `retain` keeps the order that
+        // `unsubscribe` preserves.
+        if self.0.len() == self.0.capacity() {
+            self.0.retain(|subscriber| subscriber.1.strong_count() > 0);
+            self.0.reserve(self.0.len());
+        }
         self.0.insert(subscriber);
     }
 
