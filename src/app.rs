@@ -159,6 +159,17 @@ impl AppState {
         })
     }
 
+    /// Keeps `day` in view, moving the window only if it has to: a window written with the same value
+    /// would still wake everything that reads it (the timeline's layout among them) every frame.
+    pub fn follow(&self, day: f64, margin: f64) {
+        let bounds = self.bounds();
+        let now = self.window.get_untracked();
+        let next = now.follow(day, margin, bounds);
+        if next != now {
+            self.window.set(next);
+        }
+    }
+
     /// Selects an event and moves the playhead to it, pausing playback and bringing it into view.
     pub fn go_to(&self, event: usize) {
         let Some(day) = self
@@ -172,8 +183,7 @@ impl AppState {
         self.selected.set(Some(event));
         // A little past the anchor, so the event has fully appeared.
         self.playhead.set(day);
-        let bounds = self.bounds();
-        self.window.update(|w| *w = w.follow(day, 0.15, bounds));
+        self.follow(day, 0.15);
     }
 
     /// Steps to the next event: after the selected one, or else after the playhead.
@@ -234,7 +244,7 @@ impl AppState {
         self.playing.set(false);
         self.selected.set(None);
         self.playhead.set(t);
-        self.window.update(|w| *w = w.follow(t, 0.05, b));
+        self.follow(t, 0.05);
     }
 
     /// Shows another dataset: paused, the whole span in view, every event shown, nothing selected.

@@ -3,11 +3,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
 use plotters::prelude::*;
+use union_state::layout::anim::appearance;
 use union_state::layout::lanes::{place, Placement};
 use union_state::layout::scale::Window;
 use union_state::model::{self, Day};
 use union_state::render::theme::{Theme, LIGHT};
-use union_state::render::timeline::{draw_timeline, is_undelivered, FrameState};
+use union_state::render::timeline::{
+    appearing, draw_base, draw_event, draw_playhead, draw_rings, draw_timeline, is_undelivered,
+    settled_count, Bounds, FrameState,
+};
 
 fn full_window() -> Window {
     let (a, b) = model::bundled().unwrap().span();
@@ -195,4 +199,144 @@ fn escape(s: &str) -> String {
 /// Whether the SVG has a `<text>` element whose content is exactly `text`.
 fn has_text(svg: &str, text: &str) -> bool {
     svg.contains(&format!(">\n{}\n</text>", escape(text)))
+}
+
+/// What the canvas's layers draw at `frame`: the scene (base, settled events, ghosts of the rest, rings)
+/// drawn afresh, and what goes over it (appearing events and the playhead), with the appearing events'
+/// boxes.
+fn layers(p: &Placement, frame: &FrameState) -> (String, String, Vec<Bounds>) {
+    let d = model::bundled().unwrap();
+    let size = (p.width as u32, p.height as u32);
+    let settled = settled_count(p, frame);
+    let mut scene = String::new();
+    {
+        let root = SVGBackend::with_string(&mut scene, size).into_drawing_area();
+        draw_base(&root, d, p, &LIGHT).unwrap();
+        for (i, e) in p.events.iter().enumerate() {
+            let shown = if i < settled { 1.0 } else { 0.0 };
+            draw_event(&root, d, p, e, shown, frame.emphasises(e.event), &LIGHT).unwrap();
+        }
+        draw_rings(&root, p, frame, &LIGHT).unwrap();
+        root.present().unwrap();
+    }
+    let mut overlay = String::new();
+    let mut boxes = Vec::new();
+    {
+        let root = SVGBackend::with_string(&mut overlay, size).into_drawing_area();
+        for e in &p.events[appearing(p, frame)] {
+            let shown = appearance(e.anchor_day, frame.playhead_day, frame.appear_days);
+            boxes.push(
+                draw_event(&root, d, p, e, shown, frame.emphasises(e.event), &LIGHT).unwrap(),
+            );
+        }
+        draw_playhead(&root, p, frame, &LIGHT).unwrap();
+        root.present().unwrap();
+    }
+    (scene, overlay, boxes)
+}
+
+/// The texts drawn, sorted.
+fn texts(svg: &str) -> Vec<String> {
+    let mut out: Vec<String> = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let start = t.find('>')? + 1;
+            let end = t.find("</text>")?;
+            Some(t[start..end].to_owned())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_two_layers_draw_what_the_whole_timeline_draws() {
+    let d = model::bundled().unwrap();
+    let p = place(d, 1280.0, 720.0, full_window());
+    // Half a year's appearance, so that at a busy moment several events are part way in.
+    let appear_days = 180.0;
+    let mut seen_appearing = 0;
+    for k in (0..p.events.len()).step_by(7) {
+        let frame = FrameState {
+            playhead_day: p.events[k].anchor_day + 30.0,
+            appear_days,
+            selected: Some(p.events[k / 2].event),
+            hovered: None,
+        };
+        let settled = settled_count(&p, &frame);
+        let moving = appearing(&p, &frame);
+        assert_eq!(moving.start, settled);
+        for (i, e) in p.events.iter().enumerate() {
+            let a = appearance(e.anchor_day, frame.playhead_day, appear_days);
+            if i < settled {
+                assert_eq!(a, 1.0, "event {i} is settled");
+            } else if moving.contains(&i) {
+                assert!(a > 0.0 && a < 1.0, "event {i} is appearing ({a})");
+            } else {
+                assert_eq!(a, 0.0, "event {i} has not appeared");
+            }
+        }
+        seen_appearing += moving.len();
+
+        let (scene, overlay, boxes) = layers(&p, &frame);
+        // Every word of the whole drawing is on one layer or the other, once.
+        let mut both = texts(&scene);
+        both.extend(texts(&overlay));
+        both.sort();
+        assert_eq!(both, texts(&svg(&p, frame)), "texts at event {k}");
+        // The boxes hold the marks and labels drawn, so a layer sized to them shows all of them.
+        for e in &p.events[moving] {
+            let inside = |x: f64, y: f64| {
+                boxes
+                    .iter()
+                    .any(|&(l, t, r, b)| x >= l && x <= r && y >= t && y <= b)
+            };
+            let r = p.metrics.marker_r_px;
+            assert!(inside(e.x_px - r, e.y_px - r) && inside(e.x_px + r, e.y_px + r));
+            if let Some(label) = &e.label {
+                let w = union_state::layout::text::width_px(label, p.metrics.label_font_px);
+                assert!(
+                    inside(e.label_x_px + w, e.y_px),
+                    "label of event {}",
+                    e.event
+                );
+            }
+        }
+    }
+    assert!(seen_appearing > 0, "some frames had events part way in");
+}
+
+#[test]
+fn adding_settled_events_to_the_scene_matches_drawing_it_afresh() {
+    let d = model::bundled().unwrap();
+    let p = place(d, 1280.0, 720.0, full_window());
+    let at = |t: f64| FrameState {
+        playhead_day: t,
+        appear_days: 60.0,
+        selected: None,
+        hovered: None,
+    };
+    let (early, late) = (at(p.events[10].anchor_day), at(p.events[40].anchor_day));
+    let (from, to) = (settled_count(&p, &early), settled_count(&p, &late));
+    assert!(to > from);
+    // The scene at `early`, then the events settled since drawn on top of it.
+    let (mut grown, _, _) = layers(&p, &early);
+    let mut added = String::new();
+    {
+        let size = (p.width as u32, p.height as u32);
+        let root = SVGBackend::with_string(&mut added, size).into_drawing_area();
+        for e in &p.events[from..to] {
+            draw_event(&root, d, &p, e, 1.0, false, &LIGHT).unwrap();
+        }
+        root.present().unwrap();
+    }
+    grown.push_str(&added);
+    let (fresh, _, _) = layers(&p, &late);
+    assert_eq!(texts(&grown), texts(&fresh));
+    // The same filled marks; the grown scene also keeps the ghosts now covered by the new marks.
+    let filled = |s: &str| circles(s, |c| !c.contains("fill=\"none\""));
+    assert_eq!(filled(&grown), filled(&fresh));
+    let ghosts = |s: &str| circles(s, |c| c.contains("fill=\"none\""));
+    assert_eq!(ghosts(&grown), ghosts(&fresh) + (to - from));
 }

@@ -5,17 +5,20 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::components::event_card::source_list;
+use crate::hooks::use_chunks::{use_chunks, Fill};
 use crate::i18n::td_string;
 
 /// Every event, in date order, with its date, status, summary, confidence and sources.
 #[component]
 pub fn PrintList() -> impl IntoView {
     let app = expect_context::<AppState>();
+    let chunks = use_chunks(move || app.data.with(|d| d.events.len()), Fill::ForPrint);
     view! {
         <section id="print-list" class="print-only" aria-hidden="true">
-            {move || app.data.with(|d| {
-                let title = d.title.clone();
-                let items = d.events.iter().map(|e| {
+            <h1>{move || app.data.with(|d| d.title.clone())}</h1>
+            <ol class="print-events">
+                <For each=move || chunks.get() key=Clone::clone let((_, range))>
+                {app.data.with_untracked(|d| d.events.get(range).unwrap_or_default().iter().map(|e| {
                     let track = d.tracks.get(e.track).map(|t| t.label.clone()).unwrap_or_default();
                     let l = d.locale;
                     let status = e.status.map(|s| format!(" · {}", s.label(l))).unwrap_or_default();
@@ -28,9 +31,9 @@ pub fn PrintList() -> impl IntoView {
                             {source_list(d, &e.sources)}
                         </li>
                     }
-                }).collect_view();
-                view! { <h1>{title}</h1><ol class="print-events">{items}</ol> }
-            })}
+                }).collect_view())}
+                </For>
+            </ol>
         </section>
     }
 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::{AppState, DepthState, MappingState, MembershipPick, MembershipState, View};
+use crate::hooks::use_chunks::{use_chunks, Fill};
 use crate::i18n::{t_string, td_string, use_i18n};
 use crate::layout::bipartite::{Node, Target};
 use crate::model::Standing;
@@ -86,11 +87,14 @@ pub fn EventList() -> impl IntoView {
     // events, stepping stays cheap.
     let current = Selector::new(move || app.current());
     let i18n = use_i18n();
+    let chunks = use_chunks(move || app.data.with(|d| d.events.len()), Fill::WhenIdle);
     view! {
         <nav class="text-alternative" aria-label=move || t_string!(i18n, alt.events_list)>
             <h2>{move || t_string!(i18n, alt.events)}</h2>
             <ol>
-                {move || app.data.with(|d| d.events.iter().enumerate().map(|(i, e)| {
+                <For each=move || chunks.get() key=Clone::clone let((_, range))>
+                {let current = current.clone();
+                app.data.with_untracked(|d| d.events.get(range.clone()).unwrap_or_default().iter().zip(range.clone()).map(|(e, i)| {
                     let track = d.tracks.get(e.track).map(|t| t.label.clone()).unwrap_or_default();
                     let status = e.status.map(|s| format!(", {}", s.label(d.locale))).unwrap_or_default();
                     let text = format!("{} — {} ({track}{status})", e.date.local(d.locale), e.title);
@@ -102,6 +106,7 @@ pub fn EventList() -> impl IntoView {
                             on:click=move |_| app.go_to(i)>{text}</button></li>
                     }
                 }).collect_view())}
+                </For>
             </ol>
         </nav>
     }

@@ -4,15 +4,27 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::html::Canvas;
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use web_sys::{PointerEvent, WheelEvent};
+use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent, WheelEvent};
 
 use crate::app::AppState;
-use crate::hooks::use_canvas::{draw_css, layout_size, pointer_xy, use_canvas_size, CanvasSize};
+use crate::hooks::use_canvas::{
+    draw_css, draw_region, layout_size, pointer_xy, set_region, use_canvas_size, CanvasSize,
+    Region, Sheet,
+};
 use crate::i18n::td_string;
+use crate::layout::anim::appearance;
 use crate::layout::lanes::place;
-use crate::render::timeline::{draw_timeline, FrameState};
+use crate::layout::lanes::PlacedEvent;
+use crate::layout::lanes::Placement;
+use crate::model::Dataset;
+use crate::render::theme::Theme;
+use crate::render::theme::PLAYHEAD_STROKE_PX;
+use crate::render::timeline::{
+    appearing, draw_base, draw_event, draw_rings, event_bounds, playhead_mark, ring_bounds,
+    settled_count, FrameState,
+};
 
 /// How far a mouse may miss a marker and still hit it, px.
 const MOUSE_SLOP_PX: f64 = 4.0;
@@ -41,6 +53,412 @@ struct Gesture {
     pinch_distance: Option<f64>,
 }
 
+/// A placement and a serial number that is new whenever the layout is, so the layers can tell a new
+/// layout from the same one cheaply.
+#[derive(Debug, Clone, PartialEq)]
+struct Placed {
+    serial: u64,
+    placement: Placement,
+}
+
+impl Placed {
+    fn new(placement: Placement) -> Self {
+        thread_local! {
+            static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+        }
+        let serial = NEXT.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
+        Placed { serial, placement }
+    }
+}
+
+impl std::ops::Deref for Placed {
+    type Target = Placement;
+    fn deref(&self) -> &Placement {
+        &self.placement
+    }
+}
+
+/// Everything the scene layer's pixels depend on, apart from how many events are settled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct SceneKey {
+    layout: u64,
+    theme: Theme,
+    dpr: f64,
+    selected: Option<usize>,
+    hovered: Option<usize>,
+}
+
+impl SceneKey {
+    /// Whether `event`'s label is set in bold in the scene: it is the one the user selected or points
+    /// at. (The ring round the event the card shows, which follows the playhead, is drawn over the
+    /// scene each frame, so that playing does not redraw the scene at every event.)
+    fn emphasises(&self, event: usize) -> bool {
+        self.selected == Some(event) || self.hovered == Some(event)
+    }
+}
+
+/// The elements the timeline is drawn on, bottom to top.
+struct Surfaces {
+    /// Shows the whole drawing: base, settled events, ghosts, rings (`#timeline-canvas`, which takes
+    /// the input).
+    scene: HtmlCanvasElement,
+    /// The whole drawing while the layout is changing from frame to frame (a zoom, a pan, a resize):
+    /// drawing on it is cheaper than handing a new image of the scene over each time.
+    live: HtmlCanvasElement,
+    /// Events settled since the scene was last drawn, in clusters, each over the box it needs.
+    recent: [HtmlCanvasElement; RECENT_LAYERS],
+    /// Events part way through appearing, over the box they span.
+    moving: HtmlCanvasElement,
+    /// The playhead's line and date tab (HTML, so that moving it redraws no pixels).
+    line: HtmlElement,
+    /// The playhead's date tab.
+    tab: HtmlElement,
+}
+
+/// How many recent layers there are. Events settled since the scene was drawn are drawn on them, in
+/// clusters, until none can take another, and then into the scene. A small layer costs little each
+/// frame; drawing into the scene costs a copy of all of it, so it should happen seldom.
+const RECENT_LAYERS: usize = 4;
+/// The largest a recent layer grows, layout px squared, and its widest.
+const RECENT_MAX_AREA: f64 = 448.0 * 288.0;
+const RECENT_MAX_WIDTH: f64 = 640.0;
+/// Room a recent layer leaves on its right for the events to come when it grows, layout px.
+const RECENT_GROW_PX: f64 = 64.0;
+/// How long the layout must be still before the scene is handed over as an image again, ms.
+const LIVE_QUIET_MS: f64 = 250.0;
+/// The layers' boxes are rounded out to this grid, layout px, so they are resized only now and then.
+const GRID_PX: f64 = 32.0;
+
+/// The smallest box holding all of `boxes`, if there are any.
+fn union(boxes: impl Iterator<Item = Region>) -> Option<Region> {
+    boxes.reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
+}
+
+/// `b` rounded out to the grid and kept inside the drawing.
+fn snap(b: Region, p: &Placement) -> Region {
+    let g = GRID_PX;
+    (
+        ((b.0 / g).floor() * g).max(0.0),
+        ((b.1 / g).floor() * g).max(0.0),
+        ((b.2 / g).ceil() * g).min(p.width),
+        ((b.3 / g).ceil() * g).min(p.height),
+    )
+}
+
+/// What the layers show now.
+#[derive(Default)]
+struct Layers {
+    /// What the scene is drawn on and shown by (made at the first drawing).
+    sheet: Option<Sheet>,
+    /// What the scene was drawn for (`None`: nothing yet).
+    key: Option<SceneKey>,
+    /// Whether the live layer shows the scene, and when (ms since the epoch) the layout last changed.
+    live: Option<f64>,
+    /// Events `0..in_scene` of the placement are drawn settled in the scene.
+    in_scene: usize,
+    /// Events `in_scene..in_recent` are drawn settled on the recent layers.
+    in_recent: usize,
+    /// Each recent layer's box and the events it holds (indices into the placement's events).
+    recent: [(Option<Region>, Vec<usize>); RECENT_LAYERS],
+    /// The moving layer's box, while it shows any.
+    moving: Option<Region>,
+    /// The playhead as last shown: x, tab left, tab width, date, and the style it was shown in.
+    playhead: Option<(f64, f64, f64, String)>,
+    /// The theme and layout the playhead's style was set for.
+    playhead_style: Option<(Theme, u64)>,
+}
+
+impl Layers {
+    /// Brings every layer up to `frame`. The scene is drawn afresh when its key changes or the
+    /// playhead goes back past a settled event (on the live layer while the layout keeps changing, and
+    /// once it has been still for [`LIVE_QUIET_MS`] as the image again); events that settle are drawn
+    /// once, on a recent layer, and moved into the scene when no recent layer can take more; only the
+    /// events appearing, the rings and the playhead change from frame to frame, and they are small.
+    /// Returns true while the live layer shows the scene, so the caller asks again after a quiet spell.
+    fn draw(
+        &mut self,
+        s: &Surfaces,
+        key: SceneKey,
+        data: &Dataset,
+        p: &Placement,
+        frame: &FrameState,
+    ) -> bool {
+        let theme = key.theme;
+        let size = (p.width, p.height);
+        let settled = settled_count(p, frame);
+        let emphasis = |e: &PlacedEvent| key.emphasises(e.event);
+        if self.sheet.is_none() {
+            self.sheet = Sheet::new(s.scene.clone());
+        }
+        let Some(sheet) = self.sheet.take() else {
+            return false;
+        };
+        let now = js_sys::Date::now();
+        // A new layout, theme, selection or hover: drawn on the live layer straight away, since more
+        // changes tend to follow (a zoom, a pan, the pointer moving over the marks).
+        let changed = self.key.is_some() && self.key != Some(key);
+        if changed {
+            self.live = Some(now);
+        }
+        let quiet = self.live.is_some_and(|t| now - t >= LIVE_QUIET_MS);
+        if changed {
+            draw_css(&s.live, size, theme.scale, "timeline", |area| {
+                draw_base(area, data, p, &theme)?;
+                for (i, e) in p.events.iter().enumerate() {
+                    let shown = if i < settled { 1.0 } else { 0.0 };
+                    draw_event(area, data, p, e, shown, emphasis(e), &theme)?;
+                }
+                Ok(())
+            });
+            set_display(&s.live, true);
+            self.key = Some(key);
+            (self.in_scene, self.in_recent) = (settled, settled);
+            self.clear_recent(s, theme.scale);
+        } else if quiet || self.key != Some(key) || settled < self.in_recent {
+            draw_css(&sheet.paper, size, theme.scale, "timeline", |area| {
+                draw_base(area, data, p, &theme)?;
+                for (i, e) in p.events.iter().enumerate() {
+                    let shown = if i < settled { 1.0 } else { 0.0 };
+                    draw_event(area, data, p, e, shown, emphasis(e), &theme)?;
+                }
+                Ok(())
+            });
+            sheet.show();
+            self.key = Some(key);
+            (self.in_scene, self.in_recent) = (settled, settled);
+            self.clear_recent(s, theme.scale);
+            if self.live.take().is_some() {
+                // The image is up to date again: the live layer goes, and its memory with it.
+                set_display(&s.live, false);
+                s.live.set_width(0);
+                s.live.set_height(0);
+            }
+        } else if settled > self.in_recent {
+            for i in self.in_recent..settled {
+                if !self.add_recent(s, data, p, i, &key) {
+                    // No recent layer can take it: everything settled goes into the scene (the
+                    // live layer's, while it shows the scene).
+                    let target = if self.live.is_some() {
+                        &s.live
+                    } else {
+                        &sheet.paper
+                    };
+                    draw_css(target, size, theme.scale, "timeline", |area| {
+                        for e in &p.events[self.in_scene..settled] {
+                            draw_event(area, data, p, e, 1.0, emphasis(e), &theme)?;
+                        }
+                        Ok(())
+                    });
+                    if self.live.is_none() {
+                        sheet.show();
+                    }
+                    self.in_scene = settled;
+                    self.clear_recent(s, theme.scale);
+                    break;
+                }
+            }
+            self.in_recent = settled;
+        }
+
+        self.sheet = Some(sheet);
+
+        // The events appearing and the rings, on a layer just big enough for them.
+        let moving = &p.events[appearing(p, frame)];
+        let rings = [frame.hovered, frame.selected]
+            .into_iter()
+            .flatten()
+            .filter_map(|e| p.find(e))
+            .map(|e| ring_bounds(p, e));
+        let region =
+            union(moving.iter().map(|e| event_bounds(p, e)).chain(rings)).map(|b| snap(b, p));
+        if region != self.moving {
+            set_region(&s.moving, region, theme.scale);
+        }
+        if let Some(region) = region {
+            let clear = region == self.moving.unwrap_or_default();
+            draw_region(&s.moving, region, theme.scale, clear, "timeline", |area| {
+                for e in moving {
+                    let shown = appearance(e.anchor_day, frame.playhead_day, frame.appear_days);
+                    draw_event(area, data, p, e, shown, emphasis(e), &theme)?;
+                }
+                draw_rings(area, p, frame, &theme)
+            });
+        }
+        self.moving = region;
+
+        self.show_playhead(s, key.layout, p, frame, &theme);
+        self.live.is_some()
+    }
+
+    /// Draws the settled event `i` on a recent layer: one whose box holds it already, or the one that
+    /// grows least to take it (drawn afresh), within the limits. Returns false if none can.
+    fn add_recent(
+        &mut self,
+        s: &Surfaces,
+        data: &Dataset,
+        p: &Placement,
+        i: usize,
+        key: &SceneKey,
+    ) -> bool {
+        let theme = &key.theme;
+        let Some(e) = p.events.get(i) else {
+            return true;
+        };
+        let b = snap(event_bounds(p, e), p);
+        let area = |r: Region| (r.2 - r.0) * (r.3 - r.1);
+        let holds = |r: Region| b.0 >= r.0 && b.1 >= r.1 && b.2 <= r.2 && b.3 <= r.3;
+        let draw = |canvas: &HtmlCanvasElement, region: Region, events: &[usize]| {
+            draw_region(canvas, region, theme.scale, false, "timeline", |area| {
+                for &k in events {
+                    if let Some(e) = p.events.get(k) {
+                        draw_event(area, data, p, e, 1.0, key.emphasises(e.event), theme)?;
+                    }
+                }
+                Ok(())
+            });
+        };
+        if let Some(k) = self.recent.iter().position(|(r, _)| r.is_some_and(holds)) {
+            if let Some(region) = self.recent[k].0 {
+                draw(&s.recent[k], region, &[i]);
+                self.recent[k].1.push(i);
+            }
+            return true;
+        }
+        // The layer that grows least, empty ones costing their new box.
+        let best = self
+            .recent
+            .iter()
+            .enumerate()
+            .filter_map(|(k, (r, _))| {
+                let grown = match r {
+                    Some(r) => union([*r, b].into_iter())?,
+                    None => b,
+                };
+                let grown = (
+                    grown.0,
+                    grown.1,
+                    (grown.2 + RECENT_GROW_PX).min(p.width),
+                    grown.3,
+                );
+                let fits = area(grown) <= RECENT_MAX_AREA && grown.2 - grown.0 <= RECENT_MAX_WIDTH;
+                fits.then(|| (k, grown, area(grown) - r.map_or(0.0, area)))
+            })
+            .min_by(|a, b| a.2.total_cmp(&b.2));
+        let Some((k, grown, _)) = best else {
+            return false;
+        };
+        set_region(&s.recent[k], Some(grown), theme.scale);
+        self.recent[k].0 = Some(grown);
+        self.recent[k].1.push(i);
+        draw(&s.recent[k], grown, &self.recent[k].1);
+        true
+    }
+
+    /// Hides the recent layers and forgets what they held.
+    fn clear_recent(&mut self, s: &Surfaces, scale: f64) {
+        for (k, (region, events)) in self.recent.iter_mut().enumerate() {
+            if region.take().is_some() {
+                set_region(&s.recent[k], None, scale);
+            }
+            events.clear();
+        }
+    }
+
+    /// Moves the playhead's line and tab, and sets their colours and sizes when the theme or layout
+    /// changes. Everything is in CSS px: layout px times the theme's scale.
+    fn show_playhead(
+        &mut self,
+        s: &Surfaces,
+        layout: u64,
+        p: &Placement,
+        frame: &FrameState,
+        theme: &Theme,
+    ) {
+        let k = theme.scale;
+        let mark = playhead_mark(p, frame, theme);
+        let set = |el: &HtmlElement, name: &str, value: &str| {
+            let _ = HtmlElement::style(el).set_property(name, value);
+        };
+        if self.playhead_style != Some((*theme, layout)) {
+            let m = &p.metrics;
+            let colour = css_colour(theme.playhead);
+            set(&s.line, "background", &colour);
+            set(&s.line, "top", &format!("{}px", p.plot.y * k));
+            set(&s.line, "height", &format!("{}px", p.plot.h * k));
+            set(
+                &s.line,
+                "width",
+                &format!("{}px", f64::from(PLAYHEAD_STROKE_PX) * k),
+            );
+            set(&s.tab, "background", &colour);
+            set(&s.tab, "color", &css_colour(theme.background));
+            let tab_h = (m.era_strip_px - 2.0) * k;
+            set(
+                &s.tab,
+                "top",
+                &format!("{}px", (p.plot.y - m.era_strip_px + 2.0) * k),
+            );
+            set(&s.tab, "height", &format!("{tab_h}px"));
+            set(&s.tab, "line-height", &format!("{tab_h}px"));
+            set(
+                &s.tab,
+                "font",
+                &format!("bold {}px {}", m.axis_font_px * k, theme.font_family),
+            );
+            self.playhead_style = Some((*theme, layout));
+            self.playhead = None;
+        }
+        let now = mark.map(|m| (m.x, m.tab_left, m.tab_width, m.label));
+        if now == self.playhead {
+            return;
+        }
+        let before = self.playhead.as_ref();
+        match &now {
+            Some((x, left, width, label)) => {
+                let half = f64::from(PLAYHEAD_STROKE_PX) / 2.0;
+                if before.map(|b| b.0) != Some(*x) {
+                    set(
+                        &s.line,
+                        "transform",
+                        &format!("translateX({}px)", (x - half) * k),
+                    );
+                }
+                if before.map(|b| b.1) != Some(*left) {
+                    set(&s.tab, "transform", &format!("translateX({}px)", left * k));
+                }
+                if before.map(|b| b.2) != Some(*width) {
+                    set(&s.tab, "width", &format!("{}px", width * k));
+                }
+                if before.map(|b| &b.3) != Some(label) {
+                    s.tab.set_text_content(Some(label));
+                }
+                if before.is_none() {
+                    set(&s.line, "display", "block");
+                    set(&s.tab, "display", "block");
+                }
+            }
+            None => {
+                set(&s.line, "display", "none");
+                set(&s.tab, "display", "none");
+            }
+        }
+        self.playhead = now;
+    }
+}
+
+/// Shows or hides a layer.
+fn set_display(el: &HtmlElement, shown: bool) {
+    let _ = HtmlElement::style(el).set_property("display", if shown { "block" } else { "none" });
+}
+
+/// A colour as CSS.
+fn css_colour(c: plotters::style::RGBColor) -> String {
+    format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
 /// What the timeline shows now (read tracked, so an effect calling it redraws on change).
 pub fn frame(state: AppState) -> FrameState {
     FrameState {
@@ -61,7 +479,7 @@ pub fn TimelineCanvas() -> impl IntoView {
     let placement = Memo::new(move |_| {
         let (w, h) = layout_size(size.get(), state.chart_theme().scale);
         let window = state.window.get();
-        state.data.with(|d| place(d, w, h, window))
+        Placed::new(state.data.with(|d| place(d, w, h, window)))
     });
 
     // Expose the first hit targets (id, x, y in CSS px) for automation and tests; updated only on
@@ -88,25 +506,64 @@ pub fn TimelineCanvas() -> impl IntoView {
         })
     });
 
+    // Layers: the scene (`#timeline-canvas`, which takes the input), the recent and moving layers over
+    // it, and the playhead in HTML on top. See `Layers::draw`.
+    let layers = Rc::new(RefCell::new(Layers::default()));
+    let live_ref = NodeRef::<Canvas>::new();
+    // Bumped after a quiet spell, so that the live layer is handed over as the image again.
+    let settle = RwSignal::new(0u32);
+    let recent_refs: [NodeRef<Canvas>; RECENT_LAYERS] = std::array::from_fn(|_| NodeRef::new());
+    let moving_ref = NodeRef::<Canvas>::new();
+    let line_ref = NodeRef::<Div>::new();
+    let tab_ref = NodeRef::<Div>::new();
     Effect::new(move |_| {
-        let _ = dpr.get();
+        let _ = settle.get();
+        let dpr = dpr.get();
         let theme = state.chart_theme();
         let frame = frame(state);
-        let Some(canvas) = canvas_ref.get() else {
+        let Ok(recent) = recent_refs
+            .iter()
+            .filter_map(|r| r.get())
+            .collect::<Vec<_>>()
+            .try_into()
+        else {
             return;
         };
+        let (Some(scene), Some(live), Some(moving), Some(line), Some(tab)) = (
+            canvas_ref.get(),
+            live_ref.get(),
+            moving_ref.get(),
+            line_ref.get(),
+            tab_ref.get(),
+        ) else {
+            return;
+        };
+        let surfaces = Surfaces {
+            scene,
+            live,
+            recent,
+            moving,
+            line: line.into(),
+            tab: tab.into(),
+        };
         placement.with(|p| {
-            draw_css(
-                &canvas,
-                (p.width, p.height),
-                theme.scale,
-                "timeline",
-                |area| {
-                    state
-                        .data
-                        .with_untracked(|data| draw_timeline(area, data, p, &frame, &theme))
-                },
-            );
+            let key = SceneKey {
+                layout: p.serial,
+                theme,
+                dpr,
+                selected: state.selected.get(),
+                hovered: frame.hovered,
+            };
+            let live = state
+                .data
+                .with_untracked(|data| layers.borrow_mut().draw(&surfaces, key, data, p, &frame));
+            if live {
+                let wait = std::time::Duration::from_millis(LIVE_QUIET_MS as u64 + 10);
+                set_timeout(
+                    move || settle.try_update(|n| *n += 1).map_or((), |_| ()),
+                    wait,
+                );
+            }
         });
     });
 
@@ -254,7 +711,7 @@ pub fn TimelineCanvas() -> impl IntoView {
     };
 
     view! {
-        <div class="canvas-frame">
+        <div class="canvas-frame layered">
             <canvas
                 id="timeline-canvas"
                 node_ref=canvas_ref
@@ -271,6 +728,14 @@ pub fn TimelineCanvas() -> impl IntoView {
                 on:wheel=on_wheel
                 on:keydown=on_key
             ></canvas>
+            <canvas class="timeline-layer live" node_ref=live_ref aria-hidden="true"></canvas>
+            {recent_refs
+                .into_iter()
+                .map(|r| view! { <canvas class="timeline-layer" node_ref=r aria-hidden="true"></canvas> })
+                .collect_view()}
+            <canvas class="timeline-layer" node_ref=moving_ref aria-hidden="true"></canvas>
+            <div class="playhead-line" node_ref=line_ref aria-hidden="true"></div>
+            <div class="playhead-tab" node_ref=tab_ref aria-hidden="true"></div>
         </div>
     }
 }

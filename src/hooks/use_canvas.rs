@@ -12,7 +12,10 @@ use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::{
+    CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmapRenderingContext, OffscreenCanvas,
+    OffscreenCanvasRenderingContext2d,
+};
 
 /// The device pixel ratio, sanitised.
 pub fn device_pixel_ratio() -> f64 {
@@ -98,6 +101,184 @@ pub fn layout_size((w, h): (f64, f64), scale: f64) -> (f64, f64) {
     (w / s, h / s)
 }
 
+/// The backing-store size, device px, of a `w` x `h` layout px drawing shown at `scale`, and the device
+/// px per layout px.
+pub fn backing_size((w, h): (f64, f64), scale: f64) -> (u32, u32, f64) {
+    let k = device_pixel_ratio() * if scale > 0.0 { scale } else { 1.0 };
+    ((w * k).round() as u32, (h * k).round() as u32, k)
+}
+
+/// Sizes `canvas`'s backing store (which clears it, if the size changes) and sets its transform so
+/// that drawing is in layout px. Returns the 2D context, or `None` if there is none.
+fn prepare(
+    canvas: &HtmlCanvasElement,
+    (w, h): (f64, f64),
+    scale: f64,
+) -> Option<CanvasRenderingContext2d> {
+    let (bw, bh, k) = backing_size((w, h), scale);
+    if canvas.width() != bw {
+        canvas.set_width(bw);
+    }
+    if canvas.height() != bh {
+        canvas.set_height(bh);
+    }
+    let ctx = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())?;
+    // Everything drawn from here is in layout px; the transform maps them to device pixels.
+    ctx.set_transform(k, 0.0, 0.0, k, 0.0, 0.0).ok()?;
+    Some(ctx)
+}
+
+/// Where a drawing that changes seldom is made and how it is shown. The drawing is made on `paper`, a
+/// canvas outside the page, and shown on `screen` as an image (through a `bitmaprenderer` context),
+/// passed over by `relay`. Chromium hands every 2D canvas on the page to its compositor again at each
+/// frame in which anything at all changes (a copy of all its pixels, about 2.5 ms for a full-screen
+/// canvas at devicePixelRatio 2 with software compositing); an image is handed over once.
+pub struct Sheet {
+    /// The canvas drawn on, outside the page.
+    pub paper: HtmlCanvasElement,
+    relay: Option<OffscreenCanvas>,
+    screen: HtmlCanvasElement,
+    /// The screen's context, or `None` where there is no `bitmaprenderer` (the paper is then copied
+    /// onto the screen's 2D context).
+    shown: Option<ImageBitmapRenderingContext>,
+}
+
+impl Sheet {
+    /// A sheet shown on `screen`, or `None` if no canvas can be made.
+    pub fn new(screen: HtmlCanvasElement) -> Option<Sheet> {
+        let paper = web_sys::window()?
+            .document()?
+            .create_element("canvas")
+            .ok()?
+            .dyn_into::<HtmlCanvasElement>()
+            .ok()?;
+        let shown = screen
+            .get_context("bitmaprenderer")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<ImageBitmapRenderingContext>().ok());
+        let relay = shown.as_ref().and_then(|_| OffscreenCanvas::new(1, 1).ok());
+        Some(Sheet {
+            paper,
+            relay,
+            screen,
+            shown,
+        })
+    }
+
+    /// Shows the paper as it is now on the screen.
+    pub fn show(&self) {
+        let (w, h) = (self.paper.width(), self.paper.height());
+        if self.screen.width() != w {
+            self.screen.set_width(w);
+        }
+        if self.screen.height() != h {
+            self.screen.set_height(h);
+        }
+        if let (Some(shown), Some(relay)) = (&self.shown, &self.relay) {
+            // After a transfer the relay is blank at the same size; resizing it would allocate anew.
+            if relay.width() != w {
+                relay.set_width(w);
+            }
+            if relay.height() != h {
+                relay.set_height(h);
+            }
+            let copied = relay
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into::<OffscreenCanvasRenderingContext2d>().ok())
+                .and_then(|ctx| {
+                    ctx.draw_image_with_html_canvas_element(&self.paper, 0.0, 0.0)
+                        .ok()
+                });
+            if let (Some(()), Ok(bitmap)) = (copied, relay.transfer_to_image_bitmap()) {
+                shown.transfer_from_image_bitmap(&bitmap);
+            }
+        } else if let Some(ctx) = self
+            .screen
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        {
+            let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+            let _ = ctx.draw_image_with_html_canvas_element(&self.paper, 0.0, 0.0);
+        }
+    }
+}
+
+/// A box in layout px: left, top, right, bottom.
+pub type Region = (f64, f64, f64, f64);
+
+/// Lays `canvas` (absolutely positioned over a drawing shown at `scale`) over `region` of it, in layout
+/// px, with a backing store for that part only, blank; or hides it and frees its backing store when
+/// `region` is `None`. Small layers cost little to hand to the compositor each frame, where a canvas
+/// the size of the screen costs a copy of all its pixels.
+pub fn set_region(canvas: &HtmlCanvasElement, region: Option<Region>, scale: f64) {
+    let s = if scale > 0.0 { scale } else { 1.0 };
+    let style = web_sys::HtmlElement::style(canvas);
+    let Some((l, t, r, b)) = region.filter(|&(l, t, r, b)| r > l && b > t) else {
+        canvas.set_width(0);
+        canvas.set_height(0);
+        let _ = style.set_property("display", "none");
+        return;
+    };
+    let (bw, bh, _) = backing_size((r - l, b - t), scale);
+    canvas.set_width(bw);
+    canvas.set_height(bh);
+    for (name, v) in [("left", l), ("top", t), ("width", r - l), ("height", b - t)] {
+        let _ = style.set_property(name, &format!("{}px", v * s));
+    }
+    let _ = style.set_property("display", "block");
+}
+
+/// Draws on a canvas laid over `region` by [`set_region`], in the layout px of the whole drawing (so the
+/// same draw code serves every layer). With `clear`, the region is blanked first.
+pub fn draw_region<F>(
+    canvas: &HtmlCanvasElement,
+    region: Region,
+    scale: f64,
+    clear: bool,
+    what: &str,
+    draw: F,
+) where
+    F: FnOnce(
+        &DrawingArea<CanvasBackend, Shift>,
+    )
+        -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>,
+{
+    let (l, t, r, b) = region;
+    let k = backing_size((1.0, 1.0), scale).2;
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    if ctx.set_transform(k, 0.0, 0.0, k, -l * k, -t * k).is_err() {
+        return;
+    }
+    if clear {
+        ctx.clear_rect(l, t, r - l, b - t);
+    }
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return;
+    };
+    // The root area is the backing store's size, but nothing clips to it: shapes are drawn at their
+    // layout coordinates and the transform places them.
+    if let Err(e) = draw(&backend.into_drawing_area()) {
+        leptos::logging::error!("drawing the {what} failed: {e}");
+    }
+}
+
 /// Sizes `canvas`'s backing store for a `w` x `h` layout px drawing shown at `scale` (CSS px per
 /// layout px) and the current pixel ratio, and calls `draw` with a drawing area in layout px. Errors
 /// are logged once, here.
@@ -108,27 +289,7 @@ where
     )
         -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>,
 {
-    if w < 1.0 || h < 1.0 {
-        return;
-    }
-    let dpr = device_pixel_ratio() * if scale > 0.0 { scale } else { 1.0 };
-    let (bw, bh) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-    if canvas.width() != bw {
-        canvas.set_width(bw);
-    }
-    if canvas.height() != bh {
-        canvas.set_height(bh);
-    }
-    let Some(ctx) = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
-        return;
-    };
-    // Everything below draws in layout px; the transform maps them to device pixels.
-    if ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).is_err() {
+    if w < 1.0 || h < 1.0 || prepare(canvas, (w, h), scale).is_none() {
         return;
     }
     let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {

@@ -67,7 +67,7 @@ fn schedule(
             (clock.advance(dt), 0.0)
         };
         state.playhead.set(clock.t);
-        state.window.update(|w| *w = w.follow(clock.t, 0.1, bounds));
+        state.follow(clock.t, 0.1);
         if tick == Tick::Looped && state.kiosk.get_untracked() {
             // An unattended kiosk shows each view in turn.
             let next = crate::hooks::use_modes::next_kiosk_view(state, state.view.get_untracked());

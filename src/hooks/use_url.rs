@@ -157,7 +157,7 @@ impl States {
                     app.intro.set(false);
                     app.playing.set(false);
                     app.playhead.set(day);
-                    app.window.update(|w| *w = w.follow(day, 0.1, b));
+                    app.follow(day, 0.1);
                 }
                 Err(e) => ignored.push(format!("t={t}: {e}")),
             }

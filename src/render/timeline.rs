@@ -10,7 +10,7 @@ use super::theme::{
     RING_STROKE_PX, TICK_LEN_PX,
 };
 use crate::layout::anim::{appearance, ease_out_back, ease_out_cubic};
-use crate::layout::lanes::Placement;
+use crate::layout::lanes::{PlacedEvent, Placement};
 use crate::layout::text;
 use crate::model::{Dataset, Day, Status};
 
@@ -40,12 +40,70 @@ fn px(v: f64) -> i32 {
     v.round() as i32
 }
 
-/// Draws the timeline laid out by `placement` into `area` (whose size must be the placement's).
+/// Draws the timeline laid out by `placement` into `area` (whose size must be the placement's): the
+/// [base](draw_base), every event as far as the playhead has shown it, the rings and the playhead. The
+/// canvas draws the same thing in two layers (see [`settled_count`]); export and tests use this.
 pub fn draw_timeline<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
     placement: &Placement,
     frame: &FrameState,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_base(area, data, placement, theme)?;
+    for p in &placement.events {
+        let shown = appearance(p.anchor_day, frame.playhead_day, frame.appear_days);
+        draw_event(
+            area,
+            data,
+            placement,
+            p,
+            shown,
+            frame.emphasises(p.event),
+            theme,
+        )?;
+    }
+    draw_rings(area, placement, frame, theme)?;
+    draw_playhead(area, placement, frame, theme)?;
+    Ok(())
+}
+
+impl FrameState {
+    /// Whether `event`'s label is set in bold (it is selected or under the pointer).
+    pub fn emphasises(&self, event: usize) -> bool {
+        self.selected == Some(event) || self.hovered == Some(event)
+    }
+}
+
+/// How many of `placement`'s events (a prefix, since they are in date order) are fully shown at
+/// `frame`: these look the same in every later frame until the playhead moves back. The canvas draws
+/// them once (with the [base](draw_base), the ghosts of the rest and the rings) and draws each frame only
+/// the events still [appearing](appearing) and the playhead.
+pub fn settled_count(placement: &Placement, frame: &FrameState) -> usize {
+    placement
+        .events
+        .partition_point(|p| appearance(p.anchor_day, frame.playhead_day, frame.appear_days) >= 1.0)
+}
+
+/// The events of `placement` that are part way through appearing at `frame` (indices into
+/// `placement.events`): those after the [settled](settled_count) ones that the playhead has reached.
+pub fn appearing(placement: &Placement, frame: &FrameState) -> std::ops::Range<usize> {
+    let settled = settled_count(placement, frame);
+    let started = placement
+        .events
+        .partition_point(|p| appearance(p.anchor_day, frame.playhead_day, frame.appear_days) > 0.0);
+    settled..started.max(settled)
+}
+
+/// A box in layout px: left, top, right, bottom.
+pub type Bounds = (f64, f64, f64, f64);
+
+/// Draws what does not move while the playhead does: the background, era bands and their names, lanes
+/// and their names, and the time axis with its grid and tick labels.
+pub fn draw_base<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &Dataset,
+    placement: &Placement,
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let m = &placement.metrics;
@@ -54,7 +112,6 @@ pub fn draw_timeline<DB: DrawingBackend>(
     let bold = |size: f64| theme.bold(size);
 
     area.fill(&theme.background)?;
-
     // Era bands behind everything, names in the strip above the lanes.
     for (k, era) in placement.eras.iter().enumerate() {
         let fill = theme.era_fill[data.eras.get(era.era).map_or(k, |_| era.era) % 2];
@@ -142,63 +199,161 @@ pub fn draw_timeline<DB: DrawingBackend>(
             (x, px(axis_y + TICK_LEN_PX + 2.0)),
         )?;
     }
+    Ok(())
+}
 
-    // Events: hollow ghosts before the playhead reaches them, then popping in.
+/// Draws one placed event as it looks when it has appeared to the extent `shown`: a hollow ghost at 0
+/// (the playhead has not reached it), popping in up to 1 (fully shown), its label in bold if
+/// `emphasised`. Returns its [bounds](event_bounds).
+pub fn draw_event<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &Dataset,
+    placement: &Placement,
+    p: &PlacedEvent,
+    shown: f64,
+    emphasised: bool,
+    theme: &Theme,
+) -> Result<Bounds, DrawingAreaErrorKind<DB::ErrorType>> {
+    let m = &placement.metrics;
     let r = m.marker_r_px;
-    for p in &placement.events {
-        let Some(event) = data.events.get(p.event) else {
-            continue;
-        };
-        let colour = theme.track(event.track);
-        let shown = appearance(p.anchor_day, frame.playhead_day, frame.appear_days);
-        let (x, y) = (px(p.x_px), px(p.y_px));
-        if shown <= 0.0 {
-            area.draw(&Circle::new(
-                (x, y),
-                (r * 0.6).round() as u32,
-                colour.mix(GHOST_ALPHA).stroke_width(1),
-            ))?;
-            continue;
-        }
-        let fade = ease_out_cubic(shown);
-        if let Some(x_end) = p.x_end_px {
-            // A range grows from its start as it appears.
-            let grown = p.x_px + (x_end - p.x_px) * fade;
-            area.draw(&Rectangle::new(
-                [
-                    (x, px(p.y_px - m.bar_px / 2.0)),
-                    (px(grown), px(p.y_px + m.bar_px / 2.0)),
-                ],
-                colour.mix(BAR_ALPHA * fade).filled(),
-            ))?;
-        }
-        let radius = (r * ease_out_back(shown)).max(1.0).round() as u32;
-        if is_undelivered(event.status) {
-            area.draw(&Circle::new((x, y), radius, theme.background.filled()))?;
-            area.draw(&Circle::new(
-                (x, y),
-                radius,
-                colour.mix(fade).stroke_width(MARKER_STROKE_PX),
-            ))?;
-        } else {
-            area.draw(&Circle::new((x, y), radius, colour.mix(fade).filled()))?;
-        }
-        if let Some(label) = &p.label {
-            let emphasised = frame.selected == Some(p.event) || frame.hovered == Some(p.event);
-            let face = if emphasised {
-                bold(m.label_font_px)
-            } else {
-                font(m.label_font_px)
-            };
-            let ink = theme.text.mix(fade);
-            let style = TextStyle::from(face)
-                .color(&ink)
-                .pos(Pos::new(HPos::Left, VPos::Center));
-            area.draw_text(label, &style, (px(p.label_x_px), y))?;
-        }
+    let bounds = event_bounds(placement, p);
+    let Some(event) = data.events.get(p.event) else {
+        return Ok(bounds);
+    };
+    let colour = theme.track(event.track);
+    let (x, y) = (px(p.x_px), px(p.y_px));
+    if shown <= 0.0 {
+        area.draw(&Circle::new(
+            (x, y),
+            (r * 0.6).round() as u32,
+            colour.mix(GHOST_ALPHA).stroke_width(1),
+        ))?;
+        return Ok(bounds);
     }
+    let fade = ease_out_cubic(shown);
+    if let Some(x_end) = p.x_end_px {
+        // A range grows from its start as it appears.
+        let grown = p.x_px + (x_end - p.x_px) * fade;
+        area.draw(&Rectangle::new(
+            [
+                (x, px(p.y_px - m.bar_px / 2.0)),
+                (px(grown), px(p.y_px + m.bar_px / 2.0)),
+            ],
+            colour.mix(BAR_ALPHA * fade).filled(),
+        ))?;
+    }
+    let radius = (r * ease_out_back(shown)).max(1.0).round() as u32;
+    if is_undelivered(event.status) {
+        area.draw(&Circle::new((x, y), radius, theme.background.filled()))?;
+        area.draw(&Circle::new(
+            (x, y),
+            radius,
+            colour.mix(fade).stroke_width(MARKER_STROKE_PX),
+        ))?;
+    } else {
+        area.draw(&Circle::new((x, y), radius, colour.mix(fade).filled()))?;
+    }
+    if let Some(label) = &p.label {
+        let face = if emphasised {
+            theme.bold(m.label_font_px)
+        } else {
+            theme.font(m.label_font_px)
+        };
+        let ink = theme.text.mix(fade);
+        let style = TextStyle::from(face)
+            .color(&ink)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        area.draw_text(label, &style, (px(p.label_x_px), y))?;
+    }
+    Ok(bounds)
+}
 
-    // Rings round the hovered and selected events.
+/// The box an event may draw in at any stage of appearing, generously: its marker with the pop's
+/// overshoot, stroke and anti-aliasing, its whole range bar and its label (bold, and a real font wider
+/// than the estimate).
+pub fn event_bounds(placement: &Placement, p: &PlacedEvent) -> Bounds {
+    let m = &placement.metrics;
+    let reach = m.marker_r_px * 1.25 + f64::from(MARKER_STROKE_PX) + 2.0;
+    let mut b = (
+        p.x_px - reach,
+        p.y_px - reach,
+        p.x_px + reach,
+        p.y_px + reach,
+    );
+    if let Some(x_end) = p.x_end_px {
+        b.0 = b.0.min(x_end - 2.0);
+        b.2 = b.2.max(x_end + 2.0);
+    }
+    if let Some(label) = &p.label {
+        let w = text::width_px(label, m.label_font_px) * LABEL_SLACK + 4.0;
+        let half = m.label_font_px * 0.8 + 2.0;
+        b.1 = b.1.min(p.y_px - half);
+        b.2 = b.2.max(p.label_x_px + w);
+        b.3 = b.3.max(p.y_px + half);
+    }
+    b
+}
+
+/// The box the ring round an event is drawn in.
+pub fn ring_bounds(placement: &Placement, p: &PlacedEvent) -> Bounds {
+    let reach = placement.metrics.marker_r_px + RING_GAP_PX + f64::from(RING_STROKE_PX) + 2.0;
+    (
+        p.x_px - reach,
+        p.y_px - reach,
+        p.x_px + reach,
+        p.y_px + reach,
+    )
+}
+
+/// Where the playhead is drawn, if it is in view: its x and its date tab's left edge and width, and the
+/// date, all in layout px.
+pub struct PlayheadMark {
+    /// x of the line.
+    pub x: f64,
+    /// Left edge of the date tab, kept inside the canvas.
+    pub tab_left: f64,
+    /// Width of the date tab.
+    pub tab_width: f64,
+    /// Top of the date tab (the line runs from the plot's top to its bottom).
+    pub tab_top: f64,
+    /// The month and year shown.
+    pub label: String,
+}
+
+/// The playhead's geometry at `frame`, or `None` if it is out of view.
+pub fn playhead_mark(
+    placement: &Placement,
+    frame: &FrameState,
+    theme: &Theme,
+) -> Option<PlayheadMark> {
+    let m = &placement.metrics;
+    if !placement.scale.shows(frame.playhead_day, 0.0) {
+        return None;
+    }
+    let x = f64::from(px(placement.scale.x_px_from_day(frame.playhead_day)));
+    let (year, month, _) = Day(frame.playhead_day.floor() as i32).ymd();
+    let label = format!("{} {year}", month_name(month, theme.locale));
+    let w = text::width_px(&label, m.axis_font_px) + 2.0 * m.gap_px;
+    Some(PlayheadMark {
+        x,
+        tab_left: (x - w / 2.0).clamp(0.0, (placement.width - w).max(0.0)),
+        tab_width: w,
+        tab_top: placement.plot.y - m.era_strip_px + 2.0,
+        label,
+    })
+}
+
+/// How much wider than the estimate a label may really be drawn, for clearing it.
+const LABEL_SLACK: f64 = 1.3;
+
+/// Draws the rings round the hovered and selected events.
+pub fn draw_rings<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    placement: &Placement,
+    frame: &FrameState,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let r = placement.metrics.marker_r_px;
     for (which, alpha) in [(frame.hovered, 0.5), (frame.selected, 1.0)] {
         if let Some(p) = which.and_then(|e| placement.find(e)) {
             let ring = (r + RING_GAP_PX).round() as u32;
@@ -209,33 +364,43 @@ pub fn draw_timeline<DB: DrawingBackend>(
             ))?;
         }
     }
+    Ok(())
+}
 
-    // The playhead, with its date above the lanes.
-    if placement.scale.shows(frame.playhead_day, 0.0) {
-        let x = px(placement.scale.x_px_from_day(frame.playhead_day));
-        area.draw(&PathElement::new(
-            vec![(x, px(plot.y)), (x, px(axis_y))],
-            theme.playhead.stroke_width(PLAYHEAD_STROKE_PX),
-        ))?;
-        let (year, month, _) = Day(frame.playhead_day.floor() as i32).ymd();
-        let label = format!("{} {year}", month_name(month, theme.locale));
-        let w = text::width_px(&label, m.axis_font_px) + 2.0 * m.gap_px;
-        let left = (f64::from(x) - w / 2.0).clamp(0.0, (placement.width - w).max(0.0));
-        area.draw(&Rectangle::new(
-            [
-                (px(left), px(plot.y - m.era_strip_px + 2.0)),
-                (px(left + w), px(plot.y)),
-            ],
-            theme.playhead.filled(),
-        ))?;
-        let style = TextStyle::from(bold(m.axis_font_px))
-            .color(&theme.background)
-            .pos(Pos::new(HPos::Center, VPos::Center));
-        area.draw_text(
-            &label,
-            &style,
-            (px(left + w / 2.0), px(plot.y - m.era_strip_px / 2.0 + 1.0)),
-        )?;
-    }
+/// Draws the playhead, with its date in a tab above the lanes, if it is in view.
+pub fn draw_playhead<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    placement: &Placement,
+    frame: &FrameState,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let m = &placement.metrics;
+    let plot = placement.plot;
+    let Some(mark) = playhead_mark(placement, frame, theme) else {
+        return Ok(());
+    };
+    let x = px(mark.x);
+    area.draw(&PathElement::new(
+        vec![(x, px(plot.y)), (x, px(plot.bottom()))],
+        theme.playhead.stroke_width(PLAYHEAD_STROKE_PX),
+    ))?;
+    area.draw(&Rectangle::new(
+        [
+            (px(mark.tab_left), px(mark.tab_top)),
+            (px(mark.tab_left + mark.tab_width), px(plot.y)),
+        ],
+        theme.playhead.filled(),
+    ))?;
+    let style = TextStyle::from(theme.bold(m.axis_font_px))
+        .color(&theme.background)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    area.draw_text(
+        &mark.label,
+        &style,
+        (
+            px(mark.tab_left + mark.tab_width / 2.0),
+            px(plot.y - m.era_strip_px / 2.0 + 1.0),
+        ),
+    )?;
     Ok(())
 }

@@ -62,17 +62,48 @@ export async function openApp(browser, url, contextOptions = {}) {
   return page;
 }
 
-/** Share of canvas pixels that differ from the background (white), 0..1. */
+/**
+ * In the page: the timeline as it is shown, as a 2D canvas in device px. The timeline is drawn in
+ * layers (an image of the whole drawing, canvases over parts of it for what is appearing, the playhead
+ * in HTML); this puts the canvases together as they lie on screen.
+ */
+const SNAPSHOT = `(() => {
+  const base = document.querySelector('#timeline-canvas');
+  const out = document.createElement('canvas');
+  out.width = base.width;
+  out.height = base.height;
+  const g = out.getContext('2d');
+  g.drawImage(base, 0, 0);
+  const k = base.width / base.clientWidth;
+  for (const c of base.parentElement.querySelectorAll('canvas.timeline-layer')) {
+    if (c.width > 0 && getComputedStyle(c).display !== 'none') {
+      g.drawImage(c, Math.round((parseFloat(c.style.left) || 0) * k), Math.round((parseFloat(c.style.top) || 0) * k));
+    }
+  }
+  return g;
+})()`;
+
+/** Share of the timeline's pixels that differ from the background (white), 0..1. */
 export function inkedShare(page) {
-  return page.evaluate(() => {
-    const c = document.querySelector('#timeline-canvas');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  return page.evaluate(`(() => {
+    const g = ${SNAPSHOT};
+    const d = g.getImageData(0, 0, g.canvas.width, g.canvas.height).data;
     let inked = 0;
     for (let i = 0; i < d.length; i += 4) {
       if (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250) inked++;
     }
     return inked / (d.length / 4);
-  });
+  })()`);
+}
+
+/** The timeline's pixel [r, g, b] at device px (x, y); negative x or y count from the right or bottom. */
+export function timelinePixel(page, x, y) {
+  return page.evaluate(`(() => {
+    const g = ${SNAPSHOT};
+    const x = ${x} < 0 ? g.canvas.width + ${x} : ${x};
+    const y = ${y} < 0 ? g.canvas.height + ${y} : ${y};
+    return [...g.getImageData(x, y, 1, 1).data].slice(0, 3);
+  })()`);
 }
 
 /** The placed events' hit targets: [{ id, x, y }] in CSS px relative to the canvas. */
@@ -80,14 +111,14 @@ export async function hitTargets(page) {
   return JSON.parse(await page.getAttribute('#timeline-canvas', 'data-hit-targets'));
 }
 
-/** Whether the canvas pixel at CSS position (x, y) is strongly coloured (a drawn marker, not a band). */
+/** Whether the timeline's pixel at CSS position (x, y) is strongly coloured (a drawn marker, not a band). */
 export function saturatedAt(page, x, y) {
-  return page.evaluate(([x, y]) => {
-    const c = document.querySelector('#timeline-canvas');
-    const k = c.width / c.clientWidth;
-    const [r, g, b] = c.getContext('2d').getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data;
-    return Math.max(r, g, b) - Math.min(r, g, b) > 60;
-  }, [x, y]);
+  return page.evaluate(`(() => {
+    const g = ${SNAPSHOT};
+    const k = g.canvas.width / document.querySelector('#timeline-canvas').clientWidth;
+    const [r, gr, b] = g.getImageData(Math.round(${x} * k), Math.round(${y} * k), 1, 1).data;
+    return Math.max(r, gr, b) - Math.min(r, gr, b) > 60;
+  })()`);
 }
 
 /** Opens the header's menu (theme, datasets, export, keys) if it is closed. */

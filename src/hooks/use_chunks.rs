@@ -1,0 +1,127 @@
+//! Long lists rendered a chunk at a time: the first chunk at once, the rest when the browser is idle
+//! (between animation frames), so that a dataset of thousands of events shows its first frame before
+//! its text lists are complete, and playing is not held up while they fill in.
+
+use std::ops::Range;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Items rendered at once: a list of this many or fewer is complete from the start.
+pub const FIRST_CHUNK: usize = 400;
+/// Items added by each later step.
+pub const CHUNK: usize = 100;
+/// Wait before the first later step, so that the charts draw first.
+const FIRST_DELAY: Duration = Duration::from_millis(150);
+
+/// One chunk of a list: the generation of the list it belongs to (new whenever the items do) and the
+/// indices of its items.
+pub type Chunk = (u64, Range<usize>);
+
+/// When the rest of a list after its first chunk is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    /// A chunk at a time whenever the browser is idle.
+    WhenIdle,
+    /// All at once when the page is about to be printed (a list only paper shows).
+    ForPrint,
+}
+
+/// The chunks of a list ready to render. `len` gives the number of items and is tracked: whenever what
+/// it reads changes (a new dataset, another language), the list starts over with a new generation, so
+/// a keyed `<For>` over the chunks renders every item afresh.
+pub fn use_chunks(
+    len: impl Fn() -> usize + Send + Sync + 'static,
+    fill: Fill,
+) -> ReadSignal<Vec<Chunk>> {
+    let chunks = RwSignal::new(Vec::new());
+    let generation = StoredValue::new(0u64);
+    let total = StoredValue::new(0usize);
+    Effect::new(move |_| {
+        let n = len();
+        total.set_value(n);
+        let now = generation.get_value().wrapping_add(1);
+        generation.set_value(now);
+        let first = n.min(FIRST_CHUNK);
+        chunks.set(if first > 0 {
+            vec![(now, 0..first)]
+        } else {
+            Vec::new()
+        });
+        if fill == Fill::WhenIdle {
+            grow(chunks, generation, now, first, n, FIRST_DELAY);
+        }
+    });
+    if fill == Fill::ForPrint {
+        // The rest, at once: before the print dialog lays the page out, or when print styles apply
+        // (which is also how automated tests ask for the printed form).
+        let complete = move || {
+            let n = total.get_value();
+            let now = generation.get_value();
+            let _ = chunks.try_update(|c| {
+                let done = c.last().map_or(0, |(_, r)| r.end);
+                if done < n {
+                    c.push((now, done..n));
+                }
+            });
+        };
+        let before = window_event_listener(leptos::ev::beforeprint, move |_| complete());
+        let media = web_sys::window().and_then(|w| w.match_media("print").ok().flatten());
+        let listener = Closure::<dyn Fn()>::new(complete);
+        if let Some(m) = &media {
+            let _ = m.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        }
+        let kept = send_wrapper::SendWrapper::new((media, listener));
+        on_cleanup(move || {
+            before.remove();
+            let (media, listener) = kept.take();
+            if let Some(m) = media {
+                let _ = m.remove_event_listener_with_callback(
+                    "change",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        });
+    }
+    chunks.read_only()
+}
+
+/// Adds the chunk starting at `from` once `delay` has passed and the browser is idle, and schedules the
+/// next, unless the list has started over (or been dropped) meanwhile.
+fn grow(
+    chunks: RwSignal<Vec<Chunk>>,
+    generation: StoredValue<u64>,
+    now: u64,
+    from: usize,
+    total: usize,
+    delay: Duration,
+) {
+    if from >= total {
+        return;
+    }
+    let step = move || {
+        if generation.try_get_value() != Some(now) {
+            return;
+        }
+        let to = (from + CHUNK).min(total);
+        if chunks.try_update(|c| c.push((now, from..to))).is_some() {
+            grow(chunks, generation, now, to, total, Duration::ZERO);
+        }
+    };
+    set_timeout(move || when_idle(step), delay);
+}
+
+/// Runs `f` when the browser is next idle (at once where it cannot say).
+fn when_idle(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    let queued = web_sys::window()
+        .and_then(|w| w.request_idle_callback(callback.unchecked_ref()).ok())
+        .is_some();
+    if !queued {
+        if let Ok(f) = callback.dyn_into::<js_sys::Function>() {
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+}
