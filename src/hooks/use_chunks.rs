@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Items rendered at once: a list of this many or fewer is complete from the start.
-pub const FIRST_CHUNK: usize = 400;
+pub const FIRST_CHUNK: usize = 200;
 /// Items added by each later step.
 pub const CHUNK: usize = 100;
 /// Wait before the first later step, so that the charts draw first.

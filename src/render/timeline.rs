@@ -42,7 +42,7 @@ fn px(v: f64) -> i32 {
 
 /// Draws the timeline laid out by `placement` into `area` (whose size must be the placement's): the
 /// [base](draw_base), every event as far as the playhead has shown it, the rings and the playhead. The
-/// canvas draws the same thing in two layers (see [`settled_count`]); export and tests use this.
+/// canvas draws the same thing in layers (see [`settled_count`]); export and tests use this.
 pub fn draw_timeline<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
@@ -77,8 +77,8 @@ impl FrameState {
 
 /// How many of `placement`'s events (a prefix, since they are in date order) are fully shown at
 /// `frame`: these look the same in every later frame until the playhead moves back. The canvas draws
-/// them once (with the [base](draw_base), the ghosts of the rest and the rings) and draws each frame only
-/// the events still [appearing](appearing) and the playhead.
+/// them once (with the [base](draw_base) and the ghosts of the rest) and draws each frame only the
+/// events still [appearing](appearing), the rings and the playhead.
 pub fn settled_count(placement: &Placement, frame: &FrameState) -> usize {
     placement
         .events
