@@ -10,8 +10,8 @@ use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent, WheelEvent};
 
 use crate::app::AppState;
 use crate::hooks::use_canvas::{
-    draw_css, draw_region, layout_size, pointer_xy, set_region, use_canvas_size, CanvasSize,
-    Region, Sheet,
+    draw_css, draw_region, layout_size, pointer_xy, set_region, size_for, use_canvas_size,
+    CanvasSize, Region, Sheet,
 };
 use crate::i18n::td_string;
 use crate::layout::anim::appearance;
@@ -119,8 +119,10 @@ struct Surfaces {
 }
 
 /// How many recent layers there are. Events settled since the scene was drawn are drawn on them, in
-/// clusters, until none can take another, and then into the scene. A small layer costs little each
-/// frame; drawing into the scene costs a copy of all of it, so it should happen seldom.
+/// clusters, until none can take another, and then into the scene. Like the scene, each is shown as an
+/// image, which costs a copy of it when events are added and nothing in the frames between; a small
+/// one is copied quickly, while drawing into the scene costs a copy of all of it, so that should
+/// happen seldom.
 const RECENT_LAYERS: usize = 4;
 /// The largest a recent layer grows, layout px squared, and its widest.
 const RECENT_MAX_AREA: f64 = 448.0 * 288.0;
@@ -163,6 +165,8 @@ struct Layers {
     in_recent: usize,
     /// Each recent layer's box and the events it holds (indices into the placement's events).
     recent: [(Option<Region>, Vec<usize>); RECENT_LAYERS],
+    /// What each recent layer is drawn on and shown by (made when first needed).
+    recent_sheets: Vec<Sheet>,
     /// The moving layer's box, while it shows any.
     moving: Option<Region>,
     /// The playhead as last shown: x, tab left, tab width, date, and the style it was shown in.
@@ -237,8 +241,19 @@ impl Layers {
                 s.live.set_height(0);
             }
         } else if settled > self.in_recent {
+            if self.recent_sheets.is_empty() {
+                self.recent_sheets = s
+                    .recent
+                    .iter()
+                    .filter_map(|c| Sheet::new(c.clone()))
+                    .collect();
+            }
+            let mut touched = [false; RECENT_LAYERS];
             for i in self.in_recent..settled {
-                if !self.add_recent(s, data, p, i, &key) {
+                if let Some(k) = self.add_recent(s, data, p, i, &key) {
+                    touched[k] = true;
+                } else {
+                    touched = [false; RECENT_LAYERS];
                     // No recent layer can take it: everything settled goes into the scene (the
                     // live layer's, while it shows the scene).
                     let target = if self.live.is_some() {
@@ -260,6 +275,9 @@ impl Layers {
                     break;
                 }
             }
+            for (sheet, _) in self.recent_sheets.iter().zip(touched).filter(|(_, t)| *t) {
+                sheet.show();
+            }
             self.in_recent = settled;
         }
 
@@ -279,13 +297,21 @@ impl Layers {
         }
         if let Some(region) = region {
             let clear = region == self.moving.unwrap_or_default();
-            draw_region(&s.moving, region, theme.scale, clear, "timeline", |area| {
-                for e in moving {
-                    let shown = appearance(e.anchor_day, frame.playhead_day, frame.appear_days);
-                    draw_event(area, data, p, e, shown, emphasis(e), &theme)?;
-                }
-                draw_rings(area, p, frame, &theme)
-            });
+            draw_region(
+                &s.moving,
+                region,
+                (p.width, p.height),
+                theme.scale,
+                clear,
+                "timeline",
+                |area| {
+                    for e in moving {
+                        let shown = appearance(e.anchor_day, frame.playhead_day, frame.appear_days);
+                        draw_event(area, data, p, e, shown, emphasis(e), &theme)?;
+                    }
+                    draw_rings(area, p, frame, &theme)
+                },
+            );
         }
         self.moving = region;
 
@@ -293,8 +319,9 @@ impl Layers {
         self.live.is_some()
     }
 
-    /// Draws the settled event `i` on a recent layer: one whose box holds it already, or the one that
-    /// grows least to take it (drawn afresh), within the limits. Returns false if none can.
+    /// Draws the settled event `i` on a recent layer's paper: one whose box holds it already, or the
+    /// one that grows least to take it (drawn afresh), within the limits. Returns the layer, or `None`
+    /// if none can take it. The caller shows each layer drawn on once, after all the new events.
     fn add_recent(
         &mut self,
         s: &Surfaces,
@@ -302,33 +329,38 @@ impl Layers {
         p: &Placement,
         i: usize,
         key: &SceneKey,
-    ) -> bool {
+    ) -> Option<usize> {
         let theme = &key.theme;
-        let Some(e) = p.events.get(i) else {
-            return true;
-        };
+        let e = p.events.get(i)?;
         let b = snap(event_bounds(p, e), p);
         let area = |r: Region| (r.2 - r.0) * (r.3 - r.1);
         let holds = |r: Region| b.0 >= r.0 && b.1 >= r.1 && b.2 <= r.2 && b.3 <= r.3;
         let draw = |canvas: &HtmlCanvasElement, region: Region, events: &[usize]| {
-            draw_region(canvas, region, theme.scale, false, "timeline", |area| {
-                for &k in events {
-                    if let Some(e) = p.events.get(k) {
-                        draw_event(area, data, p, e, 1.0, key.emphasises(e.event), theme)?;
+            draw_region(
+                canvas,
+                region,
+                (p.width, p.height),
+                theme.scale,
+                false,
+                "timeline",
+                |area| {
+                    for &k in events {
+                        if let Some(e) = p.events.get(k) {
+                            draw_event(area, data, p, e, 1.0, key.emphasises(e.event), theme)?;
+                        }
                     }
-                }
-                Ok(())
-            });
+                    Ok(())
+                },
+            );
         };
         if let Some(k) = self.recent.iter().position(|(r, _)| r.is_some_and(holds)) {
-            if let Some(region) = self.recent[k].0 {
-                draw(&s.recent[k], region, &[i]);
-                self.recent[k].1.push(i);
-            }
-            return true;
+            let (region, sheet) = (self.recent[k].0?, self.recent_sheets.get(k)?);
+            draw(&sheet.paper, region, &[i]);
+            self.recent[k].1.push(i);
+            return Some(k);
         }
         // The layer that grows least, empty ones costing their new box.
-        let best = self
+        let (k, grown, _) = self
             .recent
             .iter()
             .enumerate()
@@ -346,15 +378,14 @@ impl Layers {
                 let fits = area(grown) <= RECENT_MAX_AREA && grown.2 - grown.0 <= RECENT_MAX_WIDTH;
                 fits.then(|| (k, grown, area(grown) - r.map_or(0.0, area)))
             })
-            .min_by(|a, b| a.2.total_cmp(&b.2));
-        let Some((k, grown, _)) = best else {
-            return false;
-        };
+            .min_by(|a, b| a.2.total_cmp(&b.2))?;
+        let sheet = self.recent_sheets.get(k)?;
         set_region(&s.recent[k], Some(grown), theme.scale);
+        size_for(&sheet.paper, Some(grown), theme.scale);
         self.recent[k].0 = Some(grown);
         self.recent[k].1.push(i);
-        draw(&s.recent[k], grown, &self.recent[k].1);
-        true
+        draw(&sheet.paper, grown, &self.recent[k].1);
+        Some(k)
     }
 
     /// Hides the recent layers and forgets what they held.
@@ -362,6 +393,9 @@ impl Layers {
         for (k, (region, events)) in self.recent.iter_mut().enumerate() {
             if region.take().is_some() {
                 set_region(&s.recent[k], None, scale);
+                if let Some(sheet) = self.recent_sheets.get(k) {
+                    size_for(&sheet.paper, None, scale);
+                }
             }
             events.clear();
         }

@@ -8,6 +8,9 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
 use plotters_canvas::CanvasBackend;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
@@ -238,20 +241,115 @@ pub fn set_region(canvas: &HtmlCanvasElement, region: Option<Region>, scale: f64
     let _ = style.set_property("display", "block");
 }
 
-/// Draws on a canvas laid over `region` by [`set_region`], in the layout px of the whole drawing (so the
-/// same draw code serves every layer). With `clear`, the region is blanked first.
+/// Sizes `canvas`'s backing store for `region`, layout px, at `scale` (which blanks it); `None` frees it.
+pub fn size_for(canvas: &HtmlCanvasElement, region: Option<Region>, scale: f64) {
+    let (bw, bh) = region.map_or((0, 0), |(l, t, r, b)| {
+        let (bw, bh, _) = backing_size((r - l, b - t), scale);
+        (bw, bh)
+    });
+    canvas.set_width(bw);
+    canvas.set_height(bh);
+}
+
+/// A canvas backend that claims the size of the whole drawing. Plotters clamps the points of shapes to
+/// its backend's size; on a canvas laid over part of a drawing, shapes are given in the layout px of the
+/// whole drawing (the canvas's transform places them), so the size it claims must be the whole
+/// drawing's or shapes below and right of the part would be pulled back into it.
+pub struct Over {
+    inner: CanvasBackend,
+    size: (u32, u32),
+}
+
+impl DrawingBackend for Over {
+    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.present()
+    }
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_path(path, style)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.fill_polygon(vert, style)
+    }
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.estimate_text_size(text, style)
+    }
+}
+
+/// Draws on a canvas laid over `region` by [`set_region`], in the layout px of the whole drawing, `full`
+/// by its size (so the same draw code serves every layer). With `clear`, the region is blanked first.
 pub fn draw_region<F>(
     canvas: &HtmlCanvasElement,
     region: Region,
+    full: (f64, f64),
     scale: f64,
     clear: bool,
     what: &str,
     draw: F,
 ) where
     F: FnOnce(
-        &DrawingArea<CanvasBackend, Shift>,
-    )
-        -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>,
+        &DrawingArea<Over, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<<Over as DrawingBackend>::ErrorType>>,
 {
     let (l, t, r, b) = region;
     let k = backing_size((1.0, 1.0), scale).2;
@@ -269,12 +367,11 @@ pub fn draw_region<F>(
     if clear {
         ctx.clear_rect(l, t, r - l, b - t);
     }
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+    let Some(inner) = CanvasBackend::with_canvas_object(canvas.clone()) else {
         return;
     };
-    // The root area is the backing store's size, but nothing clips to it: shapes are drawn at their
-    // layout coordinates and the transform places them.
-    if let Err(e) = draw(&backend.into_drawing_area()) {
+    let size = (full.0.ceil().max(1.0) as u32, full.1.ceil().max(1.0) as u32);
+    if let Err(e) = draw(&Over { inner, size }.into_drawing_area()) {
         leptos::logging::error!("drawing the {what} failed: {e}");
     }
 }

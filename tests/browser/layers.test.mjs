@@ -3,7 +3,7 @@
 // live layer gives way to a new image once the layout is still.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, inkedShare, hitTargets } from './harness.mjs';
+import { serve, launch, inkedShare, hitTargets, saturatedAt } from './harness.mjs';
 
 let server;
 let browser;
@@ -94,6 +94,44 @@ test('zooming draws on the live layer, and a new image takes over once the layou
   assert.ok(end.images - start.images >= 1, 'the zoomed timeline became the image');
   assert.equal(await page.$eval('canvas.timeline-layer.live', (c) => c.width), 0, 'the live layer gave its memory back');
   assert.ok((await inkedShare(page)) > 0.05);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the layers together show what a fresh drawing shows, mark for mark', async () => {
+  const { page, problems } = await openCounted();
+  const [min, max] = await page.$eval('#scrub', (el) => [Number(el.min), Number(el.max)]);
+  const scrub = (day) =>
+    page.$eval('#scrub', (el, d) => {
+      el.value = String(d);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, day);
+  const marks = async () => {
+    const targets = await hitTargets(page);
+    const out = [];
+    for (const t of targets) out.push(`${t.id}:${await saturatedAt(page, t.x, t.y)}`);
+    return out;
+  };
+  await scrub(min);
+  await page.waitForTimeout(400);
+  // Forward a year at a time, so that events settle onto the small layers as they do while playing.
+  const box = await page.locator('#timeline-canvas').boundingBox();
+  for (let k = 1; k <= 12; k++) {
+    await scrub(Math.round(min + (k * (max - min)) / 30));
+    await page.waitForTimeout(30);
+  }
+  await page.waitForTimeout(400);
+  const layered = await marks();
+  assert.ok(layered.filter((m) => m.endsWith(':true')).length >= 10, 'events have been revealed');
+  // The pointer over a mark and away again draws the whole timeline afresh as one image.
+  const t = (await hitTargets(page))[0];
+  await page.mouse.move(box.x + t.x, box.y + t.y);
+  await page.waitForSelector('#timeline-canvas.hovering');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height + 40);
+  await page.waitForFunction(() => !document.querySelector('#timeline-canvas').classList.contains('hovering'));
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('canvas.timeline-layer.live')).display === 'none', null, { timeout: 3000 });
+  const fresh = await marks();
+  assert.deepEqual(layered, fresh, 'every mark is where a fresh drawing puts it');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
