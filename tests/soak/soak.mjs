@@ -404,7 +404,7 @@ function report({ version, stalls }) {
   const ratio = (x, goal) => `${(Math.max(0, x) / goal).toFixed(2)} of the goal`;
   console.log('');
   console.log('=== Summary ===');
-  console.log(`Chromium ${version}; ${measured.length} measured minute(s) after ${opts.warmupSeconds} s warm-up; ` +
+  console.log(`Chromium ${version}; ${measured.length} measured minute(s) after a warm-up (every view once, then ${opts.warmupSeconds} s); ` +
     `mean ${fmt(fps, 1)} frames/s; ${totalLong} long task(s) > 50 ms in all.`);
   console.log(`JS heap (after GC):  ${fmt(first.heapMB, 2)} MB -> ${fmt(last.heapMB, 2)} MB, ` +
     `growth ${fmt(heapGrowth, 2)}% (goal < ${GOAL_HEAP_GROWTH}%: ${ratio(heapGrowth, GOAL_HEAP_GROWTH)}) ${mark(ok.heap)}`);
