@@ -9,8 +9,8 @@ use union_state::layout::scale::Window;
 use union_state::model::{self, Day};
 use union_state::render::theme::{Theme, LIGHT};
 use union_state::render::timeline::{
-    appearing, draw_base, draw_event, draw_playhead, draw_rings, draw_timeline, is_undelivered,
-    settled_count, Bounds, FrameState,
+    appearing, draw_event, draw_playhead, draw_rings, draw_scene, draw_timeline, event_bounds,
+    is_undelivered, settled_count, Bounds, FrameState,
 };
 
 fn full_window() -> Window {
@@ -201,8 +201,8 @@ fn has_text(svg: &str, text: &str) -> bool {
     svg.contains(&format!(">\n{}\n</text>", escape(text)))
 }
 
-/// What the canvas's layers draw at `frame`: the scene (base, settled events, ghosts of the rest, rings)
-/// drawn afresh, and what goes over it (appearing events and the playhead), with the appearing events'
+/// What the canvas's layers draw at `frame`: the scene (base, settled events, ghosts of the rest) drawn
+/// afresh, and what goes over it (appearing events, rings and the playhead), with the appearing events'
 /// boxes.
 fn layers(p: &Placement, frame: &FrameState) -> (String, String, Vec<Bounds>) {
     let d = model::bundled().unwrap();
@@ -211,12 +211,7 @@ fn layers(p: &Placement, frame: &FrameState) -> (String, String, Vec<Bounds>) {
     let mut scene = String::new();
     {
         let root = SVGBackend::with_string(&mut scene, size).into_drawing_area();
-        draw_base(&root, d, p, &LIGHT).unwrap();
-        for (i, e) in p.events.iter().enumerate() {
-            let shown = if i < settled { 1.0 } else { 0.0 };
-            draw_event(&root, d, p, e, shown, frame.emphasises(e.event), &LIGHT).unwrap();
-        }
-        draw_rings(&root, p, frame, &LIGHT).unwrap();
+        draw_scene(&root, d, p, settled, |e| frame.emphasises(e), &LIGHT).unwrap();
         root.present().unwrap();
     }
     let mut overlay = String::new();
@@ -225,10 +220,10 @@ fn layers(p: &Placement, frame: &FrameState) -> (String, String, Vec<Bounds>) {
         let root = SVGBackend::with_string(&mut overlay, size).into_drawing_area();
         for e in &p.events[appearing(p, frame)] {
             let shown = appearance(e.anchor_day, frame.playhead_day, frame.appear_days);
-            boxes.push(
-                draw_event(&root, d, p, e, shown, frame.emphasises(e.event), &LIGHT).unwrap(),
-            );
+            draw_event(&root, d, p, e, shown, frame.emphasises(e.event), &LIGHT).unwrap();
+            boxes.push(event_bounds(p, e));
         }
+        draw_rings(&root, p, frame, &LIGHT).unwrap();
         draw_playhead(&root, p, frame, &LIGHT).unwrap();
         root.present().unwrap();
     }

@@ -11,7 +11,7 @@ use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent, WheelEvent};
 use crate::app::AppState;
 use crate::hooks::use_canvas::{
     draw_css, draw_region, layout_size, pointer_xy, set_region, size_for, use_canvas_size,
-    CanvasSize, Region, Sheet,
+    CanvasSize, Sheet,
 };
 use crate::i18n::td_string;
 use crate::layout::anim::appearance;
@@ -22,8 +22,8 @@ use crate::model::Dataset;
 use crate::render::theme::Theme;
 use crate::render::theme::PLAYHEAD_STROKE_PX;
 use crate::render::timeline::{
-    appearing, draw_base, draw_event, draw_rings, event_bounds, playhead_mark, ring_bounds,
-    settled_count, FrameState,
+    appearing, draw_event, draw_rings, draw_scene, event_bounds, playhead_mark, ring_bounds,
+    settled_count, Bounds, FrameState,
 };
 
 /// How far a mouse may miss a marker and still hit it, px.
@@ -102,8 +102,8 @@ impl SceneKey {
 
 /// The elements the timeline is drawn on, bottom to top.
 struct Surfaces {
-    /// Shows the whole drawing: base, settled events, ghosts, rings (`#timeline-canvas`, which takes
-    /// the input).
+    /// Shows the whole drawing: base, settled events, ghosts (`#timeline-canvas`, which takes the
+    /// input).
     scene: HtmlCanvasElement,
     /// The whole drawing while the layout is changing from frame to frame (a zoom, a pan, a resize):
     /// drawing on it is cheaper than handing a new image of the scene over each time.
@@ -112,7 +112,7 @@ struct Surfaces {
     recent: [HtmlCanvasElement; RECENT_LAYERS],
     /// Events part way through appearing, over the box they span.
     moving: HtmlCanvasElement,
-    /// The playhead's line and date tab (HTML, so that moving it redraws no pixels).
+    /// The playhead's line (HTML, like its tab, so that moving it redraws no pixels).
     line: HtmlElement,
     /// The playhead's date tab.
     tab: HtmlElement,
@@ -135,12 +135,12 @@ const LIVE_QUIET_MS: f64 = 250.0;
 const GRID_PX: f64 = 32.0;
 
 /// The smallest box holding all of `boxes`, if there are any.
-fn union(boxes: impl Iterator<Item = Region>) -> Option<Region> {
+fn union(boxes: impl Iterator<Item = Bounds>) -> Option<Bounds> {
     boxes.reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
 }
 
 /// `b` rounded out to the grid and kept inside the drawing.
-fn snap(b: Region, p: &Placement) -> Region {
+fn snap(b: Bounds, p: &Placement) -> Bounds {
     let g = GRID_PX;
     (
         ((b.0 / g).floor() * g).max(0.0),
@@ -164,11 +164,11 @@ struct Layers {
     /// Events `in_scene..in_recent` are drawn settled on the recent layers.
     in_recent: usize,
     /// Each recent layer's box and the events it holds (indices into the placement's events).
-    recent: [(Option<Region>, Vec<usize>); RECENT_LAYERS],
+    recent: [(Option<Bounds>, Vec<usize>); RECENT_LAYERS],
     /// What each recent layer is drawn on and shown by (made when first needed).
     recent_sheets: Vec<Sheet>,
     /// The moving layer's box, while it shows any.
-    moving: Option<Region>,
+    moving: Option<Bounds>,
     /// The playhead as last shown: x, tab left, tab width, date, and the style it was shown in.
     playhead: Option<(f64, f64, f64, String)>,
     /// The theme and layout the playhead's style was set for.
@@ -208,37 +208,26 @@ impl Layers {
             self.live = Some(now);
         }
         let quiet = self.live.is_some_and(|t| now - t >= LIVE_QUIET_MS);
-        if changed {
-            draw_css(&s.live, size, theme.scale, "timeline", |area| {
-                draw_base(area, data, p, &theme)?;
-                for (i, e) in p.events.iter().enumerate() {
-                    let shown = if i < settled { 1.0 } else { 0.0 };
-                    draw_event(area, data, p, e, shown, emphasis(e), &theme)?;
-                }
-                Ok(())
+        if changed || quiet || self.key != Some(key) || settled < self.in_recent {
+            // The whole drawing: on the live layer while the layout keeps changing, otherwise as the
+            // image again.
+            let target = if changed { &s.live } else { &sheet.paper };
+            draw_css(target, size, theme.scale, "timeline", |area| {
+                draw_scene(area, data, p, settled, |e| key.emphasises(e), &theme)
             });
-            set_display(&s.live, true);
             self.key = Some(key);
             (self.in_scene, self.in_recent) = (settled, settled);
             self.clear_recent(s, theme.scale);
-        } else if quiet || self.key != Some(key) || settled < self.in_recent {
-            draw_css(&sheet.paper, size, theme.scale, "timeline", |area| {
-                draw_base(area, data, p, &theme)?;
-                for (i, e) in p.events.iter().enumerate() {
-                    let shown = if i < settled { 1.0 } else { 0.0 };
-                    draw_event(area, data, p, e, shown, emphasis(e), &theme)?;
+            if changed {
+                set_display(&s.live, true);
+            } else {
+                sheet.show();
+                if self.live.take().is_some() {
+                    // The image is up to date again: the live layer goes, and its memory with it.
+                    set_display(&s.live, false);
+                    s.live.set_width(0);
+                    s.live.set_height(0);
                 }
-                Ok(())
-            });
-            sheet.show();
-            self.key = Some(key);
-            (self.in_scene, self.in_recent) = (settled, settled);
-            self.clear_recent(s, theme.scale);
-            if self.live.take().is_some() {
-                // The image is up to date again: the live layer goes, and its memory with it.
-                set_display(&s.live, false);
-                s.live.set_width(0);
-                s.live.set_height(0);
             }
         } else if settled > self.in_recent {
             if self.recent_sheets.is_empty() {
@@ -333,9 +322,9 @@ impl Layers {
         let theme = &key.theme;
         let e = p.events.get(i)?;
         let b = snap(event_bounds(p, e), p);
-        let area = |r: Region| (r.2 - r.0) * (r.3 - r.1);
-        let holds = |r: Region| b.0 >= r.0 && b.1 >= r.1 && b.2 <= r.2 && b.3 <= r.3;
-        let draw = |canvas: &HtmlCanvasElement, region: Region, events: &[usize]| {
+        let area = |r: Bounds| (r.2 - r.0) * (r.3 - r.1);
+        let holds = |r: Bounds| b.0 >= r.0 && b.1 >= r.1 && b.2 <= r.2 && b.3 <= r.3;
+        let draw = |canvas: &HtmlCanvasElement, region: Bounds, events: &[usize]| {
             draw_region(
                 canvas,
                 region,

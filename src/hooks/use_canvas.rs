@@ -12,6 +12,8 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
+
+use crate::render::timeline::Bounds;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -111,6 +113,15 @@ pub fn backing_size((w, h): (f64, f64), scale: f64) -> (u32, u32, f64) {
     ((w * k).round() as u32, (h * k).round() as u32, k)
 }
 
+/// A canvas's 2D context, if it has or can have one.
+fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+}
+
 /// Sizes `canvas`'s backing store (which clears it, if the size changes) and sets its transform so
 /// that drawing is in layout px. Returns the 2D context, or `None` if there is none.
 fn prepare(
@@ -125,11 +136,7 @@ fn prepare(
     if canvas.height() != bh {
         canvas.set_height(bh);
     }
-    let ctx = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())?;
+    let ctx = context_2d(canvas)?;
     // Everything drawn from here is in layout px; the transform maps them to device pixels.
     ctx.set_transform(k, 0.0, 0.0, k, 0.0, 0.0).ok()?;
     Some(ctx)
@@ -202,13 +209,7 @@ impl Sheet {
             if let (Some(()), Ok(bitmap)) = (copied, relay.transfer_to_image_bitmap()) {
                 shown.transfer_from_image_bitmap(&bitmap);
             }
-        } else if let Some(ctx) = self
-            .screen
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        {
+        } else if let Some(ctx) = context_2d(&self.screen) {
             let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
             ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
             let _ = ctx.draw_image_with_html_canvas_element(&self.paper, 0.0, 0.0);
@@ -216,14 +217,11 @@ impl Sheet {
     }
 }
 
-/// A box in layout px: left, top, right, bottom.
-pub type Region = (f64, f64, f64, f64);
-
 /// Lays `canvas` (absolutely positioned over a drawing shown at `scale`) over `region` of it, in layout
 /// px, with a backing store for that part only, blank; or hides it and frees its backing store when
 /// `region` is `None`. Small layers cost little to hand to the compositor each frame, where a canvas
 /// the size of the screen costs a copy of all its pixels.
-pub fn set_region(canvas: &HtmlCanvasElement, region: Option<Region>, scale: f64) {
+pub fn set_region(canvas: &HtmlCanvasElement, region: Option<Bounds>, scale: f64) {
     let s = if scale > 0.0 { scale } else { 1.0 };
     let style = web_sys::HtmlElement::style(canvas);
     let Some((l, t, r, b)) = region.filter(|&(l, t, r, b)| r > l && b > t) else {
@@ -232,9 +230,7 @@ pub fn set_region(canvas: &HtmlCanvasElement, region: Option<Region>, scale: f64
         let _ = style.set_property("display", "none");
         return;
     };
-    let (bw, bh, _) = backing_size((r - l, b - t), scale);
-    canvas.set_width(bw);
-    canvas.set_height(bh);
+    size_for(canvas, Some((l, t, r, b)), scale);
     for (name, v) in [("left", l), ("top", t), ("width", r - l), ("height", b - t)] {
         let _ = style.set_property(name, &format!("{}px", v * s));
     }
@@ -242,7 +238,7 @@ pub fn set_region(canvas: &HtmlCanvasElement, region: Option<Region>, scale: f64
 }
 
 /// Sizes `canvas`'s backing store for `region`, layout px, at `scale` (which blanks it); `None` frees it.
-pub fn size_for(canvas: &HtmlCanvasElement, region: Option<Region>, scale: f64) {
+pub fn size_for(canvas: &HtmlCanvasElement, region: Option<Bounds>, scale: f64) {
     let (bw, bh) = region.map_or((0, 0), |(l, t, r, b)| {
         let (bw, bh, _) = backing_size((r - l, b - t), scale);
         (bw, bh)
@@ -340,7 +336,7 @@ impl DrawingBackend for Over {
 /// by its size (so the same draw code serves every layer). With `clear`, the region is blanked first.
 pub fn draw_region<F>(
     canvas: &HtmlCanvasElement,
-    region: Region,
+    region: Bounds,
     full: (f64, f64),
     scale: f64,
     clear: bool,
@@ -353,12 +349,7 @@ pub fn draw_region<F>(
 {
     let (l, t, r, b) = region;
     let k = backing_size((1.0, 1.0), scale).2;
-    let Some(ctx) = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
+    let Some(ctx) = context_2d(canvas) else {
         return;
     };
     if ctx.set_transform(k, 0.0, 0.0, k, -l * k, -t * k).is_err() {

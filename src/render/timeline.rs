@@ -98,6 +98,24 @@ pub fn appearing(placement: &Placement, frame: &FrameState) -> std::ops::Range<u
 /// A box in layout px: left, top, right, bottom.
 pub type Bounds = (f64, f64, f64, f64);
 
+/// Draws the timeline as its canvas keeps it between frames: the [base](draw_base), the first
+/// `settled` events fully shown and the rest as ghosts, labels in bold where `emphasised` says.
+pub fn draw_scene<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &Dataset,
+    placement: &Placement,
+    settled: usize,
+    emphasised: impl Fn(usize) -> bool,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_base(area, data, placement, theme)?;
+    for (i, p) in placement.events.iter().enumerate() {
+        let shown = if i < settled { 1.0 } else { 0.0 };
+        draw_event(area, data, placement, p, shown, emphasised(p.event), theme)?;
+    }
+    Ok(())
+}
+
 /// Draws what does not move while the playhead does: the background, era bands and their names, lanes
 /// and their names, and the time axis with its grid and tick labels.
 pub fn draw_base<DB: DrawingBackend>(
@@ -204,7 +222,7 @@ pub fn draw_base<DB: DrawingBackend>(
 
 /// Draws one placed event as it looks when it has appeared to the extent `shown`: a hollow ghost at 0
 /// (the playhead has not reached it), popping in up to 1 (fully shown), its label in bold if
-/// `emphasised`. Returns its [bounds](event_bounds).
+/// `emphasised`. It stays inside its [bounds](event_bounds).
 pub fn draw_event<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
@@ -213,12 +231,11 @@ pub fn draw_event<DB: DrawingBackend>(
     shown: f64,
     emphasised: bool,
     theme: &Theme,
-) -> Result<Bounds, DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let m = &placement.metrics;
     let r = m.marker_r_px;
-    let bounds = event_bounds(placement, p);
     let Some(event) = data.events.get(p.event) else {
-        return Ok(bounds);
+        return Ok(());
     };
     let colour = theme.track(event.track);
     let (x, y) = (px(p.x_px), px(p.y_px));
@@ -228,7 +245,7 @@ pub fn draw_event<DB: DrawingBackend>(
             (r * 0.6).round() as u32,
             colour.mix(GHOST_ALPHA).stroke_width(1),
         ))?;
-        return Ok(bounds);
+        return Ok(());
     }
     let fade = ease_out_cubic(shown);
     if let Some(x_end) = p.x_end_px {
@@ -265,7 +282,7 @@ pub fn draw_event<DB: DrawingBackend>(
             .pos(Pos::new(HPos::Left, VPos::Center));
         area.draw_text(label, &style, (px(p.label_x_px), y))?;
     }
-    Ok(bounds)
+    Ok(())
 }
 
 /// The box an event may draw in at any stage of appearing, generously: its marker with the pop's
