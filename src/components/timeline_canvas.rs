@@ -1,7 +1,7 @@
 //! The timeline's canvas: owns HiDPI sizing, redraws on every change, and turns pointer, wheel and
 //! pinch input into selection, zoom and pan.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::html::{Canvas, Div};
@@ -10,8 +10,8 @@ use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent, WheelEvent};
 
 use crate::app::AppState;
 use crate::hooks::use_canvas::{
-    draw_css, draw_region, layout_size, pointer_xy, set_region, size_for, use_canvas_size,
-    CanvasSize, Sheet,
+    copy_region, draw_css, draw_region, frame_xy, layout_size, set_region, size_for,
+    use_canvas_size, CanvasSize, Sheet,
 };
 use crate::i18n::td_string;
 use crate::layout::anim::appearance;
@@ -131,6 +131,10 @@ const RECENT_MAX_WIDTH: f64 = 640.0;
 const RECENT_GROW_PX: f64 = 64.0;
 /// How long the layout must be still before the scene is handed over as an image again, ms.
 const LIVE_QUIET_MS: f64 = 250.0;
+/// How long a zoom or pan by wheel, drag or pinch must pause before the timeline is laid out and drawn
+/// for the new window, ms. Until then the picture already drawn is moved and stretched to match (a
+/// change of one CSS transform, which costs next to nothing however many events there are), as maps do.
+const GESTURE_QUIET_MS: f64 = 150.0;
 /// The layers' boxes are rounded out to this grid, layout px, so they are resized only now and then.
 const GRID_PX: f64 = 32.0;
 
@@ -306,6 +310,16 @@ impl Layers {
 
         self.show_playhead(s, key.layout, p, frame, &theme);
         self.live.is_some()
+    }
+
+    /// The canvas holding the scene as it is shown now: the live layer while it shows the scene,
+    /// otherwise the image's paper.
+    fn scene_pixels(&self, live: &HtmlCanvasElement) -> Option<HtmlCanvasElement> {
+        if self.live.is_some() {
+            Some(live.clone())
+        } else {
+            self.sheet.as_ref().map(|s| s.paper.clone())
+        }
     }
 
     /// Draws the settled event `i` on a recent layer's paper: one whose box holds it already, or the
@@ -499,9 +513,39 @@ pub fn TimelineCanvas() -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
 
+    // The window the timeline is laid out and drawn for. It follows the view's window at once, except
+    // during a zoom or pan by wheel, drag or pinch: then it follows once the gesture pauses for
+    // GESTURE_QUIET_MS or the pointer is let go, and until then the picture is moved and stretched to
+    // show the view's window (see the preview below).
+    let drawn = RwSignal::new(state.window.get_untracked());
+    // When a gesture last moved the window, ms since the epoch (0: no gesture under way).
+    let gesture_at = StoredValue::new(0.0_f64);
+    let recheck = RwSignal::new(0u32);
+    let waiting = StoredValue::new(false);
+    Effect::new(move |_| {
+        let _ = recheck.get();
+        let w = state.window.get();
+        let since = js_sys::Date::now() - gesture_at.get_value();
+        if since >= GESTURE_QUIET_MS {
+            if drawn.get_untracked() != w {
+                drawn.set(w);
+            }
+        } else if !waiting.get_value() {
+            waiting.set_value(true);
+            let wait = std::time::Duration::from_millis((GESTURE_QUIET_MS - since) as u64 + 5);
+            set_timeout(
+                move || {
+                    let _ = waiting.try_set_value(false);
+                    let _ = recheck.try_update(|n| *n += 1);
+                },
+                wait,
+            );
+        }
+    });
+
     let placement = Memo::new(move |_| {
         let (w, h) = layout_size(size.get(), state.chart_theme().scale);
-        let window = state.window.get();
+        let window = drawn.get();
         Placed::new(state.data.with(|d| place(d, w, h, window)))
     });
 
@@ -532,11 +576,15 @@ pub fn TimelineCanvas() -> impl IntoView {
     // Layers: the scene (`#timeline-canvas`, which takes the input), the recent and moving layers over
     // it, and the playhead in HTML on top. See `Layers::draw`.
     let layers = Rc::new(RefCell::new(Layers::default()));
+    let preview_layers = Rc::clone(&layers);
     let live_ref = NodeRef::<Canvas>::new();
     // Bumped after a quiet spell, so that the live layer is handed over as the image again.
     let settle = RwSignal::new(0u32);
     let recent_refs: [NodeRef<Canvas>; RECENT_LAYERS] = std::array::from_fn(|_| NodeRef::new());
     let moving_ref = NodeRef::<Canvas>::new();
+    let frame_ref = NodeRef::<Div>::new();
+    let pan_ref = NodeRef::<Div>::new();
+    let gutter_ref = NodeRef::<Canvas>::new();
     let line_ref = NodeRef::<Div>::new();
     let tab_ref = NodeRef::<Div>::new();
     Effect::new(move |_| {
@@ -590,6 +638,45 @@ pub fn TimelineCanvas() -> impl IntoView {
         });
     });
 
+    // The preview while the view's window differs from the one drawn: every layer and the playhead
+    // moved and stretched along the time axis by one CSS transform, under a copy of the lane names on
+    // the left, which stay where they are.
+    let previewing = Cell::new(false);
+    Effect::new(move |_| {
+        let view = state.window.get();
+        let k = state.chart_theme().scale;
+        let (Some(pan), Some(gutter), Some(live)) =
+            (pan_ref.get(), gutter_ref.get(), live_ref.get())
+        else {
+            return;
+        };
+        placement.with(|p| {
+            let (shift, stretch) = p.scale.preview(view);
+            let style = HtmlElement::style(&pan);
+            // The lane names' copy is hidden and shown by its visibility, which needs no new layout
+            // of the page.
+            let gutter_style = HtmlElement::style(&gutter);
+            if shift.abs() < 1e-6 && (stretch - 1.0).abs() < 1e-9 {
+                if previewing.replace(false) {
+                    let _ = style.remove_property("transform");
+                    let _ = gutter_style.set_property("visibility", "hidden");
+                }
+                return;
+            }
+            let _ = style.set_property("transform-origin", &format!("{}px 0", p.scale.x0 * k));
+            let _ = style.set_property(
+                "transform",
+                &format!("translateX({}px) scaleX({})", shift * k, stretch),
+            );
+            if !previewing.replace(true) {
+                if let Some(from) = preview_layers.borrow().scene_pixels(&live) {
+                    copy_region(&from, &gutter, (0.0, 0.0, p.scale.x0, p.height), k);
+                    let _ = gutter_style.set_property("visibility", "visible");
+                }
+            }
+        });
+    });
+
     let gesture = Rc::new(RefCell::new(Gesture::default()));
     let slop = |ev: &PointerEvent| {
         if ev.pointer_type() == "mouse" {
@@ -598,7 +685,21 @@ pub fn TimelineCanvas() -> impl IntoView {
             TOUCH_SLOP_PX
         }
     };
-    let pos = move |ev: &PointerEvent| pointer_xy(ev, state.chart_theme_untracked().scale);
+    // Positions are taken from the frame, which the preview does not move, and turned into days with
+    // the view's scale; hits are looked up in the layout drawn.
+    let pos = move |ev: &web_sys::MouseEvent| {
+        frame_ref.get_untracked().map_or((0.0, 0.0), |f| {
+            frame_xy(ev, &f, state.chart_theme_untracked().scale)
+        })
+    };
+    let view_scale = move || {
+        placement.with_untracked(|p| state.window.get_untracked().scale(p.scale.x0, p.scale.x1))
+    };
+    let hit = move |x: f64, y: f64, slop: f64| {
+        let day = view_scale().day_from_x_px(x);
+        placement.with_untracked(|p| p.hit(p.scale.x_px_from_day(day), y, slop))
+    };
+    let moved = move || gesture_at.set_value(js_sys::Date::now());
 
     let g = Rc::clone(&gesture);
     let on_pointer_down = move |ev: PointerEvent| {
@@ -622,7 +723,7 @@ pub fn TimelineCanvas() -> impl IntoView {
         let mut g = g.borrow_mut();
         let Some(i) = g.pointers.iter().position(|p| p.0 == ev.pointer_id()) else {
             // Hovering, no button pressed.
-            let hit = placement.with_untracked(|p| p.hit(x, y, slop(&ev)));
+            let hit = hit(x, y, slop(&ev));
             if hit != state.hovered.get_untracked() {
                 state.hovered.set(hit);
             }
@@ -638,18 +739,27 @@ pub fn TimelineCanvas() -> impl IntoView {
             let distance = (a.1 - b.1).hypot(a.2 - b.2).max(1.0);
             if let Some(before) = g.pinch_distance {
                 let mid_x = (a.1 + b.1) / 2.0;
-                let anchor = placement.with_untracked(|p| p.scale.day_from_x_px(mid_x));
+                let anchor = view_scale().day_from_x_px(mid_x);
+                moved();
                 state
                     .window
                     .update(|w| *w = w.zoom(distance / before, anchor, bounds));
             }
             g.pinch_distance = Some(distance);
         } else if g.travelled > DRAG_THRESHOLD_PX {
-            let days = placement.with_untracked(|p| (x - px0) / p.scale.px_per_day());
+            let days = (x - px0) / view_scale().px_per_day();
+            moved();
             state.window.update(|w| *w = w.pan(-days, bounds));
         }
     };
 
+    // A drag or pinch let go: the timeline is drawn for where it ended, without waiting.
+    let released = move || {
+        if gesture_at.get_value() > 0.0 {
+            gesture_at.set_value(0.0);
+            recheck.update(|n| *n += 1);
+        }
+    };
     let g = Rc::clone(&gesture);
     let on_pointer_up = move |ev: PointerEvent| {
         let (x, y) = pos(&ev);
@@ -657,11 +767,15 @@ pub fn TimelineCanvas() -> impl IntoView {
         let was_click = g.pointers.len() == 1 && g.travelled <= DRAG_THRESHOLD_PX;
         g.pointers.retain(|p| p.0 != ev.pointer_id());
         g.pinch_distance = None;
+        let done = g.pointers.is_empty();
+        drop(g);
         if was_click {
-            match placement.with_untracked(|p| p.hit(x, y, slop(&ev))) {
+            match hit(x, y, slop(&ev)) {
                 Some(event) => state.go_to(event),
                 None => state.selected.set(None),
             }
+        } else if done {
+            released();
         }
     };
     let g = Rc::clone(&gesture);
@@ -669,6 +783,11 @@ pub fn TimelineCanvas() -> impl IntoView {
         let mut g = g.borrow_mut();
         g.pointers.retain(|p| p.0 != ev.pointer_id());
         g.pinch_distance = None;
+        let done = g.pointers.is_empty();
+        drop(g);
+        if done {
+            released();
+        }
     };
 
     let on_wheel = move |ev: WheelEvent| {
@@ -680,15 +799,14 @@ pub fn TimelineCanvas() -> impl IntoView {
         };
         let (dx, dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
         let bounds = state.bounds();
+        let view = view_scale();
+        moved();
         if ev.shift_key() || dx.abs() > dy.abs() {
             let pan = if dx.abs() > dy.abs() { dx } else { dy };
-            let days = placement.with_untracked(|p| pan / p.scale.px_per_day());
+            let days = pan / view.px_per_day();
             state.window.update(|w| *w = w.pan(days, bounds));
         } else {
-            let anchor = placement.with_untracked(|p| {
-                p.scale
-                    .day_from_x_px(pointer_xy(&ev, state.chart_theme_untracked().scale).0)
-            });
+            let anchor = view.day_from_x_px(pos(&ev).0);
             state
                 .window
                 .update(|w| *w = w.zoom((-dy * WHEEL_ZOOM_PER_PX).exp(), anchor, bounds));
@@ -734,31 +852,39 @@ pub fn TimelineCanvas() -> impl IntoView {
     };
 
     view! {
-        <div class="canvas-frame layered">
-            <canvas
-                id="timeline-canvas"
-                node_ref=canvas_ref
-                tabindex="0"
-                role="img"
-                aria-label=label
-                data-hit-targets=move || hit_targets.get()
-                class:hovering=move || state.hovered.get().is_some()
-                on:pointerdown=on_pointer_down
-                on:pointermove=on_pointer_move
-                on:pointerup=on_pointer_up
-                on:pointercancel=on_pointer_cancel
-                on:pointerleave=move |_| state.hovered.set(None)
-                on:wheel=on_wheel
-                on:keydown=on_key
-            ></canvas>
-            <canvas class="timeline-layer live" node_ref=live_ref aria-hidden="true"></canvas>
-            {recent_refs
-                .into_iter()
-                .map(|r| view! { <canvas class="timeline-layer" node_ref=r aria-hidden="true"></canvas> })
-                .collect_view()}
-            <canvas class="timeline-layer" node_ref=moving_ref aria-hidden="true"></canvas>
-            <div class="playhead-line" node_ref=line_ref aria-hidden="true"></div>
-            <div class="playhead-tab" node_ref=tab_ref aria-hidden="true"></div>
+        // Input is taken on the frame, so that it is still taken where a preview has moved the
+        // canvas away.
+        <div
+            class="canvas-frame layered"
+            node_ref=frame_ref
+            on:pointerdown=on_pointer_down
+            on:pointermove=on_pointer_move
+            on:pointerup=on_pointer_up
+            on:pointercancel=on_pointer_cancel
+            on:pointerleave=move |_| state.hovered.set(None)
+            on:wheel=on_wheel
+        >
+            <div class="timeline-pan" node_ref=pan_ref>
+                <canvas
+                    id="timeline-canvas"
+                    node_ref=canvas_ref
+                    tabindex="0"
+                    role="img"
+                    aria-label=label
+                    data-hit-targets=move || hit_targets.get()
+                    class:hovering=move || state.hovered.get().is_some()
+                    on:keydown=on_key
+                ></canvas>
+                <canvas class="timeline-layer live" node_ref=live_ref aria-hidden="true"></canvas>
+                {recent_refs
+                    .into_iter()
+                    .map(|r| view! { <canvas class="timeline-layer" node_ref=r aria-hidden="true"></canvas> })
+                    .collect_view()}
+                <canvas class="timeline-layer" node_ref=moving_ref aria-hidden="true"></canvas>
+                <div class="playhead-line" node_ref=line_ref aria-hidden="true"></div>
+                <div class="playhead-tab" node_ref=tab_ref aria-hidden="true"></div>
+            </div>
+            <canvas class="timeline-layer gutter" node_ref=gutter_ref aria-hidden="true"></canvas>
         </div>
     }
 }

@@ -100,6 +100,17 @@ pub fn pointer_xy(ev: &web_sys::MouseEvent, scale: f64) -> (f64, f64) {
     (f64::from(ev.offset_x()) / s, f64::from(ev.offset_y()) / s)
 }
 
+/// A pointer event's position in layout px from the top-left of `frame`'s padding box, which is not
+/// moved by transforms of what it holds (unlike [`pointer_xy`], which is relative to the target).
+pub fn frame_xy(ev: &web_sys::MouseEvent, frame: &web_sys::Element, scale: f64) -> (f64, f64) {
+    let s = if scale > 0.0 { scale } else { 1.0 };
+    let r = frame.get_bounding_client_rect();
+    (
+        (f64::from(ev.client_x()) - r.left() - f64::from(frame.client_left())) / s,
+        (f64::from(ev.client_y()) - r.top() - f64::from(frame.client_top())) / s,
+    )
+}
+
 /// The layout size of a canvas of CSS size `(w, h)` drawn at `scale`.
 pub fn layout_size((w, h): (f64, f64), scale: f64) -> (f64, f64) {
     let s = if scale > 0.0 { scale } else { 1.0 };
@@ -235,6 +246,31 @@ pub fn set_region(canvas: &HtmlCanvasElement, region: Option<Bounds>, scale: f64
         let _ = style.set_property(name, &format!("{}px", v * s));
     }
     let _ = style.set_property("display", "block");
+}
+
+/// Shows the part `region` (layout px) of the drawing on `from` (drawn whole at `scale`) on `to`,
+/// laid over that part: a copy of those pixels only.
+/// `to` is sized and placed only if it is not already (which would lay the page out again).
+pub fn copy_region(from: &HtmlCanvasElement, to: &HtmlCanvasElement, region: Bounds, scale: f64) {
+    let (l, t, r, b) = region;
+    let (bw, bh, k) = backing_size((r - l, b - t), scale);
+    if (to.width(), to.height()) != (bw, bh) {
+        set_region(to, Some(region), scale);
+    }
+    if let Some(ctx) = context_2d(to) {
+        let (w, h) = (f64::from(to.width()), f64::from(to.height()));
+        let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+            from,
+            l * k,
+            t * k,
+            w,
+            h,
+            0.0,
+            0.0,
+            w,
+            h,
+        );
+    }
 }
 
 /// Sizes `canvas`'s backing store for `region`, layout px, at `scale` (which blanks it); `None` frees it.

@@ -43,6 +43,15 @@ impl TimeScale {
         self.t0 + (x_px - self.x0) / self.px_per_day()
     }
 
+    /// How a picture drawn at this scale is moved and stretched to show `view` across the same pixels,
+    /// for a preview during a zoom or pan, before it is drawn again: a point at `x` goes to
+    /// `x0 + shift + stretch * (x - x0)`. Returns `(shift, stretch)`, px and a factor.
+    pub fn preview(&self, view: Window) -> (f64, f64) {
+        let to = view.scale(self.x0, self.x1);
+        let k = to.px_per_day();
+        ((self.t0 - to.t0) * k, k / self.px_per_day())
+    }
+
     /// Whether a day lies in the visible window (with `margin_px` of slack on both sides).
     pub fn shows(&self, t_days: f64, margin_px: f64) -> bool {
         let x = self.x_px_from_day(t_days);
@@ -135,6 +144,23 @@ mod tests {
         assert_eq!(s.x_px_from_day(150.0), 110.0);
         assert_eq!(s.day_from_x_px(110.0), 150.0);
         assert!(s.shows(199.0, 0.0) && !s.shows(250.0, 5.0));
+    }
+
+    #[test]
+    fn a_preview_puts_each_day_where_the_new_view_draws_it() {
+        let drawn = TimeScale::new(1_000.0, 3_000.0, 120.0, 1_120.0);
+        let w = Window {
+            t0: 1_000.0,
+            t1: 3_000.0,
+        };
+        let view = w.zoom(2.5, 1_700.0, BOUNDS).pan(-90.0, BOUNDS);
+        let (shift, stretch) = drawn.preview(view);
+        let to = view.scale(drawn.x0, drawn.x1);
+        for day in [900.0, 1_000.0, 1_700.0, 2_222.0, 3_500.0] {
+            let moved = drawn.x0 + shift + stretch * (drawn.x_px_from_day(day) - drawn.x0);
+            assert!((moved - to.x_px_from_day(day)).abs() < 1e-9, "day {day}");
+        }
+        assert_eq!(drawn.preview(w), (0.0, 1.0), "the same window: no change");
     }
 
     #[test]

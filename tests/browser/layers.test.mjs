@@ -1,6 +1,7 @@
 // The timeline's layers in a real browser: while it plays, the image of the whole drawing is handed over
-// seldom (the playhead and the events appearing are drawn on small layers over it), and after a zoom the
-// live layer gives way to a new image once the layout is still.
+// seldom (the playhead and the events appearing are drawn on small layers over it); a wheel zoom moves
+// the picture at once and lays the timeline out when the wheel pauses, on the live layer, which gives way
+// to a new image once the layout is still.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, inkedShare, hitTargets, saturatedAt } from './harness.mjs';
@@ -80,15 +81,76 @@ test('playing redraws small layers, not the whole timeline, at each frame', asyn
   await page.context().close();
 });
 
-test('zooming draws on the live layer, and a new image takes over once the layout is still', async () => {
+test('a wheel zoom moves the picture at once and lays the timeline out again once the wheel pauses', async () => {
   const { page, problems } = await openCounted();
-  const targets = (await hitTargets(page)).length;
+  const before = await hitTargets(page);
   const box = await page.locator('#timeline-canvas').boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // The event nearest the middle: zooming about it must keep it under the pointer.
+  const mid = before.reduce((a, t) => (Math.abs(t.x - box.width / 2) < Math.abs(a.x - box.width / 2) ? t : a));
+  await page.evaluate(() => {
+    window.__relayouts = 0;
+    new MutationObserver(() => window.__relayouts++).observe(document.querySelector('#timeline-canvas'), {
+      attributes: true,
+      attributeFilter: ['data-hit-targets'],
+    });
+  });
   const start = await counts(page);
-  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -120);
-  await page.waitForFunction(() => getComputedStyle(document.querySelector('canvas.timeline-layer.live')).display === 'block', null, { timeout: 2000 });
-  assert.ok((await hitTargets(page)).length < targets, 'zoomed in: fewer events in view');
+  // Three wheel steps in one task, the picture at the next frame, and again: two bursts well inside the
+  // pause that ends a gesture. The second is anchored on the day under the pointer in the view shown,
+  // not in the layout drawn before.
+  const [first, during] = await page.evaluate(async ({ x, y }) => {
+    const c = document.querySelector('#timeline-canvas');
+    const r = c.getBoundingClientRect();
+    const seen = [];
+    for (let burst = 0; burst < 2; burst++) {
+      // Mouse positions are whole CSS px; the second burst 100 px to the right of the first.
+      const [cx, cy] = [Math.round(r.left + x + 100 * burst), Math.round(r.top + y)];
+      for (let i = 0; i < 3; i++) {
+        c.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, clientX: cx, clientY: cy, bubbles: true, cancelable: true }));
+      }
+      await new Promise((done) => requestAnimationFrame(done));
+      seen.push({
+        transform: getComputedStyle(document.querySelector('.timeline-pan')).transform,
+        origin: parseFloat(getComputedStyle(document.querySelector('.timeline-pan')).transformOrigin),
+        gutter: getComputedStyle(document.querySelector('canvas.timeline-layer.gutter')).visibility,
+        targets: c.dataset.hitTargets,
+        pointer: cx - r.left,
+      });
+    }
+    return seen;
+  }, mid);
+  const stretch = (t) => Number(/^matrix\(([-\d.e]+)/.exec(t)?.[1]);
+  // Where the preview puts a point x of the layout drawn (matrix(s, 0, 0, 1, shift, 0) about the origin).
+  const moved = (m, x) => {
+    const [s, , , , shift] = /^matrix\((.*)\)$/.exec(m.transform)[1].split(',').map(Number);
+    return m.origin + shift + s * (x - m.origin);
+  };
+  const unmoved = (m, x) => {
+    const [s, , , , shift] = /^matrix\((.*)\)$/.exec(m.transform)[1].split(',').map(Number);
+    return m.origin + (x - m.origin - shift) / s;
+  };
+  assert.ok(stretch(first.transform) > 1.2, `the picture is stretched at once (${first.transform})`);
+  assert.ok(stretch(during.transform) > stretch(first.transform), 'and further by the second burst');
+  assert.equal(first.gutter, 'visible', 'the lane names stay in place over the moved picture');
+  assert.deepEqual(JSON.parse(during.targets), before, 'no new layout while the wheel turns');
+  // Once the wheel pauses: laid out and drawn for the new window, once, with no transform left.
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.timeline-pan')).transform === 'none', null, { timeout: 3000 });
+  const after = await hitTargets(page);
+  assert.ok(after.length < before.length, 'zoomed in: fewer events in view');
+  assert.equal(await page.evaluate(() => window.__relayouts), 1, 'one new layout for six wheel steps');
+  // Each burst zooms about the pointer: what the first preview showed under the second burst's pointer
+  // is still under it.
+  assert.ok(Math.abs(moved(first, mid.x) - mid.x) < 0.75, 'the first burst zooms about the pointer');
+  const under = unmoved(first, during.pointer);
+  assert.ok(Math.abs(moved(during, under) - during.pointer) < 0.75, 'the second burst zooms about the pointer in the view shown');
+  // And the new layout puts the events where the preview showed them.
+  const still = after.find((t) => t.id === mid.id);
+  assert.ok(still && Math.abs(still.x - moved(during, mid.x)) < 0.75, `drawn where previewed (${still?.x}, ${moved(during, mid.x)})`);
+  assert.equal(
+    await page.$eval('canvas.timeline-layer.gutter', (c) => getComputedStyle(c).visibility),
+    'hidden',
+  );
+  // The new layout is drawn on the live layer, which gives way to a new image once it is still.
   await page.waitForFunction(() => getComputedStyle(document.querySelector('canvas.timeline-layer.live')).display === 'none', null, { timeout: 3000 });
   const end = await counts(page);
   assert.ok(end.images - start.images >= 1, 'the zoomed timeline became the image');
