@@ -1,6 +1,7 @@
 //! Turns the raw JSON types into a [`Dataset`], collecting every broken rule with its JSON path.
 
 use std::collections::HashMap;
+use std::fmt::Display;
 
 use crate::i18n::Locale;
 
@@ -146,7 +147,7 @@ impl Checker {
         });
     }
 
-    fn id(&mut self, path: &str, id: &str) {
+    fn id(&mut self, path: impl Display, id: &str) {
         let ok = !id.is_empty()
             && id.len() <= 80
             && id
@@ -154,7 +155,7 @@ impl Checker {
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !ok {
             self.fail(
-                path,
+                path.to_string(),
                 format!(
                     "id '{}' must be 1-80 characters of a-z, 0-9 and '-'",
                     clip(id)
@@ -163,16 +164,20 @@ impl Checker {
         }
     }
 
-    fn text(&mut self, path: &str, text: &str, max: usize) {
-        let n = text.chars().count();
+    fn text(&mut self, path: impl Display, text: &str, max: usize) {
         if text.trim().is_empty() {
-            self.fail(path, "must not be empty");
-        } else if n > max {
-            self.fail(path, format!("is {n} characters long; the limit is {max}"));
+            self.fail(path.to_string(), "must not be empty");
+        } else if text.len() > max {
+            // Never more characters than bytes: counted only when the bytes are over the limit.
+            let n = text.chars().count();
+            if n > max {
+                let message = format!("is {n} characters long; the limit is {max}");
+                self.fail(path.to_string(), message);
+            }
         }
     }
 
-    fn optional_text(&mut self, path: &str, text: &Option<String>, max: usize) {
+    fn optional_text(&mut self, path: impl Display, text: &Option<String>, max: usize) {
         if let Some(t) = text {
             self.text(path, t, max);
         }
@@ -186,11 +191,10 @@ impl Checker {
     ) -> HashMap<&'a str, usize> {
         let mut map = HashMap::new();
         for (i, id) in ids.enumerate() {
-            let path = format!("{list}[{i}].id");
-            self.id(&path, id);
+            self.id(format_args!("{list}[{i}].id"), id);
             if let Some(first) = map.insert(id, i) {
                 self.fail(
-                    path,
+                    format!("{list}[{i}].id"),
                     format!(
                         "duplicate id '{}' (first used at {list}[{first}])",
                         clip(id)
@@ -205,14 +209,14 @@ impl Checker {
     /// Resolves a list of references, reporting unknown ones and, if `required`, an empty list.
     fn refs(
         &mut self,
-        path: &str,
+        path: impl Display,
         ids: &[String],
         map: &HashMap<&str, usize>,
         what: &str,
         required: bool,
     ) -> Vec<usize> {
         if required && ids.is_empty() {
-            self.fail(path, format!("needs at least one {what}"));
+            self.fail(path.to_string(), format!("needs at least one {what}"));
         }
         ids.iter()
             .enumerate()
@@ -231,33 +235,36 @@ impl Checker {
 
     /// The `sources` list at `p`: at least one, each known.
     fn sources(&mut self, p: &str, ids: &[String], map: &HashMap<&str, usize>) -> Vec<usize> {
-        self.refs(&format!("{p}.sources"), ids, map, "source", true)
+        self.refs(format_args!("{p}.sources"), ids, map, "source", true)
     }
 
     /// The `confidence` mark at `p`.
     fn confidence(&mut self, p: &str, text: &str) -> Option<Confidence> {
         self.vocab(
-            &format!("{p}.confidence"),
+            format_args!("{p}.confidence"),
             text,
             Confidence::parse,
-            Confidence::expected(),
+            Confidence::expected,
         )
     }
 
+    /// A value from a fixed list; `expected` names the list, and is called only when the value is not
+    /// on it.
     fn vocab<T>(
         &mut self,
-        path: &str,
+        path: impl Display,
         text: &str,
         parse: fn(&str) -> Option<T>,
-        expected: String,
+        expected: fn() -> String,
     ) -> Option<T> {
         let v = parse(text);
         if v.is_none() {
             self.fail(
-                path,
+                path.to_string(),
                 format!(
-                    "unknown value '{}' (expected one of: {expected})",
-                    clip(text)
+                    "unknown value '{}' (expected one of: {})",
+                    clip(text),
+                    expected()
                 ),
             );
         }
@@ -323,9 +330,9 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            c.text(&format!("tracks[{i}].label"), &t.label, MAX_TITLE_CHARS);
+            c.text(format_args!("tracks[{i}].label"), &t.label, MAX_TITLE_CHARS);
             c.optional_text(
-                &format!("tracks[{i}].label_ru"),
+                format_args!("tracks[{i}].label_ru"),
                 &t.label_ru,
                 MAX_TITLE_CHARS,
             );
@@ -343,8 +350,8 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         .enumerate()
         .map(|(i, s)| {
             let p = format!("sources[{i}]");
-            c.text(&format!("{p}.title"), &s.title, MAX_TEXT_CHARS);
-            c.optional_text(&format!("{p}.publisher"), &s.publisher, MAX_TITLE_CHARS);
+            c.text(format_args!("{p}.title"), &s.title, MAX_TEXT_CHARS);
+            c.optional_text(format_args!("{p}.publisher"), &s.publisher, MAX_TITLE_CHARS);
             if let Some(url) = &s.url {
                 if !is_safe_url(url) {
                     c.fail(
@@ -355,10 +362,10 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
             }
             let kind = c
                 .vocab(
-                    &format!("{p}.kind"),
+                    format_args!("{p}.kind"),
                     &s.kind,
                     SourceKind::parse,
-                    SourceKind::expected(),
+                    SourceKind::expected,
                 )
                 .unwrap_or(SourceKind::Secondary);
             Source {
@@ -374,10 +381,14 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut eras: Vec<Era> = Vec::new();
     for (i, e) in raw.eras.iter().enumerate() {
         let p = format!("eras[{i}]");
-        c.text(&format!("{p}.label"), &e.label, MAX_TITLE_CHARS);
-        c.optional_text(&format!("{p}.label_ru"), &e.label_ru, MAX_TITLE_CHARS);
-        c.optional_text(&format!("{p}.summary"), &e.summary, MAX_TEXT_CHARS);
-        c.optional_text(&format!("{p}.summary_ru"), &e.summary_ru, MAX_TEXT_CHARS);
+        c.text(format_args!("{p}.label"), &e.label, MAX_TITLE_CHARS);
+        c.optional_text(format_args!("{p}.label_ru"), &e.label_ru, MAX_TITLE_CHARS);
+        c.optional_text(format_args!("{p}.summary"), &e.summary, MAX_TEXT_CHARS);
+        c.optional_text(
+            format_args!("{p}.summary_ru"),
+            &e.summary_ru,
+            MAX_TEXT_CHARS,
+        );
         let srcs = c.sources(&p, &e.sources, &source_ix);
         let start = PartialDate::parse(&e.start)
             .map_err(|err| c.fail(format!("{p}.start"), err.to_string()));
@@ -436,17 +447,21 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut events = Vec::with_capacity(dated.len());
     for (i, e, date) in &dated {
         let p = format!("events[{i}]");
-        c.text(&format!("{p}.title"), &e.title, MAX_TITLE_CHARS);
-        c.optional_text(&format!("{p}.title_ru"), &e.title_ru, MAX_TITLE_CHARS);
-        c.text(&format!("{p}.summary"), &e.summary, MAX_TEXT_CHARS);
-        c.optional_text(&format!("{p}.summary_ru"), &e.summary_ru, MAX_TEXT_CHARS);
+        c.text(format_args!("{p}.title"), &e.title, MAX_TITLE_CHARS);
+        c.optional_text(format_args!("{p}.title_ru"), &e.title_ru, MAX_TITLE_CHARS);
+        c.text(format_args!("{p}.summary"), &e.summary, MAX_TEXT_CHARS);
         c.optional_text(
-            &format!("{p}.confidence_note"),
+            format_args!("{p}.summary_ru"),
+            &e.summary_ru,
+            MAX_TEXT_CHARS,
+        );
+        c.optional_text(
+            format_args!("{p}.confidence_note"),
             &e.confidence_note,
             MAX_TEXT_CHARS,
         );
         c.optional_text(
-            &format!("{p}.confidence_note_ru"),
+            format_args!("{p}.confidence_note_ru"),
             &e.confidence_note_ru,
             MAX_TEXT_CHARS,
         );
@@ -461,19 +476,23 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
             }
         };
         let kind = c.vocab(
-            &format!("{p}.kind"),
+            format_args!("{p}.kind"),
             &e.kind,
             EventKind::parse,
-            EventKind::expected(),
+            EventKind::expected,
         );
-        let status = e
-            .status
-            .as_deref()
-            .map(|s| c.vocab(&format!("{p}.status"), s, Status::parse, Status::expected()));
+        let status = e.status.as_deref().map(|s| {
+            c.vocab(
+                format_args!("{p}.status"),
+                s,
+                Status::parse,
+                Status::expected,
+            )
+        });
         let confidence = c.confidence(&p, &e.confidence);
         let sources = c.sources(&p, &e.sources, &source_ix);
         let related = c.refs(
-            &format!("{p}.related"),
+            format_args!("{p}.related"),
             &e.related,
             &event_ix,
             "event",
@@ -513,21 +532,31 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut discrepancies = Vec::new();
     for (i, d) in raw.discrepancies.iter().enumerate() {
         let p = format!("discrepancies[{i}]");
-        c.text(&format!("{p}.title"), &d.title, MAX_TITLE_CHARS);
-        c.optional_text(&format!("{p}.title_ru"), &d.title_ru, MAX_TITLE_CHARS);
-        c.text(&format!("{p}.claim"), &d.claim, MAX_TEXT_CHARS);
-        c.optional_text(&format!("{p}.claim_ru"), &d.claim_ru, MAX_TEXT_CHARS);
-        c.text(&format!("{p}.finding"), &d.finding, MAX_TEXT_CHARS);
-        c.optional_text(&format!("{p}.finding_ru"), &d.finding_ru, MAX_TEXT_CHARS);
+        c.text(format_args!("{p}.title"), &d.title, MAX_TITLE_CHARS);
+        c.optional_text(format_args!("{p}.title_ru"), &d.title_ru, MAX_TITLE_CHARS);
+        c.text(format_args!("{p}.claim"), &d.claim, MAX_TEXT_CHARS);
+        c.optional_text(format_args!("{p}.claim_ru"), &d.claim_ru, MAX_TEXT_CHARS);
+        c.text(format_args!("{p}.finding"), &d.finding, MAX_TEXT_CHARS);
+        c.optional_text(
+            format_args!("{p}.finding_ru"),
+            &d.finding_ru,
+            MAX_TEXT_CHARS,
+        );
         let claimed_by = c.refs(
-            &format!("{p}.claimed_by"),
+            format_args!("{p}.claimed_by"),
             &d.claimed_by,
             &source_ix,
             "source",
             true,
         );
         let sources = c.sources(&p, &d.sources, &source_ix);
-        let evs = c.refs(&format!("{p}.events"), &d.events, &event_ix, "event", true);
+        let evs = c.refs(
+            format_args!("{p}.events"),
+            &d.events,
+            &event_ix,
+            "event",
+            true,
+        );
         discrepancies.push(Discrepancy {
             id: d.id.clone(),
             title: d.title.clone(),
@@ -598,8 +627,8 @@ fn story(
     source_ix: &HashMap<&str, usize>,
 ) -> Story {
     const P: &str = "story";
-    c.text(&format!("{P}.title"), &raw.title, MAX_TITLE_CHARS);
-    c.optional_text(&format!("{P}.title_ru"), &raw.title_ru, MAX_TITLE_CHARS);
+    c.text(format_args!("{P}.title"), &raw.title, MAX_TITLE_CHARS);
+    c.optional_text(format_args!("{P}.title_ru"), &raw.title_ru, MAX_TITLE_CHARS);
     c.index(
         &format!("{P}.steps"),
         raw.steps.iter().map(|s| s.id.as_str()),
@@ -613,10 +642,10 @@ fn story(
         .enumerate()
         .map(|(i, s)| {
             let p = format!("{P}.steps[{i}]");
-            c.text(&format!("{p}.caption"), &s.caption, MAX_TEXT_CHARS);
-            c.optional_text(&format!("{p}.caption_ru"), &s.caption_ru, MAX_TEXT_CHARS);
-            c.optional_text(&format!("{p}.notes"), &s.notes, MAX_TEXT_CHARS);
-            c.optional_text(&format!("{p}.notes_ru"), &s.notes_ru, MAX_TEXT_CHARS);
+            c.text(format_args!("{p}.caption"), &s.caption, MAX_TEXT_CHARS);
+            c.optional_text(format_args!("{p}.caption_ru"), &s.caption_ru, MAX_TEXT_CHARS);
+            c.optional_text(format_args!("{p}.notes"), &s.notes, MAX_TEXT_CHARS);
+            c.optional_text(format_args!("{p}.notes_ru"), &s.notes_ru, MAX_TEXT_CHARS);
             let view = StepView::parse(&s.view);
             let has_view = match view {
                 Some(StepView::Timeline) => true,
@@ -719,12 +748,12 @@ fn mapping(
         .enumerate()
         .map(|(i, s)| {
             c.text(
-                &format!("{P}.sectors[{i}].label"),
+                format_args!("{P}.sectors[{i}].label"),
                 &s.label,
                 MAX_TITLE_CHARS,
             );
             c.optional_text(
-                &format!("{P}.sectors[{i}].label_ru"),
+                format_args!("{P}.sectors[{i}].label_ru"),
                 &s.label_ru,
                 MAX_TITLE_CHARS,
             );
@@ -749,17 +778,21 @@ fn mapping(
         .enumerate()
         .map(|(i, r)| {
             let p = format!("{P}.road_maps[{i}]");
-            c.text(&format!("{p}.label"), &r.label, MAX_TITLE_CHARS);
-            c.optional_text(&format!("{p}.label_ru"), &r.label_ru, MAX_TITLE_CHARS);
-            c.text(&format!("{p}.summary"), &r.summary, MAX_TEXT_CHARS);
-            c.optional_text(&format!("{p}.summary_ru"), &r.summary_ru, MAX_TEXT_CHARS);
+            c.text(format_args!("{p}.label"), &r.label, MAX_TITLE_CHARS);
+            c.optional_text(format_args!("{p}.label_ru"), &r.label_ru, MAX_TITLE_CHARS);
+            c.text(format_args!("{p}.summary"), &r.summary, MAX_TEXT_CHARS);
             c.optional_text(
-                &format!("{p}.confidence_note"),
+                format_args!("{p}.summary_ru"),
+                &r.summary_ru,
+                MAX_TEXT_CHARS,
+            );
+            c.optional_text(
+                format_args!("{p}.confidence_note"),
                 &r.confidence_note,
                 MAX_TEXT_CHARS,
             );
             c.optional_text(
-                &format!("{p}.confidence_note_ru"),
+                format_args!("{p}.confidence_note_ru"),
                 &r.confidence_note_ru,
                 MAX_TEXT_CHARS,
             );
@@ -790,10 +823,10 @@ fn mapping(
                 sector: sector(c, format!("{p}.sector"), &r.sector),
                 status: c
                     .vocab(
-                        &format!("{p}.status"),
+                        format_args!("{p}.status"),
                         &r.status,
                         RoadMapStatus::parse,
-                        RoadMapStatus::expected(),
+                        RoadMapStatus::expected,
                     )
                     .unwrap_or(RoadMapStatus::Agreed),
                 count: r.count,
@@ -805,7 +838,13 @@ fn mapping(
                 sources: c.sources(&p, &r.sources, source_ix),
                 confidence: c.confidence(&p, &r.confidence).unwrap_or(Confidence::Low),
                 confidence_note: r.confidence_note.clone(),
-                events: c.refs(&format!("{p}.events"), &r.events, event_ix, "event", false),
+                events: c.refs(
+                    format_args!("{p}.events"),
+                    &r.events,
+                    event_ix,
+                    "event",
+                    false,
+                ),
             }
         })
         .collect();
@@ -816,17 +855,21 @@ fn mapping(
         .enumerate()
         .map(|(i, r)| {
             let p = format!("{P}.programmes[{i}]");
-            c.text(&format!("{p}.label"), &r.label, MAX_TITLE_CHARS);
-            c.optional_text(&format!("{p}.label_ru"), &r.label_ru, MAX_TITLE_CHARS);
-            c.text(&format!("{p}.summary"), &r.summary, MAX_TEXT_CHARS);
-            c.optional_text(&format!("{p}.summary_ru"), &r.summary_ru, MAX_TEXT_CHARS);
+            c.text(format_args!("{p}.label"), &r.label, MAX_TITLE_CHARS);
+            c.optional_text(format_args!("{p}.label_ru"), &r.label_ru, MAX_TITLE_CHARS);
+            c.text(format_args!("{p}.summary"), &r.summary, MAX_TEXT_CHARS);
             c.optional_text(
-                &format!("{p}.confidence_note"),
+                format_args!("{p}.summary_ru"),
+                &r.summary_ru,
+                MAX_TEXT_CHARS,
+            );
+            c.optional_text(
+                format_args!("{p}.confidence_note"),
                 &r.confidence_note,
                 MAX_TEXT_CHARS,
             );
             c.optional_text(
-                &format!("{p}.confidence_note_ru"),
+                format_args!("{p}.confidence_note_ru"),
                 &r.confidence_note_ru,
                 MAX_TEXT_CHARS,
             );
@@ -840,7 +883,13 @@ fn mapping(
                 sources: c.sources(&p, &r.sources, source_ix),
                 confidence: c.confidence(&p, &r.confidence).unwrap_or(Confidence::Low),
                 confidence_note: r.confidence_note.clone(),
-                events: c.refs(&format!("{p}.events"), &r.events, event_ix, "event", false),
+                events: c.refs(
+                    format_args!("{p}.events"),
+                    &r.events,
+                    event_ix,
+                    "event",
+                    false,
+                ),
             }
         })
         .collect();
@@ -848,8 +897,8 @@ fn mapping(
     let mut links: Vec<Link> = Vec::new();
     for (i, l) in raw.links.iter().enumerate() {
         let p = format!("{P}.links[{i}]");
-        c.text(&format!("{p}.note"), &l.note, MAX_TEXT_CHARS);
-        c.optional_text(&format!("{p}.note_ru"), &l.note_ru, MAX_TEXT_CHARS);
+        c.text(format_args!("{p}.note"), &l.note, MAX_TEXT_CHARS);
+        c.optional_text(format_args!("{p}.note_ru"), &l.note_ru, MAX_TEXT_CHARS);
         let from = road_ix.get(l.from.as_str()).copied();
         let to = prog_ix.get(l.to.as_str()).copied();
         if from.is_none() {
@@ -865,10 +914,10 @@ fn mapping(
             );
         }
         let evidence = c.vocab(
-            &format!("{p}.evidence"),
+            format_args!("{p}.evidence"),
             &l.evidence,
             Evidence::parse,
-            Evidence::expected(),
+            Evidence::expected,
         );
         let sources = c.sources(&p, &l.sources, source_ix);
         if let (Some(from), Some(to), Some(evidence)) = (from, to, evidence) {
@@ -898,10 +947,14 @@ fn mapping(
         .enumerate()
         .map(|(i, k)| {
             let p = format!("{P}.claims[{i}]");
-            c.text(&format!("{p}.claimant"), &k.claimant, MAX_TITLE_CHARS);
-            c.optional_text(&format!("{p}.claimant_ru"), &k.claimant_ru, MAX_TITLE_CHARS);
-            c.text(&format!("{p}.text"), &k.text, MAX_TEXT_CHARS);
-            c.optional_text(&format!("{p}.text_ru"), &k.text_ru, MAX_TEXT_CHARS);
+            c.text(format_args!("{p}.claimant"), &k.claimant, MAX_TITLE_CHARS);
+            c.optional_text(
+                format_args!("{p}.claimant_ru"),
+                &k.claimant_ru,
+                MAX_TITLE_CHARS,
+            );
+            c.text(format_args!("{p}.text"), &k.text, MAX_TEXT_CHARS);
+            c.optional_text(format_args!("{p}.text_ru"), &k.text_ru, MAX_TEXT_CHARS);
             let in_range = |v: f64| v.is_finite() && (0.0..=100.0).contains(&v);
             if !in_range(k.percent) {
                 c.fail(
@@ -922,7 +975,12 @@ fn mapping(
                 date: date(c, &format!("{p}.date"), &k.date).unwrap_or(fallback),
                 claimant: k.claimant.clone(),
                 plan: c
-                    .vocab(&format!("{p}.plan"), &k.plan, Plan::parse, Plan::expected())
+                    .vocab(
+                        format_args!("{p}.plan"),
+                        &k.plan,
+                        Plan::parse,
+                        Plan::expected,
+                    )
                     .unwrap_or(Plan::First),
                 percent: k.percent,
                 percent_high: k.percent_high,
@@ -965,9 +1023,13 @@ fn membership(
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            c.text(&format!("{P}.states[{i}].label"), &s.label, MAX_TITLE_CHARS);
+            c.text(
+                format_args!("{P}.states[{i}].label"),
+                &s.label,
+                MAX_TITLE_CHARS,
+            );
             c.optional_text(
-                &format!("{P}.states[{i}].label_ru"),
+                format_args!("{P}.states[{i}].label_ru"),
                 &s.label_ru,
                 MAX_TITLE_CHARS,
             );
@@ -984,14 +1046,18 @@ fn membership(
         .enumerate()
         .map(|(i, o)| {
             let p = format!("{P}.organisations[{i}]");
-            c.text(&format!("{p}.label"), &o.label, MAX_TITLE_CHARS);
-            c.text(&format!("{p}.name"), &o.name, MAX_TITLE_CHARS);
-            c.optional_text(&format!("{p}.name_ru"), &o.name_ru, MAX_TITLE_CHARS);
-            c.optional_text(&format!("{p}.label_ru"), &o.label_ru, MAX_TITLE_CHARS);
-            c.optional_text(&format!("{p}.group"), &o.group, MAX_TITLE_CHARS);
-            c.optional_text(&format!("{p}.group_ru"), &o.group_ru, MAX_TITLE_CHARS);
-            c.text(&format!("{p}.summary"), &o.summary, MAX_TEXT_CHARS);
-            c.optional_text(&format!("{p}.summary_ru"), &o.summary_ru, MAX_TEXT_CHARS);
+            c.text(format_args!("{p}.label"), &o.label, MAX_TITLE_CHARS);
+            c.text(format_args!("{p}.name"), &o.name, MAX_TITLE_CHARS);
+            c.optional_text(format_args!("{p}.name_ru"), &o.name_ru, MAX_TITLE_CHARS);
+            c.optional_text(format_args!("{p}.label_ru"), &o.label_ru, MAX_TITLE_CHARS);
+            c.optional_text(format_args!("{p}.group"), &o.group, MAX_TITLE_CHARS);
+            c.optional_text(format_args!("{p}.group_ru"), &o.group_ru, MAX_TITLE_CHARS);
+            c.text(format_args!("{p}.summary"), &o.summary, MAX_TEXT_CHARS);
+            c.optional_text(
+                format_args!("{p}.summary_ru"),
+                &o.summary_ru,
+                MAX_TEXT_CHARS,
+            );
             let founded = date(c, &format!("{p}.founded"), &o.founded).unwrap_or(fallback);
             let ended = o
                 .ended
@@ -1013,15 +1079,21 @@ fn membership(
                 ended,
                 summary: o.summary.clone(),
                 sources: c.sources(&p, &o.sources, source_ix),
-                events: c.refs(&format!("{p}.events"), &o.events, event_ix, "event", false),
+                events: c.refs(
+                    format_args!("{p}.events"),
+                    &o.events,
+                    event_ix,
+                    "event",
+                    false,
+                ),
             }
         })
         .collect();
     let mut intervals: Vec<Interval> = Vec::new();
     for (i, r) in raw.intervals.iter().enumerate() {
         let p = format!("{P}.intervals[{i}]");
-        c.text(&format!("{p}.note"), &r.note, MAX_TEXT_CHARS);
-        c.optional_text(&format!("{p}.note_ru"), &r.note_ru, MAX_TEXT_CHARS);
+        c.text(format_args!("{p}.note"), &r.note, MAX_TEXT_CHARS);
+        c.optional_text(format_args!("{p}.note_ru"), &r.note_ru, MAX_TEXT_CHARS);
         let state = state_ix.get(r.state.as_str()).copied();
         if state.is_none() {
             c.fail(
@@ -1037,10 +1109,10 @@ fn membership(
             );
         }
         let status = c.vocab(
-            &format!("{p}.status"),
+            format_args!("{p}.status"),
             &r.status,
             MemberStatus::parse,
-            MemberStatus::expected(),
+            MemberStatus::expected,
         );
         let from = date(c, &format!("{p}.from"), &r.from);
         let to = r.to.as_deref().and_then(|d| date(c, &format!("{p}.to"), d));
@@ -1110,10 +1182,10 @@ fn depth(
         .enumerate()
         .map(|(i, s)| {
             let p = format!("{P}.sectors[{i}]");
-            c.text(&format!("{p}.label"), &s.label, MAX_TITLE_CHARS);
-            c.optional_text(&format!("{p}.label_ru"), &s.label_ru, MAX_TITLE_CHARS);
-            c.optional_text(&format!("{p}.claim"), &s.claim, MAX_TEXT_CHARS);
-            c.optional_text(&format!("{p}.claim_ru"), &s.claim_ru, MAX_TEXT_CHARS);
+            c.text(format_args!("{p}.label"), &s.label, MAX_TITLE_CHARS);
+            c.optional_text(format_args!("{p}.label_ru"), &s.label_ru, MAX_TITLE_CHARS);
+            c.optional_text(format_args!("{p}.claim"), &s.claim, MAX_TEXT_CHARS);
+            c.optional_text(format_args!("{p}.claim_ru"), &s.claim_ru, MAX_TEXT_CHARS);
             if s.claim.is_some() && s.claim_sources.is_empty() {
                 c.fail(
                     format!("{p}.claim_sources"),
@@ -1126,7 +1198,7 @@ fn depth(
                 label_ru: s.label_ru.clone(),
                 claim: s.claim.clone(),
                 claim_sources: c.refs(
-                    &format!("{p}.claim_sources"),
+                    format_args!("{p}.claim_sources"),
                     &s.claim_sources,
                     source_ix,
                     "source",
@@ -1141,10 +1213,10 @@ fn depth(
         .enumerate()
         .map(|(i, r)| {
             let p = format!("{P}.provisions[{i}]");
-            c.text(&format!("{p}.label"), &r.label, MAX_TITLE_CHARS);
-            c.optional_text(&format!("{p}.label_ru"), &r.label_ru, MAX_TITLE_CHARS);
-            c.optional_text(&format!("{p}.note"), &r.note, MAX_TEXT_CHARS);
-            c.optional_text(&format!("{p}.note_ru"), &r.note_ru, MAX_TEXT_CHARS);
+            c.text(format_args!("{p}.label"), &r.label, MAX_TITLE_CHARS);
+            c.optional_text(format_args!("{p}.label_ru"), &r.label_ru, MAX_TITLE_CHARS);
+            c.optional_text(format_args!("{p}.note"), &r.note, MAX_TEXT_CHARS);
+            c.optional_text(format_args!("{p}.note_ru"), &r.note_ru, MAX_TEXT_CHARS);
             let sector = match sector_ix.get(r.sector.as_str()) {
                 Some(&s) => s,
                 None => {
@@ -1163,8 +1235,8 @@ fn depth(
                 .enumerate()
                 .map(|(k, o)| {
                     let q = format!("{p}.outcomes[{k}]");
-                    c.text(&format!("{q}.note"), &o.note, MAX_TEXT_CHARS);
-                    c.optional_text(&format!("{q}.note_ru"), &o.note_ru, MAX_TEXT_CHARS);
+                    c.text(format_args!("{q}.note"), &o.note, MAX_TEXT_CHARS);
+                    c.optional_text(format_args!("{q}.note_ru"), &o.note_ru, MAX_TEXT_CHARS);
                     let d = date(c, &format!("{q}.date"), &o.date).unwrap_or(fallback);
                     if d.first_day() < previous {
                         c.fail(
@@ -1177,14 +1249,20 @@ fn depth(
                         date: d,
                         state: c
                             .vocab(
-                                &format!("{q}.state"),
+                                format_args!("{q}.state"),
                                 &o.state,
                                 Delivery::parse,
-                                Delivery::expected(),
+                                Delivery::expected,
                             )
                             .unwrap_or(Delivery::DeclaredOnly),
                         note: o.note.clone(),
-                        events: c.refs(&format!("{q}.events"), &o.events, event_ix, "event", false),
+                        events: c.refs(
+                            format_args!("{q}.events"),
+                            &o.events,
+                            event_ix,
+                            "event",
+                            false,
+                        ),
                         sources: c.sources(&q, &o.sources, source_ix),
                     }
                 })
@@ -1195,7 +1273,7 @@ fn depth(
                 label: r.label.clone(),
                 declared,
                 declared_by: c.refs(
-                    &format!("{p}.declared_by"),
+                    format_args!("{p}.declared_by"),
                     &r.declared_by,
                     event_ix,
                     "event",
