@@ -642,7 +642,11 @@ pub fn TimelineCanvas() -> impl IntoView {
     // moved and stretched along the time axis by one CSS transform, under a copy of the lane names on
     // the left, which stay where they are.
     let previewing = Cell::new(false);
+    // The lane names' copy: shown as an image, like the scene, so that it costs nothing per frame.
+    let gutter_sheet = RefCell::new(None::<Sheet>);
+    let gutter_at = Cell::new(None::<Bounds>);
     Effect::new(move |_| {
+        let _ = recheck.get();
         let view = state.window.get();
         let k = state.chart_theme().scale;
         let (Some(pan), Some(gutter), Some(live)) =
@@ -657,8 +661,11 @@ pub fn TimelineCanvas() -> impl IntoView {
             // of the page.
             let gutter_style = HtmlElement::style(&gutter);
             if shift.abs() < 1e-6 && (stretch - 1.0).abs() < 1e-9 {
-                if previewing.replace(false) {
-                    let _ = style.remove_property("transform");
+                let _ = style.remove_property("transform");
+                // The copy stays while the gesture goes on (a zoom back to where it started, which
+                // would otherwise copy it again at the next step), and goes when it is over.
+                let over = js_sys::Date::now() - gesture_at.get_value() >= GESTURE_QUIET_MS;
+                if over && previewing.replace(false) {
                     let _ = gutter_style.set_property("visibility", "hidden");
                 }
                 return;
@@ -669,8 +676,20 @@ pub fn TimelineCanvas() -> impl IntoView {
                 &format!("translateX({}px) scaleX({})", shift * k, stretch),
             );
             if !previewing.replace(true) {
-                if let Some(from) = preview_layers.borrow().scene_pixels(&live) {
-                    copy_region(&from, &gutter, (0.0, 0.0, p.scale.x0, p.height), k);
+                let region = (0.0, 0.0, p.scale.x0, p.height);
+                if gutter_at.get() != Some(region) {
+                    set_region(&gutter, Some(region), k);
+                    gutter_at.set(Some(region));
+                }
+                let mut sheet = gutter_sheet.borrow_mut();
+                if sheet.is_none() {
+                    *sheet = Sheet::new(gutter.clone());
+                }
+                if let (Some(sheet), Some(from)) =
+                    (sheet.as_ref(), preview_layers.borrow().scene_pixels(&live))
+                {
+                    copy_region(&from, &sheet.paper, region, k);
+                    sheet.show();
                     let _ = gutter_style.set_property("visibility", "visible");
                 }
             }

@@ -248,17 +248,17 @@ pub fn set_region(canvas: &HtmlCanvasElement, region: Option<Bounds>, scale: f64
     let _ = style.set_property("display", "block");
 }
 
-/// Shows the part `region` (layout px) of the drawing on `from` (drawn whole at `scale`) on `to`,
-/// laid over that part: a copy of those pixels only.
-/// `to` is sized and placed only if it is not already (which would lay the page out again).
+/// Copies the part `region` (layout px) of the drawing on `from` (drawn whole at `scale`) onto `to`,
+/// whose backing store is sized for it only if it is not already.
 pub fn copy_region(from: &HtmlCanvasElement, to: &HtmlCanvasElement, region: Bounds, scale: f64) {
     let (l, t, r, b) = region;
     let (bw, bh, k) = backing_size((r - l, b - t), scale);
     if (to.width(), to.height()) != (bw, bh) {
-        set_region(to, Some(region), scale);
+        to.set_width(bw);
+        to.set_height(bh);
     }
     if let Some(ctx) = context_2d(to) {
-        let (w, h) = (f64::from(to.width()), f64::from(to.height()));
+        let (w, h) = (f64::from(bw), f64::from(bh));
         let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
             from,
             l * k,
