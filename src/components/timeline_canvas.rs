@@ -660,11 +660,14 @@ pub fn TimelineCanvas() -> impl IntoView {
             // The lane names' copy is hidden and shown by its visibility, which needs no new layout
             // of the page.
             let gutter_style = HtmlElement::style(&gutter);
-            if shift.abs() < 1e-6 && (stretch - 1.0).abs() < 1e-9 {
+            // Only a gesture is previewed: any other change of the window (playback following the
+            // playhead, a key, a new dataset) is laid out at once, and may be seen here a moment before
+            // the layout follows.
+            let over = js_sys::Date::now() - gesture_at.get_value() >= GESTURE_QUIET_MS;
+            if over || (shift.abs() < 1e-6 && (stretch - 1.0).abs() < 1e-9) {
                 let _ = style.remove_property("transform");
                 // The copy stays while the gesture goes on (a zoom back to where it started, which
                 // would otherwise copy it again at the next step), and goes when it is over.
-                let over = js_sys::Date::now() - gesture_at.get_value() >= GESTURE_QUIET_MS;
                 if over && previewing.replace(false) {
                     let _ = gutter_style.set_property("visibility", "hidden");
                 }
