@@ -4,7 +4,10 @@
 // to a new image once the layout is still.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { serve, launch, inkedShare, hitTargets, saturatedAt } from './harness.mjs';
+
+const minimal = readFileSync(new URL('../data/minimal.json', import.meta.url), 'utf8');
 
 let server;
 let browser;
@@ -156,6 +159,37 @@ test('a wheel zoom moves the picture at once and lays the timeline out again onc
   assert.ok(end.images - start.images >= 1, 'the zoomed timeline became the image');
   assert.equal(await page.$eval('canvas.timeline-layer.live', (c) => c.width), 0, 'the live layer gave its memory back');
   assert.ok((await inkedShare(page)) > 0.05);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a new dataset and the zoom keys lay the timeline out at once, with no preview', async () => {
+  const { page, problems } = await openCounted();
+  // Each change of the layers' style, with what it was before: a transform set and taken away again
+  // within one task still shows in the record of the second change.
+  await page.evaluate(() => {
+    window.__previews = 0;
+    new MutationObserver((records) => {
+      for (const r of records) if ((r.oldValue ?? '').includes('translateX')) window.__previews++;
+    }).observe(document.querySelector('.timeline-pan'), { attributes: true, attributeFilter: ['style'], attributeOldValue: true });
+  });
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'minimal.json', { type: 'application/json' }));
+    document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, minimal);
+  await page.waitForFunction(() => document.querySelector('.page-header h1').textContent === 'A minimal dataset');
+  const targets = () => page.$eval('#timeline-canvas', (c) => c.dataset.hitTargets);
+  const before = await targets();
+  await page.focus('#timeline-canvas');
+  await page.keyboard.press('+');
+  await page.waitForFunction((b) => document.querySelector('#timeline-canvas').dataset.hitTargets !== b, before);
+  await page.keyboard.press('0');
+  await page.waitForFunction((b) => document.querySelector('#timeline-canvas').dataset.hitTargets === b, before);
+  const previews = await page.evaluate(() => window.__previews + (document.querySelector('.timeline-pan').style.transform ? 1 : 0));
+  assert.equal(previews, 0, 'no preview transform');
+  assert.equal(await page.$eval('canvas.timeline-layer.gutter', (c) => getComputedStyle(c).visibility), 'hidden');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
