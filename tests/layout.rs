@@ -119,6 +119,23 @@ fn a_projector_shows_most_titles() {
 fn hit_testing_finds_each_marker() {
     for p in layouts() {
         for e in &p.events {
+            if e.x_px < p.plot.x {
+                // A range begun before the window: its marker is not drawn, its bar is hit.
+                let end = e
+                    .x_end_px
+                    .expect("only a range is placed with its start out of view");
+                assert!(end >= p.plot.x, "a range placed reaches into the plot");
+                let hit = p.hit(p.plot.x + 0.5, e.y_px, 0.0);
+                assert!(
+                    hit.is_some(),
+                    "the bar of a range begun before the window is hit"
+                );
+                continue;
+            }
+            assert!(
+                e.x_px <= p.plot.right(),
+                "no marker is placed past the plot"
+            );
             let hit = p
                 .hit(e.x_px, e.y_px, 0.0)
                 .expect("a marker is hit at its centre");

@@ -335,3 +335,68 @@ fn adding_settled_events_to_the_scene_matches_drawing_it_afresh() {
     let ghosts = |s: &str| circles(s, |c| c.contains("fill=\"none\""));
     assert_eq!(ghosts(&grown), ghosts(&fresh) + (to - from));
 }
+
+#[test]
+fn nothing_is_drawn_over_the_lane_names_or_past_the_plot() {
+    let d = model::bundled().unwrap();
+    // A window that begins in the middle of the longest range, so that it begins before the window.
+    let longest = d
+        .events
+        .iter()
+        .filter(|e| e.date.is_range())
+        .max_by_key(|e| e.date.last_day().0 - e.date.first_day().0)
+        .unwrap();
+    let t0 = f64::from(longest.date.first_day().0 + longest.date.last_day().0) / 2.0;
+    let zoomed = Window {
+        t0,
+        t1: t0 + 4.0 * 365.0,
+    };
+    let p = place(d, 1280.0, 720.0, zoomed);
+    let s = svg(&p, frame_at(zoomed.t1 + 1.0));
+    let centres: Vec<f64> = s
+        .split("<circle")
+        .skip(1)
+        .filter_map(|c| {
+            let at = c.find("cx=\"")? + 4;
+            c[at..].split('"').next()?.parse().ok()
+        })
+        .collect();
+    assert!(!centres.is_empty(), "events are drawn in this window");
+    for cx in centres {
+        assert!(
+            cx >= p.plot.x - 0.5 && cx <= p.plot.right() + 0.5,
+            "a marker at x = {cx}, outside the plot [{}, {}]",
+            p.plot.x,
+            p.plot.right()
+        );
+    }
+    // Ranges begun before the window are drawn from its edge: every bar (a rectangle in a track's
+    // colour, see through) is inside the plot.
+    assert!(
+        p.events.iter().any(|e| e.x_px < p.plot.x),
+        "a range began before the window"
+    );
+    let colours = track_colours(&LIGHT);
+    let mut bars = 0;
+    for r in s.split("<rect").skip(1) {
+        let r = &r[..r.find("/>").unwrap_or(r.len())];
+        let attr = |name: &str| -> Option<f64> {
+            let at = r.find(&format!(" {name}=\""))? + name.len() + 3;
+            r[at..].split('"').next()?.parse().ok()
+        };
+        let see_through = attr("opacity").is_some_and(|o| o < 1.0);
+        if !see_through || !colours.iter().any(|c| r.contains(&format!("fill=\"{c}\""))) {
+            continue;
+        }
+        let (x, w) = (attr("x").unwrap(), attr("width").unwrap());
+        assert!(
+            x >= p.plot.x - 0.5 && x + w <= p.plot.right() + 1.5,
+            "a bar from {x} to {}, outside the plot [{}, {}]",
+            x + w,
+            p.plot.x,
+            p.plot.right()
+        );
+        bars += 1;
+    }
+    assert!(bars > 0, "bars are drawn");
+}

@@ -217,7 +217,6 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
         })
         .collect();
 
-    let margin = m.marker_r_px + 1.0;
     let mut events = Vec::new();
     for lane in &lanes {
         // Pass 1: markers into rows. Each row remembers the right edge of its last marker.
@@ -236,7 +235,10 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
                 .is_range()
                 .then(|| scale.x_px_from_day(e.date.last_day().as_f64() + 1.0));
             let right = x_end.unwrap_or(x).max(x) + m.marker_r_px;
-            if right < plot.x - margin || x > plot.right() + margin {
+            // Only what is drawn in the plot is placed: a marker whose centre is in it, or a range
+            // reaching into it (drawn from the plot's edge), so nothing is drawn over the lane names.
+            let reaches = x_end.map_or(x >= plot.x, |end| end.max(x) >= plot.x);
+            if !reaches || x > plot.right() {
                 continue;
             }
             let left = x - m.marker_r_px;
@@ -302,6 +304,9 @@ impl Placement {
     /// touch). Markers and labels both count; the nearest marker wins.
     pub fn hit(&self, x: f64, y: f64, slop_px: f64) -> Option<usize> {
         let m = &self.metrics;
+        if x < self.plot.x || x > self.plot.right() {
+            return None;
+        }
         let mut best: Option<(f64, usize)> = None;
         for p in &self.events {
             let dy = (y - p.y_px).abs();

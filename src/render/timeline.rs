@@ -239,7 +239,14 @@ pub fn draw_event<DB: DrawingBackend>(
     };
     let colour = theme.track(event.track);
     let (x, y) = (px(p.x_px), px(p.y_px));
+    let plot = placement.plot;
+    // A range that starts or ends outside the plot is drawn up to its edge, and its marker only if
+    // the marker is inside: nothing is drawn over the lane names or past the plot's right.
+    let marked = p.x_px >= plot.x && p.x_px <= plot.right();
     if shown <= 0.0 {
+        if !marked {
+            return Ok(());
+        }
         area.draw(&Circle::new(
             (x, y),
             (r * 0.6).round() as u32,
@@ -251,13 +258,19 @@ pub fn draw_event<DB: DrawingBackend>(
     if let Some(x_end) = p.x_end_px {
         // A range grows from its start as it appears.
         let grown = p.x_px + (x_end - p.x_px) * fade;
-        area.draw(&Rectangle::new(
-            [
-                (x, px(p.y_px - m.bar_px / 2.0)),
-                (px(grown), px(p.y_px + m.bar_px / 2.0)),
-            ],
-            colour.mix(BAR_ALPHA * fade).filled(),
-        ))?;
+        let (from, to) = (p.x_px.max(plot.x), grown.min(plot.right()));
+        if to > from {
+            area.draw(&Rectangle::new(
+                [
+                    (px(from), px(p.y_px - m.bar_px / 2.0)),
+                    (px(to), px(p.y_px + m.bar_px / 2.0)),
+                ],
+                colour.mix(BAR_ALPHA * fade).filled(),
+            ))?;
+        }
+    }
+    if !marked {
+        return Ok(());
     }
     let radius = (r * ease_out_back(shown)).max(1.0).round() as u32;
     if is_undelivered(event.status) {
@@ -372,7 +385,9 @@ pub fn draw_rings<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let r = placement.metrics.marker_r_px;
     for (which, alpha) in [(frame.hovered, 0.5), (frame.selected, 1.0)] {
-        if let Some(p) = which.and_then(|e| placement.find(e)) {
+        let plot = placement.plot;
+        let marked = |p: &&PlacedEvent| p.x_px >= plot.x && p.x_px <= plot.right();
+        if let Some(p) = which.and_then(|e| placement.find(e)).filter(marked) {
             let ring = (r + RING_GAP_PX).round() as u32;
             area.draw(&Circle::new(
                 (px(p.x_px), px(p.y_px)),
