@@ -573,8 +573,9 @@ pub fn TimelineCanvas() -> impl IntoView {
         })
     });
 
-    // Layers: the scene (`#timeline-canvas`, which takes the input), the recent and moving layers over
-    // it, and the playhead in HTML on top. See `Layers::draw`.
+    // Layers: the scene (`#timeline-canvas`, which takes the focus and keys), the recent and moving
+    // layers over it, and the playhead in HTML on top, all in one element that a preview moves; pointer
+    // and wheel input is taken on the frame round it. See `Layers::draw`.
     let layers = Rc::new(RefCell::new(Layers::default()));
     let preview_layers = Rc::clone(&layers);
     let live_ref = NodeRef::<Canvas>::new();
