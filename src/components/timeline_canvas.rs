@@ -419,7 +419,9 @@ impl Layers {
         let set = |el: &HtmlElement, name: &str, value: &str| {
             let _ = HtmlElement::style(el).set_property(name, value);
         };
-        if self.playhead_style != Some((*theme, layout)) {
+        // A new layout or theme: everything is set again, whether the playhead is shown or not.
+        let fresh = self.playhead_style != Some((*theme, layout));
+        if fresh {
             let m = &p.metrics;
             let colour = css_colour(theme.playhead);
             set(&s.line, "background", &colour);
@@ -449,7 +451,7 @@ impl Layers {
             self.playhead = None;
         }
         let now = mark.map(|m| (m.x, m.tab_left, m.tab_width, m.label));
-        if now == self.playhead {
+        if now == self.playhead && !fresh {
             return;
         }
         let before = self.playhead.as_ref();

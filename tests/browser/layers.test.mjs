@@ -153,6 +153,12 @@ test('a wheel zoom moves the picture at once and lays the timeline out again onc
     await page.$eval('canvas.timeline-layer.gutter', (c) => getComputedStyle(c).visibility),
     'hidden',
   );
+  // The playhead stays at the end of the timeline, which is now out of view: no line and no tab.
+  assert.deepEqual(
+    await page.$$eval('.playhead-line, .playhead-tab', (els) => els.map((e) => getComputedStyle(e).display)),
+    ['none', 'none'],
+    'the playhead is hidden once it is out of view',
+  );
   // The new layout is drawn on the live layer, which gives way to a new image once it is still.
   await page.waitForFunction(() => getComputedStyle(document.querySelector('canvas.timeline-layer.live')).display === 'none', null, { timeout: 3000 });
   const end = await counts(page);
