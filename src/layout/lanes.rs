@@ -300,11 +300,17 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
 }
 
 impl Placement {
+    /// Whether `x` is across the plot: where markers are drawn and the pointer finds events (the lane
+    /// names on the left take no marks and no hits).
+    pub fn in_plot(&self, x: f64) -> bool {
+        x >= self.plot.x && x <= self.plot.right()
+    }
+
     /// The event under the point `(x, y)`, given how far the pointer may miss (`slop_px`: larger for
     /// touch). Markers and labels both count; the nearest marker wins.
     pub fn hit(&self, x: f64, y: f64, slop_px: f64) -> Option<usize> {
         let m = &self.metrics;
-        if x < self.plot.x || x > self.plot.right() {
+        if !self.in_plot(x) {
             return None;
         }
         let mut best: Option<(f64, usize)> = None;

@@ -242,7 +242,7 @@ pub fn draw_event<DB: DrawingBackend>(
     let plot = placement.plot;
     // A range that starts or ends outside the plot is drawn up to its edge, and its marker only if
     // the marker is inside: nothing is drawn over the lane names or past the plot's right.
-    let marked = p.x_px >= plot.x && p.x_px <= plot.right();
+    let marked = placement.in_plot(p.x_px);
     if shown <= 0.0 {
         if !marked {
             return Ok(());
@@ -385,8 +385,7 @@ pub fn draw_rings<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let r = placement.metrics.marker_r_px;
     for (which, alpha) in [(frame.hovered, 0.5), (frame.selected, 1.0)] {
-        let plot = placement.plot;
-        let marked = |p: &&PlacedEvent| p.x_px >= plot.x && p.x_px <= plot.right();
+        let marked = |p: &&PlacedEvent| placement.in_plot(p.x_px);
         if let Some(p) = which.and_then(|e| placement.find(e)).filter(marked) {
             let ring = (r + RING_GAP_PX).round() as u32;
             area.draw(&Circle::new(
