@@ -121,6 +121,19 @@ export function saturatedAt(page, x, y) {
   })()`);
 }
 
+/** Drops a file named `name` holding `text` on the page, as a user dragging a dataset onto it does. */
+export function dropFile(page, name, text) {
+  return page.evaluate(
+    ({ name, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'application/json' }));
+      document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { name, text },
+  );
+}
+
 /** Opens the header's menu (theme, datasets, export, keys) if it is closed. */
 export async function openMenu(page) {
   if (!(await page.$eval('#menu', (d) => d.open))) await page.click('#menu summary');

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, inkedShare, hitTargets, saturatedAt } from './harness.mjs';
+import { serve, launch, inkedShare, hitTargets, saturatedAt, dropFile } from './harness.mjs';
 
 const minimal = readFileSync(new URL('../data/minimal.json', import.meta.url), 'utf8');
 
@@ -179,12 +179,7 @@ test('a new dataset and the zoom keys lay the timeline out at once, with no prev
       for (const r of records) if ((r.oldValue ?? '').includes('translateX')) window.__previews++;
     }).observe(document.querySelector('.timeline-pan'), { attributes: true, attributeFilter: ['style'], attributeOldValue: true });
   });
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'minimal.json', { type: 'application/json' }));
-    document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, minimal);
+  await dropFile(page, 'minimal.json', minimal);
   await page.waitForFunction(() => document.querySelector('.page-header h1').textContent === 'A minimal dataset');
   const targets = () => page.$eval('#timeline-canvas', (c) => c.dataset.hitTargets);
   const before = await targets();

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openApp, openMenu, DIST } from './harness.mjs';
+import { serve, launch, openApp, openMenu, dropFile, DIST } from './harness.mjs';
 
 let server;
 let browser;
@@ -75,12 +75,7 @@ test('bad input names the place and keeps the dataset shown', async () => {
 
 test('dropping a file on the page loads it', async () => {
   const page = await openApp(browser, server.url);
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
-    document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, minimal);
+  await dropFile(page, 'dropped.json', minimal);
   await page.waitForFunction(() => document.querySelector('.page-header h1').textContent === 'A minimal dataset');
   assert.match(await page.textContent('#notice'), /Loaded dropped\.json/);
   assert.deepEqual(page.problems, []);
