@@ -2,6 +2,7 @@
 //! to SVG for export and to an SVG string in native tests. A draw function takes a `DrawingArea` and
 //! never creates its own backend. Coordinates are CSS px (the canvas component scales for HiDPI).
 
+pub mod batch;
 pub mod ladder;
 pub mod mapping;
 pub mod membership;

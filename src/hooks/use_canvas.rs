@@ -13,6 +13,7 @@ use plotters_backend::{
 };
 use plotters_canvas::CanvasBackend;
 
+use crate::render::batch::{Batched, FillCircles};
 use crate::render::timeline::Bounds;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
@@ -283,13 +284,141 @@ pub fn size_for(canvas: &HtmlCanvasElement, region: Option<Bounds>, scale: f64) 
     canvas.set_height(bh);
 }
 
+/// The canvas backend every drawing here goes through, wrapped so that opaque circles are drawn in
+/// batches ([`Batched`]).
+pub type Canvas2d = Batched<Over>;
+
 /// A canvas backend that claims the size of the whole drawing. Plotters clamps the points of shapes to
 /// its backend's size; on a canvas laid over part of a drawing, shapes are given in the layout px of the
 /// whole drawing (the canvas's transform places them), so the size it claims must be the whole
 /// drawing's or shapes below and right of the part would be pulled back into it.
+///
+/// Shapes are drawn on the context directly, setting a colour or width only when it differs from the
+/// last one set (a colour goes to the canvas as a CSS string: made once per colour, not per shape), and
+/// a batch of circles is one path; text goes through `plotters-canvas`.
 pub struct Over {
     inner: CanvasBackend,
+    ctx: CanvasRenderingContext2d,
     size: (u32, u32),
+    /// The fill colour set on the context, if known.
+    fill: Option<BackendColor>,
+    /// The stroke colour and width set on the context, if known.
+    stroke: Option<(BackendColor, u32)>,
+    /// The CSS strings of the colours used so far.
+    colours: Vec<(BackendColor, JsValue)>,
+}
+
+/// Most CSS colour strings an [`Over`] keeps (an event fading in brings a new alpha at every frame).
+const MAX_COLOURS: usize = 64;
+
+fn same(a: BackendColor, b: BackendColor) -> bool {
+    a.rgb == b.rgb && a.alpha == b.alpha
+}
+
+impl Over {
+    /// A backend drawing on `canvas` (whose context is set up already) for a drawing `size` layout px.
+    fn new(canvas: &HtmlCanvasElement, size: (f64, f64)) -> Option<Over> {
+        Some(Over {
+            inner: CanvasBackend::with_canvas_object(canvas.clone())?,
+            ctx: context_2d(canvas)?,
+            size: (size.0.ceil().max(1.0) as u32, size.1.ceil().max(1.0) as u32),
+            fill: None,
+            stroke: None,
+            colours: Vec::new(),
+        })
+    }
+
+    fn css(&mut self, c: BackendColor) -> JsValue {
+        if let Some((_, v)) = self.colours.iter().find(|(k, _)| same(*k, c)) {
+            return v.clone();
+        }
+        let (r, g, b) = c.rgb;
+        let v = JsValue::from_str(&format!("rgba({r},{g},{b},{})", c.alpha));
+        if self.colours.len() >= MAX_COLOURS {
+            self.colours.clear();
+        }
+        self.colours.push((c, v.clone()));
+        v
+    }
+
+    fn set_fill(&mut self, c: BackendColor) {
+        if self.fill.is_none_or(|f| !same(f, c)) {
+            let v = self.css(c);
+            // The `JsValue` form takes the string made once for the colour; the `&str` form would
+            // send it over again.
+            #[allow(deprecated)]
+            self.ctx.set_fill_style(&v);
+            self.fill = Some(c);
+        }
+    }
+
+    fn set_stroke(&mut self, c: BackendColor, width: u32) {
+        if self.stroke.is_none_or(|(s, w)| !same(s, c) || w != width) {
+            let v = self.css(c);
+            #[allow(deprecated)]
+            self.ctx.set_stroke_style(&v);
+            if self.stroke.is_none_or(|(_, w)| w != width) {
+                self.ctx.set_line_width(f64::from(width));
+            }
+            self.stroke = Some((c, width));
+        }
+    }
+
+    /// Fills (`stroke` `None`) or strokes the path just made.
+    fn paint(&mut self, c: BackendColor, stroke: Option<u32>) {
+        match stroke {
+            None => {
+                self.set_fill(c);
+                self.ctx.fill();
+            }
+            Some(w) => {
+                self.set_stroke(c, w);
+                self.ctx.stroke();
+            }
+        }
+    }
+}
+
+/// Shifts a horizontal or vertical line by half a pixel so that it covers whole pixels, as
+/// `plotters-canvas` does.
+fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut a, mut b) = (
+        (f64::from(from.0), f64::from(from.1)),
+        (f64::from(to.0), f64::from(to.1)),
+    );
+    if a.0 == b.0 {
+        a.0 -= 0.5;
+        b.0 -= 0.5;
+    }
+    if a.1 == b.1 {
+        a.1 -= 0.5;
+        b.1 -= 0.5;
+    }
+    (a, b)
+}
+
+type CanvasResult = Result<(), DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
+
+impl FillCircles for Over {
+    fn draw_circles(
+        &mut self,
+        colour: BackendColor,
+        stroke: Option<u32>,
+        circles: &[(BackendCoord, u32)],
+    ) -> CanvasResult {
+        if colour.alpha == 0.0 || circles.is_empty() {
+            return Ok(());
+        }
+        self.ctx.begin_path();
+        for &((x, y), r) in circles {
+            let (x, y, r) = (f64::from(x), f64::from(y), f64::from(r));
+            // Each circle its own sub-path: no line joins it to the one before.
+            self.ctx.move_to(x + r, y);
+            let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+        }
+        self.paint(colour, stroke);
+        Ok(())
+    }
 }
 
 impl DrawingBackend for Over {
@@ -298,26 +427,36 @@ impl DrawingBackend for Over {
     fn get_size(&self) -> (u32, u32) {
         self.size
     }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn ensure_prepared(&mut self) -> CanvasResult {
         self.inner.ensure_prepared()
     }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn present(&mut self) -> CanvasResult {
         self.inner.present()
     }
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_pixel(point, color)
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> CanvasResult {
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.set_fill(color);
+        self.ctx
+            .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        Ok(())
     }
     fn draw_line<S: BackendStyle>(
         &mut self,
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_line(from, to, style)
+    ) -> CanvasResult {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (a, b) = crisp(from, to);
+        self.ctx.begin_path();
+        self.ctx.move_to(a.0, a.1);
+        self.ctx.line_to(b.0, b.1);
+        self.paint(style.color(), Some(style.stroke_width()));
+        Ok(())
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -325,15 +464,43 @@ impl DrawingBackend for Over {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> CanvasResult {
+        let c = style.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        let (w, h) = (
+            f64::from(bottom_right.0 - upper_left.0),
+            f64::from(bottom_right.1 - upper_left.1),
+        );
+        if fill {
+            self.set_fill(c);
+            self.ctx.fill_rect(x, y, w, h);
+        } else {
+            self.set_stroke(c, style.stroke_width());
+            self.ctx.stroke_rect(x, y, w, h);
+        }
+        Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_path(path, style)
+    ) -> CanvasResult {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut path = path.into_iter();
+        self.ctx.begin_path();
+        if let Some((x, y)) = path.next() {
+            self.ctx.move_to(f64::from(x), f64::from(y));
+            for (x, y) in path {
+                self.ctx.line_to(f64::from(x), f64::from(y));
+            }
+        }
+        self.paint(style.color(), Some(style.stroke_width()));
+        Ok(())
     }
     fn draw_circle<S: BackendStyle>(
         &mut self,
@@ -341,22 +508,38 @@ impl DrawingBackend for Over {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_circle(center, radius, style, fill)
+    ) -> CanvasResult {
+        let stroke = (!fill).then(|| style.stroke_width());
+        self.draw_circles(style.color(), stroke, &[(center, radius)])
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.fill_polygon(vert, style)
+    ) -> CanvasResult {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut vert = vert.into_iter();
+        self.ctx.begin_path();
+        if let Some((x, y)) = vert.next() {
+            self.ctx.move_to(f64::from(x), f64::from(y));
+            for (x, y) in vert {
+                self.ctx.line_to(f64::from(x), f64::from(y));
+            }
+            self.ctx.close_path();
+        }
+        self.paint(style.color(), None);
+        Ok(())
     }
     fn draw_text<S: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    ) -> CanvasResult {
+        // plotters-canvas sets the fill colour for the text.
+        self.fill = None;
         self.inner.draw_text(text, style, pos)
     }
     fn estimate_text_size<S: BackendTextStyle>(
@@ -380,8 +563,8 @@ pub fn draw_region<F>(
     draw: F,
 ) where
     F: FnOnce(
-        &DrawingArea<Over, Shift>,
-    ) -> Result<(), DrawingAreaErrorKind<<Over as DrawingBackend>::ErrorType>>,
+        &DrawingArea<Canvas2d, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<<Canvas2d as DrawingBackend>::ErrorType>>,
 {
     let (l, t, r, b) = region;
     let k = backing_size((1.0, 1.0), scale).2;
@@ -394,11 +577,12 @@ pub fn draw_region<F>(
     if clear {
         ctx.clear_rect(l, t, r - l, b - t);
     }
-    let Some(inner) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+    let Some(backend) = Over::new(canvas, full) else {
         return;
     };
-    let size = (full.0.ceil().max(1.0) as u32, full.1.ceil().max(1.0) as u32);
-    if let Err(e) = draw(&Over { inner, size }.into_drawing_area()) {
+    // Presenting draws what the batches still hold, and reports any error in doing so.
+    let area = Batched::new(backend).into_drawing_area();
+    if let Err(e) = draw(&area).and_then(|()| area.present()) {
         leptos::logging::error!("drawing the {what} failed: {e}");
     }
 }
@@ -409,19 +593,18 @@ pub fn draw_region<F>(
 pub fn draw_css<F>(canvas: &HtmlCanvasElement, (w, h): (f64, f64), scale: f64, what: &str, draw: F)
 where
     F: FnOnce(
-        &DrawingArea<CanvasBackend, Shift>,
-    )
-        -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>,
+        &DrawingArea<Canvas2d, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<<Canvas2d as DrawingBackend>::ErrorType>>,
 {
     if w < 1.0 || h < 1.0 || prepare(canvas, (w, h), scale).is_none() {
         return;
     }
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+    let Some(backend) = Over::new(canvas, (w, h)) else {
         return;
     };
-    let root = backend.into_drawing_area();
-    let area = root.shrink((0, 0), (w.round() as u32, h.round() as u32));
-    if let Err(e) = draw(&area) {
+    // Presenting draws what the batches still hold, and reports any error in doing so.
+    let area = Batched::new(backend).into_drawing_area();
+    if let Err(e) = draw(&area).and_then(|()| area.present()) {
         leptos::logging::error!("drawing the {what} failed: {e}");
     }
 }
@@ -440,11 +623,10 @@ pub fn use_redraw<G, F>(
 ) where
     G: PartialEq + Send + Sync + 'static,
     F: Fn(
-            &DrawingArea<CanvasBackend, Shift>,
+            &DrawingArea<Canvas2d, Shift>,
             &G,
             &crate::render::theme::Theme,
-        )
-            -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>
+        ) -> Result<(), DrawingAreaErrorKind<<Canvas2d as DrawingBackend>::ErrorType>>
         + 'static,
 {
     Effect::new(move |_| {

@@ -1,0 +1,334 @@
+//! A drawing backend that draws many opaque circles of one colour at once.
+//!
+//! A dense timeline is thousands of markers, and a canvas pays for each shape it is given: a style to
+//! set, a path to start and fill, and its own pass when the drawing is rasterised. [`Batched`] holds
+//! back opaque circles and gives the backend all those of one colour and stroke together
+//! ([`FillCircles::draw_circles`]), which a canvas draws as one path. The picture does not change: an
+//! opaque circle of one colour over another of the same colour looks the same in either order, and a
+//! circle is only held back past shapes it does not touch. Any other shape that touches one held back
+//! (by a grid of 16 px cells, a little generously) first has that circle's batch drawn.
+
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
+
+/// Side of a cell of the grid that records where held-back circles are, px.
+const CELL_PX: i32 = 16;
+/// Most batches held back at once (one bit each in a cell's mask).
+const MAX_BATCHES: usize = 32;
+
+/// A backend that can draw a batch of circles in one go; by default one by one.
+pub trait FillCircles: DrawingBackend {
+    /// Draws circles of one colour, filled (`stroke` `None`) or stroked `stroke` px wide.
+    fn draw_circles(
+        &mut self,
+        colour: BackendColor,
+        stroke: Option<u32>,
+        circles: &[(BackendCoord, u32)],
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let style = Pen {
+            colour,
+            width: stroke.unwrap_or(0),
+        };
+        for &(centre, radius) in circles {
+            self.draw_circle(centre, radius, &style, stroke.is_none())?;
+        }
+        Ok(())
+    }
+}
+
+impl FillCircles for plotters::backend::SVGBackend<'_> {}
+
+/// A colour and a stroke width.
+#[derive(Clone, Copy)]
+pub struct Pen {
+    /// The colour.
+    pub colour: BackendColor,
+    /// The stroke width, px.
+    pub width: u32,
+}
+
+impl BackendStyle for Pen {
+    fn color(&self) -> BackendColor {
+        self.colour
+    }
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+/// Circles held back: their colour and stroke, and where they are.
+struct Batch {
+    rgb: (u8, u8, u8),
+    stroke: Option<u32>,
+    circles: Vec<(BackendCoord, u32)>,
+}
+
+/// A hash for grid cells: two small integers need no protection against crafted keys, and the
+/// standard hash costs more than the rest of the bookkeeping.
+#[derive(Default)]
+struct CellHasher(u64);
+
+impl Hasher for CellHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.write_u64(u64::from(n as u32));
+    }
+    fn write_u64(&mut self, n: u64) {
+        // The multiply-and-rotate step of the Fx hash.
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A box in backend px, inclusive: left, top, right, bottom.
+type Box2 = (i32, i32, i32, i32);
+
+/// Wraps a backend so that opaque circles are drawn in batches (see the module's description).
+/// Everything held back is drawn when the picture is presented or the backend dropped.
+pub struct Batched<B: FillCircles> {
+    inner: B,
+    batches: Vec<Batch>,
+    /// For each grid cell touched by a held-back circle, a bit per batch that touches it.
+    grid: HashMap<(i32, i32), u32, BuildHasherDefault<CellHasher>>,
+}
+
+impl<B: FillCircles> Batched<B> {
+    /// Wraps `inner`.
+    pub fn new(inner: B) -> Batched<B> {
+        Batched {
+            inner,
+            batches: Vec::new(),
+            grid: HashMap::default(),
+        }
+    }
+
+    /// The cells a box touches.
+    fn cells((l, t, r, b): Box2) -> impl Iterator<Item = (i32, i32)> {
+        let (c0, c1) = (l.div_euclid(CELL_PX), r.div_euclid(CELL_PX));
+        let (r0, r1) = (t.div_euclid(CELL_PX), b.div_euclid(CELL_PX));
+        (c0..=c1).flat_map(move |c| (r0..=r1).map(move |r| (c, r)))
+    }
+
+    /// The batches holding a circle that may touch `area`.
+    fn touching(&self, area: Box2) -> u32 {
+        if self.batches.is_empty() {
+            return 0;
+        }
+        Self::cells(area).fold(0, |m, cell| m | self.grid.get(&cell).copied().unwrap_or(0))
+    }
+
+    /// Draws the batches in `mask` and forgets them.
+    fn flush(&mut self, mask: u32) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        if mask == 0 {
+            return Ok(());
+        }
+        for (k, batch) in self.batches.iter_mut().enumerate() {
+            if mask & (1 << k) == 0 || batch.circles.is_empty() {
+                continue;
+            }
+            let colour = BackendColor {
+                alpha: 1.0,
+                rgb: batch.rgb,
+            };
+            self.inner
+                .draw_circles(colour, batch.stroke, &batch.circles)?;
+            for &(c, r) in &batch.circles {
+                for cell in Self::cells(circle_box(c, r, batch.stroke)) {
+                    if let Entry::Occupied(mut e) = self.grid.entry(cell) {
+                        *e.get_mut() &= !(1 << k);
+                        if *e.get() == 0 {
+                            e.remove();
+                        }
+                    }
+                }
+            }
+            batch.circles.clear();
+        }
+        Ok(())
+    }
+
+    /// Draws every batch.
+    fn flush_all(&mut self) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.flush(u32::MAX)?;
+        self.batches.clear();
+        self.grid.clear();
+        Ok(())
+    }
+
+    /// Before a shape that may touch `area` is drawn: the batches it may touch are drawn first.
+    fn clear_for(&mut self, area: Box2) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let mask = self.touching(area);
+        self.flush(mask)
+    }
+}
+
+/// The box a circle may paint in, with its stroke and a pixel of anti-aliasing.
+fn circle_box((x, y): BackendCoord, radius: u32, stroke: Option<u32>) -> Box2 {
+    let reach = radius as i32 + stroke.map_or(0, |w| w as i32) + 1;
+    (x - reach, y - reach, x + reach, y + reach)
+}
+
+/// The box around `points`, widened by `width` and a pixel of anti-aliasing.
+fn points_box(points: &[BackendCoord], width: u32) -> Option<Box2> {
+    let first = *points.first()?;
+    let pad = width as i32 + 1;
+    let b = points
+        .iter()
+        .fold((first.0, first.1, first.0, first.1), |b, p| {
+            (b.0.min(p.0), b.1.min(p.1), b.2.max(p.0), b.3.max(p.1))
+        });
+    Some((b.0 - pad, b.1 - pad, b.2 + pad, b.3 + pad))
+}
+
+impl<B: FillCircles> Drop for Batched<B> {
+    fn drop(&mut self) {
+        // Errors were reported by the drawing's own calls; nothing is left to report them to here.
+        let _ = self.flush_all();
+    }
+}
+
+impl<B: FillCircles> DrawingBackend for Batched<B> {
+    type ErrorType = B::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.flush_all()?;
+        self.inner.present()
+    }
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.clear_for((point.0 - 1, point.1 - 1, point.0 + 1, point.1 + 1))?;
+        self.inner.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if let Some(area) = points_box(&[from, to], style.stroke_width()) {
+            self.clear_for(area)?;
+        }
+        self.inner.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if let Some(area) = points_box(&[upper_left, bottom_right], style.stroke_width()) {
+            self.clear_for(area)?;
+        }
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let points: Vec<BackendCoord> = path.into_iter().collect();
+        if let Some(area) = points_box(&points, style.stroke_width()) {
+            self.clear_for(area)?;
+        }
+        self.inner.draw_path(points, style)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let points: Vec<BackendCoord> = vert.into_iter().collect();
+        if let Some(area) = points_box(&points, 0) {
+            self.clear_for(area)?;
+        }
+        self.inner.fill_polygon(points, style)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let colour = style.color();
+        let stroke = (!fill).then(|| style.stroke_width());
+        let area = circle_box(center, radius, stroke);
+        // Only opaque circles are held back: translucent ones would darken where they overlap.
+        if colour.alpha < 1.0 {
+            self.clear_for(area)?;
+            return self.inner.draw_circle(center, radius, style, fill);
+        }
+        let own = self
+            .batches
+            .iter()
+            .position(|b| b.rgb == colour.rgb && b.stroke == stroke);
+        let others = self.touching(area) & !own.map_or(0, |k| 1 << k);
+        self.flush(others)?;
+        let k = match own.or_else(|| self.batches.iter().position(|b| b.circles.is_empty())) {
+            Some(k) => k,
+            None if self.batches.len() < MAX_BATCHES => {
+                self.batches.push(Batch {
+                    rgb: colour.rgb,
+                    stroke,
+                    circles: Vec::new(),
+                });
+                self.batches.len() - 1
+            }
+            None => {
+                self.flush_all()?;
+                self.batches.push(Batch {
+                    rgb: colour.rgb,
+                    stroke,
+                    circles: Vec::new(),
+                });
+                0
+            }
+        };
+        let batch = &mut self.batches[k];
+        batch.rgb = colour.rgb;
+        batch.stroke = stroke;
+        batch.circles.push((center, radius));
+        for cell in Self::cells(area) {
+            *self.grid.entry(cell).or_insert(0) |= 1 << k;
+        }
+        Ok(())
+    }
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        // Where a text reaches is only known to the backend: everything held back goes first.
+        self.flush_all()?;
+        self.inner.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        self.inner.estimate_text_size(text, style)
+    }
+}
