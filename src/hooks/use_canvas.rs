@@ -317,11 +317,11 @@ fn same(a: BackendColor, b: BackendColor) -> bool {
 
 impl Over {
     /// A backend drawing on `canvas` (whose context is set up already) for a drawing `size` layout px.
-    fn new(canvas: &HtmlCanvasElement, size: (f64, f64)) -> Option<Over> {
+    fn new(canvas: &HtmlCanvasElement, size: (u32, u32)) -> Option<Over> {
         Some(Over {
             inner: CanvasBackend::with_canvas_object(canvas.clone())?,
             ctx: context_2d(canvas)?,
-            size: (size.0.ceil().max(1.0) as u32, size.1.ceil().max(1.0) as u32),
+            size,
             fill: None,
             stroke: None,
             colours: Vec::new(),
@@ -577,7 +577,8 @@ pub fn draw_region<F>(
     if clear {
         ctx.clear_rect(l, t, r - l, b - t);
     }
-    let Some(backend) = Over::new(canvas, full) else {
+    let size = (full.0.ceil().max(1.0) as u32, full.1.ceil().max(1.0) as u32);
+    let Some(backend) = Over::new(canvas, size) else {
         return;
     };
     // Presenting draws what the batches still hold, and reports any error in doing so.
@@ -599,7 +600,7 @@ where
     if w < 1.0 || h < 1.0 || prepare(canvas, (w, h), scale).is_none() {
         return;
     }
-    let Some(backend) = Over::new(canvas, (w, h)) else {
+    let Some(backend) = Over::new(canvas, (w.round() as u32, h.round() as u32)) else {
         return;
     };
     // Presenting draws what the batches still hold, and reports any error in doing so.
