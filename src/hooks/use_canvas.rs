@@ -364,6 +364,21 @@ impl Over {
         }
     }
 
+    /// Starts a path through `points`, closed if `close`.
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, close: bool) {
+        let mut points = points.into_iter();
+        self.ctx.begin_path();
+        if let Some((x, y)) = points.next() {
+            self.ctx.move_to(f64::from(x), f64::from(y));
+            for (x, y) in points {
+                self.ctx.line_to(f64::from(x), f64::from(y));
+            }
+            if close {
+                self.ctx.close_path();
+            }
+        }
+    }
+
     /// Fills (`stroke` `None`) or strokes the path just made.
     fn paint(&mut self, c: BackendColor, stroke: Option<u32>) {
         match stroke {
@@ -491,14 +506,7 @@ impl DrawingBackend for Over {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let mut path = path.into_iter();
-        self.ctx.begin_path();
-        if let Some((x, y)) = path.next() {
-            self.ctx.move_to(f64::from(x), f64::from(y));
-            for (x, y) in path {
-                self.ctx.line_to(f64::from(x), f64::from(y));
-            }
-        }
+        self.trace(path, false);
         self.paint(style.color(), Some(style.stroke_width()));
         Ok(())
     }
@@ -520,15 +528,7 @@ impl DrawingBackend for Over {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let mut vert = vert.into_iter();
-        self.ctx.begin_path();
-        if let Some((x, y)) = vert.next() {
-            self.ctx.move_to(f64::from(x), f64::from(y));
-            for (x, y) in vert {
-                self.ctx.line_to(f64::from(x), f64::from(y));
-            }
-            self.ctx.close_path();
-        }
+        self.trace(vert, true);
         self.paint(style.color(), None);
         Ok(())
     }

@@ -91,6 +91,20 @@ impl Hasher for CellHasher {
     }
 }
 
+impl Batch {
+    /// Draws the circles on `backend`.
+    fn draw<B: FillCircles>(&self, backend: &mut B) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        if self.circles.is_empty() {
+            return Ok(());
+        }
+        let colour = BackendColor {
+            alpha: 1.0,
+            rgb: self.rgb,
+        };
+        backend.draw_circles(colour, self.stroke, &self.circles)
+    }
+}
+
 /// A box in backend px, inclusive: left, top, right, bottom.
 type Box2 = (i32, i32, i32, i32);
 
@@ -137,12 +151,7 @@ impl<B: FillCircles> Batched<B> {
             if mask & (1 << k) == 0 || batch.circles.is_empty() {
                 continue;
             }
-            let colour = BackendColor {
-                alpha: 1.0,
-                rgb: batch.rgb,
-            };
-            self.inner
-                .draw_circles(colour, batch.stroke, &batch.circles)?;
+            batch.draw(&mut self.inner)?;
             for &(c, r) in &batch.circles {
                 for cell in Self::cells(circle_box(c, r, batch.stroke)) {
                     if let Entry::Occupied(mut e) = self.grid.entry(cell) {
@@ -158,9 +167,11 @@ impl<B: FillCircles> Batched<B> {
         Ok(())
     }
 
-    /// Draws every batch.
+    /// Draws every batch and forgets them all (the grid with them, at once).
     fn flush_all(&mut self) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        self.flush(u32::MAX)?;
+        for batch in &self.batches {
+            batch.draw(&mut self.inner)?;
+        }
         self.batches.clear();
         self.grid.clear();
         Ok(())
@@ -287,22 +298,16 @@ impl<B: FillCircles> DrawingBackend for Batched<B> {
         self.flush(others)?;
         let k = match own.or_else(|| self.batches.iter().position(|b| b.circles.is_empty())) {
             Some(k) => k,
-            None if self.batches.len() < MAX_BATCHES => {
+            None => {
+                if self.batches.len() >= MAX_BATCHES {
+                    self.flush_all()?;
+                }
                 self.batches.push(Batch {
                     rgb: colour.rgb,
                     stroke,
                     circles: Vec::new(),
                 });
                 self.batches.len() - 1
-            }
-            None => {
-                self.flush_all()?;
-                self.batches.push(Batch {
-                    rgb: colour.rgb,
-                    stroke,
-                    circles: Vec::new(),
-                });
-                0
             }
         };
         let batch = &mut self.batches[k];
