@@ -3,6 +3,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ use crate::layout::anim::appearance;
 use crate::layout::lanes::place;
 use crate::layout::lanes::PlacedEvent;
 use crate::layout::lanes::Placement;
+use crate::layout::scale::Window;
 use crate::model::Dataset;
 use crate::render::theme::Theme;
 use crate::render::theme::PLAYHEAD_STROKE_PX;
@@ -84,6 +86,8 @@ impl std::ops::Deref for Placed {
 /// Everything the scene layer's pixels depend on, apart from how many events are settled.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct SceneKey {
+    /// Which dataset is shown (the address of its shared copy).
+    data: usize,
     layout: u64,
     theme: Theme,
     dpr: f64,
@@ -206,8 +210,11 @@ impl Layers {
         };
         let now = js_sys::Date::now();
         // A new layout, theme, selection or hover: drawn on the live layer straight away, since more
-        // changes tend to follow (a zoom, a pan, the pointer moving over the marks).
-        let changed = self.key.is_some() && self.key != Some(key);
+        // changes tend to follow (a zoom, a pan, the pointer moving over the marks). A new dataset is
+        // a change on its own: it goes straight into the image, which spares sizing the live layer
+        // (a full-screen store at devicePixelRatio 2 is 30 MB) and drawing it all again when it is
+        // handed over.
+        let changed = self.key.is_some_and(|k| k != key && k.data == key.data);
         if changed {
             self.live = Some(now);
         }
@@ -518,21 +525,28 @@ pub fn TimelineCanvas() -> impl IntoView {
     // The window the timeline is laid out and drawn for. It follows the view's window at once, except
     // during a zoom or pan by wheel, drag or pinch: then it follows once the gesture pauses for
     // GESTURE_QUIET_MS or the pointer is let go, and until then the picture is moved and stretched to
-    // show the view's window (see the preview below).
-    let drawn = RwSignal::new(state.window.get_untracked());
+    // show the view's window (see the preview below). A memo, not a signal kept in step by an effect,
+    // so that a new dataset and its window are laid out once, together, not the dataset in the old
+    // window first.
     // When a gesture last moved the window, ms since the epoch (0: no gesture under way).
     let gesture_at = StoredValue::new(0.0_f64);
     let recheck = RwSignal::new(0u32);
     let waiting = StoredValue::new(false);
-    Effect::new(move |_| {
+    let in_gesture = move || js_sys::Date::now() - gesture_at.get_value() < GESTURE_QUIET_MS;
+    let drawn = Memo::new(move |before: Option<&Window>| {
         let _ = recheck.get();
         let w = state.window.get();
+        match before {
+            Some(&b) if in_gesture() => b,
+            _ => w,
+        }
+    });
+    // During a gesture, the window is looked at again once it may have paused.
+    Effect::new(move |_| {
+        let _ = recheck.get();
+        let _ = state.window.get();
         let since = js_sys::Date::now() - gesture_at.get_value();
-        if since >= GESTURE_QUIET_MS {
-            if drawn.get_untracked() != w {
-                drawn.set(w);
-            }
-        } else if !waiting.get_value() {
+        if since < GESTURE_QUIET_MS && !waiting.get_value() {
             waiting.set_value(true);
             let wait = std::time::Duration::from_millis((GESTURE_QUIET_MS - since) as u64 + 5);
             set_timeout(
@@ -622,6 +636,7 @@ pub fn TimelineCanvas() -> impl IntoView {
         };
         placement.with(|p| {
             let key = SceneKey {
+                data: state.data.with_untracked(|d| Arc::as_ptr(d) as usize),
                 layout: p.serial,
                 theme,
                 dpr,
@@ -666,7 +681,7 @@ pub fn TimelineCanvas() -> impl IntoView {
             // Only a gesture is previewed: any other change of the window (playback following the
             // playhead, a key, a new dataset) is laid out at once, and may be seen here a moment before
             // the layout follows.
-            let over = js_sys::Date::now() - gesture_at.get_value() >= GESTURE_QUIET_MS;
+            let over = !in_gesture();
             if over || (shift.abs() < 1e-6 && (stretch - 1.0).abs() < 1e-9) {
                 let _ = style.remove_property("transform");
                 // The copy stays while the gesture goes on (a zoom back to where it started, which

@@ -195,6 +195,30 @@ test('a new dataset and the zoom keys lay the timeline out at once, with no prev
   await page.context().close();
 });
 
+test('a new dataset goes straight into the image, without the live layer', async () => {
+  const { page, problems } = await openCounted();
+  // Every size the live layer's backing store is given from here on.
+  await page.evaluate(() => {
+    window.__liveWidths = [];
+    const live = document.querySelector('canvas.timeline-layer.live');
+    new MutationObserver(() => window.__liveWidths.push(live.width)).observe(live, { attributes: true, attributeFilter: ['width', 'height'] });
+  });
+  const { images } = await counts(page);
+  await dropFile(page, 'minimal.json', minimal);
+  await page.waitForFunction(() => document.querySelector('.page-header h1').textContent === 'A minimal dataset');
+  await page.waitForFunction(() => /union-state-treaty/.test(document.querySelector('#timeline-canvas').dataset.hitTargets));
+  await page.waitForTimeout(400);
+  assert.ok((await counts(page)).images > images, 'the new drawing is handed over as an image');
+  assert.deepEqual(await page.evaluate(() => window.__liveWidths.filter((w) => w > 0)), [], 'the live layer was never sized');
+  for (const t of await hitTargets(page)) assert.ok(await saturatedAt(page, t.x, t.y), `${t.id} is drawn`);
+  // A zoom, which more steps tend to follow, is still drawn on the live layer first.
+  await page.focus('#timeline-canvas');
+  await page.keyboard.press('+');
+  await page.waitForFunction(() => window.__liveWidths.some((w) => w > 0));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('the layers together show what a fresh drawing shows, mark for mark', async () => {
   const { page, problems } = await openCounted();
   const [min, max] = await page.$eval('#scrub', (el) => [Number(el.min), Number(el.max)]);
