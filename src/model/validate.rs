@@ -29,14 +29,7 @@ const MAX_TEXT_CHARS: usize = 4000;
 /// Parses JSON text into the raw types, naming line and column for syntax errors and the JSON path for
 /// shape errors.
 pub fn parse_raw(text: &str) -> Result<RawDataset, LoadError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let raw: RawDataset = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        json_error(inner, Some(path))
-    })?;
-    de.end().map_err(|e| json_error(e, None))?;
-    Ok(raw)
+    serde_json::from_str(text).map_err(|e| json_error(text, e))
 }
 
 /// Longest message or path quoted from the JSON parser, in characters: serde quotes offending values
@@ -98,34 +91,183 @@ fn clip_to(text: &str, max: usize) -> String {
     }
 }
 
-/// A JSON path from serde_path_to_error, made readable: the root and empty field names spelled out.
-fn readable_path(path: &str) -> String {
-    let path = if path.is_empty() || path == "." {
-        "(top level)".to_owned()
-    } else if let Some(stem) = path.strip_suffix('.') {
-        // A field with an empty name.
-        format!("{stem}.\"\"")
-    } else if path.starts_with('.') {
-        format!("\"\"{path}")
-    } else {
-        path.to_owned()
-    };
-    clip_to(&path, MAX_PARSER_TEXT_CHARS)
+/// Where a container's walk is: an object's last key read (its bytes in the text), or a list's current
+/// item.
+enum Frame {
+    /// `colon`: whether the last key read has its `:`.
+    Object {
+        key: Option<(usize, usize)>,
+        wants_key: bool,
+        colon: bool,
+    },
+    List {
+        index: usize,
+        started: bool,
+    },
 }
 
-fn json_error(e: serde_json::Error, path: Option<String>) -> LoadError {
+/// The JSON path of the value the parser was reading when it stopped at `line` and `column` (1-based
+/// line; column as serde_json counts it, bytes from the line's start, so that the two give the bytes
+/// it had consumed). serde_json reports a shape error there: after a value of the wrong type or
+/// value, before a list or object that should be something else, after the key of an unknown field,
+/// after the `}` of an object missing a field. The text is walked to that point, keeping the key or
+/// item each open container is at, and a container closed just before still counts as the place.
+/// Keys are quoted as they are written in the file, a key with no name as `""`.
+fn path_at(text: &str, line: usize, column: usize) -> String {
+    let bytes = text.as_bytes();
+    let line_start = if line <= 1 {
+        0
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b'\n')
+            .nth(line - 2)
+            .map_or(bytes.len(), |(i, _)| i + 1)
+    };
+    let end = (line_start + column).min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let start_value = |stack: &mut Vec<Frame>| {
+        if let Some(Frame::List { started, .. }) = stack.last_mut() {
+            *started = true;
+        }
+    };
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'"' => {
+                let from = i + 1;
+                let mut j = from;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                let to = j.min(bytes.len());
+                match stack.last_mut() {
+                    Some(Frame::Object {
+                        key,
+                        wants_key,
+                        colon,
+                    }) if *wants_key => {
+                        *key = Some((from, to));
+                        *wants_key = false;
+                        *colon = false;
+                    }
+                    _ => start_value(&mut stack),
+                }
+                i = to + 1;
+                continue;
+            }
+            b'{' => {
+                start_value(&mut stack);
+                stack.push(Frame::Object {
+                    key: None,
+                    wants_key: true,
+                    colon: false,
+                });
+            }
+            b'[' => {
+                start_value(&mut stack);
+                stack.push(Frame::List {
+                    index: 0,
+                    started: false,
+                });
+            }
+            // An object closed straight after a key: the key is what was reported.
+            b'}' if matches!(
+                stack.last(),
+                Some(Frame::Object {
+                    key: Some(_),
+                    wants_key: false,
+                    colon: false
+                })
+            ) =>
+            {
+                break
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object { colon, .. }) = stack.last_mut() {
+                    *colon = true;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { wants_key, .. }) => *wants_key = true,
+                Some(Frame::List { index, started }) => {
+                    *index += 1;
+                    *started = false;
+                }
+                None => {}
+            },
+            b' ' | b'\t' | b'\n' | b'\r' => {}
+            _ => start_value(&mut stack),
+        }
+        i += 1;
+    }
+    // A list or object where something else belongs is reported before it is read.
+    if let Some(Frame::List { started, .. }) = stack.last_mut() {
+        let next = bytes[end..].iter().find(|b| !b.is_ascii_whitespace());
+        *started |= matches!(next, Some(b'{' | b'['));
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match *frame {
+            Frame::Object {
+                key: Some((from, to)),
+                ..
+            } => {
+                // As the parser reads it, escapes and all.
+                let key = text
+                    .get(from.saturating_sub(1)..(to + 1).min(text.len()))
+                    .and_then(|quoted| serde_json::from_str::<String>(quoted).ok())
+                    .unwrap_or_else(|| text.get(from..to).unwrap_or("?").to_owned());
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                if key.is_empty() {
+                    path.push_str("\"\"");
+                } else {
+                    path.push_str(&key);
+                }
+            }
+            Frame::List {
+                index,
+                started: true,
+            } => path.push_str(&format!("[{index}]")),
+            _ => {}
+        }
+    }
+    path
+}
+
+/// `path` without its last key or item.
+fn parent(path: &str) -> &str {
+    let cut = path.rfind(['.', '[']).unwrap_or(0);
+    &path[..cut]
+}
+
+fn json_error(text: &str, e: serde_json::Error) -> LoadError {
     use serde_json::error::Category;
-    match (e.classify(), path) {
-        (Category::Data, Some(path)) => LoadError::Shape {
-            path: readable_path(&path),
-            message: readable(&e.to_string()),
-        },
-        _ => LoadError::Syntax {
+    let message = readable(&e.to_string());
+    if e.classify() != Category::Data {
+        return LoadError::Syntax {
             line: e.line().max(1),
             column: e.column().max(1),
-            message: readable(&e.to_string()),
-        },
+            message,
+        };
     }
+    let mut path = path_at(text, e.line(), e.column());
+    // A duplicate is reported after its key: the place is the object holding it.
+    if message.starts_with("duplicate field") {
+        path.truncate(parent(&path).len());
+    }
+    let path = if path.is_empty() {
+        "(top level)".to_owned()
+    } else {
+        clip_to(&path, MAX_PARSER_TEXT_CHARS)
+    };
+    LoadError::Shape { path, message }
 }
 
 /// Collects problems while walking the raw dataset.
