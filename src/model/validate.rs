@@ -574,7 +574,8 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
             (i, e, date)
         })
         .collect();
-    dated.sort_by_key(|(i, _, d)| (d.map(|d| d.anchor()), *i));
+    // Each date's day worked out once, not at every comparison.
+    dated.sort_by_cached_key(|(i, _, d)| (d.map(|d| d.anchor()), *i));
     let event_ix = c.index("events", raw.events.iter().map(|e| e.id.as_str()));
     // `event_ix` maps to file positions; `sorted_pos` maps a file position to its sorted position.
     let mut sorted_pos = vec![0usize; raw.events.len()];
