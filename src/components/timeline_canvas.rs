@@ -522,17 +522,17 @@ pub fn TimelineCanvas() -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let CanvasSize { size, dpr } = use_canvas_size(canvas_ref);
 
+    // When a gesture last moved the window, ms since the epoch (0: no gesture under way).
+    let gesture_at = StoredValue::new(0.0_f64);
+    let recheck = RwSignal::new(0u32);
+    let waiting = StoredValue::new(false);
+    let in_gesture = move || js_sys::Date::now() - gesture_at.get_value() < GESTURE_QUIET_MS;
     // The window the timeline is laid out and drawn for. It follows the view's window at once, except
     // during a zoom or pan by wheel, drag or pinch: then it follows once the gesture pauses for
     // GESTURE_QUIET_MS or the pointer is let go, and until then the picture is moved and stretched to
     // show the view's window (see the preview below). A memo, not a signal kept in step by an effect,
     // so that a new dataset and its window are laid out once, together, not the dataset in the old
     // window first.
-    // When a gesture last moved the window, ms since the epoch (0: no gesture under way).
-    let gesture_at = StoredValue::new(0.0_f64);
-    let recheck = RwSignal::new(0u32);
-    let waiting = StoredValue::new(false);
-    let in_gesture = move || js_sys::Date::now() - gesture_at.get_value() < GESTURE_QUIET_MS;
     let drawn = Memo::new(move |before: Option<&Window>| {
         let _ = recheck.get();
         let w = state.window.get();

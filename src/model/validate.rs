@@ -112,7 +112,7 @@ enum Frame {
 /// value, before a list or object that should be something else, after the key of an unknown field,
 /// after the `}` of an object missing a field. The text is walked to that point, keeping the key or
 /// item each open container is at, and a container closed just before still counts as the place.
-/// Keys are quoted as they are written in the file, a key with no name as `""`.
+/// Keys are given as the parser reads them (escapes decoded), a key with no name as `""`.
 fn path_at(text: &str, line: usize, column: usize) -> String {
     let bytes = text.as_bytes();
     let line_start = if line <= 1 {
