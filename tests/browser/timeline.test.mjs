@@ -124,6 +124,24 @@ test('the backing store follows devicePixelRatio 2 and a phone width', async () 
   await page.context().close();
 });
 
+test('on a narrow phone every view tab is on the screen and nothing scrolls sideways, in both languages', async () => {
+  for (const lang of ['en', 'ru']) {
+    const page = await openApp(browser, `${server.url}?lang=${lang}`, { viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
+    const r = await page.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      tabs: [...document.querySelectorAll('.view-tabs button')].filter((b) => !b.hidden).map((b) => {
+        const box = b.getBoundingClientRect();
+        return [b.textContent, Math.round(box.left), Math.round(box.right)];
+      }),
+    }));
+    assert.equal(r.tabs.length, 4, `${lang}: four tabs`);
+    assert.ok(r.overflow <= 1, `${lang}: the page scrolls sideways by ${r.overflow}px`);
+    for (const [name, left, right] of r.tabs) assert.ok(left >= 0 && right <= 320, `${lang}: the tab "${name}" reaches ${left} to ${right}px`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('keyboard: A plays and pauses, arrows step, End jumps to the last event', async () => {
   const page = await openApp(browser, server.url);
   await page.keyboard.press('Home');
