@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::controls::Controls;
 use crate::components::data_loader::{
-    use_data_param, use_drop_loading, DataMenu, NoticeBar, NoticeState,
+    data_param, open_param, use_drop_loading, DataMenu, Notice, NoticeBar, NoticeState, Opening,
 };
 use crate::components::depth_view::DepthView;
 use crate::components::event_card::EventCard;
@@ -485,15 +485,53 @@ fn linked_locale() -> Option<Locale> {
     crate::params::LinkState::parse(&search).lang?.parse().ok()
 }
 
-/// Start-up: the bundled dataset in the page's language.
+/// Start-up: the bundled dataset in the page's language, or the dataset the `data` URL parameter
+/// names, read before the page is built (so the bundled dataset is not built and drawn first, only to
+/// be replaced); the bundled one, with a notice, if that cannot be read.
 #[component]
 fn Start() -> impl IntoView {
     let i18n = use_i18n();
     let locale = linked_locale().unwrap_or(Locale::en);
     // After the provider's own first pass, which picks the browser's language.
     Effect::new(move |_| i18n.set_locale(locale));
+    let path = match data_param(locale) {
+        None => return bundled_page(locale, None).into_any(),
+        Some(Err(notice)) => return bundled_page(locale, Some(notice)).into_any(),
+        Some(Ok(path)) => path,
+    };
+    let opening = StoredValue::new(None::<Opening>);
+    let ready = RwSignal::new(false);
+    let name: String = path.chars().take(80).collect();
+    leptos::task::spawn_local(async move {
+        let opened = open_param(path, locale).await;
+        opening.set_value(Some(opened));
+        ready.set(true);
+    });
+    (move || {
+        if !ready.get() {
+            return view! {
+                <p class="loading" role="status">{td_string!(locale, data.loading, name = name.clone())}</p>
+            }
+            .into_any();
+        }
+        match opening.try_update_value(Option::take).flatten() {
+            Some(Opening {
+                data: Some((data, text)),
+                notice,
+            }) => view! { <Loaded data=Arc::new(data) notice=Some(notice) source=Some(text)/> }
+            .into_any(),
+            Some(Opening { notice, .. }) => bundled_page(locale, Some(notice)).into_any(),
+            None => bundled_page(locale, None).into_any(),
+        }
+    })
+    .into_any()
+}
+
+/// The page with the bundled dataset, and a notice of what became of a `data` parameter, if there was
+/// one.
+fn bundled_page(locale: Locale, notice: Option<Notice>) -> impl IntoView {
     match model::bundled_in(locale) {
-        Ok(data) => view! { <Loaded data=Arc::new(data.clone())/> }.into_any(),
+        Ok(data) => view! { <Loaded data=Arc::new(data.clone()) notice=notice/> }.into_any(),
         Err(error) => view! {
             <main class="error-panel" role="alert">
                 <h1>{td_string!(locale, app.bundled_failed)}</h1>
@@ -504,10 +542,16 @@ fn Start() -> impl IntoView {
     }
 }
 
-/// The page once a dataset is loaded.
+/// The page once a dataset is loaded, with a notice to show first (what became of a `data` URL
+/// parameter) and the text of the dataset if it came from a file.
 #[component]
-fn Loaded(data: Arc<Dataset>) -> impl IntoView {
+fn Loaded(
+    data: Arc<Dataset>,
+    #[prop(default = None)] notice: Option<Notice>,
+    #[prop(default = None)] source: Option<Arc<str>>,
+) -> impl IntoView {
     let state = AppState::new(data);
+    state.source.set_value(source);
     let title = move || state.data.with(|d| d.title.clone());
     let has = move |view: View| state.has_view(view);
     // A dataset without the current view's section falls back to the timeline.
@@ -527,11 +571,12 @@ fn Loaded(data: Arc<Dataset>) -> impl IntoView {
         hovered: RwSignal::new(None),
         selected: RwSignal::new(None),
     });
-    provide_context(NoticeState(RwSignal::new(None)));
-    use_data_param();
+    // A notice of an error at start says the dataset the link names could not be read.
+    let link_applies = notice.as_ref().is_none_or(|n| !n.error);
+    provide_context(NoticeState(RwSignal::new(notice)));
     use_drop_loading();
     use_language(state);
-    use_url();
+    use_url(link_applies);
     use_media(state);
     // The presenter window shows the notes only; it drives the main window.
     let presenter = web_sys::window()

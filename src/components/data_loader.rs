@@ -1,6 +1,7 @@
 //! Loading a dataset of one's own: a file picker, drag and drop onto the page, and the `data` URL
-//! parameter (a same-origin relative path). A bad file gets a notice that names the place of every
-//! problem, and the dataset shown stays as it was.
+//! parameter (a same-origin relative path, read before the page is built: see `Start` in `app.rs`). A
+//! bad file gets a notice that names the place of every problem, and the dataset shown stays as it was
+//! (for the `data` parameter, the bundled one).
 
 use std::sync::Arc;
 
@@ -68,17 +69,10 @@ impl Loader {
         let l = self.locale();
         match Dataset::from_json_in(text, l) {
             Ok(data) => {
-                let events = data.events.len();
-                let lines = untranslated_notice(&data)
-                    .map(|n| vec![n.title])
-                    .unwrap_or_default();
+                let notice = loaded_notice(name, &data, l);
                 self.replace(Arc::new(data));
                 self.app.source.set_value(Some(Arc::from(text)));
-                self.notice.set(Some(Notice {
-                    error: false,
-                    title: td_string!(l, data.loaded, name = clip(name), events = events),
-                    lines,
-                }));
+                self.notice.set(Some(notice));
             }
             Err(e) => {
                 leptos::logging::warn!("{name} could not be loaded: {e}");
@@ -135,37 +129,74 @@ fn clip(s: &str) -> String {
     s.chars().take(80).collect()
 }
 
-/// Loads the dataset named by the page's `data` URL parameter, if there is one.
-pub fn use_data_param() {
-    let Some(window) = web_sys::window() else {
-        return;
+/// How the page opens when its `data` URL parameter names a dataset, read before the page is built:
+/// with that dataset if it could be read (and its text, kept for export), otherwise with the bundled
+/// one; either way with a notice saying which.
+pub struct Opening {
+    /// The dataset read, or `None` for the bundled one.
+    pub data: Option<(Dataset, Arc<str>)>,
+    /// What became of it.
+    pub notice: Notice,
+}
+
+/// The path the page's `data` URL parameter names: `None` if there is none, `Err` with the notice
+/// to show if it is not one this page fetches (only same-origin relative paths are).
+pub fn data_param(locale: Locale) -> Option<Result<String, Notice>> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let path = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get("data")?;
+    Some(
+        crate::params::check_data_path(&path)
+            .map(|()| path)
+            .map_err(|why| Notice {
+                error: true,
+                title: td_string!(locale, data.param_ignored).to_owned(),
+                lines: vec![why],
+            }),
+    )
+}
+
+/// Fetches and reads the dataset at `path`, with its texts in `locale`.
+pub async fn open_param(path: String, locale: Locale) -> Opening {
+    let refused = |lines| Opening {
+        data: None,
+        notice: Notice {
+            error: true,
+            title: td_string!(locale, data.bundled_shown, name = clip(&path)),
+            lines,
+        },
     };
-    let Ok(search) = window.location().search() else {
-        return;
-    };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return;
-    };
-    let Some(path) = params.get("data") else {
-        return;
-    };
-    let loader = Loader::from_context();
-    if let Err(why) = crate::params::check_data_path(&path) {
-        loader.fail(
-            td_string!(loader.locale(), data.param_ignored).to_owned(),
-            vec![why],
-        );
-        return;
+    match fetch_text(&path).await {
+        Ok(text) => match Dataset::from_json_in(&text, locale) {
+            Ok(data) => Opening {
+                notice: loaded_notice(&path, &data, locale),
+                data: Some((data, Arc::from(text))),
+            },
+            Err(e) => {
+                leptos::logging::warn!("{path} could not be loaded: {e}");
+                refused(e.lines())
+            }
+        },
+        Err(why) => refused(vec![why]),
     }
-    leptos::task::spawn_local(async move {
-        match fetch_text(&path).await {
-            Ok(text) => loader.load_text(&path, &text),
-            Err(why) => loader.fail(
-                td_string!(loader.locale(), data.bundled_shown, name = clip(&path)),
-                vec![why],
-            ),
-        }
-    });
+}
+
+/// The notice for a dataset read from `name` and shown: how many events, and how many texts are not
+/// in the page's language.
+fn loaded_notice(name: &str, data: &Dataset, locale: Locale) -> Notice {
+    Notice {
+        error: false,
+        title: td_string!(
+            locale,
+            data.loaded,
+            name = clip(name),
+            events = data.events.len()
+        ),
+        lines: untranslated_notice(data)
+            .map(|n| vec![n.title])
+            .unwrap_or_default(),
+    }
 }
 
 async fn fetch_text(path: &str) -> Result<String, String> {

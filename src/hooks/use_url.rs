@@ -240,7 +240,9 @@ fn location_search() -> String {
 /// Restores the state in the URL at start and on back / forward, and writes the state into the URL as
 /// it changes: a new history entry when the view or the selection changes, the same entry updated when
 /// only the time or the theme does (and the time only while paused, so playing fills no history).
-pub fn use_url() {
+/// `apply`: whether the link's state is applied at start; not when the dataset it names (its `data`
+/// parameter) could not be read, since the rest of the link is about that dataset.
+pub fn use_url(apply: bool) {
     let states = States::from_context();
     let notice = expect_context::<NoticeState>().0;
     let report = move |ignored: Vec<String>| {
@@ -254,20 +256,7 @@ pub fn use_url() {
     };
     let start = LinkState::parse(&location_search());
     let other = StoredValue::new(start.other.clone());
-    // A link to a dataset of one's own can only be applied once that dataset has loaded.
-    let waits_for_data = start.other.iter().any(|(k, _)| k == "data");
-    if waits_for_data {
-        let pending = StoredValue::new(Some(start.clone()));
-        Effect::new(move |seen: Option<()>| {
-            states.app.data.track();
-            if seen.is_some() {
-                if let Some(link) = pending.get_value() {
-                    pending.set_value(None);
-                    report(states.apply(&link));
-                }
-            }
-        });
-    } else {
+    if apply {
         report(states.apply(&start));
     }
     // What the URL says now, to tell our own changes from the user's.

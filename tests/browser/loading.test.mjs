@@ -100,6 +100,49 @@ test('the data URL parameter loads a same-origin file and refuses anything else'
   await missing.context().close();
 });
 
+test('a link to a dataset of one\'s own opens it at the linked event, with no bundled dataset shown first', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  // Every page title shown, from the first.
+  await context.addInitScript(() => {
+    window.__titles = [];
+    new MutationObserver(() => {
+      const t = document.querySelector('.page-header h1')?.textContent;
+      if (t && window.__titles.at(-1) !== t) window.__titles.push(t);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // The dataset arrives late, as over a slow network.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/test-data/minimal.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}?data=test-data/minimal.json&sel=union-state-treaty&t=1999-12-08`);
+  await page.waitForSelector('p.loading[role=status]');
+  assert.match(await page.textContent('p.loading[role=status]'), /Loading test-data\/minimal\.json/);
+  release();
+  await page.waitForFunction(() => document.querySelector('#timeline-canvas')?.dataset.hitTargets?.length > 2);
+  assert.deepEqual(await page.evaluate(() => window.__titles), ['A minimal dataset'], 'only the linked dataset was shown');
+  assert.equal(await page.getAttribute('.event-card', 'data-event-id'), 'union-state-treaty', 'the linked event is open');
+  assert.match(await page.textContent('#notice'), /Loaded test-data\/minimal\.json: 1 events/);
+  await page.waitForTimeout(500);
+  assert.match(page.url(), /sel=union-state-treaty/, 'the link keeps its selection');
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // A dataset that cannot be read: the bundled one, the reason, and the rest of the link left alone.
+  const missing = await openApp(browser, `${server.url}?data=test-data/absent.json&sel=union-state-treaty`);
+  await missing.waitForSelector('#notice.error');
+  assert.match(await missing.textContent('#notice'), /absent\.json could not be loaded; the bundled dataset is shown/);
+  assert.match(await missing.textContent('#notice'), /404/);
+  assert.notEqual(await title(missing), 'A minimal dataset');
+  await missing.context().close();
+});
+
 test('hostile text from data renders as text and runs nothing', async () => {
   const page = await openApp(browser, server.url);
   let dialogs = 0;
