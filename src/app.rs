@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::components::controls::Controls;
 use crate::components::data_loader::{
-    data_param, open_param, use_drop_loading, DataMenu, Notice, NoticeBar, NoticeState, Opening,
+    clip, data_param, open_param, use_drop_loading, DataMenu, Notice, NoticeBar, NoticeState,
+    Opening,
 };
 use crate::components::depth_view::DepthView;
 use crate::components::event_card::EventCard;
@@ -501,7 +502,7 @@ fn Start() -> impl IntoView {
     };
     let opening = StoredValue::new(None::<Opening>);
     let ready = RwSignal::new(false);
-    let name: String = path.chars().take(80).collect();
+    let name = clip(&path);
     leptos::task::spawn_local(async move {
         let opened = open_param(path, locale).await;
         opening.set_value(Some(opened));

@@ -125,7 +125,8 @@ impl Loader {
     }
 }
 
-fn clip(s: &str) -> String {
+/// A file name or path cut to the length a notice quotes.
+pub(crate) fn clip(s: &str) -> String {
     s.chars().take(80).collect()
 }
 

@@ -635,17 +635,18 @@ pub fn TimelineCanvas() -> impl IntoView {
             tab: tab.into(),
         };
         placement.with(|p| {
-            let key = SceneKey {
-                data: state.data.with_untracked(|d| Arc::as_ptr(d) as usize),
-                layout: p.serial,
-                theme,
-                dpr,
-                selected: state.selected.get(),
-                hovered: frame.hovered,
-            };
-            let live = state
-                .data
-                .with_untracked(|data| layers.borrow_mut().draw(&surfaces, key, data, p, &frame));
+            let selected = state.selected.get();
+            let live = state.data.with_untracked(|data| {
+                let key = SceneKey {
+                    data: Arc::as_ptr(data) as usize,
+                    layout: p.serial,
+                    theme,
+                    dpr,
+                    selected,
+                    hovered: frame.hovered,
+                };
+                layers.borrow_mut().draw(&surfaces, key, data, p, &frame)
+            });
             if live {
                 let wait = std::time::Duration::from_millis(LIVE_QUIET_MS as u64 + 10);
                 set_timeout(

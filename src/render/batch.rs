@@ -182,6 +182,18 @@ impl<B: FillCircles> Batched<B> {
         let mask = self.touching(area);
         self.flush(mask)
     }
+
+    /// [`Batched::clear_for`] the box around `points`, widened by `width` (see [`points_box`]).
+    fn clear_around(
+        &mut self,
+        points: &[BackendCoord],
+        width: u32,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        match points_box(points, width) {
+            Some(area) => self.clear_for(area),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The box a circle may paint in, with its stroke and a pixel of anti-aliasing.
@@ -236,9 +248,7 @@ impl<B: FillCircles> DrawingBackend for Batched<B> {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        if let Some(area) = points_box(&[from, to], style.stroke_width()) {
-            self.clear_for(area)?;
-        }
+        self.clear_around(&[from, to], style.stroke_width())?;
         self.inner.draw_line(from, to, style)
     }
     fn draw_rect<S: BackendStyle>(
@@ -248,9 +258,7 @@ impl<B: FillCircles> DrawingBackend for Batched<B> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        if let Some(area) = points_box(&[upper_left, bottom_right], style.stroke_width()) {
-            self.clear_for(area)?;
-        }
+        self.clear_around(&[upper_left, bottom_right], style.stroke_width())?;
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -259,9 +267,7 @@ impl<B: FillCircles> DrawingBackend for Batched<B> {
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let points: Vec<BackendCoord> = path.into_iter().collect();
-        if let Some(area) = points_box(&points, style.stroke_width()) {
-            self.clear_for(area)?;
-        }
+        self.clear_around(&points, style.stroke_width())?;
         self.inner.draw_path(points, style)
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -270,9 +276,7 @@ impl<B: FillCircles> DrawingBackend for Batched<B> {
         style: &S,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let points: Vec<BackendCoord> = vert.into_iter().collect();
-        if let Some(area) = points_box(&points, 0) {
-            self.clear_for(area)?;
-        }
+        self.clear_around(&points, 0)?;
         self.inner.fill_polygon(points, style)
     }
     fn draw_circle<S: BackendStyle>(
