@@ -14,9 +14,12 @@ use plotters_backend::{
 use union_state::layout::lanes::{place, Placement};
 use union_state::layout::scale::Window;
 use union_state::model::{self, Dataset, PartialDate};
-use union_state::render::batch::{Batched, FillCircles};
+use union_state::render::batch::{Batched, Capsule, FillCircles};
 use union_state::render::theme::LIGHT;
-use union_state::render::timeline::{draw_scene, draw_timeline, FrameState};
+use union_state::render::timeline::{
+    draw_base, draw_event, draw_scene, draw_timeline, marker_runs, FrameState, Mark,
+    RUN_TOLERANCE_PX,
+};
 
 /// A rasteriser without anti-aliasing: each pixel is in a shape or not, and colours blend by alpha.
 /// Enough to tell whether shapes were drawn in an order that changes the picture.
@@ -257,6 +260,21 @@ impl FillCircles for Raster {
         self.calls.set((shapes, batches));
         Ok(())
     }
+
+    fn fill_capsules(&mut self, colour: BackendColor, capsules: &[Capsule]) -> R {
+        self.count(true);
+        let (shapes, batches) = self.calls.get();
+        let pen = union_state::render::batch::Pen { colour, width: 0 };
+        for c in capsules {
+            let ((x, y), r) = (c.left, c.radius as i32);
+            self.draw_circle(c.left, c.radius, &pen, true)?;
+            self.draw_rect((x, y - r), (c.right_x, y + r), &pen, true)?;
+            self.draw_circle((c.right_x, y), c.radius, &pen, true)?;
+        }
+        // So do the capsules.
+        self.calls.set((shapes, batches));
+        Ok(())
+    }
 }
 
 /// What is drawn: the whole timeline at a frame, or the scene as the canvas keeps it.
@@ -266,7 +284,7 @@ enum Case {
     Scene { settled: usize, frame: FrameState },
 }
 
-fn draw_case<DB: DrawingBackend>(
+fn draw_case<DB: FillCircles>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
     p: &Placement,
@@ -387,7 +405,9 @@ fn batches_draw_the_same_picture_as_shape_by_shape() {
                 },
             ),
         ] {
-            let (direct, (shapes, _)) = picture(data, &p, case, false);
+            // Drawn one by one, a run of markers is one call too.
+            let (direct, (one_by_one, runs)) = picture(data, &p, case, false);
+            let shapes = one_by_one + runs;
             let (batched, (rest, batches)) = picture(data, &p, case, true);
             let diff = largest_difference(&direct, &batched);
             assert!(diff < 1e-4, "{name}, {what}: pixels differ by up to {diff}");
@@ -395,7 +415,9 @@ fn batches_draw_the_same_picture_as_shape_by_shape() {
                 rest + batches <= shapes,
                 "{name}, {what}: {shapes} calls one by one, {rest} + {batches} batches batched"
             );
-            if name.starts_with("dense") && what != "scene, none shown" {
+            // Runs of markers are already one call each, so what batching saves shows most when
+            // every event is shown.
+            if name.starts_with("dense") && what == "all shown" {
                 assert!(
                     (rest + batches) * 10 < shapes * 8,
                     "{name}, {what}: batching saved too little: {shapes} calls against {rest} + {batches} batches"
@@ -457,4 +479,149 @@ fn a_shape_over_a_held_back_circle_is_drawn_after_it() {
         [0.0, 0.0, 200.0 / 255.0],
         "the line is under the disc"
     );
+}
+
+#[test]
+fn runs_of_markers_stand_out_from_the_markers_by_less_than_the_tolerance() {
+    // The scene with every event settled, drawn with runs of markers as capsules and event by event:
+    // the runs only fill the notches where neighbouring markers meet.
+    let busy = dense(30);
+    for (name, data, width) in [("dense", &busy, 1600.0), ("dense, phone", &busy, 390.0)] {
+        let p = place(data, width, 700.0, full(data));
+        let all = p.events.len();
+        let marks = marker_runs(data, &p, all, |_| false);
+        let runs = marks.iter().filter(|m| matches!(m, Mark::Leads(_))).count();
+        let joined = marks.iter().filter(|m| **m == Mark::Joined).count();
+        assert!(
+            runs > 0 && joined > runs,
+            "{name}: {runs} runs holding {joined} more markers"
+        );
+        let (lod, (shapes, capsules)) = picture(
+            data,
+            &p,
+            Case::Scene {
+                settled: all,
+                frame: frame_at(data, 1.1, None),
+            },
+            false,
+        );
+        assert_eq!(capsules, runs, "{name}: one capsule a run");
+        let (exact, exact_calls) = {
+            let raster = Raster::new(p.width as u32, p.height as u32);
+            let (px, calls) = (raster.px.clone(), raster.calls.clone());
+            let area = raster.into_drawing_area();
+            draw_base(&area, data, &p, &LIGHT).unwrap();
+            for e in &p.events {
+                draw_event(&area, data, &p, e, 1.0, false, &LIGHT).unwrap();
+            }
+            let pixels = px.borrow().clone();
+            (pixels, calls.get().0)
+        };
+        let r = p.metrics.marker_r_px.round();
+        let w = p.width as usize;
+        let mut differ = 0;
+        for (k, (a, b)) in exact.iter().zip(&lod).enumerate() {
+            if a == b {
+                continue;
+            }
+            differ += 1;
+            let (x, y) = ((k % w) as f64 + 0.5, (k / w) as f64 + 0.5);
+            let nearest = p
+                .events
+                .iter()
+                .map(|e| (x - e.x_px.round()).hypot(y - e.y_px.round()) - r)
+                .fold(f64::INFINITY, f64::min);
+            assert!(
+                nearest <= RUN_TOLERANCE_PX + 1e-9,
+                "{name}: pixel ({x}, {y}) differs {nearest} px outside the nearest marker"
+            );
+        }
+        assert!(
+            differ * 100 < joined,
+            "{name}: {differ} pixels differ for {joined} markers joined"
+        );
+        // Each run is one shape instead of its markers: the others are not drawn at all.
+        assert_eq!(shapes + capsules + joined, exact_calls, "{name}");
+    }
+}
+
+#[test]
+fn a_shape_over_a_held_back_capsule_is_drawn_after_it() {
+    // A red capsule, a white disc over its right end, a red capsule over the disc: held back or not,
+    // each shape stays above those drawn before it.
+    fn shapes<DB: FillCircles>(area: &DrawingArea<DB, Shift>) {
+        let red = BackendColor {
+            alpha: 1.0,
+            rgb: (200, 0, 0),
+        };
+        let capsule = |left: (i32, i32), right_x: i32| Capsule {
+            left,
+            right_x,
+            radius: 6,
+        };
+        area.draw(&CapsuleElement(capsule((8, 15), 30), red))
+            .unwrap();
+        area.draw(&Circle::new((30, 15), 7, WHITE.filled()))
+            .unwrap();
+        area.draw(&CapsuleElement(capsule((34, 15), 50), red))
+            .unwrap();
+    }
+    let draw = |batched: bool| {
+        let raster = Raster::new(60, 30);
+        let px = raster.px.clone();
+        if batched {
+            let area = Batched::new(raster).into_drawing_area();
+            shapes(&area);
+            area.present().unwrap();
+        } else {
+            shapes(&raster.into_drawing_area());
+        }
+        let pixels = px.borrow().clone();
+        pixels
+    };
+    let (direct, batched) = (draw(false), draw(true));
+    assert_eq!(largest_difference(&direct, &batched), 0.0);
+    let red = [200.0 / 255.0, 0.0, 0.0];
+    assert_eq!(batched[15 * 60 + 15], red, "the first capsule");
+    assert_eq!(batched[15 * 60 + 26], [1.0, 1.0, 1.0], "the disc over it");
+    assert_eq!(
+        batched[15 * 60 + 36],
+        red,
+        "the second capsule over the disc"
+    );
+    assert_eq!(
+        batched[15 * 60 + 57],
+        [0.0, 0.0, 0.0],
+        "nothing past its end"
+    );
+}
+
+/// A capsule as a plotters element, so that it goes through a drawing area like the timeline's runs.
+struct CapsuleElement(Capsule, BackendColor);
+
+impl<'a> plotters::element::PointCollection<'a, (i32, i32)> for &'a CapsuleElement {
+    type Point = (i32, i32);
+    type IntoIter = [(i32, i32); 2];
+    fn point_iter(self) -> Self::IntoIter {
+        [self.0.left, (self.0.right_x, self.0.left.1)]
+    }
+}
+
+impl<DB: FillCircles> plotters::element::Drawable<DB> for CapsuleElement {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        let (Some(left), Some((right_x, _))) = (points.next(), points.next()) else {
+            return Ok(());
+        };
+        let c = Capsule {
+            left,
+            right_x,
+            ..self.0
+        };
+        backend.fill_capsules(self.1, &[c])
+    }
 }

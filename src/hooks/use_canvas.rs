@@ -13,7 +13,7 @@ use plotters_backend::{
 };
 use plotters_canvas::CanvasBackend;
 
-use crate::render::batch::{Batched, FillCircles};
+use crate::render::batch::{Batched, Capsule, FillCircles};
 use crate::render::timeline::Bounds;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
@@ -432,6 +432,31 @@ impl FillCircles for Over {
             let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
         }
         self.paint(colour, stroke);
+        Ok(())
+    }
+
+    fn fill_capsules(&mut self, colour: BackendColor, capsules: &[Capsule]) -> CanvasResult {
+        if colour.alpha == 0.0 || capsules.is_empty() {
+            return Ok(());
+        }
+        use std::f64::consts::FRAC_PI_2;
+        self.ctx.begin_path();
+        for c in capsules {
+            let (x0, y, r) = (
+                f64::from(c.left.0),
+                f64::from(c.left.1),
+                f64::from(c.radius),
+            );
+            let x1 = f64::from(c.right_x.max(c.left.0));
+            // Each its own sub-path, all turning the same way: from the bottom round the left end, along
+            // the top, round the right end and back along the bottom.
+            self.ctx.move_to(x0, y + r);
+            let _ = self.ctx.arc(x0, y, r, FRAC_PI_2, 3.0 * FRAC_PI_2);
+            self.ctx.line_to(x1, y - r);
+            let _ = self.ctx.arc(x1, y, r, -FRAC_PI_2, FRAC_PI_2);
+            self.ctx.close_path();
+        }
+        self.paint(colour, None);
         Ok(())
     }
 }

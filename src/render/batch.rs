@@ -6,7 +6,8 @@
 //! ([`FillCircles::draw_circles`]), which a canvas draws as one path. The picture does not change: an
 //! opaque circle of one colour over another of the same colour looks the same in either order, and a
 //! circle is only held back past shapes it does not touch. Any other shape that touches one held back
-//! (by a grid of 16 px cells, a little generously) first has that circle's batch drawn.
+//! (by a grid of 16 px cells, a little generously) first has that circle's batch drawn. Capsules (a
+//! run of markers drawn as one shape, [`FillCircles::fill_capsules`]) are held back the same way.
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -39,6 +40,43 @@ pub trait FillCircles: DrawingBackend {
         }
         Ok(())
     }
+
+    /// Fills capsules of one colour; by default each as a rectangle between two circles.
+    fn fill_capsules(
+        &mut self,
+        colour: BackendColor,
+        capsules: &[Capsule],
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let style = Pen { colour, width: 0 };
+        for c in capsules {
+            let ((x, y), r) = (c.left, c.radius as i32);
+            self.draw_circle(c.left, c.radius, &style, true)?;
+            self.draw_rect((x, y - r), (c.right_x, y + r), &style, true)?;
+            self.draw_circle((c.right_x, y), c.radius, &style, true)?;
+        }
+        Ok(())
+    }
+}
+
+/// The shape a circle sweeps along a horizontal line: a rectangle with round ends. A run of
+/// overlapping markers in a row is drawn as one (see `render::timeline::marker_runs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capsule {
+    /// Centre of the left end.
+    pub left: BackendCoord,
+    /// x of the centre of the right end (at the same y).
+    pub right_x: i32,
+    /// Radius of the ends, px.
+    pub radius: u32,
+}
+
+impl Capsule {
+    /// The box it may paint in, with a pixel of anti-aliasing.
+    fn area(&self) -> Box2 {
+        let (l, t, _, b) = circle_box(self.left, self.radius, None);
+        let reach = self.radius as i32 + 1;
+        (l, t, self.right_x.max(self.left.0) + reach, b)
+    }
 }
 
 impl FillCircles for plotters::backend::SVGBackend<'_> {}
@@ -61,11 +99,12 @@ impl BackendStyle for Pen {
     }
 }
 
-/// Circles held back: their colour and stroke, and where they are.
+/// Circles (and, if filled, capsules) held back: their colour and stroke, and where they are.
 struct Batch {
     rgb: (u8, u8, u8),
     stroke: Option<u32>,
     circles: Vec<(BackendCoord, u32)>,
+    capsules: Vec<Capsule>,
 }
 
 /// A hash for grid cells: two small integers need no protection against crafted keys, and the
@@ -94,15 +133,38 @@ impl Hasher for CellHasher {
 impl Batch {
     /// Draws the circles on `backend`.
     fn draw<B: FillCircles>(&self, backend: &mut B) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        if self.circles.is_empty() {
-            return Ok(());
-        }
         let colour = BackendColor {
             alpha: 1.0,
             rgb: self.rgb,
         };
-        backend.draw_circles(colour, self.stroke, &self.circles)
+        if !self.circles.is_empty() {
+            backend.draw_circles(colour, self.stroke, &self.circles)?;
+        }
+        if !self.capsules.is_empty() {
+            backend.fill_capsules(colour, &self.capsules)?;
+        }
+        Ok(())
     }
+
+    fn is_empty(&self) -> bool {
+        self.circles.is_empty() && self.capsules.is_empty()
+    }
+
+    /// The boxes of everything held.
+    fn areas(&self) -> impl Iterator<Item = Box2> + '_ {
+        let circles = self
+            .circles
+            .iter()
+            .map(|&(c, r)| circle_box(c, r, self.stroke));
+        circles.chain(self.capsules.iter().map(Capsule::area))
+    }
+}
+
+/// A shape held back in a batch.
+#[derive(Clone, Copy)]
+enum Held {
+    Circle(BackendCoord, u32),
+    Capsule(Capsule),
 }
 
 /// A box in backend px, inclusive: left, top, right, bottom.
@@ -148,12 +210,12 @@ impl<B: FillCircles> Batched<B> {
             return Ok(());
         }
         for (k, batch) in self.batches.iter_mut().enumerate() {
-            if mask & (1 << k) == 0 || batch.circles.is_empty() {
+            if mask & (1 << k) == 0 || batch.is_empty() {
                 continue;
             }
             batch.draw(&mut self.inner)?;
-            for &(c, r) in &batch.circles {
-                for cell in Self::cells(circle_box(c, r, batch.stroke)) {
+            for area in batch.areas() {
+                for cell in Self::cells(area) {
                     if let Entry::Occupied(mut e) = self.grid.entry(cell) {
                         *e.get_mut() &= !(1 << k);
                         if *e.get() == 0 {
@@ -163,6 +225,7 @@ impl<B: FillCircles> Batched<B> {
                 }
             }
             batch.circles.clear();
+            batch.capsules.clear();
         }
         Ok(())
     }
@@ -193,6 +256,70 @@ impl<B: FillCircles> Batched<B> {
             Some(area) => self.clear_for(area),
             None => Ok(()),
         }
+    }
+
+    /// Holds back an opaque shape in the batch of its colour and stroke, after drawing the other
+    /// batches it may touch.
+    fn hold(
+        &mut self,
+        colour: BackendColor,
+        stroke: Option<u32>,
+        shape: Held,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let area = match shape {
+            Held::Circle(c, r) => circle_box(c, r, stroke),
+            Held::Capsule(c) => c.area(),
+        };
+        let own = self
+            .batches
+            .iter()
+            .position(|b| b.rgb == colour.rgb && b.stroke == stroke);
+        let others = self.touching(area) & !own.map_or(0, |k| 1 << k);
+        self.flush(others)?;
+        let k = match own.or_else(|| self.batches.iter().position(Batch::is_empty)) {
+            Some(k) => k,
+            None => {
+                if self.batches.len() >= MAX_BATCHES {
+                    self.flush_all()?;
+                }
+                self.batches.push(Batch {
+                    rgb: colour.rgb,
+                    stroke,
+                    circles: Vec::new(),
+                    capsules: Vec::new(),
+                });
+                self.batches.len() - 1
+            }
+        };
+        let batch = &mut self.batches[k];
+        batch.rgb = colour.rgb;
+        batch.stroke = stroke;
+        match shape {
+            Held::Circle(c, r) => batch.circles.push((c, r)),
+            Held::Capsule(c) => batch.capsules.push(c),
+        }
+        for cell in Self::cells(area) {
+            *self.grid.entry(cell).or_insert(0) |= 1 << k;
+        }
+        Ok(())
+    }
+}
+
+impl<B: FillCircles> FillCircles for Batched<B> {
+    fn fill_capsules(
+        &mut self,
+        colour: BackendColor,
+        capsules: &[Capsule],
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        for &c in capsules {
+            if colour.alpha < 1.0 {
+                self.clear_for(c.area())?;
+                self.inner.fill_capsules(colour, &[c])?;
+            } else {
+                self.hold(colour, None, Held::Capsule(c))?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -286,42 +413,13 @@ impl<B: FillCircles> DrawingBackend for Batched<B> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        let colour = style.color();
         let stroke = (!fill).then(|| style.stroke_width());
-        let area = circle_box(center, radius, stroke);
         // Only opaque circles are held back: translucent ones would darken where they overlap.
-        if colour.alpha < 1.0 {
-            self.clear_for(area)?;
+        if style.color().alpha < 1.0 {
+            self.clear_for(circle_box(center, radius, stroke))?;
             return self.inner.draw_circle(center, radius, style, fill);
         }
-        let own = self
-            .batches
-            .iter()
-            .position(|b| b.rgb == colour.rgb && b.stroke == stroke);
-        let others = self.touching(area) & !own.map_or(0, |k| 1 << k);
-        self.flush(others)?;
-        let k = match own.or_else(|| self.batches.iter().position(|b| b.circles.is_empty())) {
-            Some(k) => k,
-            None => {
-                if self.batches.len() >= MAX_BATCHES {
-                    self.flush_all()?;
-                }
-                self.batches.push(Batch {
-                    rgb: colour.rgb,
-                    stroke,
-                    circles: Vec::new(),
-                });
-                self.batches.len() - 1
-            }
-        };
-        let batch = &mut self.batches[k];
-        batch.rgb = colour.rgb;
-        batch.stroke = stroke;
-        batch.circles.push((center, radius));
-        for cell in Self::cells(area) {
-            *self.grid.entry(cell).or_insert(0) |= 1 << k;
-        }
-        Ok(())
+        self.hold(style.color(), stroke, Held::Circle(center, radius))
     }
     fn draw_text<S: BackendTextStyle>(
         &mut self,

@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::batch::{Capsule, FillCircles};
 use super::theme::{
     Theme, BAR_ALPHA, GHOST_ALPHA, MARKER_STROKE_PX, PLAYHEAD_STROKE_PX, RING_GAP_PX,
     RING_STROKE_PX, TICK_LEN_PX,
@@ -13,6 +14,9 @@ use crate::layout::anim::{appearance, ease_out_back, ease_out_cubic};
 use crate::layout::lanes::{PlacedEvent, Placement};
 use crate::layout::text;
 use crate::model::{Dataset, Day, Status};
+use plotters::element::{Drawable, PointCollection};
+use plotters_backend::{BackendColor, BackendCoord, DrawingErrorKind};
+use std::collections::HashMap;
 
 /// Everything that changes from one frame to the next.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,8 +103,9 @@ pub fn appearing(placement: &Placement, frame: &FrameState) -> std::ops::Range<u
 pub type Bounds = (f64, f64, f64, f64);
 
 /// Draws the timeline as its canvas keeps it between frames: the [base](draw_base), the first
-/// `settled` events fully shown and the rest as ghosts, labels in bold where `emphasised` says.
-pub fn draw_scene<DB: DrawingBackend>(
+/// `settled` events fully shown and the rest as ghosts, labels in bold where `emphasised` says. Runs
+/// of overlapping markers are drawn as one shape each ([`marker_runs`]).
+pub fn draw_scene<DB: FillCircles>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
     placement: &Placement,
@@ -109,11 +114,147 @@ pub fn draw_scene<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     draw_base(area, data, placement, theme)?;
+    let marks = marker_runs(data, placement, settled, &emphasised);
     for (i, p) in placement.events.iter().enumerate() {
-        let shown = if i < settled { 1.0 } else { 0.0 };
-        draw_event(area, data, placement, p, shown, emphasised(p.event), theme)?;
+        match marks.get(i) {
+            Some(Mark::Joined) => {}
+            Some(&Mark::Leads(right_x)) => {
+                let Some(event) = data.events.get(p.event) else {
+                    continue;
+                };
+                area.draw(&Run {
+                    ends: [(px(p.x_px), px(p.y_px)), (right_x, px(p.y_px))],
+                    radius: marker_radius(placement, 1.0),
+                    colour: theme.track(event.track).to_backend_color(),
+                })?;
+            }
+            _ => {
+                let shown = if i < settled { 1.0 } else { 0.0 };
+                draw_event(area, data, placement, p, shown, emphasised(p.event), theme)?;
+            }
+        }
     }
     Ok(())
+}
+
+/// The most a run of markers drawn as one shape may stand out from the markers it stands for, layout
+/// px: it fills the notches where neighbouring circles meet, no deeper than this.
+pub const RUN_TOLERANCE_PX: f64 = 0.25;
+
+/// How the scene draws a settled event's marker (see [`marker_runs`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// On its own, as [`draw_event`] draws it.
+    Alone,
+    /// As the first of a run: one capsule from its centre to the centre x given, covering the others.
+    Leads(i32),
+    /// Covered by the run it is part of: not drawn.
+    Joined,
+}
+
+/// The level of detail of a dense timeline: where settled markers in a row overlap so closely that
+/// their outline differs from a capsule's by at most [`RUN_TOLERANCE_PX`], they are drawn as one capsule
+/// (ten thousand events are then far fewer shapes to draw and rasterise). A run holds only plain
+/// markers drawn alike: filled discs of one track, with no label, range bar or emphasis, each within the
+/// plot and at most the largest gap that keeps the tolerance from the one before in its row; any other
+/// event in the row ends the run. Nothing else is drawn in a row between a run's members, so drawing
+/// the run where its first member comes keeps every overlap as it was. One mark per event of the
+/// placement (those from `settled` on are [`Mark::Alone`]).
+pub fn marker_runs(
+    data: &Dataset,
+    placement: &Placement,
+    settled: usize,
+    emphasised: impl Fn(usize) -> bool,
+) -> Vec<Mark> {
+    let mut marks = vec![Mark::Alone; placement.events.len()];
+    let r = f64::from(marker_radius(placement, 1.0));
+    let tol = RUN_TOLERANCE_PX.min(r);
+    // Circles of radius r whose centres are g apart leave notches r - sqrt(r^2 - g^2/4) deep.
+    let gap = (2.0 * (2.0 * r * tol - tol * tol).sqrt()).floor() as i32;
+    // The run open in each row (by its y): first member, track, last member's x, members.
+    let mut open: HashMap<i32, (usize, usize, i32, usize)> = HashMap::new();
+    fn close(marks: &mut [Mark], run: Option<(usize, usize, i32, usize)>) {
+        if let Some((first, _, right_x, members)) = run {
+            if members > 1 {
+                marks[first] = Mark::Leads(right_x);
+            }
+        }
+    }
+    for (i, p) in placement.events.iter().enumerate().take(settled) {
+        let (x, y) = (px(p.x_px), px(p.y_px));
+        let plain = data.events.get(p.event).filter(|e| {
+            !is_undelivered(e.status)
+                && p.x_end_px.is_none()
+                && p.label.is_none()
+                && placement.in_plot(p.x_px)
+                && !emphasised(p.event)
+        });
+        let Some(event) = plain else {
+            close(&mut marks, open.remove(&y));
+            continue;
+        };
+        match open.get_mut(&y) {
+            Some((_, track, last_x, members))
+                if *track == event.track && x >= *last_x && x - *last_x <= gap =>
+            {
+                *last_x = x;
+                *members += 1;
+                marks[i] = Mark::Joined;
+            }
+            _ => {
+                let before = open.insert(y, (i, event.track, x, 1));
+                close(&mut marks, before);
+            }
+        }
+    }
+    for run in open.into_values() {
+        close(&mut marks, Some(run));
+    }
+    marks
+}
+
+/// The radius of a marker that has appeared to the extent `shown`, px.
+fn marker_radius(placement: &Placement, shown: f64) -> u32 {
+    (placement.metrics.marker_r_px * ease_out_back(shown))
+        .max(1.0)
+        .round() as u32
+}
+
+/// A run of markers, drawn as one capsule (see [`marker_runs`]).
+struct Run {
+    /// The centres of its two ends.
+    ends: [(i32, i32); 2],
+    radius: u32,
+    colour: BackendColor,
+}
+
+impl<'a> PointCollection<'a, (i32, i32)> for &'a Run {
+    type Point = &'a (i32, i32);
+    type IntoIter = &'a [(i32, i32)];
+    fn point_iter(self) -> Self::IntoIter {
+        &self.ends
+    }
+}
+
+impl<DB: FillCircles> Drawable<DB> for Run {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        match (points.next(), points.next()) {
+            (Some(left), Some((right_x, _))) => backend.fill_capsules(
+                self.colour,
+                &[Capsule {
+                    left,
+                    right_x,
+                    radius: self.radius,
+                }],
+            ),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Draws what does not move while the playhead does: the background, era bands and their names, lanes
@@ -272,7 +413,7 @@ pub fn draw_event<DB: DrawingBackend>(
     if !marked {
         return Ok(());
     }
-    let radius = (r * ease_out_back(shown)).max(1.0).round() as u32;
+    let radius = marker_radius(placement, shown);
     if is_undelivered(event.status) {
         area.draw(&Circle::new((x, y), radius, theme.background.filled()))?;
         area.draw(&Circle::new(

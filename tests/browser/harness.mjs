@@ -121,6 +121,19 @@ export function saturatedAt(page, x, y) {
   })()`);
 }
 
+/** Of `points` ([{ x, y }] in CSS px on the timeline), those whose pixel is not strongly coloured. */
+export function unsaturated(page, points) {
+  return page.evaluate(`(() => {
+    const g = ${SNAPSHOT};
+    const k = g.canvas.width / document.querySelector('#timeline-canvas').clientWidth;
+    const d = g.getImageData(0, 0, g.canvas.width, g.canvas.height).data;
+    return ${JSON.stringify(points)}.filter((p) => {
+      const i = (Math.round(p.y * k) * g.canvas.width + Math.round(p.x * k)) * 4;
+      return Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) <= 60;
+    });
+  })()`);
+}
+
 /** Drops a file named `name` holding `text` on the page, as a user dragging a dataset onto it does. */
 export function dropFile(page, name, text) {
   return page.evaluate(

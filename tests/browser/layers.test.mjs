@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, inkedShare, hitTargets, saturatedAt, dropFile } from './harness.mjs';
+import { serve, launch, inkedShare, hitTargets, saturatedAt, unsaturated, dropFile } from './harness.mjs';
+import { synthDataset } from '../bench/synth.mjs';
 
 const minimal = readFileSync(new URL('../data/minimal.json', import.meta.url), 'utf8');
 
@@ -215,6 +216,36 @@ test('a new dataset goes straight into the image, without the live layer', async
   await page.focus('#timeline-canvas');
   await page.keyboard.press('+');
   await page.waitForFunction(() => window.__liveWidths.some((w) => w > 0));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a dense timeline draws each run of overlapping markers as one shape, covering every marker', async () => {
+  const { page, problems } = await openCounted();
+  // Each capsule starts with its left end, an arc from the bottom round to the top; a marker is a whole
+  // circle.
+  await page.evaluate(() => {
+    window.__capsules = 0;
+    const arc = CanvasRenderingContext2D.prototype.arc;
+    CanvasRenderingContext2D.prototype.arc = function (x, y, r, from, to, ...rest) {
+      if (from === Math.PI / 2 && to === 1.5 * Math.PI) window.__capsules++;
+      return arc.call(this, x, y, r, from, to, ...rest);
+    };
+  });
+  // Two thousand events, every one a filled disc (no status that draws a ring, whose white middle
+  // would cover a neighbour's centre).
+  const data = synthDataset(2000);
+  for (const e of data.events) delete e.status;
+  await dropFile(page, 'dense.json', JSON.stringify(data));
+  await page.waitForFunction(() => /2,000/.test(document.querySelector('.page-header h1').textContent));
+  await page.waitForFunction(() => /"ev-\d+"/.test(document.querySelector('#timeline-canvas').dataset.hitTargets));
+  await page.waitForTimeout(400);
+  const capsules = await page.evaluate(() => window.__capsules);
+  assert.ok(capsules > 20, `runs of markers drawn as capsules (${capsules})`);
+  // Every marker whose centre the page exposes is inked, those inside a run as much as the rest.
+  const targets = await hitTargets(page);
+  assert.ok(targets.length >= 400, `${targets.length} markers checked`);
+  assert.deepEqual(await unsaturated(page, targets), [], 'markers left blank');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
