@@ -546,6 +546,54 @@ fn runs_of_markers_stand_out_from_the_markers_by_less_than_the_tolerance() {
 }
 
 #[test]
+fn a_run_holds_only_plain_markers_of_one_row_and_track() {
+    let busy = dense(30);
+    let p = place(&busy, 1600.0, 700.0, full(&busy));
+    // Every seventh event is emphasised (selected or under the pointer): its label goes bold, so it is
+    // drawn on its own.
+    let emphasised = |e: usize| e.is_multiple_of(7);
+    let marks = marker_runs(&busy, &p, p.events.len(), emphasised);
+    let gap = 3;
+    // The run open in each row: its track and last member's x.
+    let mut open: std::collections::HashMap<i32, (usize, i32)> = Default::default();
+    let mut joined = 0;
+    for (e, mark) in p.events.iter().zip(&marks) {
+        let event = &busy.events[e.event];
+        let (x, y) = (e.x_px.round() as i32, e.y_px.round() as i32);
+        let plain = !union_state::render::timeline::is_undelivered(event.status)
+            && e.label.is_none()
+            && e.x_end_px.is_none()
+            && !emphasised(e.event);
+        match *mark {
+            Mark::Alone => {
+                open.remove(&y);
+            }
+            Mark::Leads(right) => {
+                assert!(plain, "a run starts at a plain marker");
+                assert!(right >= x, "a run ends right of where it starts");
+                open.insert(y, (event.track, x));
+            }
+            Mark::Joined => {
+                joined += 1;
+                assert!(plain, "event {} is not plain but is joined", e.event);
+                let (track, last) = open.get(&y).copied().expect("a run is open in the row");
+                assert_eq!(track, event.track);
+                assert!(
+                    (0..=gap).contains(&(x - last)),
+                    "{x} is {} px from {last}",
+                    x - last
+                );
+                open.insert(y, (track, x));
+            }
+        }
+        if !plain {
+            assert_eq!(*mark, Mark::Alone);
+        }
+    }
+    assert!(joined > 100, "{joined} markers joined");
+}
+
+#[test]
 fn a_shape_over_a_held_back_capsule_is_drawn_after_it() {
     // A red capsule, a white disc over its right end, a red capsule over the disc: held back or not,
     // each shape stays above those drawn before it.
