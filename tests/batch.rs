@@ -553,6 +553,7 @@ fn a_run_holds_only_plain_markers_of_one_row_and_track() {
     // drawn on its own.
     let emphasised = |e: usize| e.is_multiple_of(7);
     let marks = marker_runs(&busy, &p, p.events.len(), emphasised);
+    // For 6 px markers a quarter of a pixel allows centres 3 px apart (r - sqrt(r^2 - 9/4) = 0.19).
     let gap = 3;
     // The run open in each row: its track and last member's x.
     let mut open: std::collections::HashMap<i32, (usize, i32)> = Default::default();

@@ -436,10 +436,10 @@ impl FillCircles for Over {
     }
 
     fn fill_capsules(&mut self, colour: BackendColor, capsules: &[Capsule]) -> CanvasResult {
+        use std::f64::consts::FRAC_PI_2;
         if colour.alpha == 0.0 || capsules.is_empty() {
             return Ok(());
         }
-        use std::f64::consts::FRAC_PI_2;
         self.ctx.begin_path();
         for c in capsules {
             let (x0, y, r) = (

@@ -49,10 +49,10 @@ pub trait FillCircles: DrawingBackend {
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let style = Pen { colour, width: 0 };
         for c in capsules {
-            let ((x, y), r) = (c.left, c.radius as i32);
+            let ((x, y), r, right_x) = (c.left, c.radius as i32, c.right_x.max(c.left.0));
             self.draw_circle(c.left, c.radius, &style, true)?;
-            self.draw_rect((x, y - r), (c.right_x, y + r), &style, true)?;
-            self.draw_circle((c.right_x, y), c.radius, &style, true)?;
+            self.draw_rect((x, y - r), (right_x, y + r), &style, true)?;
+            self.draw_circle((right_x, y), c.radius, &style, true)?;
         }
         Ok(())
     }
@@ -131,7 +131,7 @@ impl Hasher for CellHasher {
 }
 
 impl Batch {
-    /// Draws the circles on `backend`.
+    /// Draws what it holds on `backend`.
     fn draw<B: FillCircles>(&self, backend: &mut B) -> Result<(), DrawingErrorKind<B::ErrorType>> {
         let colour = BackendColor {
             alpha: 1.0,
