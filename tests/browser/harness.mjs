@@ -112,24 +112,19 @@ export async function hitTargets(page) {
 }
 
 /** Whether the timeline's pixel at CSS position (x, y) is strongly coloured (a drawn marker, not a band). */
-export function saturatedAt(page, x, y) {
-  return page.evaluate(`(() => {
-    const g = ${SNAPSHOT};
-    const k = g.canvas.width / document.querySelector('#timeline-canvas').clientWidth;
-    const [r, gr, b] = g.getImageData(Math.round(${x} * k), Math.round(${y} * k), 1, 1).data;
-    return Math.max(r, gr, b) - Math.min(r, gr, b) > 60;
-  })()`);
+export async function saturatedAt(page, x, y) {
+  return (await unsaturated(page, [{ x, y }])).length === 0;
 }
 
-/** Of `points` ([{ x, y }] in CSS px on the timeline), those whose pixel is not strongly coloured. */
+/** Of `points` ([{ x, y }] in CSS px on the timeline), those whose pixel is not strongly coloured (not a
+ * drawn marker; a band or the background). */
 export function unsaturated(page, points) {
   return page.evaluate(`(() => {
     const g = ${SNAPSHOT};
     const k = g.canvas.width / document.querySelector('#timeline-canvas').clientWidth;
-    const d = g.getImageData(0, 0, g.canvas.width, g.canvas.height).data;
     return ${JSON.stringify(points)}.filter((p) => {
-      const i = (Math.round(p.y * k) * g.canvas.width + Math.round(p.x * k)) * 4;
-      return Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) <= 60;
+      const [r, gr, b] = g.getImageData(Math.round(p.x * k), Math.round(p.y * k), 1, 1).data;
+      return Math.max(r, gr, b) - Math.min(r, gr, b) <= 60;
     });
   })()`);
 }
