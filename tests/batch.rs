@@ -14,7 +14,7 @@ use plotters_backend::{
 use union_state::layout::lanes::{place, Placement};
 use union_state::layout::scale::Window;
 use union_state::model::{self, Dataset, PartialDate};
-use union_state::render::batch::{Batched, Capsule, FillCircles};
+use union_state::render::batch::{Batched, Capsule, FillCircles, FilledCapsule};
 use union_state::render::theme::LIGHT;
 use union_state::render::timeline::{
     draw_base, draw_event, draw_scene, draw_timeline, marker_runs, FrameState, Mark,
@@ -427,6 +427,24 @@ fn batches_draw_the_same_picture_as_shape_by_shape() {
     }
 }
 
+/// The pixels of a 60 x 30 raster drawn on by `direct`, and by `batched` through [`Batched`].
+fn small_pictures(
+    direct: impl FnOnce(&DrawingArea<Raster, Shift>),
+    batched: impl FnOnce(&DrawingArea<Batched<Raster>, Shift>),
+) -> (Vec<[f32; 3]>, Vec<[f32; 3]>) {
+    let raster = Raster::new(60, 30);
+    let px = raster.px.clone();
+    direct(&raster.into_drawing_area());
+    let one_by_one = px.borrow().clone();
+    let raster = Raster::new(60, 30);
+    let px = raster.px.clone();
+    let area = Batched::new(raster).into_drawing_area();
+    batched(&area);
+    area.present().unwrap();
+    let held_back = px.borrow().clone();
+    (one_by_one, held_back)
+}
+
 #[test]
 fn a_shape_over_a_held_back_circle_is_drawn_after_it() {
     // Red discs, a white one between two of them (under the second), a translucent bar and a line
@@ -454,20 +472,7 @@ fn a_shape_over_a_held_back_circle_is_drawn_after_it() {
         ))
         .unwrap();
     }
-    let draw = |batched: bool| {
-        let raster = Raster::new(60, 30);
-        let px = raster.px.clone();
-        if batched {
-            let area = Batched::new(raster).into_drawing_area();
-            shapes(&area);
-            area.present().unwrap();
-        } else {
-            shapes(&raster.into_drawing_area());
-        }
-        let pixels = px.borrow().clone();
-        pixels
-    };
-    let (direct, batched) = (draw(false), draw(true));
+    let (direct, batched) = small_pictures(shapes, shapes);
     assert_eq!(largest_difference(&direct, &batched), 0.0);
     // The white disc is over the first red one and under the second; the bar and the line are over
     // the last.
@@ -603,32 +608,20 @@ fn a_shape_over_a_held_back_capsule_is_drawn_after_it() {
             alpha: 1.0,
             rgb: (200, 0, 0),
         };
-        let capsule = |left: (i32, i32), right_x: i32| Capsule {
-            left,
-            right_x,
-            radius: 6,
+        let capsule = |left: (i32, i32), right_x: i32| FilledCapsule {
+            capsule: Capsule {
+                left,
+                right_x,
+                radius: 6,
+            },
+            colour: red,
         };
-        area.draw(&CapsuleElement(capsule((8, 15), 30), red))
-            .unwrap();
+        area.draw(&capsule((8, 15), 30)).unwrap();
         area.draw(&Circle::new((30, 15), 7, WHITE.filled()))
             .unwrap();
-        area.draw(&CapsuleElement(capsule((34, 15), 50), red))
-            .unwrap();
+        area.draw(&capsule((34, 15), 50)).unwrap();
     }
-    let draw = |batched: bool| {
-        let raster = Raster::new(60, 30);
-        let px = raster.px.clone();
-        if batched {
-            let area = Batched::new(raster).into_drawing_area();
-            shapes(&area);
-            area.present().unwrap();
-        } else {
-            shapes(&raster.into_drawing_area());
-        }
-        let pixels = px.borrow().clone();
-        pixels
-    };
-    let (direct, batched) = (draw(false), draw(true));
+    let (direct, batched) = small_pictures(shapes, shapes);
     assert_eq!(largest_difference(&direct, &batched), 0.0);
     let red = [200.0 / 255.0, 0.0, 0.0];
     assert_eq!(batched[15 * 60 + 15], red, "the first capsule");
@@ -643,34 +636,4 @@ fn a_shape_over_a_held_back_capsule_is_drawn_after_it() {
         [0.0, 0.0, 0.0],
         "nothing past its end"
     );
-}
-
-/// A capsule as a plotters element, so that it goes through a drawing area like the timeline's runs.
-struct CapsuleElement(Capsule, BackendColor);
-
-impl<'a> plotters::element::PointCollection<'a, (i32, i32)> for &'a CapsuleElement {
-    type Point = (i32, i32);
-    type IntoIter = [(i32, i32); 2];
-    fn point_iter(self) -> Self::IntoIter {
-        [self.0.left, (self.0.right_x, self.0.left.1)]
-    }
-}
-
-impl<DB: FillCircles> plotters::element::Drawable<DB> for CapsuleElement {
-    fn draw<I: Iterator<Item = BackendCoord>>(
-        &self,
-        mut points: I,
-        backend: &mut DB,
-        _: (u32, u32),
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        let (Some(left), Some((right_x, _))) = (points.next(), points.next()) else {
-            return Ok(());
-        };
-        let c = Capsule {
-            left,
-            right_x,
-            ..self.0
-        };
-        backend.fill_capsules(self.1, &[c])
-    }
 }

@@ -13,6 +13,7 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use plotters::element::{Drawable, PointCollection};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
@@ -76,6 +77,45 @@ impl Capsule {
         let (l, t, _, b) = circle_box(self.left, self.radius, None);
         let reach = self.radius as i32 + 1;
         (l, t, self.right_x.max(self.left.0) + reach, b)
+    }
+}
+
+/// A filled capsule as a plotters element: drawn through a drawing area (which places its ends) by
+/// [`FillCircles::fill_capsules`].
+pub struct FilledCapsule {
+    /// The capsule, in the area's coordinates.
+    pub capsule: Capsule,
+    /// Its colour.
+    pub colour: BackendColor,
+}
+
+impl<'a> PointCollection<'a, BackendCoord> for &'a FilledCapsule {
+    type Point = BackendCoord;
+    type IntoIter = [BackendCoord; 2];
+    fn point_iter(self) -> Self::IntoIter {
+        let c = self.capsule;
+        [c.left, (c.right_x, c.left.1)]
+    }
+}
+
+impl<DB: FillCircles> Drawable<DB> for FilledCapsule {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        match (points.next(), points.next()) {
+            (Some(left), Some((right_x, _))) => backend.fill_capsules(
+                self.colour,
+                &[Capsule {
+                    left,
+                    right_x,
+                    ..self.capsule
+                }],
+            ),
+            _ => Ok(()),
+        }
     }
 }
 

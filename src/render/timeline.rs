@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::batch::{Capsule, FillCircles};
+use super::batch::{Capsule, FillCircles, FilledCapsule};
 use super::theme::{
     Theme, BAR_ALPHA, GHOST_ALPHA, MARKER_STROKE_PX, PLAYHEAD_STROKE_PX, RING_GAP_PX,
     RING_STROKE_PX, TICK_LEN_PX,
@@ -14,8 +14,6 @@ use crate::layout::anim::{appearance, ease_out_back, ease_out_cubic};
 use crate::layout::lanes::{PlacedEvent, Placement};
 use crate::layout::text;
 use crate::model::{Dataset, Day, Status};
-use plotters::element::{Drawable, PointCollection};
-use plotters_backend::{BackendColor, BackendCoord, DrawingErrorKind};
 use std::collections::HashMap;
 
 /// Everything that changes from one frame to the next.
@@ -122,9 +120,12 @@ pub fn draw_scene<DB: FillCircles>(
                 let Some(event) = data.events.get(p.event) else {
                     continue;
                 };
-                area.draw(&Run {
-                    ends: [(px(p.x_px), px(p.y_px)), (right_x, px(p.y_px))],
-                    radius: marker_radius(placement, 1.0),
+                area.draw(&FilledCapsule {
+                    capsule: Capsule {
+                        left: (px(p.x_px), px(p.y_px)),
+                        right_x,
+                        radius: marker_radius(placement, 1.0),
+                    },
                     colour: theme.track(event.track).to_backend_color(),
                 })?;
             }
@@ -218,43 +219,6 @@ fn marker_radius(placement: &Placement, shown: f64) -> u32 {
     (placement.metrics.marker_r_px * ease_out_back(shown))
         .max(1.0)
         .round() as u32
-}
-
-/// A run of markers, drawn as one capsule (see [`marker_runs`]).
-struct Run {
-    /// The centres of its two ends.
-    ends: [(i32, i32); 2],
-    radius: u32,
-    colour: BackendColor,
-}
-
-impl<'a> PointCollection<'a, (i32, i32)> for &'a Run {
-    type Point = &'a (i32, i32);
-    type IntoIter = &'a [(i32, i32)];
-    fn point_iter(self) -> Self::IntoIter {
-        &self.ends
-    }
-}
-
-impl<DB: FillCircles> Drawable<DB> for Run {
-    fn draw<I: Iterator<Item = BackendCoord>>(
-        &self,
-        mut points: I,
-        backend: &mut DB,
-        _: (u32, u32),
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        match (points.next(), points.next()) {
-            (Some(left), Some((right_x, _))) => backend.fill_capsules(
-                self.colour,
-                &[Capsule {
-                    left,
-                    right_x,
-                    radius: self.radius,
-                }],
-            ),
-            _ => Ok(()),
-        }
-    }
 }
 
 /// Draws what does not move while the playhead does: the background, era bands and their names, lanes
