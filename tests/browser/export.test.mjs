@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openApp, openMenu } from './harness.mjs';
+import { serve, launch, openApp, openMenu, dropFile } from './harness.mjs';
+import { synthDataset } from '../bench/synth.mjs';
 
 let server;
 let browser;
@@ -58,7 +59,12 @@ test('PNG exports are the view at 1x, 2x and 4x, and SVG is the same drawing', a
 
 test('printing lays every event out on paper with its sources', async () => {
   const page = await openApp(browser, server.url);
+  const events = await page.evaluate(() =>
+    Number(document.querySelector('#timeline-canvas').getAttribute('aria-label').match(/of ([\d,]+) events/)[1].replace(/,/g, '')));
+  // Only paper shows the list: the page does not make it until it is printed.
+  assert.equal(await page.evaluate(() => document.querySelectorAll('#print-list li').length), 0, 'no printed list on screen');
   await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction((n) => document.querySelectorAll('#print-list li.print-event').length === n, events);
   const printed = await page.evaluate(() => {
     const list = document.querySelector('#print-list');
     const canvas = document.querySelector('#timeline-canvas');
@@ -70,12 +76,27 @@ test('printing lays every event out on paper with its sources', async () => {
     };
   });
   assert.ok(printed.shown, 'the printable list shows');
-  assert.ok(printed.items >= 40, `${printed.items} events printed`);
+  assert.ok(printed.items >= 40 && printed.items === events, `${printed.items} of ${events} events printed`);
   assert.ok(printed.sources >= printed.items, 'every event has its sources');
   assert.ok(printed.canvasHidden, 'the interactive chart is not printed');
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 20000, `a real document (${pdf.length} bytes)`);
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#print-list')).display), 'none');
+  await page.context().close();
+});
+
+test('the printed list is whole before the print dialog lays the page out, whatever the size of the dataset', async () => {
+  // More events than the lists make at once; the browser fires beforeprint before it lays the page out
+  // for paper, and runs what the handler queued before it does.
+  const page = await openApp(browser, server.url);
+  const n = 450;
+  await dropFile(page, 'many.json', JSON.stringify(synthDataset(n)));
+  await page.waitForFunction((n) => (document.querySelector('#timeline-canvas')?.getAttribute('aria-label') ?? '').includes(`of ${n} events`), n);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('#print-list li').length), 0, 'no printed list on screen');
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  const items = await page.evaluate(() => document.querySelectorAll('#print-list li.print-event').length);
+  assert.equal(items, n, 'every event is on paper');
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
