@@ -106,6 +106,9 @@ pub struct AppState {
     /// The JSON text of a dataset the user loaded (none for the bundled one): read again in the other
     /// language when the language changes.
     pub source: StoredValue<Option<Arc<str>>>,
+    /// The data's span with its margin ([`AppState::bounds`]), worked out once per dataset: playing
+    /// asks for it at every frame, and it takes a pass over every event.
+    span: Memo<Window>,
 }
 
 impl AppState {
@@ -113,6 +116,7 @@ impl AppState {
     /// with the introduction in the card. Play starts from the beginning.
     pub fn new(data: Arc<Dataset>) -> AppState {
         let bounds = bounds_of(&data);
+        let data = RwSignal::new(data);
         AppState {
             view: RwSignal::new(View::Timeline),
             intro: RwSignal::new(true),
@@ -126,7 +130,8 @@ impl AppState {
             step: RwSignal::new(None),
             source: StoredValue::new(None),
             playhead: RwSignal::new(bounds.t1),
-            data: RwSignal::new(data),
+            data,
+            span: Memo::new(move |_| data.with(|d| bounds_of(d))),
             playing: RwSignal::new(false),
             speed: RwSignal::new(1.0),
             looping: RwSignal::new(false),
@@ -138,7 +143,7 @@ impl AppState {
 
     /// The widest window the user may see: the data's span with a little margin.
     pub fn bounds(&self) -> Window {
-        self.data.with(|d| bounds_of(d))
+        self.span.get()
     }
 
     /// Anchor days of all events, ascending.
@@ -155,8 +160,7 @@ impl AppState {
         }
         self.selected.get().or_else(|| {
             let t = self.playhead.get();
-            self.data
-                .with(|d| d.events.iter().rposition(|e| e.date.anchor().as_f64() <= t))
+            self.data.with(|d| d.last_passed(t))
         })
     }
 

@@ -346,6 +346,15 @@ impl Dataset {
         }
     }
 
+    /// The last event whose anchor is on or before `day` (days since 1970-01-01), if any: the event a
+    /// playhead at `day` has passed most recently. A binary search over the events, which are sorted by
+    /// anchor (the card and the lists ask at every frame while playing).
+    pub fn last_passed(&self, day: f64) -> Option<usize> {
+        self.events
+            .partition_point(|e| e.date.anchor().as_f64() <= day)
+            .checked_sub(1)
+    }
+
     /// Index of the event with this id.
     pub fn event_index(&self, id: &str) -> Option<usize> {
         self.events.iter().position(|e| e.id == id)

@@ -319,3 +319,35 @@ fn a_bad_translation_is_reported_at_its_own_field_in_either_language() {
         );
     }
 }
+
+#[test]
+fn the_event_a_playhead_passed_last_is_the_last_at_or_before_it() {
+    let data = union_state::model::bundled().unwrap();
+    let anchors: Vec<f64> = data
+        .events
+        .iter()
+        .map(|e| e.date.anchor().as_f64())
+        .collect();
+    // Several events on one day: the last of them is the one passed last.
+    assert!(
+        anchors.windows(2).any(|w| w[0] == w[1]),
+        "the bundled data has events on the same day"
+    );
+    let expected = |t: f64| anchors.iter().rposition(|&a| a <= t);
+    let (first, last) = (anchors[0], anchors[anchors.len() - 1]);
+    let mut days = vec![
+        first - 1e6,
+        first - 0.5,
+        last + 0.5,
+        last + 1e6,
+        f64::NEG_INFINITY,
+    ];
+    for &a in &anchors {
+        days.extend([a - 0.5, a, a + 0.25]);
+    }
+    for t in days {
+        assert_eq!(data.last_passed(t), expected(t), "at day {t}");
+    }
+    assert_eq!(data.last_passed(first - 1.0), None);
+    assert_eq!(data.last_passed(last), Some(anchors.len() - 1));
+}
