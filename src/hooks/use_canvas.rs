@@ -294,16 +294,21 @@ pub type Canvas2d = Batched<Over>;
 /// drawing's or shapes below and right of the part would be pulled back into it.
 ///
 /// Shapes are drawn on the context directly, setting a colour or width only when it differs from the
-/// last one set (a colour goes to the canvas as a CSS string: made once per colour, not per shape), and
-/// a batch of circles is one path; text goes through `plotters-canvas`.
+/// last one set, and a batch of circles is one path; text goes through `plotters-canvas`. A colour goes
+/// to the canvas as an opaque CSS string (made once per colour, not per shape) and its opacity as the
+/// context's global alpha, a number: events fading in bring a new opacity at every frame, which as
+/// colour strings would each be made, sent and parsed anew. The global alpha is 1 again when the
+/// backend is dropped, so that nothing drawn on the canvas afterwards comes out faded.
 pub struct Over {
     inner: CanvasBackend,
     ctx: CanvasRenderingContext2d,
     size: (u32, u32),
-    /// The fill colour set on the context, if known.
+    /// The fill colour set on the context (opaque), if known.
     fill: Option<BackendColor>,
-    /// The stroke colour and width set on the context, if known.
+    /// The stroke colour (opaque) and width set on the context, if known.
     stroke: Option<(BackendColor, u32)>,
+    /// The global alpha set on the context.
+    alpha: f64,
     /// The CSS strings of the colours used so far.
     colours: Vec<(BackendColor, JsValue)>,
 }
@@ -318,14 +323,30 @@ fn same(a: BackendColor, b: BackendColor) -> bool {
 impl Over {
     /// A backend drawing on `canvas` (whose context is set up already) for a drawing `size` layout px.
     fn new(canvas: &HtmlCanvasElement, size: (u32, u32)) -> Option<Over> {
+        let ctx = context_2d(canvas)?;
+        ctx.set_global_alpha(1.0);
         Some(Over {
             inner: CanvasBackend::with_canvas_object(canvas.clone())?,
-            ctx: context_2d(canvas)?,
+            ctx,
             size,
             fill: None,
             stroke: None,
+            alpha: 1.0,
             colours: Vec::new(),
         })
+    }
+
+    /// Sets the context's global alpha to `alpha` (clamped to 0..=1) if it is not that already.
+    fn set_alpha(&mut self, alpha: f64) {
+        let a = if alpha.is_finite() {
+            alpha.clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        if a != self.alpha {
+            self.ctx.set_global_alpha(a);
+            self.alpha = a;
+        }
     }
 
     fn css(&mut self, c: BackendColor) -> JsValue {
@@ -342,26 +363,39 @@ impl Over {
     }
 
     fn set_fill(&mut self, c: BackendColor) {
-        if self.fill.is_none_or(|f| !same(f, c)) {
-            let v = self.css(c);
+        let opaque = BackendColor {
+            alpha: 1.0,
+            rgb: c.rgb,
+        };
+        if self.fill.is_none_or(|f| !same(f, opaque)) {
+            let v = self.css(opaque);
             // The `JsValue` form takes the string made once for the colour; the `&str` form would
             // send it over again.
             #[allow(deprecated)]
             self.ctx.set_fill_style(&v);
-            self.fill = Some(c);
+            self.fill = Some(opaque);
         }
+        self.set_alpha(c.alpha);
     }
 
     fn set_stroke(&mut self, c: BackendColor, width: u32) {
-        if self.stroke.is_none_or(|(s, w)| !same(s, c) || w != width) {
-            let v = self.css(c);
+        let opaque = BackendColor {
+            alpha: 1.0,
+            rgb: c.rgb,
+        };
+        if self
+            .stroke
+            .is_none_or(|(s, w)| !same(s, opaque) || w != width)
+        {
+            let v = self.css(opaque);
             #[allow(deprecated)]
             self.ctx.set_stroke_style(&v);
             if self.stroke.is_none_or(|(_, w)| w != width) {
                 self.ctx.set_line_width(f64::from(width));
             }
-            self.stroke = Some((c, width));
+            self.stroke = Some((opaque, width));
         }
+        self.set_alpha(c.alpha);
     }
 
     /// Starts a path through `points`, closed if `close`.
@@ -390,6 +424,14 @@ impl Over {
                 self.set_stroke(c, w);
                 self.ctx.stroke();
             }
+        }
+    }
+}
+
+impl Drop for Over {
+    fn drop(&mut self) {
+        if self.alpha != 1.0 {
+            self.ctx.set_global_alpha(1.0);
         }
     }
 }
@@ -563,8 +605,9 @@ impl DrawingBackend for Over {
         style: &S,
         pos: BackendCoord,
     ) -> CanvasResult {
-        // plotters-canvas sets the fill colour for the text.
+        // plotters-canvas sets the fill colour for the text, opacity included.
         self.fill = None;
+        self.set_alpha(1.0);
         self.inner.draw_text(text, style, pos)
     }
     fn estimate_text_size<S: BackendTextStyle>(

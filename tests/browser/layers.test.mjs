@@ -85,6 +85,53 @@ test('playing redraws small layers, not the whole timeline, at each frame', asyn
   await page.context().close();
 });
 
+test('events fade in through the global alpha, which every drawing leaves at 1', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 });
+  await context.addInitScript(() => {
+    // Every 2D context the page makes (those of canvases outside the page too), and the lowest
+    // global alpha any of them is given.
+    window.__alpha = { contexts: [], lowest: 1 };
+    const get = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      const ctx = get.call(this, kind, ...rest);
+      if (kind === '2d' && ctx && !window.__alpha.contexts.includes(ctx)) window.__alpha.contexts.push(ctx);
+      return ctx;
+    };
+    const alpha = Object.getOwnPropertyDescriptor(CanvasRenderingContext2D.prototype, 'globalAlpha');
+    Object.defineProperty(CanvasRenderingContext2D.prototype, 'globalAlpha', {
+      get: alpha.get,
+      set(v) {
+        window.__alpha.lowest = Math.min(window.__alpha.lowest, v);
+        alpha.set.call(this, v);
+      },
+    });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('#timeline-canvas')?.dataset.hitTargets?.length > 2);
+  await page.$eval('#scrub', (el) => {
+    el.value = el.min;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.click('#play');
+  await page.waitForTimeout(2500);
+  await page.click('#play');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const seen = await page.evaluate(() => ({
+    contexts: window.__alpha.contexts.length,
+    lowest: window.__alpha.lowest,
+    left: window.__alpha.contexts.map((c) => c.globalAlpha).filter((a) => a !== 1),
+  }));
+  assert.ok(seen.contexts >= 3, `the layers' contexts were seen (${seen.contexts})`);
+  assert.ok(seen.lowest < 0.9, `events faded in through the global alpha (lowest ${seen.lowest})`);
+  assert.deepEqual(seen.left, [], 'a context left with a global alpha other than 1');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a wheel zoom moves the picture at once and lays the timeline out again once the wheel pauses', async () => {
   const { page, problems } = await openCounted();
   const before = await hitTargets(page);
