@@ -85,7 +85,7 @@ test('playing redraws small layers, not the whole timeline, at each frame', asyn
   await page.context().close();
 });
 
-test('events fade in through the global alpha, which every drawing leaves at 1', async () => {
+test('shapes take their opacity from the global alpha, which every drawing leaves at 1', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 });
   await context.addInitScript(() => {
     // Every 2D context the page makes (those of canvases outside the page too), and the lowest
@@ -126,7 +126,8 @@ test('events fade in through the global alpha, which every drawing leaves at 1',
     left: window.__alpha.contexts.map((c) => c.globalAlpha).filter((a) => a !== 1),
   }));
   assert.ok(seen.contexts >= 3, `the layers' contexts were seen (${seen.contexts})`);
-  assert.ok(seen.lowest < 0.9, `events faded in through the global alpha (lowest ${seen.lowest})`);
+  // Ghosts of the events to come and events fading in are drawn part transparent.
+  assert.ok(seen.lowest < 0.9, `opacity went through the global alpha (lowest ${seen.lowest})`);
   assert.deepEqual(seen.left, [], 'a context left with a global alpha other than 1');
   assert.deepEqual(problems, []);
   await context.close();
