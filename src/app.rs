@@ -115,8 +115,9 @@ impl AppState {
     /// State for a dataset: the whole span in view, every event shown (the playhead at the end), paused,
     /// with the introduction in the card. Play starts from the beginning.
     pub fn new(data: Arc<Dataset>) -> AppState {
-        let bounds = bounds_of(&data);
         let data = RwSignal::new(data);
+        let span = Memo::new(move |_| data.with(|d| bounds_of(d)));
+        let bounds = span.get_untracked();
         AppState {
             view: RwSignal::new(View::Timeline),
             intro: RwSignal::new(true),
@@ -131,7 +132,7 @@ impl AppState {
             source: StoredValue::new(None),
             playhead: RwSignal::new(bounds.t1),
             data,
-            span: Memo::new(move |_| data.with(|d| bounds_of(d))),
+            span,
             playing: RwSignal::new(false),
             speed: RwSignal::new(1.0),
             looping: RwSignal::new(false),
@@ -254,12 +255,12 @@ impl AppState {
 
     /// Shows another dataset: paused, the whole span in view, every event shown, nothing selected.
     pub fn replace(&self, data: Arc<Dataset>) {
-        let bounds = bounds_of(&data);
         self.playing.set(false);
         self.selected.set(None);
         self.hovered.set(None);
         self.intro.set(true);
         self.data.set(data);
+        let bounds = self.span.get_untracked();
         self.window.set(bounds);
         self.playhead.set(bounds.t1);
     }

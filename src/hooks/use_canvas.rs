@@ -316,6 +316,14 @@ pub struct Over {
 /// Most CSS colour strings an [`Over`] keeps (an event fading in brings a new alpha at every frame).
 const MAX_COLOURS: usize = 64;
 
+/// `c` without its opacity (which goes to the context as its global alpha).
+fn opaque(c: BackendColor) -> BackendColor {
+    BackendColor {
+        alpha: 1.0,
+        rgb: c.rgb,
+    }
+}
+
 fn same(a: BackendColor, b: BackendColor) -> bool {
     a.rgb == b.rgb && a.alpha == b.alpha
 }
@@ -363,10 +371,7 @@ impl Over {
     }
 
     fn set_fill(&mut self, c: BackendColor) {
-        let opaque = BackendColor {
-            alpha: 1.0,
-            rgb: c.rgb,
-        };
+        let opaque = opaque(c);
         if self.fill.is_none_or(|f| !same(f, opaque)) {
             let v = self.css(opaque);
             // The `JsValue` form takes the string made once for the colour; the `&str` form would
@@ -379,10 +384,7 @@ impl Over {
     }
 
     fn set_stroke(&mut self, c: BackendColor, width: u32) {
-        let opaque = BackendColor {
-            alpha: 1.0,
-            rgb: c.rgb,
-        };
+        let opaque = opaque(c);
         if self
             .stroke
             .is_none_or(|(s, w)| !same(s, opaque) || w != width)

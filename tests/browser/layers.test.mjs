@@ -23,10 +23,23 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens the app with the image hand-overs and the animation frames counted. */
-async function openCounted() {
+/** Opens the app at 1280 x 720, devicePixelRatio 2, with `watch` run before any page script, and
+ * collects console errors and page errors. */
+async function openWatched(watch) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 });
-  await context.addInitScript(() => {
+  await context.addInitScript(watch);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('#timeline-canvas')?.dataset.hitTargets?.length > 2);
+  return { page, problems };
+}
+
+/** Opens the app with the image hand-overs and the animation frames counted. */
+function openCounted() {
+  return openWatched(() => {
     window.__layers = { images: 0, frames: 0 };
     const transfer = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
     ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function (bitmap) {
@@ -39,13 +52,6 @@ async function openCounted() {
     };
     requestAnimationFrame(tick);
   });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector('#timeline-canvas')?.dataset.hitTargets?.length > 2);
-  return { page, problems };
 }
 
 const counts = (page) => page.evaluate(() => ({ ...window.__layers }));
@@ -86,8 +92,7 @@ test('playing redraws small layers, not the whole timeline, at each frame', asyn
 });
 
 test('shapes take their opacity from the global alpha, which every drawing leaves at 1', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 });
-  await context.addInitScript(() => {
+  const { page, problems } = await openWatched(() => {
     // Every 2D context the page makes (those of canvases outside the page too), and the lowest
     // global alpha any of them is given.
     window.__alpha = { contexts: [], lowest: 1 };
@@ -106,12 +111,6 @@ test('shapes take their opacity from the global alpha, which every drawing leave
       },
     });
   });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector('#timeline-canvas')?.dataset.hitTargets?.length > 2);
   await page.$eval('#scrub', (el) => {
     el.value = el.min;
     el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -130,7 +129,7 @@ test('shapes take their opacity from the global alpha, which every drawing leave
   assert.ok(seen.lowest < 0.9, `opacity went through the global alpha (lowest ${seen.lowest})`);
   assert.deepEqual(seen.left, [], 'a context left with a global alpha other than 1');
   assert.deepEqual(problems, []);
-  await context.close();
+  await page.context().close();
 });
 
 test('a wheel zoom moves the picture at once and lays the timeline out again once the wheel pauses', async () => {
