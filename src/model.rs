@@ -315,6 +315,16 @@ vocabulary! {
     }
 }
 
+/// Text from a file's bytes, read as the browser reads a body as text: UTF-8, a leading byte-order
+/// mark dropped, and any malformed sequence replaced by U+FFFD (so a stray byte shows where it is
+/// instead of refusing the whole file).
+pub fn text_from_utf8(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 impl Dataset {
     /// Parses and validates a dataset from JSON text, in English.
     pub fn from_json(text: &str) -> Result<Dataset, LoadError> {

@@ -351,3 +351,30 @@ fn the_event_a_playhead_passed_last_is_the_last_at_or_before_it() {
     assert_eq!(data.last_passed(first - 1.0), None);
     assert_eq!(data.last_passed(last), Some(anchors.len() - 1));
 }
+
+#[test]
+fn bytes_are_read_as_the_browser_reads_text() {
+    use union_state::model::text_from_utf8;
+    assert_eq!(text_from_utf8(b"\xEF\xBB\xBF{}".to_vec()), "{}");
+    assert_eq!(text_from_utf8("Союз".as_bytes().to_vec()), "Союз");
+    // Only one mark is dropped, and only at the start.
+    assert_eq!(
+        text_from_utf8(b"\xEF\xBB\xBF\xEF\xBB\xBFa\xEF\xBB\xBF".to_vec()),
+        "\u{FEFF}a\u{FEFF}"
+    );
+    // Each maximal malformed part becomes one U+FFFD, as in the WHATWG decoder: a stray byte, a cut
+    // sequence, and a byte that cannot start one.
+    assert_eq!(text_from_utf8(b"a\xFFb".to_vec()), "a\u{FFFD}b");
+    assert_eq!(text_from_utf8(b"a\xE2\x82".to_vec()), "a\u{FFFD}");
+    assert_eq!(text_from_utf8(b"\x80\x80".to_vec()), "\u{FFFD}\u{FFFD}");
+    // A file saved with a mark loads like one without.
+    let marked = [b"\xEF\xBB\xBF".as_slice(), MINIMAL.as_bytes()].concat();
+    assert!(Dataset::from_json(std::str::from_utf8(&marked).unwrap()).is_err());
+    assert_eq!(
+        Dataset::from_json(&text_from_utf8(marked))
+            .unwrap()
+            .events
+            .len(),
+        1
+    );
+}

@@ -110,13 +110,9 @@ impl Loader {
             return;
         }
         leptos::task::spawn_local(async move {
-            match JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-            {
-                Some(text) => self.load_text(&name, &text),
-                None => self.fail(
+            match read_text(Ok(file.array_buffer())).await {
+                Ok(text) => self.load_text(&name, &text),
+                Err(_) => self.fail(
                     td_string!(self.locale(), data.unreadable, name = clip(&name)),
                     Vec::new(),
                 ),
@@ -215,11 +211,19 @@ async fn fetch_text(path: &str) -> Result<String, String> {
             response.status_text()
         ));
     }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+    read_text(response.array_buffer()).await
+}
+
+/// Reads a body (a response's or a file's) as text, as `text()` would, but brought into the program as
+/// bytes: a JavaScript string would be decoded from UTF-8 only to be encoded again on the way in, which
+/// for a large dataset costs more than parsing it.
+async fn read_text(body: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> Result<String, String> {
+    let buffer = JsFuture::from(body.map_err(|e| format!("{e:?}"))?)
         .await
         .map_err(|e| format!("{e:?}"))?;
-    text.as_string()
-        .ok_or_else(|| "the response is not text".to_owned())
+    Ok(crate::model::text_from_utf8(
+        js_sys::Uint8Array::new(&buffer).to_vec(),
+    ))
 }
 
 /// Lets the user drop a dataset file anywhere on the page.

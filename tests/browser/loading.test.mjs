@@ -100,6 +100,24 @@ test('the data URL parameter loads a same-origin file and refuses anything else'
   await missing.context().close();
 });
 
+test('a dataset is read as text the way the browser reads it: a byte-order mark dropped, a malformed byte shown as U+FFFD', async () => {
+  // The title ends in a byte that is not UTF-8; the file starts with a byte-order mark.
+  const [head, tail] = minimal.split('"A minimal dataset"');
+  const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(head + '"A minimal dataset'), Buffer.from([0xff]), Buffer.from('"' + tail)]);
+  writeFileSync(join(DIST, 'test-data', 'marked.json'), bytes);
+  const expected = 'A minimal dataset\uFFFD';
+  assert.equal(new TextDecoder().decode(bytes), minimal.replace('"A minimal dataset"', `"${expected}"`));
+
+  const page = await openApp(browser, `${server.url}?data=test-data/marked.json`);
+  await page.waitForFunction((t) => document.querySelector('.page-header h1').textContent === t, expected);
+  await page.setInputFiles('#dataset-file', { name: 'bundled-again.json', mimeType: 'application/json', buffer: Buffer.from(minimal) });
+  await page.waitForFunction(() => document.querySelector('.page-header h1').textContent === 'A minimal dataset');
+  await page.setInputFiles('#dataset-file', { name: 'marked.json', mimeType: 'application/json', buffer: bytes });
+  await page.waitForFunction((t) => document.querySelector('.page-header h1').textContent === t, expected);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a link to a dataset of one\'s own opens it at the linked event, with no bundled dataset shown first', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   // Every page title shown, from the first.
