@@ -1,7 +1,9 @@
 //! Turns the raw JSON types into a [`Dataset`], collecting every broken rule with its JSON path.
 
-use std::collections::HashMap;
-use std::fmt::Display;
+use std::fmt::{self, Display};
+use std::mem::take;
+
+use rustc_hash::FxHashMap;
 
 use crate::i18n::Locale;
 
@@ -45,6 +47,20 @@ const FALLBACK_DATE: PartialDate = PartialDate {
 /// Most problems reported for one file; the rest are counted, so a file full of one mistake cannot
 /// make an error many times its size.
 const MAX_PROBLEMS: usize = 100;
+
+/// Identifiers and their positions in a list. Keys are short and come from the file being read; the
+/// maps only resolve references within it, so a fast hash (not a DoS-resistant one) is enough.
+type Ids<'a> = FxHashMap<&'a str, usize>;
+
+/// The path of a list's item, `list[i]`: written out only if a problem is reported there.
+#[derive(Clone, Copy)]
+struct Item<'a>(&'a str, usize);
+
+impl Display for Item<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
 
 /// serde's message in the file's terms: no Rust type names, no position (the path says where), clipped.
 fn readable(message: &str) -> String {
@@ -326,12 +342,8 @@ impl Checker {
     }
 
     /// Builds an id -> index map, reporting duplicates.
-    fn index<'a>(
-        &mut self,
-        list: &str,
-        ids: impl Iterator<Item = &'a str>,
-    ) -> HashMap<&'a str, usize> {
-        let mut map = HashMap::new();
+    fn index<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> Ids<'a> {
+        let mut map = Ids::with_capacity_and_hasher(ids.size_hint().0, Default::default());
         for (i, id) in ids.enumerate() {
             self.id(format_args!("{list}[{i}].id"), id);
             if let Some(first) = map.insert(id, i) {
@@ -353,7 +365,7 @@ impl Checker {
         &mut self,
         path: impl Display,
         ids: &[String],
-        map: &HashMap<&str, usize>,
+        map: &Ids<'_>,
         what: &str,
         required: bool,
     ) -> Vec<usize> {
@@ -376,12 +388,12 @@ impl Checker {
     }
 
     /// The `sources` list at `p`: at least one, each known.
-    fn sources(&mut self, p: &str, ids: &[String], map: &HashMap<&str, usize>) -> Vec<usize> {
+    fn sources(&mut self, p: impl Display, ids: &[String], map: &Ids<'_>) -> Vec<usize> {
         self.refs(format_args!("{p}.sources"), ids, map, "source", true)
     }
 
     /// The `confidence` mark at `p`.
-    fn confidence(&mut self, p: &str, text: &str) -> Option<Confidence> {
+    fn confidence(&mut self, p: impl Display, text: &str) -> Option<Confidence> {
         self.vocab(
             format_args!("{p}.confidence"),
             text,
@@ -434,7 +446,7 @@ pub fn is_safe_url(url: &str) -> bool {
 }
 
 /// Validates the raw dataset, returning it resolved, or every problem found.
-pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
+pub fn dataset(mut raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let mut c = Checker {
         problems: Vec::new(),
         more: 0,
@@ -561,6 +573,19 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         }
     }
 
+    // The events' texts move into the dataset instead of being copied: there can be tens of thousands.
+    // They are taken out before the maps below borrow the events' identifiers.
+    let mut texts: Vec<EventTexts> = raw
+        .events
+        .iter_mut()
+        .map(|e| EventTexts {
+            title: take(&mut e.title),
+            title_ru: e.title_ru.take(),
+            summary: take(&mut e.summary),
+            confidence_note: e.confidence_note.take(),
+        })
+        .collect();
+
     // Events are sorted by date before references between them are resolved, so that indices in
     // `related` and `discrepancies` point into the sorted list.
     let mut dated: Vec<(usize, &RawEvent, Option<EventDate>)> = raw
@@ -582,17 +607,18 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     for (pos, (i, _, _)) in dated.iter().enumerate() {
         sorted_pos[*i] = pos;
     }
-    let event_ix: HashMap<&str, usize> = event_ix
+    let event_ix: Ids<'_> = event_ix
         .into_iter()
         .map(|(k, v)| (k, sorted_pos[v]))
         .collect();
 
     let mut events = Vec::with_capacity(dated.len());
     for (i, e, date) in &dated {
-        let p = format!("events[{i}]");
-        c.text(format_args!("{p}.title"), &e.title, MAX_TITLE_CHARS);
-        c.optional_text(format_args!("{p}.title_ru"), &e.title_ru, MAX_TITLE_CHARS);
-        c.text(format_args!("{p}.summary"), &e.summary, MAX_TEXT_CHARS);
+        let p = Item("events", *i);
+        let t = &mut texts[*i];
+        c.text(format_args!("{p}.title"), &t.title, MAX_TITLE_CHARS);
+        c.optional_text(format_args!("{p}.title_ru"), &t.title_ru, MAX_TITLE_CHARS);
+        c.text(format_args!("{p}.summary"), &t.summary, MAX_TEXT_CHARS);
         c.optional_text(
             format_args!("{p}.summary_ru"),
             &e.summary_ru,
@@ -600,7 +626,7 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         );
         c.optional_text(
             format_args!("{p}.confidence_note"),
-            &e.confidence_note,
+            &t.confidence_note,
             MAX_TEXT_CHARS,
         );
         c.optional_text(
@@ -632,8 +658,8 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
                 Status::expected,
             )
         });
-        let confidence = c.confidence(&p, &e.confidence);
-        let sources = c.sources(&p, &e.sources, &source_ix);
+        let confidence = c.confidence(p, &e.confidence);
+        let sources = c.sources(p, &e.sources, &source_ix);
         let related = c.refs(
             format_args!("{p}.related"),
             &e.related,
@@ -657,15 +683,15 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
             events.push(Event {
                 id: e.id.clone(),
                 date: *date,
-                title: e.title.clone(),
-                title_ru: e.title_ru.clone(),
-                summary: e.summary.clone(),
+                title: take(&mut t.title),
+                title_ru: t.title_ru.take(),
+                summary: take(&mut t.summary),
                 track,
                 kind,
                 status: status.flatten(),
                 sources,
                 confidence,
-                confidence_note: e.confidence_note.clone(),
+                confidence_note: t.confidence_note.take(),
                 related,
                 discrepancies: Vec::new(),
             });
@@ -762,13 +788,16 @@ pub fn dataset(raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
     })
 }
 
+/// The texts of one event, moved out of the raw event.
+struct EventTexts {
+    title: String,
+    title_ru: Option<String>,
+    summary: String,
+    confidence_note: Option<String>,
+}
+
 /// Validates the story: each step's view exists in the dataset and its selection in that view.
-fn story(
-    c: &mut Checker,
-    raw: &RawStory,
-    data: &RawDataset,
-    source_ix: &HashMap<&str, usize>,
-) -> Story {
+fn story(c: &mut Checker, raw: &RawStory, data: &RawDataset, source_ix: &Ids<'_>) -> Story {
     const P: &str = "story";
     c.text(format_args!("{P}.title"), &raw.title, MAX_TITLE_CHARS);
     c.optional_text(format_args!("{P}.title_ru"), &raw.title_ru, MAX_TITLE_CHARS);
@@ -860,12 +889,7 @@ fn date(c: &mut Checker, path: &str, text: &str) -> Option<PartialDate> {
 
 /// Validates the mapping section. Problems go to the checker; the returned value is only used when
 /// there are none.
-fn mapping(
-    c: &mut Checker,
-    raw: &RawMapping,
-    source_ix: &HashMap<&str, usize>,
-    event_ix: &HashMap<&str, usize>,
-) -> Mapping {
+fn mapping(c: &mut Checker, raw: &RawMapping, source_ix: &Ids<'_>, event_ix: &Ids<'_>) -> Mapping {
     const P: &str = "mapping";
     let sector_ix = c.index(
         &format!("{P}.sectors"),
@@ -1148,8 +1172,8 @@ fn mapping(
 fn membership(
     c: &mut Checker,
     raw: &RawMembership,
-    source_ix: &HashMap<&str, usize>,
-    event_ix: &HashMap<&str, usize>,
+    source_ix: &Ids<'_>,
+    event_ix: &Ids<'_>,
 ) -> Membership {
     const P: &str = "membership";
     let state_ix = c.index(
@@ -1303,12 +1327,7 @@ fn membership(
 }
 
 /// Validates the depth section.
-fn depth(
-    c: &mut Checker,
-    raw: &RawDepth,
-    source_ix: &HashMap<&str, usize>,
-    event_ix: &HashMap<&str, usize>,
-) -> Depth {
+fn depth(c: &mut Checker, raw: &RawDepth, source_ix: &Ids<'_>, event_ix: &Ids<'_>) -> Depth {
     const P: &str = "depth";
     let sector_ix = c.index(
         &format!("{P}.sectors"),
