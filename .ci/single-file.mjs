@@ -11,8 +11,10 @@
 //   - the preload links go, and a Content-Security-Policy meta forbids every request the page could make
 //     (no fetch, no fonts, no images but data:), so a regression shows as an error instead of a request,
 //     and allows only the page's own inline script and style, by hash.
+//   - the early start of a dataset's download (public/early-data.js) goes: the single file fetches nothing.
 // It also writes a Content-Security-Policy into dist/index.html, the static site: same-origin files,
-// Trunk's inline loader by its hash, no other inline script or style, no eval beyond WebAssembly's.
+// Trunk's inline loader and that early start by their hashes, no other inline script or style, no eval
+// beyond WebAssembly's.
 //
 // Usage: node .ci/single-file.mjs [DIST_DIR]   (default: dist/ beside .ci/). Node 20, built-ins only.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -149,12 +151,13 @@ const singleFileCsp = (scriptText, styleText) =>
     "object-src 'none'",
   ].join('; ');
 
-// The static site: files from its own origin only; Trunk's inline loader allowed by its hash; fetches
-// (the wasm, a dataset named by the data parameter) from the same origin only.
-const siteCsp = (loaderText) =>
+// The static site: files from its own origin only; Trunk's inline loader and the early start of a
+// dataset's download allowed by their hashes; fetches (the wasm, a dataset named by the data parameter)
+// from the same origin only.
+const siteCsp = (scriptTexts) =>
   [
     "default-src 'self'",
-    `script-src 'self' ${sha256(loaderText)} 'wasm-unsafe-eval'`,
+    `script-src 'self' ${scriptTexts.map(sha256).join(' ')} 'wasm-unsafe-eval'`,
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",
@@ -213,6 +216,15 @@ export function pack(dist) {
   for (const m of loaders) {
     if (/\bsrc\s*=/i.test(m[1])) fail(`index.html loads a script from another file: <script${m[1]}>`);
   }
+  // public/early-data.js, inlined by Trunk: it starts downloading a dataset named by the data parameter
+  // while the program loads. The single file can fetch nothing, so it goes from there; the site keeps it.
+  const early = loaders.filter((m) => m[2].includes('__unionStateData'));
+  if (early.length !== 1 || /type\s*=/i.test(early[0][1])) {
+    fail(`expected exactly one inline classic <script> in index.html starting the dataset download (public/early-data.js), found ${early.length}`);
+  }
+  const unknown = loaders.filter((m) => m !== loader[0] && m !== early[0]);
+  if (unknown.length) fail(`index.html has an inline script the packer does not know: <script${unknown[0][1]}>`);
+  html = html.replace(early[0][0], '');
   let boot = loader[0][2];
   const importRe = new RegExp(
     `import\\s+([A-Za-z_$][\\w$]*)\\s*(?:,\\s*\\*\\s*as\\s+([A-Za-z_$][\\w$]*))?\\s*from\\s*${fileRef(glueName).source}\\s*;?`,
@@ -273,8 +285,8 @@ ${scriptSafe(boot, 'Trunk\'s loader script')}
     .replace('\u0000SCRIPT\u0000', () => script);
   const out = join(dist, OUT_NAME);
   writeFileSync(out, html);
-  // The static site gets its own policy, allowing Trunk's loader by its hash.
-  writeFileSync(join(dist, 'index.html'), addCsp(site, siteCsp(loader[0][2])));
+  // The static site gets its own policy, allowing its two inline scripts by their hashes.
+  writeFileSync(join(dist, 'index.html'), addCsp(site, siteCsp([early[0][2], loader[0][2]])));
   return { out, size: Buffer.byteLength(html), gzSize: gz(Buffer.from(html)).length, wasm: wasm.length, wasmGz: wasmGz.length };
 }
 

@@ -198,7 +198,8 @@ fn loaded_notice(name: &str, data: &Dataset, locale: Locale) -> Notice {
 
 async fn fetch_text(path: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(path))
+    let request = started_early(&window, path).unwrap_or_else(|| window.fetch_with_str(path));
+    let response = JsFuture::from(request)
         .await
         .map_err(|e| format!("the request failed: {e:?}"))?;
     let response: web_sys::Response = response
@@ -212,6 +213,20 @@ async fn fetch_text(path: &str) -> Result<String, String> {
         ));
     }
     read_text(response.array_buffer()).await
+}
+
+/// The request for `path` that the page's first script (`public/early-data.js`) started while the
+/// program was loading, if it started one for this very path. Taken once: a later load fetches afresh.
+fn started_early(window: &web_sys::Window, path: &str) -> Option<js_sys::Promise> {
+    let key = wasm_bindgen::JsValue::from_str("__unionStateData");
+    let early = js_sys::Reflect::get(window, &key).ok()?;
+    js_sys::Reflect::delete_property(window, &key).ok()?;
+    let field =
+        |name: &str| js_sys::Reflect::get(&early, &wasm_bindgen::JsValue::from_str(name)).ok();
+    if field("path")?.as_string()? != path {
+        return None;
+    }
+    field("response")?.dyn_into().ok()
 }
 
 /// Reads a body (a response's or a file's) as text, as `text()` would, but brought into the program as

@@ -100,6 +100,50 @@ test('the data URL parameter loads a same-origin file and refuses anything else'
   await missing.context().close();
 });
 
+test('a dataset named by the data parameter is requested once, and while the program is still loading', async () => {
+  const opened = async (query) => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', () => { window.__programAt = performance.now(); });
+      // Who asks for what: the program calls fetch through its wasm-bindgen glue (union-state-*.js).
+      window.__fetches = [];
+      const fetch = window.fetch;
+      window.fetch = function (...args) {
+        window.__fetches.push({ url: String(args[0]), byProgram: /union-state-[0-9a-f]+\.js/.test(new Error().stack) });
+        return fetch.apply(this, args);
+      };
+    });
+    const page = await context.newPage();
+    const requests = [];
+    const errors = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/minimal.json')) requests.push(r.url()); });
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}${query}`);
+    await page.waitForFunction(() => document.querySelector('.page-header h1')?.textContent === 'A minimal dataset');
+    const seen = await page.evaluate(() => ({
+      program: window.__programAt,
+      fetches: window.__fetches.filter((f) => f.url.includes('minimal.json')),
+      data: performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('/minimal.json')).map((e) => e.startTime),
+      left: '__unionStateData' in window,
+    }));
+    assert.deepEqual(errors, []);
+    await context.close();
+    return { requests, ...seen };
+  };
+  // A plain relative path: the page's first script asks for it before the program has started; the
+  // program takes that response and asks nothing more.
+  const plain = await opened('?data=test-data/minimal.json');
+  assert.equal(plain.requests.length, 1, plain.requests.join(' '));
+  assert.deepEqual(plain.fetches, [{ url: 'test-data/minimal.json', byProgram: false }]);
+  assert.ok(plain.data[0] < plain.program, `requested at ${plain.data[0]} ms, program started at ${plain.program} ms`);
+  assert.equal(plain.left, false, 'the program took the early response');
+  // Any other path is left to the program, which fetches it itself, once.
+  const other = await opened(`?data=${encodeURIComponent('test-data/minimal.json?v=1')}`);
+  assert.equal(other.requests.length, 1, other.requests.join(' '));
+  assert.deepEqual(other.fetches, [{ url: 'test-data/minimal.json?v=1', byProgram: true }]);
+});
+
 test('a dataset is read as text the way the browser reads it: a byte-order mark dropped, a malformed byte shown as U+FFFD', async () => {
   // The title ends in a byte that is not UTF-8; the file starts with a byte-order mark.
   const [head, tail] = minimal.split('"A minimal dataset"');

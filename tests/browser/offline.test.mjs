@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +146,15 @@ test('the packer refuses a dist/ it cannot pack, saying why', () => {
     r = run();
     assert.equal(r.status, 1);
     assert.match(r.stderr, /expected exactly one stylesheet \(\*\.css\) in .*, found 0/);
+    for (const f of readdirSync(DIST).filter((f) => f.endsWith('.css'))) copyFileSync(join(DIST, f), join(tmp, f));
+    // An inline script it does not know would be blocked by the single file's policy: refused here.
+    const index = readFileSync(join(tmp, 'index.html'), 'utf8');
+    writeFileSync(join(tmp, 'index.html'), index.replace('</head>', '<script>document.title = "x";</script></head>'));
+    r = run();
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /an inline script the packer does not know: <script>/);
+    writeFileSync(join(tmp, 'index.html'), index);
+    assert.equal(run().status, 0, 'and packs it once that script is gone');
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
