@@ -230,8 +230,8 @@ fn started_early(window: &web_sys::Window, path: &str) -> Option<js_sys::Promise
 }
 
 /// Reads a body (a response's or a file's) as text, as `text()` would, but brought into the program as
-/// bytes: a JavaScript string would be decoded from UTF-8 only to be encoded again on the way in, which
-/// for a large dataset costs more than parsing it.
+/// bytes: a JavaScript string would be decoded from UTF-8 only to be encoded again on the way in, tens
+/// of milliseconds for a large dataset.
 async fn read_text(body: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> Result<String, String> {
     let buffer = JsFuture::from(body.map_err(|e| format!("{e:?}"))?)
         .await
