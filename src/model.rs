@@ -315,6 +315,24 @@ vocabulary! {
     }
 }
 
+/// A count as a reader of `locale` writes it: digits in groups of three, joined by a comma in English
+/// ("10,000") and by a no-break space in Russian ("10 000").
+pub fn count_in(n: usize, locale: Locale) -> String {
+    let digits = n.to_string();
+    let separator = match locale {
+        Locale::en => ',',
+        Locale::ru => '\u{a0}',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// Text from a file's bytes, read as the browser reads a body as text: UTF-8, a leading byte-order
 /// mark dropped, and any malformed sequence replaced by U+FFFD (so a stray byte shows where it is
 /// instead of refusing the whole file).

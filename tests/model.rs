@@ -378,3 +378,18 @@ fn bytes_are_read_as_the_browser_reads_text() {
         1
     );
 }
+
+#[test]
+fn counts_are_written_in_groups_of_three() {
+    use union_state::model::count_in;
+    let en = |n| count_in(n, Locale::en);
+    let ru = |n| count_in(n, Locale::ru);
+    assert_eq!(en(0), "0");
+    assert_eq!(en(125), "125");
+    assert_eq!(en(1000), "1,000");
+    assert_eq!(en(10_000), "10,000");
+    assert_eq!(en(1_234_567), "1,234,567");
+    assert_eq!(ru(999), "999");
+    assert_eq!(ru(10_000), "10\u{a0}000");
+    assert_eq!(ru(1_234_567), "1\u{a0}234\u{a0}567");
+}

@@ -188,7 +188,7 @@ fn loaded_notice(name: &str, data: &Dataset, locale: Locale) -> Notice {
             locale,
             data.loaded,
             name = clip(name),
-            events = data.events.len()
+            events = crate::model::count_in(data.events.len(), locale)
         ),
         lines: untranslated_notice(data)
             .map(|n| vec![n.title])

@@ -15,7 +15,11 @@ use crate::model::{self, Dataset, LoadError};
 pub fn untranslated_notice(d: &Dataset) -> Option<Notice> {
     (d.untranslated > 0).then(|| Notice {
         error: false,
-        title: td_string!(d.locale, language.untranslated, count = d.untranslated),
+        title: td_string!(
+            d.locale,
+            language.untranslated,
+            count = crate::model::count_in(d.untranslated, d.locale)
+        ),
         lines: Vec::new(),
     })
 }

@@ -886,7 +886,7 @@ pub fn TimelineCanvas() -> impl IntoView {
             td_string!(
                 d.locale,
                 timeline.canvas,
-                events = d.events.len(),
+                events = crate::model::count_in(d.events.len(), d.locale),
                 lanes = d.tracks.len()
             )
         })

@@ -162,6 +162,24 @@ test('a dataset is read as text the way the browser reads it: a byte-order mark 
   await page.context().close();
 });
 
+test('counts are written as a reader of the page\'s language writes them', async () => {
+  const many = JSON.parse(minimal);
+  const event = many.events[0];
+  many.events = Array.from({ length: 1200 }, (_, i) => ({ ...event, id: `event-${i}`, date: `${1990 + (i % 30)}` }));
+  const text = JSON.stringify(many);
+  const page = await openApp(browser, server.url);
+  await pick(page, 'many.json', text);
+  await page.waitForFunction(() => /1,200 events/.test(document.querySelector('#notice')?.textContent));
+  assert.match(await page.textContent('#notice'), /Loaded many\.json: 1,200 events\./);
+  assert.match(await page.getAttribute('#timeline-canvas', 'aria-label'), /^Timeline of 1,200 events in 1 lanes\./);
+  await page.click('#lang-ru');
+  await pick(page, 'many.json', text);
+  await page.waitForFunction(() => /событий — 1\u00a0200\./.test(document.querySelector('#notice')?.textContent));
+  assert.match(await page.getAttribute('#timeline-canvas', 'aria-label'), /^Шкала времени: событий — 1\u00a0200,/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a link to a dataset of one\'s own opens it at the linked event, with no bundled dataset shown first', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   // Every page title shown, from the first.
