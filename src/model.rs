@@ -360,18 +360,7 @@ impl Dataset {
             });
         }
         let raw = validate::parse_raw(text)?;
-        match locale {
-            Locale::en => validate::dataset(raw).map_err(LoadError::Content),
-            Locale::ru => {
-                let mut russian = raw.clone();
-                validate::dataset(raw).map_err(LoadError::Content)?;
-                let untranslated = russian.into_russian();
-                let mut data = validate::dataset(russian).map_err(LoadError::Content)?;
-                data.locale = Locale::ru;
-                data.untranslated = untranslated;
-                Ok(data)
-            }
-        }
+        validate::dataset(raw, locale).map_err(LoadError::Content)
     }
 
     /// The last event whose anchor is on or before `day` (days since 1970-01-01), if any: the event a

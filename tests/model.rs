@@ -393,3 +393,44 @@ fn counts_are_written_in_groups_of_three() {
     assert_eq!(ru(10_000), "10\u{a0}000");
     assert_eq!(ru(1_234_567), "1\u{a0}234\u{a0}567");
 }
+
+/// The Russian dataset is what the file gives when every `_ru` text is first put in place of its
+/// English (`RawDataset::into_russian`), with the same marks and the same count of untranslated texts:
+/// for the bundled data (every section, both languages complete or not) and for files with texts
+/// missing in either language.
+#[test]
+fn a_dataset_in_russian_is_the_file_put_into_russian() {
+    let partial = with(|v| {
+        v["description"] = "A short description.".into();
+        v["events"][0]["summary_ru"] = "Подписан в Москве.".into();
+        v["events"][0]["confidence_note"] = "Well attested.".into();
+    });
+    let ru_only = with(|v| {
+        v["description_ru"] = "Только по-русски.".into();
+        v["events"][0]["confidence_note_ru"] = "Только по-русски.".into();
+    });
+    for text in [
+        union_state::model::BUNDLED_JSON,
+        MINIMAL,
+        partial.as_str(),
+        ru_only.as_str(),
+    ] {
+        let mut raw: union_state::model::raw::RawDataset = serde_json::from_str(text).unwrap();
+        let missing = raw.into_russian();
+        let expected = Dataset::from_json(&serde_json::to_string(&raw).unwrap()).unwrap();
+        let mut ru = Dataset::from_json_in(text, Locale::ru).unwrap();
+        assert_eq!((ru.locale, ru.untranslated), (Locale::ru, missing));
+        (ru.locale, ru.untranslated) = (Locale::en, 0);
+        assert!(ru == expected, "{ru:#?}\n\nexpected\n\n{expected:#?}");
+    }
+}
+
+#[test]
+fn an_untranslated_text_at_the_length_limit_loads_in_russian_too() {
+    let text = with(|v| v["title"] = "x".repeat(300).into());
+    let ru = Dataset::from_json_in(&text, Locale::ru).unwrap();
+    assert_eq!(ru.title, format!("{UNTRANSLATED}{}", "x".repeat(300)));
+    assert!(
+        Dataset::from_json_in(&with(|v| v["title"] = "x".repeat(301).into()), Locale::ru).is_err()
+    );
+}

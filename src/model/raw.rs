@@ -634,7 +634,8 @@ impl Russian {
 impl RawDataset {
     /// Rewrites every translatable text in Russian, from its `_ru` twin, and returns how many texts
     /// had no translation (those keep their English, marked with [`UNTRANSLATED`]). The `_ru` fields
-    /// are emptied, so nothing shows twice. Identifiers, dates and sources are untouched.
+    /// are emptied, so nothing shows twice. Identifiers, dates and sources are untouched. The loader
+    /// puts a dataset into Russian as it validates it, in one pass; the tests hold it to this.
     pub fn into_russian(&mut self) -> usize {
         let mut r = Russian::default();
         r.text(&mut self.title, &mut self.title_ru);

@@ -14,7 +14,9 @@ use super::mapping::{
     Claim, Evidence, Link, Mapping, Plan, Programme, RoadMap, RoadMapStatus, Sector,
 };
 use super::membership::{Interval, MemberStatus, Membership, Organisation, State};
-use super::raw::{RawDataset, RawDepth, RawEvent, RawMapping, RawMembership, RawStory};
+use super::raw::{
+    RawDataset, RawDepth, RawEvent, RawMapping, RawMembership, RawStory, UNTRANSLATED,
+};
 use super::story::{Step, StepView, Story};
 use super::{
     Confidence, Dataset, Discrepancy, Era, Event, EventKind, LoadError, Problem, Source,
@@ -286,11 +288,63 @@ fn json_error(text: &str, e: serde_json::Error) -> LoadError {
     LoadError::Shape { path, message }
 }
 
-/// Collects problems while walking the raw dataset.
+/// Collects problems while walking the raw dataset, and puts its texts in the dataset's language.
 struct Checker {
     problems: Vec<Problem>,
     /// Problems found beyond [`MAX_PROBLEMS`].
     more: usize,
+    lang: Language,
+}
+
+/// The language a dataset's texts are put in. In English each text is kept as written, beside its
+/// Russian twin where the dataset keeps one. In Russian the twin takes the text's place or, where there
+/// is none, the English text does, marked with [`UNTRANSLATED`] and counted; no twin is kept, so
+/// nothing shows twice. Problems are found in the texts as written, at their own paths, either way.
+struct Language {
+    russian: bool,
+    /// Texts that fell back to English.
+    missing: usize,
+}
+
+impl Language {
+    /// A text and its Russian twin, as the dataset keeps them.
+    fn pair(&mut self, en: String, ru: Option<String>) -> (String, Option<String>) {
+        if !self.russian {
+            return (en, ru);
+        }
+        match ru.filter(|r| !r.trim().is_empty()) {
+            Some(r) => (r, None),
+            None if !en.trim().is_empty() => {
+                self.missing += 1;
+                (format!("{UNTRANSLATED}{en}"), None)
+            }
+            None => (en, None),
+        }
+    }
+
+    /// The Russian twin as the dataset keeps it: beside the text in English, not at all in Russian
+    /// (where it has taken the text's place).
+    fn twin(&self, ru: Option<String>) -> Option<String> {
+        if self.russian {
+            None
+        } else {
+            ru
+        }
+    }
+
+    /// A text whose twin the dataset does not keep.
+    fn text(&mut self, en: String, ru: Option<String>) -> String {
+        self.pair(en, ru).0
+    }
+
+    /// As [`Language::text`], for a text that may be absent (in Russian, a twin stands alone).
+    fn optional(&mut self, en: Option<String>, ru: Option<String>) -> Option<String> {
+        match en {
+            Some(en) => Some(self.text(en, ru)),
+            None if self.russian => ru,
+            None => None,
+        }
+    }
 }
 
 impl Checker {
@@ -445,11 +499,15 @@ pub fn is_safe_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Validates the raw dataset, returning it resolved, or every problem found.
-pub fn dataset(mut raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
+/// Validates the raw dataset, returning it resolved with its texts in `locale`, or every problem found.
+pub fn dataset(mut raw: RawDataset, locale: Locale) -> Result<Dataset, Vec<Problem>> {
     let mut c = Checker {
         problems: Vec::new(),
         more: 0,
+        lang: Language {
+            russian: locale == Locale::ru,
+            missing: 0,
+        },
     };
     if raw.format != FORMAT_VERSION {
         c.fail(
@@ -490,10 +548,11 @@ pub fn dataset(mut raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
                 &t.label_ru,
                 MAX_TITLE_CHARS,
             );
+            let (label, label_ru) = c.lang.pair(t.label.clone(), t.label_ru.clone());
             Track {
                 id: t.id.clone(),
-                label: t.label.clone(),
-                label_ru: t.label_ru.clone(),
+                label,
+                label_ru,
             }
         })
         .collect();
@@ -561,13 +620,14 @@ pub fn dataset(mut raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
                     );
                 }
             }
+            let (label, label_ru) = c.lang.pair(e.label.clone(), e.label_ru.clone());
             eras.push(Era {
                 id: e.id.clone(),
-                label: e.label.clone(),
-                label_ru: e.label_ru.clone(),
+                label,
+                label_ru,
                 start,
                 end,
-                summary: e.summary.clone(),
+                summary: c.lang.optional(e.summary.clone(), e.summary_ru.clone()),
                 sources: srcs,
             });
         }
@@ -582,7 +642,9 @@ pub fn dataset(mut raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
             title: take(&mut e.title),
             title_ru: e.title_ru.take(),
             summary: take(&mut e.summary),
+            summary_ru: e.summary_ru.take(),
             confidence_note: e.confidence_note.take(),
+            confidence_note_ru: e.confidence_note_ru.take(),
         })
         .collect();
 
@@ -621,7 +683,7 @@ pub fn dataset(mut raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         c.text(format_args!("{p}.summary"), &t.summary, MAX_TEXT_CHARS);
         c.optional_text(
             format_args!("{p}.summary_ru"),
-            &e.summary_ru,
+            &t.summary_ru,
             MAX_TEXT_CHARS,
         );
         c.optional_text(
@@ -631,7 +693,7 @@ pub fn dataset(mut raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         );
         c.optional_text(
             format_args!("{p}.confidence_note_ru"),
-            &e.confidence_note_ru,
+            &t.confidence_note_ru,
             MAX_TEXT_CHARS,
         );
         let track = match track_ix.get(e.track.as_str()) {
@@ -680,18 +742,21 @@ pub fn dataset(mut raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         if let (Some(date), Some(track), Some(kind), Some(confidence)) =
             (date, track, kind, confidence)
         {
+            let (title, title_ru) = c.lang.pair(take(&mut t.title), t.title_ru.take());
             events.push(Event {
                 id: e.id.clone(),
                 date: *date,
-                title: take(&mut t.title),
-                title_ru: t.title_ru.take(),
-                summary: take(&mut t.summary),
+                title,
+                title_ru,
+                summary: c.lang.text(take(&mut t.summary), t.summary_ru.take()),
                 track,
                 kind,
                 status: status.flatten(),
                 sources,
                 confidence,
-                confidence_note: t.confidence_note.take(),
+                confidence_note: c
+                    .lang
+                    .optional(t.confidence_note.take(), t.confidence_note_ru.take()),
                 related,
                 discrepancies: Vec::new(),
             });
@@ -728,10 +793,10 @@ pub fn dataset(mut raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         );
         discrepancies.push(Discrepancy {
             id: d.id.clone(),
-            title: d.title.clone(),
-            claim: d.claim.clone(),
+            title: c.lang.text(d.title.clone(), d.title_ru.clone()),
+            claim: c.lang.text(d.claim.clone(), d.claim_ru.clone()),
             claimed_by,
-            finding: d.finding.clone(),
+            finding: c.lang.text(d.finding.clone(), d.finding_ru.clone()),
             sources,
             events: evs,
         });
@@ -770,10 +835,12 @@ pub fn dataset(mut raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
             }
         }
     }
+    let (title, title_ru) = c.lang.pair(raw.title, raw.title_ru);
+    let description = c.lang.optional(raw.description, raw.description_ru);
     Ok(Dataset {
-        title: raw.title,
-        title_ru: raw.title_ru,
-        description: raw.description,
+        title,
+        title_ru,
+        description,
         tracks,
         eras,
         sources,
@@ -783,8 +850,8 @@ pub fn dataset(mut raw: RawDataset) -> Result<Dataset, Vec<Problem>> {
         membership,
         depth,
         story,
-        locale: Locale::en,
-        untranslated: 0,
+        locale,
+        untranslated: c.lang.missing,
     })
 }
 
@@ -793,7 +860,9 @@ struct EventTexts {
     title: String,
     title_ru: Option<String>,
     summary: String,
+    summary_ru: Option<String>,
     confidence_note: Option<String>,
+    confidence_note_ru: Option<String>,
 }
 
 /// Validates the story: each step's view exists in the dataset and its selection in that view.
@@ -868,14 +937,14 @@ fn story(c: &mut Checker, raw: &RawStory, data: &RawDataset, source_ix: &Ids<'_>
                 time,
                 selection: s.selection.clone(),
                 window,
-                caption: s.caption.clone(),
-                notes: s.notes.clone(),
+                caption: c.lang.text(s.caption.clone(), s.caption_ru.clone()),
+                notes: c.lang.optional(s.notes.clone(), s.notes_ru.clone()),
                 sources: c.sources(&p, &s.sources, source_ix),
             }
         })
         .collect();
     Story {
-        title: raw.title.clone(),
+        title: c.lang.text(raw.title.clone(), raw.title_ru.clone()),
         steps,
     }
 }
@@ -926,8 +995,8 @@ fn mapping(c: &mut Checker, raw: &RawMapping, source_ix: &Ids<'_>, event_ix: &Id
             );
             Sector {
                 id: s.id.clone(),
-                label: s.label.clone(),
-                label_ru: s.label_ru.clone(),
+                label: c.lang.text(s.label.clone(), s.label_ru.clone()),
+                label_ru: c.lang.twin(s.label_ru.clone()),
             }
         })
         .collect();
@@ -985,8 +1054,8 @@ fn mapping(c: &mut Checker, raw: &RawMapping, source_ix: &Ids<'_>, event_ix: &Id
             }
             RoadMap {
                 id: r.id.clone(),
-                label: r.label.clone(),
-                label_ru: r.label_ru.clone(),
+                label: c.lang.text(r.label.clone(), r.label_ru.clone()),
+                label_ru: c.lang.twin(r.label_ru.clone()),
                 sector: sector(c, format!("{p}.sector"), &r.sector),
                 status: c
                     .vocab(
@@ -1001,10 +1070,12 @@ fn mapping(c: &mut Checker, raw: &RawMapping, source_ix: &Ids<'_>, event_ix: &Id
                 reported,
                 agreed,
                 dropped,
-                summary: r.summary.clone(),
+                summary: c.lang.text(r.summary.clone(), r.summary_ru.clone()),
                 sources: c.sources(&p, &r.sources, source_ix),
                 confidence: c.confidence(&p, &r.confidence).unwrap_or(Confidence::Low),
-                confidence_note: r.confidence_note.clone(),
+                confidence_note: c
+                    .lang
+                    .optional(r.confidence_note.clone(), r.confidence_note_ru.clone()),
                 events: c.refs(
                     format_args!("{p}.events"),
                     &r.events,
@@ -1042,14 +1113,16 @@ fn mapping(c: &mut Checker, raw: &RawMapping, source_ix: &Ids<'_>, event_ix: &Id
             );
             Programme {
                 id: r.id.clone(),
-                label: r.label.clone(),
-                label_ru: r.label_ru.clone(),
+                label: c.lang.text(r.label.clone(), r.label_ru.clone()),
+                label_ru: c.lang.twin(r.label_ru.clone()),
                 sector: sector(c, format!("{p}.sector"), &r.sector),
                 approved: date(c, &format!("{p}.approved"), &r.approved).unwrap_or(fallback),
-                summary: r.summary.clone(),
+                summary: c.lang.text(r.summary.clone(), r.summary_ru.clone()),
                 sources: c.sources(&p, &r.sources, source_ix),
                 confidence: c.confidence(&p, &r.confidence).unwrap_or(Confidence::Low),
-                confidence_note: r.confidence_note.clone(),
+                confidence_note: c
+                    .lang
+                    .optional(r.confidence_note.clone(), r.confidence_note_ru.clone()),
                 events: c.refs(
                     format_args!("{p}.events"),
                     &r.events,
@@ -1102,7 +1175,7 @@ fn mapping(c: &mut Checker, raw: &RawMapping, source_ix: &Ids<'_>, event_ix: &Id
                 from,
                 to,
                 evidence,
-                note: l.note.clone(),
+                note: c.lang.text(l.note.clone(), l.note_ru.clone()),
                 sources,
             });
         }
@@ -1140,7 +1213,7 @@ fn mapping(c: &mut Checker, raw: &RawMapping, source_ix: &Ids<'_>, event_ix: &Id
             Claim {
                 id: k.id.clone(),
                 date: date(c, &format!("{p}.date"), &k.date).unwrap_or(fallback),
-                claimant: k.claimant.clone(),
+                claimant: c.lang.text(k.claimant.clone(), k.claimant_ru.clone()),
                 plan: c
                     .vocab(
                         format_args!("{p}.plan"),
@@ -1151,7 +1224,7 @@ fn mapping(c: &mut Checker, raw: &RawMapping, source_ix: &Ids<'_>, event_ix: &Id
                     .unwrap_or(Plan::First),
                 percent: k.percent,
                 percent_high: k.percent_high,
-                text: k.text.clone(),
+                text: c.lang.text(k.text.clone(), k.text_ru.clone()),
                 sources: c.sources(&p, &k.sources, source_ix),
                 confidence: c.confidence(&p, &k.confidence).unwrap_or(Confidence::Low),
             }
@@ -1202,8 +1275,8 @@ fn membership(
             );
             State {
                 id: s.id.clone(),
-                label: s.label.clone(),
-                label_ru: s.label_ru.clone(),
+                label: c.lang.text(s.label.clone(), s.label_ru.clone()),
+                label_ru: c.lang.twin(s.label_ru.clone()),
             }
         })
         .collect();
@@ -1238,13 +1311,13 @@ fn membership(
             }
             Organisation {
                 id: o.id.clone(),
-                label: o.label.clone(),
-                name: o.name.clone(),
-                label_ru: o.label_ru.clone(),
-                group: o.group.clone(),
+                label: c.lang.text(o.label.clone(), o.label_ru.clone()),
+                name: c.lang.text(o.name.clone(), o.name_ru.clone()),
+                label_ru: c.lang.twin(o.label_ru.clone()),
+                group: c.lang.optional(o.group.clone(), o.group_ru.clone()),
                 founded,
                 ended,
-                summary: o.summary.clone(),
+                summary: c.lang.text(o.summary.clone(), o.summary_ru.clone()),
                 sources: c.sources(&p, &o.sources, source_ix),
                 events: c.refs(
                     format_args!("{p}.events"),
@@ -1299,7 +1372,7 @@ fn membership(
                 status,
                 from,
                 to,
-                note: r.note.clone(),
+                note: c.lang.text(r.note.clone(), r.note_ru.clone()),
                 sources,
                 confidence,
             };
@@ -1356,9 +1429,9 @@ fn depth(c: &mut Checker, raw: &RawDepth, source_ix: &Ids<'_>, event_ix: &Ids<'_
             }
             DepthSector {
                 id: s.id.clone(),
-                label: s.label.clone(),
-                label_ru: s.label_ru.clone(),
-                claim: s.claim.clone(),
+                label: c.lang.text(s.label.clone(), s.label_ru.clone()),
+                label_ru: c.lang.twin(s.label_ru.clone()),
+                claim: c.lang.optional(s.claim.clone(), s.claim_ru.clone()),
                 claim_sources: c.refs(
                     format_args!("{p}.claim_sources"),
                     &s.claim_sources,
@@ -1417,7 +1490,7 @@ fn depth(c: &mut Checker, raw: &RawDepth, source_ix: &Ids<'_>, event_ix: &Ids<'_
                                 Delivery::expected,
                             )
                             .unwrap_or(Delivery::DeclaredOnly),
-                        note: o.note.clone(),
+                        note: c.lang.text(o.note.clone(), o.note_ru.clone()),
                         events: c.refs(
                             format_args!("{q}.events"),
                             &o.events,
@@ -1432,7 +1505,7 @@ fn depth(c: &mut Checker, raw: &RawDepth, source_ix: &Ids<'_>, event_ix: &Ids<'_
             Provision {
                 id: r.id.clone(),
                 sector,
-                label: r.label.clone(),
+                label: c.lang.text(r.label.clone(), r.label_ru.clone()),
                 declared,
                 declared_by: c.refs(
                     format_args!("{p}.declared_by"),
@@ -1445,7 +1518,7 @@ fn depth(c: &mut Checker, raw: &RawDepth, source_ix: &Ids<'_>, event_ix: &Ids<'_
                 sources: c.sources(&p, &r.sources, source_ix),
                 confidence: c.confidence(&p, &r.confidence).unwrap_or(Confidence::Low),
                 inferred: r.inferred,
-                note: r.note.clone(),
+                note: c.lang.optional(r.note.clone(), r.note_ru.clone()),
             }
         })
         .collect();
