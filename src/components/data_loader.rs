@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::app::{AppState, DepthState, MappingState, MembershipState};
 use crate::components::language::untranslated_notice;
 use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
-use crate::model::{Dataset, MAX_DATASET_BYTES};
+use crate::model::{count_in, text_from_utf8, Dataset, MAX_DATASET_BYTES};
 use leptos_i18n::I18nContext;
 
 /// A message for the user about loading, shown until dismissed.
@@ -188,7 +188,7 @@ fn loaded_notice(name: &str, data: &Dataset, locale: Locale) -> Notice {
             locale,
             data.loaded,
             name = clip(name),
-            events = crate::model::count_in(data.events.len(), locale)
+            events = count_in(data.events.len(), locale)
         ),
         lines: untranslated_notice(data)
             .map(|n| vec![n.title])
@@ -236,9 +236,7 @@ async fn read_text(body: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> Resu
     let buffer = JsFuture::from(body.map_err(|e| format!("{e:?}"))?)
         .await
         .map_err(|e| format!("{e:?}"))?;
-    Ok(crate::model::text_from_utf8(
-        js_sys::Uint8Array::new(&buffer).to_vec(),
-    ))
+    Ok(text_from_utf8(js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
 /// Lets the user drop a dataset file anywhere on the page.

@@ -18,7 +18,7 @@ pub fn untranslated_notice(d: &Dataset) -> Option<Notice> {
         title: td_string!(
             d.locale,
             language.untranslated,
-            count = crate::model::count_in(d.untranslated, d.locale)
+            count = model::count_in(d.untranslated, d.locale)
         ),
         lines: Vec::new(),
     })

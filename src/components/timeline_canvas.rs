@@ -20,7 +20,7 @@ use crate::layout::lanes::place;
 use crate::layout::lanes::PlacedEvent;
 use crate::layout::lanes::Placement;
 use crate::layout::scale::Window;
-use crate::model::Dataset;
+use crate::model::{count_in, Dataset};
 use crate::render::theme::Theme;
 use crate::render::theme::PLAYHEAD_STROKE_PX;
 use crate::render::timeline::{
@@ -886,7 +886,7 @@ pub fn TimelineCanvas() -> impl IntoView {
             td_string!(
                 d.locale,
                 timeline.canvas,
-                events = crate::model::count_in(d.events.len(), d.locale),
+                events = count_in(d.events.len(), d.locale),
                 lanes = d.tracks.len()
             )
         })
