@@ -322,16 +322,6 @@ impl Language {
         }
     }
 
-    /// The Russian twin as the dataset keeps it: beside the text in English, not at all in Russian
-    /// (where it has taken the text's place).
-    fn twin(&self, ru: Option<String>) -> Option<String> {
-        if self.russian {
-            None
-        } else {
-            ru
-        }
-    }
-
     /// A text whose twin the dataset does not keep.
     fn text(&mut self, en: String, ru: Option<String>) -> String {
         self.pair(en, ru).0
@@ -993,10 +983,11 @@ fn mapping(c: &mut Checker, raw: &RawMapping, source_ix: &Ids<'_>, event_ix: &Id
                 &s.label_ru,
                 MAX_TITLE_CHARS,
             );
+            let (label, label_ru) = c.lang.pair(s.label.clone(), s.label_ru.clone());
             Sector {
                 id: s.id.clone(),
-                label: c.lang.text(s.label.clone(), s.label_ru.clone()),
-                label_ru: c.lang.twin(s.label_ru.clone()),
+                label,
+                label_ru,
             }
         })
         .collect();
@@ -1052,10 +1043,11 @@ fn mapping(c: &mut Checker, raw: &RawMapping, source_ix: &Ids<'_>, event_ix: &Id
                     );
                 }
             }
+            let (label, label_ru) = c.lang.pair(r.label.clone(), r.label_ru.clone());
             RoadMap {
                 id: r.id.clone(),
-                label: c.lang.text(r.label.clone(), r.label_ru.clone()),
-                label_ru: c.lang.twin(r.label_ru.clone()),
+                label,
+                label_ru,
                 sector: sector(c, format!("{p}.sector"), &r.sector),
                 status: c
                     .vocab(
@@ -1111,10 +1103,11 @@ fn mapping(c: &mut Checker, raw: &RawMapping, source_ix: &Ids<'_>, event_ix: &Id
                 &r.confidence_note_ru,
                 MAX_TEXT_CHARS,
             );
+            let (label, label_ru) = c.lang.pair(r.label.clone(), r.label_ru.clone());
             Programme {
                 id: r.id.clone(),
-                label: c.lang.text(r.label.clone(), r.label_ru.clone()),
-                label_ru: c.lang.twin(r.label_ru.clone()),
+                label,
+                label_ru,
                 sector: sector(c, format!("{p}.sector"), &r.sector),
                 approved: date(c, &format!("{p}.approved"), &r.approved).unwrap_or(fallback),
                 summary: c.lang.text(r.summary.clone(), r.summary_ru.clone()),
@@ -1273,10 +1266,11 @@ fn membership(
                 &s.label_ru,
                 MAX_TITLE_CHARS,
             );
+            let (label, label_ru) = c.lang.pair(s.label.clone(), s.label_ru.clone());
             State {
                 id: s.id.clone(),
-                label: c.lang.text(s.label.clone(), s.label_ru.clone()),
-                label_ru: c.lang.twin(s.label_ru.clone()),
+                label,
+                label_ru,
             }
         })
         .collect();
@@ -1309,11 +1303,12 @@ fn membership(
                     "comes before the organisation was founded",
                 );
             }
+            let (label, label_ru) = c.lang.pair(o.label.clone(), o.label_ru.clone());
             Organisation {
                 id: o.id.clone(),
-                label: c.lang.text(o.label.clone(), o.label_ru.clone()),
+                label,
                 name: c.lang.text(o.name.clone(), o.name_ru.clone()),
-                label_ru: c.lang.twin(o.label_ru.clone()),
+                label_ru,
                 group: c.lang.optional(o.group.clone(), o.group_ru.clone()),
                 founded,
                 ended,
@@ -1427,10 +1422,11 @@ fn depth(c: &mut Checker, raw: &RawDepth, source_ix: &Ids<'_>, event_ix: &Ids<'_
                     "a claim needs at least one source",
                 );
             }
+            let (label, label_ru) = c.lang.pair(s.label.clone(), s.label_ru.clone());
             DepthSector {
                 id: s.id.clone(),
-                label: c.lang.text(s.label.clone(), s.label_ru.clone()),
-                label_ru: c.lang.twin(s.label_ru.clone()),
+                label,
+                label_ru,
                 claim: c.lang.optional(s.claim.clone(), s.claim_ru.clone()),
                 claim_sources: c.refs(
                     format_args!("{p}.claim_sources"),
