@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
 use union_state::i18n::Locale;
-use union_state::model::raw::UNTRANSLATED;
+use union_state::model::raw::{RawDataset, UNTRANSLATED};
 use union_state::model::{Dataset, LoadError, MAX_DATASET_BYTES};
 
 const MINIMAL: &str = include_str!("data/minimal.json");
@@ -395,7 +395,7 @@ fn counts_are_written_in_groups_of_three() {
 }
 
 /// The Russian dataset is what the file gives when every `_ru` text is first put in place of its
-/// English (`RawDataset::into_russian`), with the same marks and the same count of untranslated texts:
+/// English ([`into_russian`]), with the same marks and the same count of untranslated texts:
 /// for the bundled data (every section, both languages complete or not) and for files with texts
 /// missing in either language.
 #[test]
@@ -415,8 +415,8 @@ fn a_dataset_in_russian_is_the_file_put_into_russian() {
         partial.as_str(),
         ru_only.as_str(),
     ] {
-        let mut raw: union_state::model::raw::RawDataset = serde_json::from_str(text).unwrap();
-        let missing = raw.into_russian();
+        let mut raw: RawDataset = serde_json::from_str(text).unwrap();
+        let missing = into_russian(&mut raw);
         let expected = Dataset::from_json(&serde_json::to_string(&raw).unwrap()).unwrap();
         let mut ru = Dataset::from_json_in(text, Locale::ru).unwrap();
         assert_eq!((ru.locale, ru.untranslated), (Locale::ru, missing));
@@ -433,4 +433,116 @@ fn an_untranslated_text_at_the_length_limit_loads_in_russian_too() {
     assert!(
         Dataset::from_json_in(&with(|v| v["title"] = "x".repeat(301).into()), Locale::ru).is_err()
     );
+}
+
+/// Counts the texts that fell back to English while a dataset is put into Russian.
+#[derive(Default)]
+struct Russian {
+    missing: usize,
+}
+
+impl Russian {
+    /// Puts the translation in place of the English text, or marks the English text.
+    fn text(&mut self, en: &mut String, ru: &mut Option<String>) {
+        match ru.take().filter(|r| !r.trim().is_empty()) {
+            Some(r) => *en = r,
+            None if !en.trim().is_empty() => {
+                self.missing += 1;
+                en.insert_str(0, UNTRANSLATED);
+            }
+            None => {}
+        }
+    }
+
+    /// As [`Russian::text`], for a text that may be absent.
+    fn optional(&mut self, en: &mut Option<String>, ru: &mut Option<String>) {
+        match en {
+            Some(en) => self.text(en, ru),
+            None => *en = ru.take(),
+        }
+    }
+}
+
+/// The file put into Russian, text by text, as the reference the loader is held to: every translatable
+/// text rewritten from its `_ru` twin, and how many texts had no translation (those keep their English,
+/// marked with `UNTRANSLATED`). The `_ru` fields are emptied, so nothing shows twice. Identifiers,
+/// dates and sources are untouched.
+fn into_russian(raw: &mut RawDataset) -> usize {
+    let mut r = Russian::default();
+    r.text(&mut raw.title, &mut raw.title_ru);
+    r.optional(&mut raw.description, &mut raw.description_ru);
+    for t in &mut raw.tracks {
+        r.text(&mut t.label, &mut t.label_ru);
+    }
+    for e in &mut raw.eras {
+        r.text(&mut e.label, &mut e.label_ru);
+        r.optional(&mut e.summary, &mut e.summary_ru);
+    }
+    for e in &mut raw.events {
+        r.text(&mut e.title, &mut e.title_ru);
+        r.text(&mut e.summary, &mut e.summary_ru);
+        r.optional(&mut e.confidence_note, &mut e.confidence_note_ru);
+    }
+    for d in &mut raw.discrepancies {
+        r.text(&mut d.title, &mut d.title_ru);
+        r.text(&mut d.claim, &mut d.claim_ru);
+        r.text(&mut d.finding, &mut d.finding_ru);
+    }
+    if let Some(m) = &mut raw.mapping {
+        for s in &mut m.sectors {
+            r.text(&mut s.label, &mut s.label_ru);
+        }
+        for n in &mut m.road_maps {
+            r.text(&mut n.label, &mut n.label_ru);
+            r.text(&mut n.summary, &mut n.summary_ru);
+            r.optional(&mut n.confidence_note, &mut n.confidence_note_ru);
+        }
+        for n in &mut m.programmes {
+            r.text(&mut n.label, &mut n.label_ru);
+            r.text(&mut n.summary, &mut n.summary_ru);
+            r.optional(&mut n.confidence_note, &mut n.confidence_note_ru);
+        }
+        for l in &mut m.links {
+            r.text(&mut l.note, &mut l.note_ru);
+        }
+        for c in &mut m.claims {
+            r.text(&mut c.claimant, &mut c.claimant_ru);
+            r.text(&mut c.text, &mut c.text_ru);
+        }
+    }
+    if let Some(m) = &mut raw.membership {
+        for s in &mut m.states {
+            r.text(&mut s.label, &mut s.label_ru);
+        }
+        for o in &mut m.organisations {
+            r.text(&mut o.label, &mut o.label_ru);
+            r.text(&mut o.name, &mut o.name_ru);
+            r.text(&mut o.summary, &mut o.summary_ru);
+            r.optional(&mut o.group, &mut o.group_ru);
+        }
+        for i in &mut m.intervals {
+            r.text(&mut i.note, &mut i.note_ru);
+        }
+    }
+    if let Some(d) = &mut raw.depth {
+        for s in &mut d.sectors {
+            r.text(&mut s.label, &mut s.label_ru);
+            r.optional(&mut s.claim, &mut s.claim_ru);
+        }
+        for p in &mut d.provisions {
+            r.text(&mut p.label, &mut p.label_ru);
+            r.optional(&mut p.note, &mut p.note_ru);
+            for o in &mut p.outcomes {
+                r.text(&mut o.note, &mut o.note_ru);
+            }
+        }
+    }
+    if let Some(s) = &mut raw.story {
+        r.text(&mut s.title, &mut s.title_ru);
+        for step in &mut s.steps {
+            r.text(&mut step.caption, &mut step.caption_ru);
+            r.optional(&mut step.notes, &mut step.notes_ru);
+        }
+    }
+    r.missing
 }
