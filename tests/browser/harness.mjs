@@ -35,18 +35,22 @@ export function launch() {
 
 /**
  * Opens the app in a new page and waits for the first frame. Collects console errors, page errors and
- * any request that leaves loopback into `page.problems`.
+ * any request that leaves loopback into `page.problems`, and every request's URL into `page.requests`.
+ * `init`, if given, runs in the page before any of its own scripts.
  */
-export async function openApp(browser, url, contextOptions = {}) {
+export async function openApp(browser, url, contextOptions = {}, { init } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.problems = [];
+  page.requests = [];
   page.on('console', (m) => {
     if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
     const u = r.url();
+    page.requests.push(u);
     if (!u.startsWith('http://127.0.0.1') && !u.startsWith('data:') && !u.startsWith('blob:')) {
       page.problems.push(`request left the page: ${u}`);
     }

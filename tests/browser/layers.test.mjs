@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, inkedShare, hitTargets, saturatedAt, unsaturated, dropFile } from './harness.mjs';
+import { serve, launch, openApp, inkedShare, hitTargets, saturatedAt, unsaturated, dropFile } from './harness.mjs';
 import { synthDataset } from '../bench/synth.mjs';
 
 const minimal = readFileSync(new URL('../data/minimal.json', import.meta.url), 'utf8');
@@ -26,15 +26,8 @@ after(async () => {
 /** Opens the app at 1280 x 720, devicePixelRatio 2, with `watch` run before any page script, and
  * collects console errors and page errors. */
 async function openWatched(watch) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 });
-  await context.addInitScript(watch);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector('#timeline-canvas')?.dataset.hitTargets?.length > 2);
-  return { page, problems };
+  const page = await openApp(browser, server.url, { deviceScaleFactor: 2 }, { init: watch });
+  return { page, problems: page.problems };
 }
 
 /** Opens the app with the image hand-overs and the animation frames counted. */

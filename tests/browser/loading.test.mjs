@@ -102,24 +102,18 @@ test('the data URL parameter loads a same-origin file and refuses anything else'
 
 test('a dataset named by the data parameter is requested once, and while the program is still loading', async () => {
   const opened = async (query) => {
-    const context = await browser.newContext();
-    await context.addInitScript(() => {
-      addEventListener('TrunkApplicationStarted', () => { window.__programAt = performance.now(); });
-      // Who asks for what: the program calls fetch through its wasm-bindgen glue (union-state-*.js).
-      window.__fetches = [];
-      const fetch = window.fetch;
-      window.fetch = function (...args) {
-        window.__fetches.push({ url: String(args[0]), byProgram: /union-state-[0-9a-f]+\.js/.test(new Error().stack) });
-        return fetch.apply(this, args);
-      };
+    const page = await openApp(browser, `${server.url}${query}`, {}, {
+      init: () => {
+        addEventListener('TrunkApplicationStarted', () => { window.__programAt = performance.now(); });
+        // Who asks for what: the program calls fetch through its wasm-bindgen glue (union-state-*.js).
+        window.__fetches = [];
+        const fetch = window.fetch;
+        window.fetch = function (...args) {
+          window.__fetches.push({ url: String(args[0]), byProgram: /union-state-[0-9a-f]+\.js/.test(new Error().stack) });
+          return fetch.apply(this, args);
+        };
+      },
     });
-    const page = await context.newPage();
-    const requests = [];
-    const errors = [];
-    page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/minimal.json')) requests.push(r.url()); });
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}${query}`);
     await page.waitForFunction(() => document.querySelector('.page-header h1')?.textContent === 'A minimal dataset');
     const seen = await page.evaluate(() => ({
       program: window.__programAt,
@@ -127,8 +121,9 @@ test('a dataset named by the data parameter is requested once, and while the pro
       data: performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('/minimal.json')).map((e) => e.startTime),
       left: '__unionStateData' in window,
     }));
-    assert.deepEqual(errors, []);
-    await context.close();
+    assert.deepEqual(page.problems, []);
+    const requests = page.requests.filter((u) => new URL(u).pathname.endsWith('/minimal.json'));
+    await page.context().close();
     return { requests, ...seen };
   };
   // A plain relative path: the page's first script asks for it before the program has started; the
