@@ -68,14 +68,25 @@ fn headline(
     })
 }
 
-/// The page's one polite live region.
+/// The page's one polite live region. While the timeline plays it holds still: the events the playhead
+/// passes would otherwise be read one over another, several a second, and the screen reader would talk
+/// over its user for as long as playback lasts (a carousel that turns by itself silences its live
+/// region for the same reason). Where playback stopped is read when it stops; what the user picks or
+/// steps to is read at once, since either pauses playback.
 #[component]
 pub fn Announcer() -> impl IntoView {
     let app = expect_context::<AppState>();
     let mapping = expect_context::<MappingState>();
     let membership = expect_context::<MembershipState>();
     let depth = expect_context::<DepthState>();
-    let text = Memo::new(move |_| headline(app, mapping, membership, depth));
+    let text = Memo::new(move |previous: Option<&String>| {
+        let holding = app.view.get() == View::Timeline && app.playing.get();
+        match previous {
+            // Nothing else is read while holding, so nothing is worked out at each frame.
+            Some(held) if holding => held.clone(),
+            _ => headline(app, mapping, membership, depth),
+        }
+    });
     view! { <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">{move || text.get()}</div> }
 }
 

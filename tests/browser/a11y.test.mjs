@@ -1,6 +1,6 @@
 // Accessibility: an axe-core audit of every view reports no serious or critical violation; everything
 // works from the keyboard with a visible focus ring; the canvases have text alternatives in sync with
-// the selection; one polite live region announces the headline.
+// the selection; one polite live region announces the headline, and holds still while the timeline plays.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -70,6 +70,32 @@ test('the keyboard reaches everything, with a visible focus ring', async () => {
   for (const id of ['tab-mapping', 'Menu', 'timeline-canvas', 'play', 'scrub', 'speed']) {
     assert.ok(ids.includes(id), `Tab reaches #${id}: ${ids.join(', ')}`);
   }
+  await page.context().close();
+});
+
+test('the live region holds still while the timeline plays and reads where playback stopped', async () => {
+  const page = await openApp(browser, server.url + '?t=1999-01-01');
+  await page.selectOption('#speed', '4');
+  // Every text the live region takes from here on, and every title the card shows while playing.
+  await page.evaluate(() => {
+    const live = document.querySelector('#announcer');
+    window.__said = [];
+    window.__shown = new Set();
+    new MutationObserver(() => window.__said.push(live.textContent)).observe(live, { subtree: true, childList: true, characterData: true });
+  });
+  await page.click('#play');
+  await page.waitForFunction(() => {
+    const t = document.querySelector('#card-title')?.textContent;
+    if (t) window.__shown.add(t);
+    return window.__shown.size >= 4;
+  }, null, { polling: 'raf' });
+  assert.deepEqual(await page.evaluate(() => window.__said), [], 'nothing is read while events pass');
+  await page.click('#play');
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+  const title = await page.textContent('#card-title');
+  await page.waitForFunction((t) => document.querySelector('#announcer').textContent.startsWith(`${t}, `), title);
+  assert.equal((await page.evaluate(() => window.__said)).length, 1, 'where playback stopped is read once');
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
