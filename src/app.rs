@@ -537,7 +537,7 @@ fn Start() -> impl IntoView {
 /// one.
 fn bundled_page(locale: Locale, notice: Option<Notice>) -> impl IntoView {
     match model::bundled_in(locale) {
-        Ok(data) => view! { <Loaded data=Arc::new(data.clone()) notice=notice/> }.into_any(),
+        Ok(data) => view! { <Loaded data=Arc::clone(data) notice=notice/> }.into_any(),
         Err(error) => view! {
             <main class="error-panel" role="alert">
                 <h1>{td_string!(locale, app.bundled_failed)}</h1>

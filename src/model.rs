@@ -15,7 +15,7 @@ mod schema;
 pub mod story;
 mod validate;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::i18n::Locale;
 
@@ -33,18 +33,19 @@ pub const BUNDLED_JSON: &str = include_str!("model/data/union_state.json");
 
 /// The bundled dataset in English, parsed once on first use.
 pub fn bundled() -> Result<&'static Dataset, &'static LoadError> {
-    bundled_in(Locale::en)
+    bundled_in(Locale::en).map(|d| &**d)
 }
 
-/// The bundled dataset in a language, parsed once per language on first use.
-pub fn bundled_in(locale: Locale) -> Result<&'static Dataset, &'static LoadError> {
-    static ENGLISH: OnceLock<Result<Dataset, LoadError>> = OnceLock::new();
-    static RUSSIAN: OnceLock<Result<Dataset, LoadError>> = OnceLock::new();
+/// The bundled dataset in a language, parsed once per language on first use, shared: the page takes
+/// it as it is, without a copy.
+pub fn bundled_in(locale: Locale) -> Result<&'static Arc<Dataset>, &'static LoadError> {
+    static ENGLISH: OnceLock<Result<Arc<Dataset>, LoadError>> = OnceLock::new();
+    static RUSSIAN: OnceLock<Result<Arc<Dataset>, LoadError>> = OnceLock::new();
     let cell = match locale {
         Locale::en => &ENGLISH,
         Locale::ru => &RUSSIAN,
     };
-    cell.get_or_init(|| Dataset::from_json_in(BUNDLED_JSON, locale))
+    cell.get_or_init(|| Dataset::from_json_in(BUNDLED_JSON, locale).map(Arc::new))
         .as_ref()
 }
 

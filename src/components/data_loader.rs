@@ -280,7 +280,7 @@ pub fn DataMenu() -> impl IntoView {
     };
     let bundled = move |_| {
         if let Ok(d) = crate::model::bundled_in(loader.locale()) {
-            loader.replace(Arc::new(d.clone()));
+            loader.replace(Arc::clone(d));
             loader.app.source.set_value(None);
             loader.notice.set(None);
         }

@@ -34,14 +34,14 @@ pub fn use_language(state: AppState) {
         if state.data.with_untracked(|d| d.locale) == locale {
             return;
         }
-        let read: Result<Dataset, LoadError> = match state.source.get_value() {
-            Some(text) => Dataset::from_json_in(&text, locale),
+        let read: Result<Arc<Dataset>, LoadError> = match state.source.get_value() {
+            Some(text) => Dataset::from_json_in(&text, locale).map(Arc::new),
             None => model::bundled_in(locale).cloned().map_err(Clone::clone),
         };
         match read {
             Ok(data) => {
                 notice.set(untranslated_notice(&data));
-                state.data.set(Arc::new(data));
+                state.data.set(data);
             }
             Err(e) => notice.set(Some(Notice {
                 error: true,
