@@ -79,15 +79,18 @@ pub fn Announcer() -> impl IntoView {
     let mapping = expect_context::<MappingState>();
     let membership = expect_context::<MembershipState>();
     let depth = expect_context::<DepthState>();
-    let text = Memo::new(move |previous: Option<&String>| {
-        let holding = app.view.get() == View::Timeline && app.playing.get();
+    // The headline and the view it was made for: coming back to the timeline while it plays reads
+    // where it is once, instead of holding another view's headline.
+    let said = Memo::new(move |previous: Option<&(View, String)>| {
+        let view = app.view.get();
+        let holding = view == View::Timeline && app.playing.get();
         match previous {
             // Nothing else is read while holding, so nothing is worked out at each frame.
-            Some(held) if holding => held.clone(),
-            _ => headline(app, mapping, membership, depth),
+            Some(held) if holding && held.0 == View::Timeline => held.clone(),
+            _ => (view, headline(app, mapping, membership, depth)),
         }
     });
-    view! { <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">{move || text.get()}</div> }
+    view! { <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">{move || said.with(|(_, text)| text.clone())}</div> }
 }
 
 /// The timeline's events as a list of buttons; the current one is marked.

@@ -76,6 +76,7 @@ test('the keyboard reaches everything, with a visible focus ring', async () => {
 test('the live region holds still while the timeline plays and reads where playback stopped', async () => {
   const page = await openApp(browser, server.url + '?t=1999-01-01');
   await page.selectOption('#speed', '4');
+  await page.check('#loop');
   // Every text the live region takes from here on, and every title the card shows while playing.
   await page.evaluate(() => {
     const live = document.querySelector('#announcer');
@@ -90,11 +91,26 @@ test('the live region holds still while the timeline plays and reads where playb
     return window.__shown.size >= 4;
   }, null, { polling: 'raf' });
   assert.deepEqual(await page.evaluate(() => window.__said), [], 'nothing is read while events pass');
+  // Back on the timeline from another view while it plays: where it is, read once, then held again.
+  await page.click('#tab-membership');
+  await page.click('#tab-timeline');
+  await page.waitForFunction(() => window.__said.at(-1)?.includes(', '));
+  const said = await page.evaluate(() => {
+    window.__shown.clear();
+    return window.__said.length;
+  });
+  await page.waitForFunction(() => {
+    const t = document.querySelector('#card-title')?.textContent;
+    if (t) window.__shown.add(t);
+    return window.__shown.size >= 3;
+  }, null, { polling: 'raf' });
+  assert.equal(await page.evaluate(() => window.__said.length), said, 'held again while events pass');
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true', 'still playing');
   await page.click('#play');
   assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
   const title = await page.textContent('#card-title');
   await page.waitForFunction((t) => document.querySelector('#announcer').textContent.startsWith(`${t}, `), title);
-  assert.equal((await page.evaluate(() => window.__said)).length, 1, 'where playback stopped is read once');
+  assert.equal(await page.evaluate(() => window.__said.length), said + 1, 'where playback stopped is read once');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
