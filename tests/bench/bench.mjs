@@ -298,7 +298,9 @@ function benchInit(cfg) {
       if (!c || !(c.width > 0)) return false;
       const h = c.getAttribute('data-hit-targets');
       if (!h || h.length <= 2) return false;
-      return !cfg.events || (c.getAttribute('aria-label') || '').includes(`Timeline of ${cfg.events} events`);
+      // The count as the English page writes it: 10,000.
+      const events = String(cfg.events).replace(/\B(?=(\d{3})+$)/g, ',');
+      return !cfg.events || (c.getAttribute('aria-label') || '').includes(`Timeline of ${events} events`);
     },
     timelinejs: () => window.__tlLoaded === true && count('.tl-timemarker') >= cfg.events && count('.tl-slide') >= cfg.events,
     vis: () => window.__visDrawn === true && count('.vis-item') > 0,
