@@ -547,6 +547,11 @@ function sizeSection(files) {
   results.size = { site, single, wasm, data, timelinejs: tl, vis, timelinejsData: tlData, visData };
 }
 
+/** What a run's progress line adds when a load in it failed (the reasons follow the section's table). */
+function runFailures(failed) {
+  return failed.length ? ` (FAILED: ${failed.join(', ')})` : '';
+}
+
 async function loadSection(browser, server, info, runs) {
   section(`2. Cold load to the first complete frame (fresh context each, ${VIEWPORT.width}x${VIEWPORT.height} @${DPR}x, median of ${runs})`);
   const base = pathToFileURL(SITE).href + '/';
@@ -561,6 +566,7 @@ async function loadSection(browser, server, info, runs) {
   for (const t of targets) Object.assign(t, { times: [], wasm: [], problems: new Set() });
   // Interleaved, so that drift in the machine's load affects every product alike.
   for (let run = 1; run <= runs; run++) {
+    const failed = [];
     for (const t of targets) {
       const events = t.product === 'vis' ? null : info.events;
       try {
@@ -570,9 +576,10 @@ async function loadSection(browser, server, info, runs) {
         r.problems.forEach((p) => t.problems.add(p));
       } catch (e) {
         t.problems.add(`run ${run}: ${e.message.split('\n')[0]}`);
+        failed.push(`${t.mode} ${t.label}`);
       }
     }
-    console.log(`  run ${run}/${runs} done`);
+    console.log(`  run ${run}/${runs} done${runFailures(failed)}`);
   }
   const rows = targets.map((t) => [
     t.mode,
@@ -622,6 +629,7 @@ async function scaleSection(browser, server, info, opts) {
     const res = { n, bytes: info.synth[n].bytes, ours: { ready: [], dataToFrame: [], problems: new Set() }, vis: { ready: [], dataToFrame: [], problems: new Set() } };
     results.scale[n] = res;
     for (let run = 1; run <= opts.runs; run++) {
+      const failed = [];
       try {
         const r = await openCold(browser, `${server.url}?data=${dataPath}`, { product: 'ours', events: n, dataPath });
         if (r.noticeError) res.ours.problems.add(`the dataset was refused: ${r.notice}`);
@@ -630,6 +638,7 @@ async function scaleSection(browser, server, info, opts) {
         r.problems.forEach((p) => res.ours.problems.add(p));
       } catch (e) {
         res.ours.problems.add(`run ${run}: ${e.message.split('\n')[0]}`);
+        failed.push('ours');
       }
       if (opts.visScale) {
         try {
@@ -639,9 +648,10 @@ async function scaleSection(browser, server, info, opts) {
           r.problems.forEach((p) => res.vis.problems.add(p));
         } catch (e) {
           res.vis.problems.add(`run ${run}: ${e.message.split('\n')[0]}`);
+          failed.push(VIS.name);
         }
       }
-      console.log(`  ${n} events: run ${run}/${opts.runs} done`);
+      console.log(`  ${n} events: run ${run}/${opts.runs} done${runFailures(failed)}`);
     }
     rows.push([`ours, ${n} events`, ms(median(res.ours.ready)), ms(median(res.ours.dataToFrame)), res.ours.ready.length]);
     if (opts.visScale) rows.push([`${VIS.name}, ${n} events`, ms(median(res.vis.ready)), ms(median(res.vis.dataToFrame)), res.vis.ready.length]);
