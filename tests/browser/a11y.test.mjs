@@ -77,33 +77,31 @@ test('the live region holds still while the timeline plays and reads where playb
   const page = await openApp(browser, server.url + '?t=1999-01-01');
   await page.selectOption('#speed', '4');
   await page.check('#loop');
-  // Every text the live region takes from here on, and every title the card shows while playing.
+  // Every text the live region takes from here on, and the titles the card shows while playing.
   await page.evaluate(() => {
     const live = document.querySelector('#announcer');
     window.__said = [];
     window.__shown = new Set();
     new MutationObserver(() => window.__said.push(live.textContent)).observe(live, { subtree: true, childList: true, characterData: true });
   });
+  // Until the card has shown `n` events since the last call.
+  const passing = async (n) => {
+    await page.evaluate(() => window.__shown.clear());
+    await page.waitForFunction((n) => {
+      const t = document.querySelector('#card-title')?.textContent;
+      if (t) window.__shown.add(t);
+      return window.__shown.size >= n;
+    }, n, { polling: 'raf' });
+  };
   await page.click('#play');
-  await page.waitForFunction(() => {
-    const t = document.querySelector('#card-title')?.textContent;
-    if (t) window.__shown.add(t);
-    return window.__shown.size >= 4;
-  }, null, { polling: 'raf' });
+  await passing(4);
   assert.deepEqual(await page.evaluate(() => window.__said), [], 'nothing is read while events pass');
   // Back on the timeline from another view while it plays: where it is, read once, then held again.
   await page.click('#tab-membership');
   await page.click('#tab-timeline');
   await page.waitForFunction(() => window.__said.at(-1)?.includes(', '));
-  const said = await page.evaluate(() => {
-    window.__shown.clear();
-    return window.__said.length;
-  });
-  await page.waitForFunction(() => {
-    const t = document.querySelector('#card-title')?.textContent;
-    if (t) window.__shown.add(t);
-    return window.__shown.size >= 3;
-  }, null, { polling: 'raf' });
+  const said = await page.evaluate(() => window.__said.length);
+  await passing(3);
   assert.equal(await page.evaluate(() => window.__said.length), said, 'held again while events pass');
   assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'true', 'still playing');
   await page.click('#play');
