@@ -20,6 +20,32 @@ pub fn playhead_label(t_days: f64, locale: Locale) -> String {
     .to_string()
 }
 
+/// While the timeline plays, the scrubber and the date beside it follow the playhead at most this often,
+/// ms, as a video player's controls do. At every frame (the date changes by days at each one) they
+/// would be laid out and painted again each time, and the compositor would redraw the whole box from
+/// them to the playhead, which it redraws anyway, since it redraws one box round all that changed.
+const CONTROLS_REFRESH_MS: f64 = 100.0;
+
+/// The playhead's day as the scrubber and the date beside it show it: the playhead itself, except that
+/// while playing it moves on only every [`CONTROLS_REFRESH_MS`]. Pausing shows where it stopped.
+fn shown_playhead(state: AppState) -> Memo<f64> {
+    let last = StoredValue::new(f64::NEG_INFINITY);
+    Memo::new(move |before: Option<&f64>| {
+        let t = state.playhead.get();
+        let playing = state.playing.get();
+        let now = web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or_else(js_sys::Date::now, |p| p.now());
+        match before {
+            Some(&b) if playing && now - last.get_value() < CONTROLS_REFRESH_MS => b,
+            _ => {
+                last.set_value(now);
+                t
+            }
+        }
+    })
+}
+
 /// Icon outlines on a 16 x 16 grid, drawn inline so no icon font or file is needed.
 const PLAY: &str = "M4 2.5v11l9-5.5z";
 const PAUSE: &str = "M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z";
@@ -42,6 +68,7 @@ pub fn Controls() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let bounds = move || state.bounds();
+    let shown = shown_playhead(state);
     let on_scrub = move |ev: leptos::ev::Event| {
         if let Ok(t) = event_target_value(&ev).parse::<f64>() {
             state.scrub_to(t);
@@ -73,10 +100,10 @@ pub fn Controls() -> impl IntoView {
             <input id="scrub" type="range" step="1" aria-label=move || t_string!(i18n, controls.time)
                 min=move || bounds().t0.floor().to_string()
                 max=move || bounds().t1.ceil().to_string()
-                prop:value=move || state.playhead.get().round().to_string()
-                aria-valuetext=move || playhead_label(state.playhead.get(), i18n.get_locale())
+                prop:value=move || shown.get().round().to_string()
+                aria-valuetext=move || playhead_label(shown.get(), i18n.get_locale())
                 on:input=on_scrub/>
-            <output id="playhead-date" aria-live="off">{move || playhead_label(state.playhead.get(), i18n.get_locale())}</output>
+            <output id="playhead-date" aria-live="off">{move || playhead_label(shown.get(), i18n.get_locale())}</output>
             <select id="speed" aria-label=move || t_string!(i18n, controls.speed) title=move || t_string!(i18n, controls.speed_title) on:change=on_speed>
                 {SPEEDS.iter().map(|&s| view! {
                     <option value=s.to_string() selected=move || state.speed.get() == s>{format!("{s}×")}</option>

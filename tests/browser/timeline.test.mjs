@@ -59,6 +59,62 @@ test('pressing play moves the playhead and reveals events', async () => {
   await page.context().close();
 });
 
+test('while playing, the scrubber and its date follow the playhead ten times a second, and exactly on pause', async () => {
+  const page = await openApp(browser, server.url);
+  await page.$eval('#scrub', (el) => {
+    el.value = el.min;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const link = () => new URLSearchParams(location.search).get('t');
+  await page.waitForFunction(link);
+  const start = await page.evaluate(link);
+  await page.click('#play');
+  // Over a second and a half of playing: how often the date beside the scrubber and the scrubber's
+  // value change, against how many frames the playhead moved in.
+  const seen = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const date = document.querySelector('#playhead-date');
+        const scrub = document.querySelector('#scrub');
+        const tab = document.querySelector('.playhead-tab');
+        let dates = 0;
+        let values = 0;
+        let frames = 0;
+        let last = [date.textContent, scrub.value, tab.style.transform];
+        const start = performance.now();
+        const frame = () => {
+          const now = [date.textContent, scrub.value, tab.style.transform];
+          if (now[0] !== last[0]) dates++;
+          if (now[1] !== last[1]) values++;
+          if (now[2] !== last[2]) frames++;
+          last = now;
+          const ms = performance.now() - start;
+          if (ms < 1500) requestAnimationFrame(frame);
+          else done({ dates, values, frames, ms });
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  const most = Math.ceil(seen.ms / 100) + 1;
+  assert.ok(seen.dates >= 5 && seen.dates <= most, `the date changed ${seen.dates} times in ${seen.ms} ms (${seen.frames} frames moved the playhead)`);
+  assert.ok(seen.values >= 5 && seen.values <= most, `the scrubber moved ${seen.values} times in ${seen.ms} ms`);
+  // Paused, both show where the playhead stopped: the day the link records.
+  await page.click('#play');
+  await page.waitForFunction((s) => new URLSearchParams(location.search).get('t') !== s, start);
+  const [t, shown, value] = await page.evaluate(() => [
+    new URLSearchParams(location.search).get('t'),
+    document.querySelector('#playhead-date').textContent,
+    Number(document.querySelector('#scrub').value),
+  ]);
+  const [y, m, d] = t.split('-').map(Number);
+  const stopped = Date.UTC(y, m - 1, d) / 86400000;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  assert.equal(shown, `${d} ${months[m - 1]} ${y}`, `the date shown on pause is the playhead's (${t})`);
+  assert.ok(value === stopped || value === stopped + 1, `the scrubber stopped at ${value}, the playhead on day ${stopped}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('clicking an event shows its card', async () => {
   const page = await openApp(browser, server.url);
   const targets = await hitTargets(page);
