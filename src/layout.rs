@@ -6,6 +6,7 @@
 
 pub mod anim;
 pub mod bipartite;
+pub mod canvas_box;
 pub mod ladder;
 pub mod lanes;
 pub mod matrix;

@@ -11,11 +11,12 @@ use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent, WheelEvent};
 
 use crate::app::AppState;
 use crate::hooks::use_canvas::{
-    copy_region, draw_css, draw_region, frame_xy, layout_size, set_region, size_for,
+    copy_region, draw_css, draw_region, frame_xy, layout_size, move_region, set_region, size_for,
     use_canvas_size, CanvasSize, Sheet,
 };
 use crate::i18n::td_string;
 use crate::layout::anim::appearance;
+use crate::layout::canvas_box::{moved_over, store_for};
 use crate::layout::lanes::place;
 use crate::layout::lanes::PlacedEvent;
 use crate::layout::lanes::Placement;
@@ -158,6 +159,37 @@ fn snap(b: Bounds, p: &Placement) -> Bounds {
     )
 }
 
+/// Draws the events appearing and the rings on the moving layer, covering `store`; `made` says the
+/// canvas is new, so blank already.
+#[allow(clippy::too_many_arguments)]
+fn draw_moving(
+    canvas: &HtmlCanvasElement,
+    store: Bounds,
+    made: bool,
+    data: &Dataset,
+    p: &Placement,
+    frame: &FrameState,
+    moving: &[PlacedEvent],
+    key: &SceneKey,
+) {
+    let theme = &key.theme;
+    draw_region(
+        canvas,
+        store,
+        (p.width, p.height),
+        theme.scale,
+        !made,
+        "timeline",
+        |area| {
+            for e in moving {
+                let shown = appearance(e.anchor_day, frame.playhead_day, frame.appear_days);
+                draw_event(area, data, p, e, shown, key.emphasises(e.event), theme)?;
+            }
+            draw_rings(area, p, frame, theme)
+        },
+    );
+}
+
 /// What the layers show now.
 #[derive(Default)]
 struct Layers {
@@ -175,8 +207,12 @@ struct Layers {
     recent: [(Option<Bounds>, Vec<usize>); RECENT_LAYERS],
     /// What each recent layer is drawn on and shown by (made when first needed).
     recent_sheets: Vec<Sheet>,
-    /// The moving layer's box, while it shows any.
+    /// The box the moving layer's canvas covers (layout px), and whether anything is drawn on it. It
+    /// holds the box of what is appearing and may be larger: the next such box, usually of much the
+    /// same size elsewhere, then needs the canvas moved, not made anew (a new backing store, and a new
+    /// buffer for the compositor, at each event that appears).
     moving: Option<Bounds>,
+    moving_inked: bool,
     /// The playhead as last shown: x, tab left, tab width, date, and the style it was shown in.
     playhead: Option<(f64, f64, f64, String)>,
     /// The theme and layout the playhead's style was set for.
@@ -229,6 +265,11 @@ impl Layers {
             self.key = Some(key);
             (self.in_scene, self.in_recent) = (settled, settled);
             self.clear_recent(s, theme.scale);
+            // A new layout, scale or theme: the moving layer is made again for it when needed.
+            if self.moving.take().is_some() {
+                set_region(&s.moving, None, theme.scale);
+            }
+            self.moving_inked = false;
             if changed {
                 set_display(&s.live, true);
             } else {
@@ -292,28 +333,42 @@ impl Layers {
             .map(|e| ring_bounds(p, e));
         let region =
             union(moving.iter().map(|e| event_bounds(p, e)).chain(rings)).map(|b| snap(b, p));
-        if region != self.moving {
-            set_region(&s.moving, region, theme.scale);
-        }
-        if let Some(region) = region {
-            let clear = region == self.moving.unwrap_or_default();
-            draw_region(
-                &s.moving,
-                region,
-                (p.width, p.height),
-                theme.scale,
-                clear,
-                "timeline",
-                |area| {
-                    for e in moving {
-                        let shown = appearance(e.anchor_day, frame.playhead_day, frame.appear_days);
-                        draw_event(area, data, p, e, shown, emphasis(e), &theme)?;
+        match region {
+            Some(region) => {
+                let (store, made) = match self.moving.and_then(|b| moved_over(b, region, size)) {
+                    Some(store) => {
+                        if Some(store) != self.moving {
+                            move_region(&s.moving, store, theme.scale);
+                        }
+                        (store, false)
                     }
-                    draw_rings(area, p, frame, &theme)
-                },
-            );
+                    None => {
+                        let store = store_for(self.moving, region, size);
+                        set_region(&s.moving, Some(store), theme.scale);
+                        (store, true)
+                    }
+                };
+                self.moving = Some(store);
+                self.moving_inked = true;
+                draw_moving(&s.moving, store, made, data, p, frame, moving, &key);
+            }
+            None if self.moving_inked => {
+                // Nothing appears: the canvas is blanked and kept where it is, shown.
+                if let Some(store) = self.moving {
+                    draw_region(
+                        &s.moving,
+                        store,
+                        (p.width, p.height),
+                        theme.scale,
+                        true,
+                        "timeline",
+                        |_| Ok(()),
+                    );
+                }
+                self.moving_inked = false;
+            }
+            None => {}
         }
-        self.moving = region;
 
         self.show_playhead(s, key.layout, p, frame, &theme);
         self.live.is_some()

@@ -249,6 +249,16 @@ pub fn set_region(canvas: &HtmlCanvasElement, region: Option<Bounds>, scale: f64
     let _ = style.set_property("display", "block");
 }
 
+/// Moves a canvas laid over a region by [`set_region`] to lie over `region`, of the same size, keeping
+/// its backing store and what is drawn on it.
+pub fn move_region(canvas: &HtmlCanvasElement, region: Bounds, scale: f64) {
+    let s = if scale > 0.0 { scale } else { 1.0 };
+    let style = web_sys::HtmlElement::style(canvas);
+    for (name, v) in [("left", region.0), ("top", region.1)] {
+        let _ = style.set_property(name, &format!("{}px", v * s));
+    }
+}
+
 /// Copies the part `region` (layout px) of the drawing on `from` (drawn whole at `scale`) onto `to`,
 /// whose backing store is sized for it only if it is not already.
 pub fn copy_region(from: &HtmlCanvasElement, to: &HtmlCanvasElement, region: Bounds, scale: f64) {

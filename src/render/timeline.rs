@@ -97,8 +97,7 @@ pub fn appearing(placement: &Placement, frame: &FrameState) -> std::ops::Range<u
     settled..started.max(settled)
 }
 
-/// A box in layout px: left, top, right, bottom.
-pub type Bounds = (f64, f64, f64, f64);
+pub use crate::layout::canvas_box::Bounds;
 
 /// Draws the timeline as its canvas keeps it between frames: the [base](draw_base), the first
 /// `settled` events fully shown and the rest as ghosts, labels in bold where `emphasised` says. Runs
