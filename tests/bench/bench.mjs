@@ -34,6 +34,7 @@ import { launch } from '../browser/harness.mjs';
 import { serveDir } from '../../.ci/static-server.mjs';
 import { synthDataset } from './synth.mjs';
 import { toTimelineJS, toVis } from './convert.mjs';
+import { TRACE_CATEGORIES, frameCosts, percentile } from './frames.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -49,11 +50,6 @@ const VIS = { pkg: 'vis-timeline', version: '8.5.4', name: 'vis-timeline 8.5.4' 
 const SECTIONS = ['size', 'load', 'frames', 'scale', 'memory'];
 const VIEWPORT = { width: 1920, height: 1080 };
 const DPR = 2;
-const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-];
 
 // Goals.
 const GOAL_LOAD_SHARE = 1 / 3; // of TimelineJS's cold load
@@ -128,11 +124,6 @@ const ms = (n) => (n == null || Number.isNaN(n) ? '-' : `${n.toFixed(n < 10 ? 2 
 const pct = (x) => `${(x * 100).toFixed(2)}%`;
 const gz = (buf) => gzipSync(buf, { level: constants.Z_BEST_COMPRESSION }).length;
 
-function percentile(values, p) {
-  if (!values.length) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
 const median = (v) => percentile(v, 50);
 
 function table(rows, header) {
@@ -367,110 +358,6 @@ async function openCold(browser, url, cfg, { keep = false, timeout = 60_000 } = 
 }
 
 // ------------------------------------------------------------------------------------- trace analysis
-/**
- * Main-thread work per frame, from a Chrome trace. The renderer main thread is the CrRendererMain thread
- * with the most BeginMainThreadFrame events. A frame's task is the top-level task (RunTask) in which a
- * BeginMainThreadFrame is emitted: it runs the animation frame callbacks, style, layout, paint and the
- * commit. A frame's cost is the sum of the durations of the top-level main-thread tasks that start after
- * the previous frame's task ended, up to and including its own task: the input handlers, timers and
- * microtasks whose results it shows, plus its rendering. Idle time is not counted, nor is rasterisation,
- * which runs on other threads.
- */
-function frameCosts(trace) {
-  const events = trace.traceEvents ?? trace;
-  const key = (e) => `${e.pid}:${e.tid}`;
-  const names = new Map();
-  const frameCount = new Map();
-  for (const e of events) {
-    if (e.ph === 'M' && e.name === 'thread_name') names.set(key(e), e.args?.name);
-    if (e.name === 'BeginMainThreadFrame') frameCount.set(key(e), (frameCount.get(key(e)) ?? 0) + 1);
-  }
-  let main = null;
-  let best = 0;
-  for (const [k, n] of frameCount) {
-    if (names.get(k) === 'CrRendererMain' && n > best) [main, best] = [k, n];
-  }
-  if (!main) throw new Error('no renderer main thread with frames in the trace');
-  const mine = events.filter((e) => key(e) === main);
-  const tasks = mine.filter((e) => e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
-  const top = [];
-  let end = -Infinity;
-  for (const t of tasks) {
-    if (t.ts >= end) {
-      top.push(t);
-      end = t.ts + (t.dur ?? 0);
-    }
-  }
-  const begins = mine.filter((e) => e.name === 'BeginMainThreadFrame').map((e) => e.ts).sort((a, b) => a - b);
-  const frameTaskIx = [];
-  let j = 0;
-  for (const ts of begins) {
-    while (j < top.length && top[j].ts + top[j].dur < ts) j++;
-    if (j < top.length && top[j].ts <= ts && frameTaskIx.at(-1) !== j) frameTaskIx.push(j);
-  }
-  const wheels = mine.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'wheel').map((e) => e.ts);
-  // Breakdown: script (JavaScript and WebAssembly: animation frame callbacks, event handlers, timers,
-  // microtasks; nested events merged) and the commit to the compositor; the rest is style, layout,
-  // paint and the browser's own work.
-  const merged = (names) => {
-    const spans = mine
-      .filter((e) => e.ph === 'X' && names.includes(e.name))
-      .map((e) => [e.ts, e.ts + (e.dur ?? 0)])
-      .sort((a, b) => a[0] - b[0]);
-    const out = [];
-    for (const [a, b] of spans) {
-      if (out.length && a <= out.at(-1)[1]) out.at(-1)[1] = Math.max(out.at(-1)[1], b);
-      else out.push([a, b]);
-    }
-    return out;
-  };
-  const overlap = (spans, from, to) => {
-    let sum = 0;
-    for (const [a, b] of spans) {
-      if (a >= to) break;
-      if (b > from) sum += Math.min(b, to) - Math.max(a, from);
-    }
-    return sum;
-  };
-  const scriptSpans = merged(['FireAnimationFrame', 'FunctionCall', 'EventDispatch', 'TimerFire', 'RunMicrotasks', 'EvaluateScript']);
-  const commitSpans = merged(['Commit']);
-  const frames = [];
-  for (let i = 1; i < frameTaskIx.length; i++) {
-    const prev = top[frameTaskIx[i - 1]];
-    const own = top[frameTaskIx[i]];
-    let cost = 0;
-    for (let k = frameTaskIx[i - 1] + 1; k <= frameTaskIx[i]; k++) cost += top[k].dur;
-    const from = prev.ts + prev.dur;
-    const to = own.ts + own.dur;
-    const windowStart = top[frameTaskIx[i - 1] + 1]?.ts ?? from;
-    frames.push({
-      ts: own.ts,
-      cost: cost / 1000,
-      task: own.dur / 1000,
-      script: overlap(scriptSpans, windowStart, to) / 1000,
-      commit: overlap(commitSpans, windowStart, to) / 1000,
-      wheel: wheels.some((w) => w > from && w <= to),
-    });
-  }
-  const span = frames.length > 1 ? (frames.at(-1).ts - frames[0].ts) / 1e6 : NaN;
-  const stats = (list) => {
-    const c = list.map((f) => f.cost);
-    return {
-      frames: list.length,
-      p50: percentile(c, 50),
-      p95: percentile(c, 95),
-      max: c.length ? Math.max(...c) : NaN,
-      mean: c.length ? c.reduce((a, b) => a + b, 0) / c.length : NaN,
-      taskP95: percentile(list.map((f) => f.task), 95),
-      scriptP50: percentile(list.map((f) => f.script), 50),
-      scriptP95: percentile(list.map((f) => f.script), 95),
-      commitP50: percentile(list.map((f) => f.commit), 50),
-      commitP95: percentile(list.map((f) => f.commit), 95),
-    };
-  };
-  return { ...stats(frames), fps: frames.length / span, seconds: span, wheel: stats(frames.filter((f) => f.wheel)), wheelEvents: wheels.length };
-}
-
 async function trace(browser, page, body) {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   let buf;
