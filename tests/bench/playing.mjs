@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Builds compared while playing, interleaved: each build's page is opened in turn in one browser, the
+// timeline played and traced, round after round, so that a machine whose speed drifts (as this one's
+// does by a fifth between runs) moves every build alike. Frame cost is counted as bench.mjs counts it
+// (frames.mjs); also printed is the time the software compositor spent drawing per frame, which runs on
+// another thread but on the same cores. A benchmark, not a test: it prints the medians of the rounds.
+//
+// Usage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N]
+//   DIR        a release build (dist/, or another commit's: git worktree add ../old COMMIT, then
+//              trunk build --release there); each is copied into target/bench/playing/
+//   --rounds   rounds of every build (default 5); --seconds: traced playback per round (default 5)
+//   --events   play a synthetic dataset of N events (synth.mjs) instead of the bundled data
+// 1920 x 1080 at devicePixelRatio 2, as bench.mjs. Needs what `bash .ci/setup` installs. Node 20, ESM.
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../browser/harness.mjs';
+import { serveDir } from '../../.ci/static-server.mjs';
+import { TRACE_CATEGORIES, compositorDrawing, frameCosts, percentile } from './frames.mjs';
+import { writeSynth } from './synth.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WORK = join(ROOT, 'target', 'bench', 'playing');
+
+function options(argv) {
+  const o = { dirs: [], rounds: 5, seconds: 5, events: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const number = () => {
+      const v = Number(argv[++i]);
+      if (!(v > 0)) usage(`${a} needs a positive number`);
+      return v;
+    };
+    if (a === '--rounds') o.rounds = number();
+    else if (a === '--seconds') o.seconds = number();
+    else if (a === '--events') o.events = number();
+    else if (a.startsWith('--')) usage(`unknown flag ${a}`);
+    else o.dirs.push(resolve(a));
+  }
+  if (!o.dirs.length) usage('name at least one build directory');
+  return o;
+}
+
+function usage(problem) {
+  console.error(`playing: ${problem}\nUsage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N]`);
+  process.exit(2);
+}
+
+const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(2)} ms` : '-');
+
+async function playOnce(browser, url, seconds, events) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2 });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(url);
+    const count = String(events).replace(/\B(?=(\d{3})+$)/g, ',');
+    await page.waitForFunction(
+      (n) => {
+        const c = document.getElementById('timeline-canvas');
+        if (!c || !(c.width > 0) || (c.getAttribute('data-hit-targets') || '').length <= 2) return false;
+        return !n || (c.getAttribute('aria-label') || '').includes(`Timeline of ${n} events`);
+      },
+      events ? count : null,
+      { timeout: 60_000 },
+    );
+    await page.evaluate(() => {
+      const loop = document.querySelector('#loop');
+      if (!loop.checked) loop.click();
+      document.querySelector('#play').click();
+    });
+    await page.waitForTimeout(1000);
+    await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'viz'] });
+    await page.waitForTimeout(seconds * 1000);
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+    if (errors.length) throw new Error(`the page reported: ${errors.join('; ')}`);
+    return { ...frameCosts(trace), compositor: compositorDrawing(trace) };
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  const o = options(process.argv.slice(2));
+  rmSync(WORK, { recursive: true, force: true });
+  const sites = o.dirs.map((dir, i) => {
+    if (!existsSync(join(dir, 'index.html'))) usage(`${dir} holds no index.html`);
+    const site = join(WORK, String(i));
+    mkdirSync(site, { recursive: true });
+    cpSync(dir, site, { recursive: true });
+    if (o.events) writeSynth([o.events], join(site, 'bench-data'));
+    return site;
+  });
+  const query = o.events ? `?data=bench-data/synth-${o.events}.json` : '';
+  const servers = await Promise.all(sites.map((s) => serveDir(s)));
+  const browser = await launch();
+  const runs = o.dirs.map(() => []);
+  try {
+    for (let r = 0; r < o.rounds; r++) {
+      for (let i = 0; i < sites.length; i++) {
+        const f = await playOnce(browser, servers[i].url + query, o.seconds, o.events);
+        runs[i].push(f);
+        console.log(`round ${r + 1}/${o.rounds} ${o.dirs[i]}: p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, compositor ${ms(f.compositor)} a frame, ${f.frames} frames`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await Promise.all(servers.map((s) => s.close()));
+  }
+  const what = o.events ? `${o.events} synthetic events` : 'the bundled data';
+  console.log(`\nPlaying ${what}, 1920 x 1080 at devicePixelRatio 2, medians of ${o.rounds} rounds of ${o.seconds} s:`);
+  o.dirs.forEach((dir, i) => {
+    const m = (k) => percentile(runs[i].map((f) => f[k]), 50);
+    console.log(`  ${dir}: frame cost p50 ${ms(m('p50'))}, p95 ${ms(m('p95'))}; compositor drawing ${ms(m('compositor'))} a frame`);
+  });
+}
+
+main().catch((e) => {
+  console.error(`playing: ${e.stack}`);
+  process.exit(1);
+});
