@@ -8,3 +8,10 @@ pub mod use_modes;
 pub mod use_playback;
 pub mod use_story;
 pub mod use_url;
+
+/// Milliseconds on the page's performance clock, or the system clock where there is none.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}

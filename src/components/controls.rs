@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::{AppState, View};
 use crate::components::story::StoryControls;
+use crate::hooks::now_ms;
 use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::layout::anim::SPEEDS;
 use crate::model::date::Day;
@@ -33,9 +34,7 @@ fn shown_playhead(state: AppState) -> Memo<f64> {
     Memo::new(move |before: Option<&f64>| {
         let t = state.playhead.get();
         let playing = state.playing.get();
-        let now = web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or_else(js_sys::Date::now, |p| p.now());
+        let now = now_ms();
         match before {
             Some(&b) if playing && now - last.get_value() < CONTROLS_REFRESH_MS => b,
             _ => {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::AppState;
+use crate::hooks::now_ms;
 use crate::layout::anim::{Clock, Tick, CUT_SECONDS};
 
 /// While `state.playing` is true, advances the playhead every animation frame, keeps it in view and
@@ -25,12 +26,6 @@ pub fn use_playback(state: AppState) {
             schedule(state, Arc::clone(&generation), mine, None, 0.0);
         }
     });
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// One frame of playback; `since_cut` is the time since the last cut, with reduced motion.

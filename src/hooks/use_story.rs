@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{switch_view, AppState, View};
+use crate::hooks::now_ms;
 use crate::hooks::use_url::States;
 use crate::layout::anim::ease_in_out_cubic;
 use crate::layout::scale::Window;
@@ -28,12 +29,6 @@ fn app_view(v: StepView) -> View {
         StepView::Membership => View::Membership,
         StepView::Depth => View::Depth,
     }
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// Moves the playhead and the window to a step's, eased over [`TRANSITION_MS`] (at once with reduced
