@@ -34,7 +34,7 @@ import { launch } from '../browser/harness.mjs';
 import { serveDir } from '../../.ci/static-server.mjs';
 import { synthDataset } from './synth.mjs';
 import { toTimelineJS, toVis } from './convert.mjs';
-import { TRACE_CATEGORIES, frameCosts, percentile } from './frames.mjs';
+import { TRACE_CATEGORIES, frameCosts, percentile, playOurs } from './frames.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -375,15 +375,6 @@ function frameRow(label, f) {
 }
 const FRAME_HEADER = ['', 'frames', 'fps', 'p50', 'p95', 'max', 'mean', 'frame task p95', 'script p50 / p95', 'commit p50 / p95'];
 
-// Playback in the product: Loop on, Play, a second to settle, then trace.
-async function playOurs(page) {
-  await page.evaluate(() => {
-    const loop = document.querySelector('#loop');
-    if (!loop.checked) loop.click();
-    if (document.querySelector('#play').getAttribute('aria-pressed') !== 'true') document.querySelector('#play').click();
-  });
-  await page.waitForFunction(() => document.querySelector('#play').getAttribute('aria-pressed') === 'true');
-}
 async function pauseOurs(page) {
   await page.evaluate(() => {
     if (document.querySelector('#play').getAttribute('aria-pressed') === 'true') document.querySelector('#play').click();

@@ -1,4 +1,5 @@
-// Frame costs from a Chrome trace, counted the same way by bench.mjs and playing.mjs.
+// Frame costs from a Chrome trace, and playback started in the product's page, the same way for
+// bench.mjs and playing.mjs.
 
 export const TRACE_CATEGORIES = [
   'devtools.timeline',
@@ -130,4 +131,14 @@ export function frameCosts(trace) {
     };
   };
   return { ...stats(frames), fps: frames.length / span, seconds: span, wheel: stats(frames.filter((f) => f.wheel)), wheelEvents: wheels.length };
+}
+
+/** Playback in the product: Loop on, then Play; resolves once it plays (the callers let it settle). */
+export async function playOurs(page) {
+  await page.evaluate(() => {
+    const loop = document.querySelector('#loop');
+    if (!loop.checked) loop.click();
+    if (document.querySelector('#play').getAttribute('aria-pressed') !== 'true') document.querySelector('#play').click();
+  });
+  await page.waitForFunction(() => document.querySelector('#play').getAttribute('aria-pressed') === 'true');
 }

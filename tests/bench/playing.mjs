@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../browser/harness.mjs';
 import { serveDir } from '../../.ci/static-server.mjs';
-import { TRACE_CATEGORIES, compositorDrawing, frameCosts, percentile } from './frames.mjs';
+import { TRACE_CATEGORIES, compositorDrawing, frameCosts, percentile, playOurs } from './frames.mjs';
 import { writeSynth } from './synth.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,11 +66,7 @@ async function playOnce(browser, url, seconds, events) {
       events ? count : null,
       { timeout: 60_000 },
     );
-    await page.evaluate(() => {
-      const loop = document.querySelector('#loop');
-      if (!loop.checked) loop.click();
-      document.querySelector('#play').click();
-    });
+    await playOurs(page);
     await page.waitForTimeout(1000);
     await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'viz'] });
     await page.waitForTimeout(seconds * 1000);
