@@ -478,14 +478,27 @@ impl FillCircles for Over {
         if colour.alpha == 0.0 || circles.is_empty() {
             return Ok(());
         }
+        use std::f64::consts::TAU;
         self.ctx.begin_path();
+        // A circle's outline `w` wide is the ring between the radii r - w/2 and r + w/2, filled: the
+        // same shape as the stroke, without the canvas working out the stroke's outline (which made
+        // the rings of a dense timeline cost as much to rasterise as all its discs).
+        let half = stroke.map_or(0.0, |w| f64::from(w) / 2.0);
         for &((x, y), r) in circles {
             let (x, y, r) = (f64::from(x), f64::from(y), f64::from(r));
             // Each circle its own sub-path: no line joins it to the one before.
-            self.ctx.move_to(x + r, y);
-            let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+            let outer = r + half;
+            self.ctx.move_to(x + outer, y);
+            let _ = self.ctx.arc(x, y, outer, 0.0, TAU);
+            let inner = r - half;
+            if stroke.is_some() && inner > 0.0 {
+                // Turning the other way, so that the hole is not filled (and a ring overlapping
+                // another's hole still is).
+                self.ctx.move_to(x + inner, y);
+                let _ = self.ctx.arc_with_anticlockwise(x, y, inner, TAU, 0.0, true);
+            }
         }
-        self.paint(colour, stroke);
+        self.paint(colour, None);
         Ok(())
     }
 
