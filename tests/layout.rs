@@ -47,6 +47,21 @@ fn the_whole_span_shows_every_event() {
 }
 
 #[test]
+fn a_canvas_not_laid_out_yet_places_no_events() {
+    let d = model::bundled().unwrap();
+    for (w, h) in [(0.0, 0.0), (0.0, 720.0), (1280.0, 0.0)] {
+        let p = place(d, w, h, full_window());
+        assert!(p.events.is_empty(), "at {w}x{h}");
+        assert_eq!(p.lanes.len(), d.tracks.len(), "at {w}x{h}");
+    }
+    // The smallest real size places every event.
+    assert_eq!(
+        place(d, 1.0, 1.0, full_window()).events.len(),
+        d.events.len()
+    );
+}
+
+#[test]
 fn labels_never_overlap_each_other_or_markers() {
     for p in layouts() {
         let m = p.metrics;

@@ -164,8 +164,11 @@ pub struct Placement {
     pub events: Vec<PlacedEvent>,
 }
 
-/// Lays the timeline out on a `width` x `height` px canvas showing `window`.
+/// Lays the timeline out on a `width` x `height` px canvas showing `window`. A canvas with no size
+/// (not laid out yet) shows no events: none are placed, which spares placing thousands only for the
+/// first real size to place them again.
 pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placement {
+    let sized = width > 0.0 && height > 0.0;
     let width = width.max(1.0);
     let height = height.max(1.0);
     let m = Metrics::for_width(width);
@@ -218,7 +221,7 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
         .collect();
 
     let mut events = Vec::new();
-    for lane in &lanes {
+    for lane in lanes.iter().filter(|_| sized) {
         // Pass 1: markers into rows. Each row remembers the right edge of its last marker.
         let mut row_end = vec![f64::NEG_INFINITY; lane.rows];
         let mut placed: Vec<(PlacedEvent, usize)> = Vec::new();
