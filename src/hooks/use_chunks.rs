@@ -1,6 +1,7 @@
-//! Long lists rendered a chunk at a time: the first chunk at once, the rest when the browser is idle
-//! (between animation frames), so that a dataset of thousands of events shows its first frame before
-//! its text lists are complete, and playing is not held up while they fill in. A list only paper shows
+//! Long lists rendered a chunk at a time when the browser is idle (between animation frames), so that a
+//! dataset of thousands of events shows its first frame before its text lists are made (they would
+//! cost it their elements and their layout), and playing is not held up while they fill in. A short
+//! list is made at once. A list only paper shows
 //! is not rendered at all until the page is about to be printed.
 
 use std::ops::Range;
@@ -10,11 +11,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Items rendered at once: a list of this many or fewer is complete from the start.
-pub const FIRST_CHUNK: usize = 200;
+/// The longest list made at once, complete from the start; a longer one starts empty.
+pub const AT_ONCE: usize = 200;
 /// Items added by each later step.
 pub const CHUNK: usize = 100;
-/// Wait before the first later step, so that the charts draw first.
+/// Wait before the first step, so that the charts draw first.
 const FIRST_DELAY: Duration = Duration::from_millis(150);
 
 /// One chunk of a list: the generation of the list it belongs to (new whenever the items do) and the
@@ -47,7 +48,8 @@ pub fn use_chunks(
         let now = generation.get_value().wrapping_add(1);
         generation.set_value(now);
         let first = match fill {
-            Fill::WhenIdle => n.min(FIRST_CHUNK),
+            Fill::WhenIdle if n <= AT_ONCE => n,
+            Fill::WhenIdle => 0,
             Fill::ForPrint if printing() => n,
             Fill::ForPrint => 0,
         };

@@ -175,6 +175,43 @@ test('counts are written as a reader of the page\'s language writes them', async
   await page.context().close();
 });
 
+test('a long dataset\'s events list is made after its first frame, a chunk at a time, and a short one at once', async () => {
+  const many = JSON.parse(minimal);
+  const event = many.events[0];
+  many.events = Array.from({ length: 1200 }, (_, i) => ({ ...event, id: `event-${i}`, date: `${1990 + (i % 30)}` }));
+  // How many items the list has in the first frame painted after the timeline's label names a count of
+  // events (counted in that frame's animation callback, just before it is painted).
+  const page = await openApp(browser, server.url, {}, {
+    init: () => {
+      window.__itemsAtFrame = {};
+      new MutationObserver(() => {
+        const label = document.querySelector('#timeline-canvas')?.getAttribute('aria-label') ?? '';
+        const count = /^Timeline of ([\d,]+) events/.exec(label)?.[1];
+        if (count && !(count in window.__itemsAtFrame)) {
+          window.__itemsAtFrame[count] = null;
+          requestAnimationFrame(() => {
+            window.__itemsAtFrame[count] = document.querySelectorAll('nav[aria-label="Events as a list"] li').length;
+          });
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    },
+  });
+  const items = () => page.locator('nav[aria-label="Events as a list"] li').count();
+  const bundled = Number((await page.getAttribute('#timeline-canvas', 'aria-label')).match(/^Timeline of ([\d,]+) events/)[1].replace(/,/g, ''));
+  assert.ok(bundled > 50 && bundled <= 200, `the bundled dataset is a short list (${bundled} events)`);
+  assert.equal(await items(), bundled);
+  assert.equal((await page.evaluate(() => window.__itemsAtFrame))[String(bundled)], bundled, 'a short list is complete with the first frame');
+  await pick(page, 'many.json', JSON.stringify(many));
+  await page.waitForFunction(() => window.__itemsAtFrame['1,200'] != null);
+  assert.equal((await page.evaluate(() => window.__itemsAtFrame))['1,200'], 0, 'nothing of a long list in its first frame');
+  await page.waitForFunction(() => document.querySelectorAll('nav[aria-label="Events as a list"] li').length === 1200, null, { timeout: 15_000 });
+  const buttons = page.locator('nav[aria-label="Events as a list"] button');
+  assert.match(await buttons.nth(0).textContent(), /^1990/);
+  assert.match(await buttons.nth(1199).textContent(), /^2019/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a link to a dataset of one\'s own opens it at the linked event, with no bundled dataset shown first', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   // Every page title shown, from the first.
