@@ -35,6 +35,7 @@ import { serveDir } from '../../.ci/static-server.mjs';
 import { synthDataset } from './synth.mjs';
 import { toTimelineJS, toVis } from './convert.mjs';
 import { TRACE_CATEGORIES, frameCosts, percentile, playOurs } from './frames.mjs';
+import { DPR, VIEWPORT, openCold } from './cold.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -48,8 +49,6 @@ const TL = { pkg: '@knight-lab/timelinejs', version: '3.9.11', name: 'TimelineJS
 const VIS = { pkg: 'vis-timeline', version: '8.5.4', name: 'vis-timeline 8.5.4' };
 
 const SECTIONS = ['size', 'load', 'frames', 'scale', 'memory'];
-const VIEWPORT = { width: 1920, height: 1080 };
-const DPR = 2;
 
 // Goals.
 const GOAL_LOAD_SHARE = 1 / 3; // of TimelineJS's cold load
@@ -261,100 +260,6 @@ function buildSite(opts) {
     }
   }
   return { events: raw.events.length, synth };
-}
-
-// ------------------------------------------------------------------------- in the page: ready detection
-/**
- * Installed before any page script (CDP bypasses the pages' Content Security Policy for it). It watches
- * the DOM for the product's "complete" condition; when it first holds, it waits for the next animation
- * frame and then for a message posted from that frame's callback, which runs after the frame's paint, and
- * records that time (ms since navigation start) as the first complete frame.
- *   ours:       #timeline-canvas has a backing store (its width attribute, set by the draw) and
- *               data-hit-targets (set once the layout exists), and its label names the expected number of
- *               events (so that with ?data= the bundled dataset's first frame does not count);
- *   timelinejs: its 'loaded' event has fired and every marker (.tl-timemarker) and slide (.tl-slide)
- *               is in the DOM;
- *   vis:        its onInitialDrawComplete callback has run and items (.vis-item) are in the DOM.
- */
-function benchInit(cfg) {
-  const B = (window.__bench = { done: false, readyAt: null, conditionAt: null, wasm: null, wasmAt: null });
-  addEventListener('TrunkApplicationStarted', (e) => {
-    B.wasm = e.detail && e.detail.wasm;
-    B.wasmAt = performance.now();
-  });
-  const count = (sel) => document.querySelectorAll(sel).length;
-  const conditions = {
-    ours: () => {
-      const c = document.getElementById('timeline-canvas');
-      if (!c || !(c.width > 0)) return false;
-      const h = c.getAttribute('data-hit-targets');
-      if (!h || h.length <= 2) return false;
-      // The count as the English page writes it: 10,000.
-      const events = String(cfg.events).replace(/\B(?=(\d{3})+$)/g, ',');
-      return !cfg.events || (c.getAttribute('aria-label') || '').includes(`Timeline of ${events} events`);
-    },
-    timelinejs: () => window.__tlLoaded === true && count('.tl-timemarker') >= cfg.events && count('.tl-slide') >= cfg.events,
-    vis: () => window.__visDrawn === true && count('.vis-item') > 0,
-  };
-  const holds = conditions[cfg.product];
-  B.check = () => {
-    if (B.conditionAt !== null || !holds()) return;
-    B.conditionAt = performance.now();
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        B.readyAt = performance.now();
-        B.done = true;
-      };
-      channel.port2.postMessage(null);
-    });
-  };
-  new MutationObserver(B.check).observe(document, { subtree: true, childList: true, attributes: true });
-}
-
-/** Opens `url` in a fresh context and waits for the first complete frame. Returns { page, context, ... }. */
-async function openCold(browser, url, cfg, { keep = false, timeout = 60_000 } = {}) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR });
-  await context.addInitScript(benchInit, cfg);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!/^(http:\/\/127\.0\.0\.1|file:|data:|blob:)/.test(u)) problems.push(`outside request: ${u}`);
-  });
-  try {
-    await page.goto(url, { waitUntil: 'commit', timeout });
-    // A page error ends the wait at once instead of at the time-out.
-    let failed;
-    const fails = new Promise((_, reject) => {
-      failed = reject;
-    });
-    fails.catch(() => {});
-    page.on('pageerror', (e) => failed(new Error(`page error before the first frame: ${e.message}`)));
-    await Promise.race([page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout, polling: 100 }), fails]);
-    const t = await page.evaluate((dataPath) => {
-      const B = window.__bench;
-      const res = dataPath && performance.getEntriesByType('resource').find((e) => e.name.includes(dataPath));
-      const dataAt = res ? res.responseEnd : window.__benchDataAt ?? null;
-      const notice = document.querySelector('#notice');
-      return {
-        readyAt: B.readyAt,
-        conditionAt: B.conditionAt,
-        wasmAt: B.wasmAt,
-        dataAt,
-        notice: notice ? notice.textContent.trim().slice(0, 200) : null,
-        noticeError: notice ? notice.classList.contains('error') : false,
-      };
-    }, cfg.dataPath ?? null);
-    if (!keep) await context.close();
-    return { ...t, page, context, problems };
-  } catch (e) {
-    await context.close();
-    throw e;
-  }
 }
 
 // ------------------------------------------------------------------------------------- trace analysis

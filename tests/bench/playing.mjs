@@ -3,13 +3,16 @@
 // timeline played and traced, round after round, so that a machine whose speed drifts (as this one's
 // does by a fifth between runs) moves every build alike. Frame cost is counted as bench.mjs counts it
 // (frames.mjs); also printed is the time the software compositor spent drawing per frame, which runs on
-// another thread but on the same cores. A benchmark, not a test: it prints the medians of the rounds.
+// another thread but on the same cores. With --ready, each round opens each build cold instead and
+// times its first complete frame, as bench.mjs's load and scale sections do (cold.mjs). A benchmark,
+// not a test: it prints the medians of the rounds.
 //
-// Usage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N]
+// Usage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready]
 //   DIR        a release build (dist/, or another commit's: git worktree add ../old COMMIT, then
 //              trunk build --release there); each is copied into target/bench/playing/
 //   --rounds   rounds of every build (default 5); --seconds: traced playback per round (default 5)
 //   --events   play a synthetic dataset of N events (synth.mjs) instead of the bundled data
+//   --ready    time cold opens to the first complete frame instead of playing (default 5 rounds)
 // 1920 x 1080 at devicePixelRatio 2, as bench.mjs. Needs what `bash .ci/setup` installs. Node 20, ESM.
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,13 +20,14 @@ import { fileURLToPath } from 'node:url';
 import { launch } from '../browser/harness.mjs';
 import { serveDir } from '../../.ci/static-server.mjs';
 import { TRACE_CATEGORIES, compositorDrawing, frameCosts, percentile, playOurs } from './frames.mjs';
+import { DPR, VIEWPORT, openCold } from './cold.mjs';
 import { writeSynth } from './synth.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'target', 'bench', 'playing');
 
 function options(argv) {
-  const o = { dirs: [], rounds: 5, seconds: 5, events: 0 };
+  const o = { dirs: [], rounds: 5, seconds: 5, events: 0, ready: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const number = () => {
@@ -34,6 +38,7 @@ function options(argv) {
     if (a === '--rounds') o.rounds = number();
     else if (a === '--seconds') o.seconds = number();
     else if (a === '--events') o.events = number();
+    else if (a === '--ready') o.ready = true;
     else if (a.startsWith('--')) usage(`unknown flag ${a}`);
     else o.dirs.push(resolve(a));
   }
@@ -42,14 +47,14 @@ function options(argv) {
 }
 
 function usage(problem) {
-  console.error(`playing: ${problem}\nUsage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N]`);
+  console.error(`playing: ${problem}\nUsage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready]`);
   process.exit(2);
 }
 
 const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(2)} ms` : '-');
 
 async function playOnce(browser, url, seconds, events) {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2 });
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR });
   try {
     const page = await context.newPage();
     const errors = [];
@@ -78,6 +83,28 @@ async function playOnce(browser, url, seconds, events) {
   }
 }
 
+/** The --ready rounds: each build opened cold in turn, its first complete frame timed. */
+async function readyRounds(o, browser, servers, query, runs) {
+  const dataPath = o.events ? `bench-data/synth-${o.events}.json` : undefined;
+  for (let r = 0; r < o.rounds; r++) {
+    for (let i = 0; i < servers.length; i++) {
+      const t = await openCold(browser, servers[i].url + query, { product: 'ours', events: o.events || undefined, dataPath });
+      if (t.problems.length || t.noticeError) throw new Error(`${o.dirs[i]}: ${[...t.problems, t.notice].filter(Boolean).join('; ')}`);
+      const f = { ready: t.readyAt, data: t.dataAt == null ? NaN : t.readyAt - t.dataAt };
+      runs[i].push(f);
+      const data = o.events ? `, data -> frame ${ms(f.data)}` : '';
+      console.log(`round ${r + 1}/${o.rounds} ${o.dirs[i]}: navigation -> frame ${ms(f.ready)}${data}`);
+    }
+  }
+  const what = o.events ? `${o.events} synthetic events` : 'the bundled data';
+  console.log(`\nOpened cold with ${what}, ${VIEWPORT.width} x ${VIEWPORT.height} at devicePixelRatio ${DPR}, medians of ${o.rounds} rounds:`);
+  o.dirs.forEach((dir, i) => {
+    const m = (k) => percentile(runs[i].map((f) => f[k]), 50);
+    const data = o.events ? `; data (the JSON response ended) -> frame ${ms(m('data'))}` : '';
+    console.log(`  ${dir}: navigation -> frame ${ms(m('ready'))}${data}`);
+  });
+}
+
 async function main() {
   const o = options(process.argv.slice(2));
   rmSync(WORK, { recursive: true, force: true });
@@ -93,6 +120,15 @@ async function main() {
   const servers = await Promise.all(sites.map((s) => serveDir(s)));
   const browser = await launch();
   const runs = o.dirs.map(() => []);
+  if (o.ready) {
+    try {
+      await readyRounds(o, browser, servers, query, runs);
+    } finally {
+      await browser.close();
+      await Promise.all(servers.map((s) => s.close()));
+    }
+    return;
+  }
   try {
     for (let r = 0; r < o.rounds; r++) {
       for (let i = 0; i < sites.length; i++) {
