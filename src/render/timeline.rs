@@ -80,7 +80,7 @@ impl FrameState {
 /// How many of `placement`'s events (a prefix, since they are in date order) are fully shown at
 /// `frame`: these look the same in every later frame until the playhead moves back. The canvas draws
 /// them once (with the [base](draw_base) and the ghosts of the rest) and draws each frame only the
-/// events still [appearing](appearing), the rings and the playhead.
+/// events still [appearing], the rings and the playhead.
 pub fn settled_count(placement: &Placement, frame: &FrameState) -> usize {
     placement
         .events
