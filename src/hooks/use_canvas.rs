@@ -475,10 +475,10 @@ impl FillCircles for Over {
         stroke: Option<u32>,
         circles: &[(BackendCoord, u32)],
     ) -> CanvasResult {
+        use std::f64::consts::TAU;
         if colour.alpha == 0.0 || circles.is_empty() {
             return Ok(());
         }
-        use std::f64::consts::TAU;
         self.ctx.begin_path();
         // A circle's outline `w` wide is the ring between the radii r - w/2 and r + w/2, filled: the
         // same shape as the stroke, without the canvas working out the stroke's outline (which made

@@ -1,8 +1,8 @@
 //! Long lists rendered a chunk at a time when the browser is idle (between animation frames), so that a
 //! dataset of thousands of events shows its first frame before its text lists are made (they would
 //! cost it their elements and their layout), and playing is not held up while they fill in. A short
-//! list is made at once. A list only paper shows
-//! is not rendered at all until the page is about to be printed.
+//! list is made at once. A list only paper shows is not rendered at all until the page is about to be
+//! printed.
 
 use std::ops::Range;
 use std::time::Duration;
@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The longest list made at once, complete from the start; a longer one starts empty.
+/// The longest list made at once ([`Fill::WhenIdle`]), complete from the start; a longer one starts
+/// empty.
 pub const AT_ONCE: usize = 200;
 /// Items added by each later step.
 pub const CHUNK: usize = 100;
@@ -22,10 +23,11 @@ const FIRST_DELAY: Duration = Duration::from_millis(150);
 /// indices of its items.
 pub type Chunk = (u64, Range<usize>);
 
-/// When the rest of a list after its first chunk is rendered.
+/// When a list's items are rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fill {
-    /// A chunk at a time whenever the browser is idle.
+    /// A list of up to [`AT_ONCE`] items at once; a longer one a chunk at a time whenever the browser
+    /// is idle, from [`FIRST_DELAY`] on.
     WhenIdle,
     /// Nothing until the page is about to be printed, then all at once (a list only paper shows: on
     /// screen it would only cost the start-up its elements, a thousand for the bundled dataset).
