@@ -53,30 +53,19 @@ function usage(problem) {
 
 const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(2)} ms` : '-');
 
+/** Where a synthetic dataset of `events` is served in each build's copy (none for the bundled data). */
+const dataPathOf = (events) => (events ? `bench-data/synth-${events}.json` : undefined);
+
 async function playOnce(browser, url, seconds, events) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR });
+  const dataPath = dataPathOf(events);
+  const { page, context, problems } = await openCold(browser, url, { product: 'ours', events: events || undefined, dataPath }, { keep: true });
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(url);
-    const count = String(events).replace(/\B(?=(\d{3})+$)/g, ',');
-    await page.waitForFunction(
-      (n) => {
-        const c = document.getElementById('timeline-canvas');
-        if (!c || !(c.width > 0) || (c.getAttribute('data-hit-targets') || '').length <= 2) return false;
-        return !n || (c.getAttribute('aria-label') || '').includes(`Timeline of ${n} events`);
-      },
-      events ? count : null,
-      { timeout: 60_000 },
-    );
     await playOurs(page);
     await page.waitForTimeout(1000);
     await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'viz'] });
     await page.waitForTimeout(seconds * 1000);
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
-    if (errors.length) throw new Error(`the page reported: ${errors.join('; ')}`);
+    if (problems.length) throw new Error(`the page reported: ${problems.join('; ')}`);
     return { ...frameCosts(trace), compositor: compositorDrawing(trace) };
   } finally {
     await context.close();
@@ -85,7 +74,7 @@ async function playOnce(browser, url, seconds, events) {
 
 /** The --ready rounds: each build opened cold in turn, its first complete frame timed. */
 async function readyRounds(o, browser, servers, query, runs) {
-  const dataPath = o.events ? `bench-data/synth-${o.events}.json` : undefined;
+  const dataPath = dataPathOf(o.events);
   for (let r = 0; r < o.rounds; r++) {
     for (let i = 0; i < servers.length; i++) {
       const t = await openCold(browser, servers[i].url + query, { product: 'ours', events: o.events || undefined, dataPath });
@@ -116,7 +105,7 @@ async function main() {
     if (o.events) writeSynth([o.events], join(site, 'bench-data'));
     return site;
   });
-  const query = o.events ? `?data=bench-data/synth-${o.events}.json` : '';
+  const query = o.events ? `?data=${dataPathOf(o.events)}` : '';
   const servers = await Promise.all(sites.map((s) => serveDir(s)));
   const browser = await launch();
   const runs = o.dirs.map(() => []);
