@@ -1,9 +1,9 @@
 //! The dataset exactly as it is written in JSON.
 //!
 //! These types mirror the file format one to one and carry no invariants beyond the JSON shape: every
-//! reference is still a string, every date still text. [`super::Dataset::from_json_in`] turns them into the
-//! validated domain types. The published JSON Schema (`public/dataset.schema.json`) is generated from these
-//! same types, so the format and its schema cannot drift apart.
+//! reference is still a string, every date still text. [`super::Dataset::from_json_in`] turns them into
+//! the validated domain types. The published JSON Schema (`public/dataset.schema.json`) is generated
+//! from these same types, so the format and its schema cannot drift apart.
 
 use serde::{Deserialize, Serialize};
 
