@@ -35,6 +35,23 @@ fn minimal_example_loads() {
     );
 }
 
+/// An event's identifiers and codes are read without copies where the file allows; written with
+/// escapes, they are copied and read the same.
+#[test]
+fn identifiers_written_with_escapes_read_as_their_text() {
+    let escaped = MINIMAL
+        .replace("\"union-state-treaty\"", "\"union\\u002dstate-treaty\"")
+        .replace("\"1999-12-08\"", "\"1999\\u002d12-08\"")
+        .replace("\"track\": \"legal\"", "\"track\": \"\\u006cegal\"")
+        .replace("\"in-force\"", "\"in\\u002dforce\"")
+        .replace("[\"treaty-text\"]", "[\"treaty\\u002dtext\"]")
+        .replace("\"confidence\": \"high\"", "\"confidence\": \"hig\\u0068\"");
+    assert_eq!(escaped.matches("\\u00").count(), 6, "every field rewritten");
+    let plain = Dataset::from_json(MINIMAL).unwrap();
+    let read = Dataset::from_json(&escaped).unwrap();
+    assert_eq!(format!("{:?}", read.events), format!("{:?}", plain.events));
+}
+
 #[test]
 fn syntax_errors_give_line_and_column() {
     let text = "{\n  \"format\": 1,\n  \"title\": \"x\",\n  oops\n}";

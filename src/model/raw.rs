@@ -5,13 +5,88 @@
 //! the validated domain types. The published JSON Schema (`public/dataset.schema.json`) is generated
 //! from these same types, so the format and its schema cannot drift apart.
 
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+
+use serde::de::{Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
+
+/// An identifier or a code read from the file, borrowed from the text where the file allows (a string
+/// with no escapes), copied otherwise. An event has a dozen of them, which as strings of their own
+/// would each be allocated while parsing and freed after validating, for tens of thousands of events.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Key<'a>(pub Cow<'a, str>);
+
+impl Deref for Key<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// In the published schema, a string like any other.
+#[cfg(test)]
+impl schemars::JsonSchema for Key<'_> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        String::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+}
+
+impl fmt::Display for Key<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Key<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Key<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl<'de> Visitor<'de> for Text {
+            type Value = Key<'de>;
+
+            // As serde says it of a `String`, so that messages about the file read the same.
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+
+            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(Text)
+    }
+}
 
 /// A whole dataset file.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct RawDataset {
+pub struct RawDataset<'a> {
     /// Version of the file format; this program reads version 1.
     pub format: u32,
     /// Title of the dataset, shown in the page header.
@@ -33,7 +108,8 @@ pub struct RawDataset {
     /// Every source cited anywhere in the file.
     pub sources: Vec<RawSource>,
     /// The dated events.
-    pub events: Vec<RawEvent>,
+    #[serde(borrow)]
+    pub events: Vec<RawEvent<'a>>,
     /// Places where sources disagree, or where a seed document is contradicted by the evidence.
     #[serde(default)]
     pub discrepancies: Vec<RawDiscrepancy>,
@@ -115,12 +191,14 @@ pub struct RawSource {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct RawEvent {
+pub struct RawEvent<'a> {
     /// Unique identifier (`[a-z0-9-]+`), stable across versions of the dataset.
-    pub id: String,
+    #[serde(borrow)]
+    pub id: Key<'a>,
     /// When: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a range `START/END` of two such dates.
     /// The form gives the precision.
-    pub date: String,
+    #[serde(borrow)]
+    pub date: Key<'a>,
     /// Short English title.
     pub title: String,
     /// Russian title: for an act, its official Russian title where known, otherwise a translation.
@@ -132,19 +210,24 @@ pub struct RawEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary_ru: Option<String>,
     /// Identifier of the track (lane) the event belongs to.
-    pub track: String,
+    #[serde(borrow)]
+    pub track: Key<'a>,
     /// What sort of act it is: `treaty`, `agreement`, `protocol`, `declaration`, `charter`,
     /// `ratification`, `entry-into-force`, `decree`, `resolution`, `law`, `meeting`, `statement`,
     /// `negotiation`, `measure`, `deployment` or `process`.
-    pub kind: String,
+    #[serde(borrow)]
+    pub kind: Key<'a>,
     /// What became of it, where that applies: `signed`, `ratified`, `in-force`, `implemented`,
     /// `partly-implemented`, `never-implemented`, `reversed`, `shelved`, `superseded` or `terminated`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    #[serde(borrow)]
+    pub status: Option<Key<'a>>,
     /// Identifiers of the sources that support the event (at least one).
-    pub sources: Vec<String>,
+    #[serde(borrow)]
+    pub sources: Vec<Key<'a>>,
     /// How sure the dataset is of the event: `high`, `medium` or `low` (see the README).
-    pub confidence: String,
+    #[serde(borrow)]
+    pub confidence: Key<'a>,
     /// Why the confidence is what it is, or what is uncertain, where that needs saying.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence_note: Option<String>,
@@ -153,7 +236,8 @@ pub struct RawEvent {
     pub confidence_note_ru: Option<String>,
     /// Identifiers of related events (a signature and its ratification, say).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub related: Vec<String>,
+    #[serde(borrow)]
+    pub related: Vec<Key<'a>>,
 }
 
 /// A documented disagreement: between sources, or between a seed document and the evidence.

@@ -32,7 +32,7 @@ const MAX_TEXT_CHARS: usize = 4000;
 
 /// Parses JSON text into the raw types, naming line and column for syntax errors and the JSON path for
 /// shape errors.
-pub fn parse_raw(text: &str) -> Result<RawDataset, LoadError> {
+pub fn parse_raw(text: &str) -> Result<RawDataset<'_>, LoadError> {
     serde_json::from_str(text).map_err(|e| json_error(text, e))
 }
 
@@ -408,7 +408,7 @@ impl Checker {
     fn refs(
         &mut self,
         path: impl Display,
-        ids: &[String],
+        ids: &[impl AsRef<str>],
         map: &Ids<'_>,
         what: &str,
         required: bool,
@@ -418,12 +418,12 @@ impl Checker {
         }
         ids.iter()
             .enumerate()
-            .filter_map(|(i, id)| match map.get(id.as_str()) {
+            .filter_map(|(i, id)| match map.get(id.as_ref()) {
                 Some(&ix) => Some(ix),
                 None => {
                     self.fail(
                         format!("{path}[{i}]"),
-                        format!("unknown {what} '{}'", clip(id)),
+                        format!("unknown {what} '{}'", clip(id.as_ref())),
                     );
                     None
                 }
@@ -432,7 +432,7 @@ impl Checker {
     }
 
     /// The `sources` list at `p`: at least one, each known.
-    fn sources(&mut self, p: impl Display, ids: &[String], map: &Ids<'_>) -> Vec<usize> {
+    fn sources(&mut self, p: impl Display, ids: &[impl AsRef<str>], map: &Ids<'_>) -> Vec<usize> {
         self.refs(format_args!("{p}.sources"), ids, map, "source", true)
     }
 
@@ -653,7 +653,7 @@ pub fn dataset(mut raw: RawDataset, locale: Locale) -> Result<Dataset, Vec<Probl
         .collect();
     // Each date's day worked out once, not at every comparison.
     dated.sort_by_cached_key(|(i, _, d)| (d.map(|d| d.anchor()), *i));
-    let event_ix = c.index("events", raw.events.iter().map(|e| e.id.as_str()));
+    let event_ix = c.index("events", raw.events.iter().map(|e| &*e.id));
     // `event_ix` maps to file positions; `sorted_pos` maps a file position to its sorted position.
     let mut sorted_pos = vec![0usize; raw.events.len()];
     for (pos, (i, _, _)) in dated.iter().enumerate() {
@@ -686,7 +686,7 @@ pub fn dataset(mut raw: RawDataset, locale: Locale) -> Result<Dataset, Vec<Probl
             &t.confidence_note_ru,
             MAX_TEXT_CHARS,
         );
-        let track = match track_ix.get(e.track.as_str()) {
+        let track = match track_ix.get(&*e.track) {
             Some(&t) => Some(t),
             None => {
                 c.fail(
@@ -722,7 +722,7 @@ pub fn dataset(mut raw: RawDataset, locale: Locale) -> Result<Dataset, Vec<Probl
         if let Some(k) = e
             .related
             .iter()
-            .position(|r| event_ix.get(r.as_str()) == Some(&sorted_pos[*i]))
+            .position(|r| event_ix.get(&**r) == Some(&sorted_pos[*i]))
         {
             c.fail(
                 format!("{p}.related[{k}]"),
@@ -734,7 +734,7 @@ pub fn dataset(mut raw: RawDataset, locale: Locale) -> Result<Dataset, Vec<Probl
         {
             let (title, title_ru) = c.lang.pair(take(&mut t.title), t.title_ru.take());
             events.push(Event {
-                id: e.id.clone(),
+                id: e.id.to_string(),
                 date: *date,
                 title,
                 title_ru,
@@ -893,7 +893,7 @@ fn story(c: &mut Checker, raw: &RawStory, data: &RawDataset, source_ix: &Ids<'_>
             }
             if let (Some(v), Some(sel)) = (view, &s.selection) {
                 let found = match v {
-                    StepView::Timeline => data.events.iter().any(|e| &e.id == sel),
+                    StepView::Timeline => data.events.iter().any(|e| *e.id == **sel),
                     StepView::Mapping => data.mapping.as_ref().is_some_and(|m| {
                         m.road_maps.iter().any(|r| &r.id == sel) || m.programmes.iter().any(|r| &r.id == sel)
                     }),
