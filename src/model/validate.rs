@@ -734,7 +734,7 @@ pub fn dataset(mut raw: RawDataset, locale: Locale) -> Result<Dataset, Vec<Probl
         {
             let (title, title_ru) = c.lang.pair(take(&mut t.title), t.title_ru.take());
             events.push(Event {
-                id: e.id.to_string(),
+                id: String::from(&*e.id),
                 date: *date,
                 title,
                 title_ru,
