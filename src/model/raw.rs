@@ -13,8 +13,9 @@ use serde::de::{Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// An identifier or a code read from the file, borrowed from the text where the file allows (a string
-/// with no escapes), copied otherwise. An event has a dozen of them, which as strings of their own
-/// would each be allocated while parsing and freed after validating, for tens of thousands of events.
+/// with no escapes), copied otherwise. An event has six or more of them, which as strings of their
+/// own would each be allocated while parsing and freed after validating, for tens of thousands of
+/// events.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Key<'a>(pub Cow<'a, str>);
