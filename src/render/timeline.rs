@@ -467,7 +467,9 @@ pub fn playhead_mark(
     let x = f64::from(px(placement.scale.x_px_from_day(frame.playhead_day)));
     let (year, month, _) = Day(frame.playhead_day.floor() as i32).ymd();
     let label = format!("{} {year}", month_name(month, theme.locale));
-    let w = text::width_px(&label, m.axis_font_px) + 2.0 * m.gap_px;
+    // The tab's text is bold, which the estimate is not, and the tab clips what does not fit: it is
+    // given the room a label may really take.
+    let w = text::width_px(&label, m.axis_font_px) * LABEL_SLACK + 2.0 * m.gap_px;
     Some(PlayheadMark {
         x,
         tab_left: (x - w / 2.0).clamp(0.0, (placement.width - w).max(0.0)),

@@ -119,3 +119,41 @@ test('the canvases draw in Russian: the road-map headings change width with the 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("the playhead's date tab holds its whole date, every month, in both languages and on a phone", async () => {
+  for (const [url, options] of [
+    [`${server.url}?lang=ru`, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 }],
+    [`${server.url}?lang=ru`, {}],
+    [server.url, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 }],
+  ]) {
+    const page = await openApp(browser, url, options);
+    const clipped = [];
+    let previous = await page.textContent('.playhead-tab');
+    for (let month = 0; month < 12; month++) {
+      const day = Date.UTC(2001, month, 15) / 86_400_000;
+      await page.$eval(
+        '#scrub',
+        (el, d) => {
+          el.value = String(d);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        day,
+      );
+      // The tab is set in a frame after the playhead moves; each month brings a new label.
+      await page.waitForFunction(
+        (before) => {
+          const text = document.querySelector('.playhead-tab')?.textContent ?? '';
+          return text !== before && text.endsWith('2001');
+        },
+        previous,
+        { polling: 'raf' },
+      );
+      const tab = await page.$eval('.playhead-tab', (el) => ({ text: el.textContent, needs: el.scrollWidth, has: el.clientWidth }));
+      if (tab.needs > tab.has) clipped.push(`${tab.text}: ${tab.needs} px of text in ${tab.has} px`);
+      previous = tab.text;
+    }
+    assert.deepEqual(clipped, [], `clipped at ${url} ${JSON.stringify(options)}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
