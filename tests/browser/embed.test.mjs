@@ -36,6 +36,37 @@ test('embed mode shows the chart and controls only, filling the frame', async ()
   await page.context().close();
 });
 
+test('in a small frame the controls wrap and the chart gives them room: nothing overflows or overlaps', async () => {
+  for (const view of ['timeline', 'mapping', 'membership', 'depth']) {
+    for (const [width, height] of [[640, 360], [800, 450]]) {
+      // A date with an event, so that the caption under the controls has a line to show.
+      const page = await openApp(browser, `${server.url}?embed=1&view=${view}&t=1996-04-02`, { viewport: { width, height } });
+      const at = `${view} at ${width} x ${height}`;
+      const box = await page.evaluate(() => {
+        const edges = (selector) => {
+          const r = document.querySelector(selector).getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, height: r.height };
+        };
+        return {
+          page: document.documentElement.scrollHeight,
+          chart: edges('.chart-column .canvas-frame'),
+          controls: edges('.chart-column .controls'),
+          caption: edges('.embed-caption'),
+          captionText: document.querySelector('.embed-caption').textContent,
+        };
+      });
+      assert.ok(box.page <= height, `${at}: the page is ${box.page} px tall, in a frame of ${height}`);
+      assert.ok(box.chart.bottom <= box.controls.top, `${at}: the chart runs under the controls`);
+      assert.ok(box.controls.bottom <= box.caption.top, `${at}: the caption lies over the controls`);
+      assert.ok(box.caption.bottom <= height, `${at}: the caption is cut off`);
+      assert.ok(box.chart.height > height * 0.6, `${at}: the chart fills the frame (${box.chart.height} px of ${height})`);
+      if (view === 'timeline') assert.match(box.captionText, /1996/, `${at}: the caption names the current event`);
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    }
+  }
+});
+
 test('the embed code names this view with embed=1, in a sandboxed iframe', async () => {
   const page = await openApp(browser, `${server.url}?view=mapping`, { permissions: ['clipboard-read', 'clipboard-write'] });
   await openMenu(page);
