@@ -80,3 +80,15 @@ test('the presenter window shows the notes and drives the main window (S)', asyn
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("in the story, the officials' claims beside the road maps keep their own height", async () => {
+  const page = await openApp(browser, `${server.url}?step=6`, { viewport: { width: 1280, height: 720 } });
+  await page.waitForSelector('.claims-frame');
+  const story = await page.$eval('.claims-frame', (el) => el.getBoundingClientRect().height);
+  await page.click('#story-exit');
+  await page.waitForFunction(() => !document.documentElement.classList.contains('story'));
+  const outside = await page.$eval('.claims-frame', (el) => el.getBoundingClientRect().height);
+  assert.equal(story, outside, `the claims chart is ${story} px tall in the story and ${outside} px outside it`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
