@@ -67,6 +67,20 @@ test('in a small frame the controls wrap and the chart gives them room: nothing 
   }
 });
 
+test('embedded, the chart keeps its size when the caption under it fills', async () => {
+  const page = await openApp(browser, `${server.url}?embed=1`, { viewport: { width: 640, height: 360 } });
+  const chart = () => page.$eval('.chart-column .canvas-frame', (el) => el.getBoundingClientRect().height);
+  const caption = () => page.textContent('.embed-caption');
+  assert.equal((await caption()).trim(), '', 'no event yet, no caption');
+  const before = await chart();
+  await page.locator('#timeline-canvas').focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.querySelector('.embed-caption').textContent.trim() !== '');
+  assert.equal(await chart(), before, `the chart went from ${before} px to ${await chart()} px`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the embed code names this view with embed=1, in a sandboxed iframe', async () => {
   const page = await openApp(browser, `${server.url}?view=mapping`, { permissions: ['clipboard-read', 'clipboard-write'] });
   await openMenu(page);
