@@ -5,6 +5,10 @@
 //! of the font size, for a typical sans-serif face. It errs wide so that labels placed with it do not
 //! collide when the real font is slightly larger.
 
+/// How much wider than [`width_px`] text may really be drawn (in a bold face, or a wide one such as
+/// DejaVu Sans): the room made for text that must not be cut off or overlapped.
+pub const SLACK: f64 = 1.3;
+
 /// Estimated advance of one character, as a fraction of the font size.
 fn advance(c: char) -> f64 {
     match c {

@@ -208,8 +208,9 @@ pub fn draw_ladder<DB: DrawingBackend>(
         ))?;
         let (y, mo, _) = Day(t.floor() as i32).ymd();
         let label = format!("{} {y}", month_name(mo, theme.locale));
-        // On a patch of its own, so it stays legible over the tick labels.
-        let w = text::width_px(&label, mt.font_px - 1.0) + 8.0;
+        // On a patch of its own, so it stays legible over the tick labels; bold, so with the room bold
+        // text may take (white on the patch, it would vanish past its edges).
+        let w = text::width_px(&label, mt.font_px - 1.0) * text::SLACK + 8.0;
         let left = (f64::from(x) - w / 2.0).clamp(0.0, (g.width - w).max(0.0));
         let top = g.height - mt.axis_px + 2.0;
         area.draw(&Rectangle::new(

@@ -419,7 +419,7 @@ pub fn event_bounds(placement: &Placement, p: &PlacedEvent) -> Bounds {
         b.2 = b.2.max(x_end + 2.0);
     }
     if let Some(label) = &p.label {
-        let w = text::width_px(label, m.label_font_px) * LABEL_SLACK + 4.0;
+        let w = text::width_px(label, m.label_font_px) * text::SLACK + 4.0;
         let half = m.label_font_px * 0.8 + 2.0;
         b.1 = b.1.min(p.y_px - half);
         b.2 = b.2.max(p.label_x_px + w);
@@ -467,9 +467,8 @@ pub fn playhead_mark(
     let x = f64::from(px(placement.scale.x_px_from_day(frame.playhead_day)));
     let (year, month, _) = Day(frame.playhead_day.floor() as i32).ymd();
     let label = format!("{} {year}", month_name(month, theme.locale));
-    // The tab's text is bold, which the estimate is not, and the tab clips what does not fit: it is
-    // given the room a label may really take.
-    let w = text::width_px(&label, m.axis_font_px) * LABEL_SLACK + 2.0 * m.gap_px;
+    // The tab's text is bold, which the estimate is not, and the tab clips what does not fit.
+    let w = text::width_px(&label, m.axis_font_px) * text::SLACK + 2.0 * m.gap_px;
     Some(PlayheadMark {
         x,
         tab_left: (x - w / 2.0).clamp(0.0, (placement.width - w).max(0.0)),
@@ -478,9 +477,6 @@ pub fn playhead_mark(
         label,
     })
 }
-
-/// How much wider than the estimate a label may really be drawn, for clearing it.
-const LABEL_SLACK: f64 = 1.3;
 
 /// Draws the rings round the hovered and selected events.
 pub fn draw_rings<DB: DrawingBackend>(
