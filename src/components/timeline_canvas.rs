@@ -110,8 +110,8 @@ struct Surfaces {
     /// Shows the whole drawing: base, settled events, ghosts (`#timeline-canvas`, which takes the
     /// input).
     scene: HtmlCanvasElement,
-    /// The whole drawing while the layout is changing from frame to frame (a zoom, a pan, a resize):
-    /// drawing on it is cheaper than handing a new image of the scene over each time.
+    /// The whole drawing while the layout is changing from frame to frame (a zoom, a pan, a window
+    /// being resized): drawing on it is cheaper than handing a new image of the scene over each time.
     live: HtmlCanvasElement,
     /// Events settled since the scene was last drawn, in clusters, each over the box it needs.
     recent: [HtmlCanvasElement; RECENT_LAYERS],
@@ -199,6 +199,9 @@ struct Layers {
     key: Option<SceneKey>,
     /// Whether the live layer shows the scene, and when (ms since the epoch) the layout last changed.
     live: Option<f64>,
+    /// The size (layout px) the scene was last drawn at, and when (ms since the epoch) it last changed.
+    size: (f64, f64),
+    resized: Option<f64>,
     /// Events `0..in_scene` of the placement are drawn settled in the scene.
     in_scene: usize,
     /// Events `in_scene..in_recent` are drawn settled on the recent layers.
@@ -249,8 +252,22 @@ impl Layers {
         // changes tend to follow (a zoom, a pan, the pointer moving over the marks). A new dataset is
         // a change on its own: it goes straight into the image, which spares sizing the live layer
         // (a full-screen store at devicePixelRatio 2 is 30 MB) and drawing it all again when it is
-        // handed over.
-        let changed = self.key.is_some_and(|k| k != key && k.data == key.data);
+        // handed over. So is a new size on its own (the page round the chart laid out again: a
+        // fullscreen, the controls on fewer rows for a dataset with no story, a turned phone); only
+        // sizes that follow one another within the quiet spell (a window being dragged) go to the live
+        // layer.
+        let resized = size != self.size;
+        let lone_resize = resized
+            && self.resized.is_none_or(|t| now - t >= LIVE_QUIET_MS)
+            && self.key.is_some_and(|k| {
+                (k.data, k.theme, k.dpr, k.selected, k.hovered)
+                    == (key.data, key.theme, key.dpr, key.selected, key.hovered)
+            });
+        // (The first size, the chart's at the page's first layout, is not one that another follows.)
+        if resized && self.size.0 > 0.0 && self.size.1 > 0.0 {
+            self.resized = Some(now);
+        }
+        let changed = self.key.is_some_and(|k| k != key && k.data == key.data) && !lone_resize;
         if changed {
             self.live = Some(now);
         }
@@ -263,6 +280,7 @@ impl Layers {
                 draw_scene(area, data, p, settled, |e| key.emphasises(e), &theme)
             });
             self.key = Some(key);
+            self.size = size;
             (self.in_scene, self.in_recent) = (settled, settled);
             self.clear_recent(s, theme.scale);
             // A new layout, scale or theme: the moving layer is made again for it when needed.

@@ -260,6 +260,53 @@ test('a new dataset goes straight into the image, without the live layer', async
   await page.context().close();
 });
 
+/** The placed events, and which of them show no strong colour at their centre (a ring's hollow middle
+ * where the rest are discs), as the page shows them. */
+async function drawnMarks(page) {
+  const targets = await hitTargets(page);
+  const blank = (await unsaturated(page, targets)).map((t) => t.id);
+  return { targets, blank };
+}
+
+/** What `drawnMarks` finds on a page opened afresh at `size` (devicePixelRatio 2). */
+async function freshMarks([width, height]) {
+  const page = await openApp(browser, server.url, { deviceScaleFactor: 2, viewport: { width, height } });
+  await page.waitForTimeout(400);
+  const marks = await drawnMarks(page);
+  await page.context().close();
+  return marks;
+}
+
+test('a lone change of size goes straight into the image; a window being dragged is drawn live', async () => {
+  const { page, problems } = await openCounted();
+  await page.evaluate(() => {
+    window.__liveWidths = [];
+    const live = document.querySelector('canvas.timeline-layer.live');
+    new MutationObserver(() => window.__liveWidths.push(live.width)).observe(live, { attributes: true, attributeFilter: ['width', 'height'] });
+  });
+  await page.waitForTimeout(400);
+  const height = () => page.$eval('#timeline-canvas', (c) => c.getBoundingClientRect().height);
+  const before = await height();
+  const { images } = await counts(page);
+  // One new size (a fullscreen, a turned tablet): drawn once, at that size, as the image.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.waitForFunction((h) => document.querySelector('#timeline-canvas').getBoundingClientRect().height > h, before);
+  await page.waitForTimeout(400);
+  assert.ok((await counts(page)).images > images, 'the new size is handed over as an image');
+  assert.deepEqual(await page.evaluate(() => window.__liveWidths.filter((w) => w > 0)), [], 'the live layer was never sized');
+  assert.deepEqual(await drawnMarks(page), await freshMarks([1366, 768]), 'the picture is not the one drawn afresh at that size');
+  // Sizes in quick succession: drawn on the live layer while they come, then as the image again.
+  for (let i = 1; i <= 6; i++) {
+    await page.setViewportSize({ width: 1366 - 40 * i, height: 768 - 10 * i });
+    await page.waitForTimeout(60);
+  }
+  assert.ok(await page.evaluate(() => window.__liveWidths.some((w) => w > 0)), 'the live layer drew the resizing');
+  await page.waitForFunction(() => document.querySelector('canvas.timeline-layer.live').width === 0);
+  assert.deepEqual(await drawnMarks(page), await freshMarks([1366 - 240, 768 - 60]), 'the picture at the last size');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('a dense timeline draws each run of overlapping markers as one shape, covering every marker', async () => {
   const { page, problems } = await openCounted();
   // Each capsule starts with its left end, an arc from the bottom round to the top; a marker is a whole
