@@ -620,7 +620,9 @@ fn Loaded(
     };
     view! {
         <header class="page-header">
-            <h1>{title}</h1>
+            // On a wide screen the title is one line, cut short where the screen is narrow; the whole
+            // of it is its tooltip.
+            <h1 title=title>{title}</h1>
             <nav class="view-tabs" role="tablist" aria-label=move || t_string!(i18n, app.views)>
                 {tab(View::Timeline, "tab-timeline")}
                 {tab(View::Mapping, "tab-mapping")}

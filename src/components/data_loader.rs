@@ -297,12 +297,14 @@ pub fn DataMenu() -> impl IntoView {
     }
 }
 
-/// The notice, dismissible; errors are announced assertively, successes politely.
+/// The notice, dismissible; errors are announced assertively, successes politely. It sits in a bar of
+/// its own, which on a wide screen takes no height, so that the chart keeps its size whether a notice
+/// shows or not (the notice floats over the top of the side column).
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let notice = expect_context::<NoticeState>().0;
     let i18n = use_i18n();
-    move || {
+    let shown = move || {
         notice.get().map(|n| {
             let class = if n.error { "notice error" } else { "notice" };
             let role = if n.error { "alert" } else { "status" };
@@ -314,5 +316,6 @@ pub fn NoticeBar() -> impl IntoView {
                 </div>
             }
         })
-    }
+    };
+    view! { <div class="notice-bar">{shown}</div> }
 }

@@ -1,5 +1,7 @@
 // Presenting with the keys presenters' hands know (reveal.js's) and a clicker's Page Up / Page Down:
-// every key does what the help overlay says.
+// every key does what the help overlay says. And the screens a talk is given on: at the sizes of
+// laptops and projectors (1024 x 768 to 1920 x 1080), each view's chart and its controls are on one
+// screen, with no scrolling, in every step of the story as well as outside it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openApp } from './harness.mjs';
@@ -111,4 +113,100 @@ test('keys typed into a field keep their meaning', async () => {
   assert.equal(await page.locator('#blank').count(), 0);
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+/** Where the shown view's chart and controls are, and how tall the page is. */
+function measure(page) {
+  return page.evaluate(() => {
+    const edges = (el) => {
+      const r = el.getBoundingClientRect();
+      return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: Math.round(r.height) };
+    };
+    const main = document.querySelector('main');
+    return {
+      view: main.className,
+      chart: edges(main.querySelector('.chart-column > .canvas-frame')),
+      controls: edges(main.querySelector('.chart-column > .controls')),
+      page: document.documentElement.scrollHeight,
+      step: document.querySelector('.story-position')?.textContent ?? null,
+      pageWidth: document.documentElement.scrollWidth,
+    };
+  });
+}
+
+function onOneScreen(m, [width, height], at) {
+  assert.ok(m.pageWidth <= width, `${at}: the page is ${m.pageWidth} px wide on a ${width} px screen`);
+  assert.ok(m.controls.bottom <= height, `${at}: the controls end at ${m.controls.bottom} px, below the ${height} px screen`);
+  assert.ok(m.page <= height, `${at}: the page is ${m.page} px tall on a ${height} px screen`);
+  assert.ok(m.chart.bottom <= m.controls.top, `${at}: the chart runs under the controls`);
+  // The chart takes what the header and the controls leave: well over half the screen.
+  assert.ok(m.chart.height >= height * 0.55, `${at}: the chart is ${m.chart.height} px of ${height}`);
+}
+
+test('every view, chart and controls, fits a laptop or projector screen', async () => {
+  // Russian's view names are the longer: the header stays one row in both languages.
+  for (const [size, lang] of [[[1024, 768], 'en'], [[1280, 720], 'en'], [[1366, 768], 'en'], [[1920, 1080], 'en'], [[1024, 768], 'ru']]) {
+    for (const view of ['timeline', 'mapping', 'membership', 'depth']) {
+      const page = await openApp(browser, `${server.url}?view=${view}&t=2001-07-12&lang=${lang}`, {
+        viewport: { width: size[0], height: size[1] },
+      });
+      onOneScreen(await measure(page), size, `${view} at ${size.join(' x ')} (${lang})`);
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    }
+  }
+});
+
+test('every step of the story fits the screen, with its caption, and the side column keeps its charts', async () => {
+  for (const size of [[1024, 768], [1366, 768], [1920, 1080]]) {
+    const page = await openApp(browser, `${server.url}?step=1`, { viewport: { width: size[0], height: size[1] } });
+    let steps = 0;
+    for (;;) {
+      const m = await measure(page);
+      onOneScreen(m, size, `step ${m.step} (${m.view}) at ${size.join(' x ')}`);
+      // The officials' claims beside the road maps keep their own height in the story too.
+      const claims = await page.$eval('.claims-frame', (el) => el.getBoundingClientRect().height).catch(() => null);
+      if (claims !== null) assert.ok(claims < 250, `step ${m.step}: the claims chart is ${claims} px tall`);
+      steps += 1;
+      const [at, of] = (m.step ?? '').match(/\d+/g)?.map(Number) ?? [];
+      if (!of || at >= of) break;
+      await page.keyboard.press('PageDown');
+      await page.waitForFunction((n) => (document.querySelector('.story-position')?.textContent ?? '').includes(`${n} /`), at + 1);
+      // The view changes with an animated transition; measure once it has settled.
+      await page.waitForTimeout(400);
+    }
+    assert.ok(steps >= 5, `walked ${steps} steps`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('a notice on a wide screen leaves the chart its size and place, and covers none of it', async () => {
+  for (const size of [[1280, 720], [1920, 1080]]) {
+    const viewport = { width: size[0], height: size[1] };
+    const plain = await openApp(browser, `${server.url}?view=timeline&t=2001-07-12`, { viewport });
+    const before = await measure(plain);
+    await plain.context().close();
+    // A link with a part that cannot be used opens with an error notice listing it.
+    const page = await openApp(browser, `${server.url}?view=timeline&t=2001-07-12&sel=zzz&theme=neon`, { viewport });
+    await page.waitForSelector('#notice.error');
+    const withNotice = await measure(page);
+    const at = size.join(' x ');
+    assert.deepEqual(withNotice.chart, before.chart, `${at}: the chart moved or changed size with the notice`);
+    onOneScreen(withNotice, size, `with a notice at ${at}`);
+    const [notice, chart] = await page.evaluate(() =>
+      ['#notice', '.chart-column'].map((s) => {
+        const r = document.querySelector(s).getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+    );
+    assert.ok(notice.left >= chart.right, `${at}: the notice (from ${notice.left} px) covers the chart (to ${chart.right} px)`);
+    assert.ok(notice.right <= size[0] && notice.bottom <= size[1], `${at}: the notice runs off the screen`);
+    // It can be read and dismissed, and the chart stays where it was.
+    await page.click('#notice .dismiss');
+    assert.equal(await page.locator('#notice').count(), 0);
+    assert.deepEqual((await measure(page)).chart, before.chart, `${at}: the chart moved when the notice went`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
 });
