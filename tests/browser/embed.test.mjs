@@ -38,7 +38,8 @@ test('embed mode shows the chart and controls only, filling the frame', async ()
 
 test('in a small frame the controls wrap and the chart gives them room: nothing overflows or overlaps', async () => {
   for (const view of ['timeline', 'mapping', 'membership', 'depth']) {
-    for (const [width, height] of [[640, 360], [800, 450]]) {
+    // (A frame as large as a screen, too: the page's own limits on a wide screen do not hold here.)
+    for (const [width, height] of [[640, 360], [800, 450], [1920, 1080]]) {
       // A date with an event, so that the caption under the controls has a line to show.
       const page = await openApp(browser, `${server.url}?embed=1&view=${view}&t=1996-04-02`, { viewport: { width, height } });
       const at = `${view} at ${width} x ${height}`;
@@ -60,6 +61,7 @@ test('in a small frame the controls wrap and the chart gives them room: nothing 
       assert.ok(box.controls.bottom <= box.caption.top, `${at}: the caption lies over the controls`);
       assert.ok(box.caption.bottom <= height, `${at}: the caption is cut off`);
       assert.ok(box.chart.height > height * 0.6, `${at}: the chart fills the frame (${box.chart.height} px of ${height})`);
+      assert.ok(box.caption.bottom > height - 12, `${at}: ${height - box.caption.bottom} px left empty under the caption`);
       if (view === 'timeline') assert.match(box.captionText, /1996/, `${at}: the caption names the current event`);
       assert.deepEqual(page.problems, []);
       await page.context().close();
