@@ -236,14 +236,18 @@ test('a new dataset and the zoom keys lay the timeline out at once, with no prev
   await page.context().close();
 });
 
-test('a new dataset goes straight into the image, without the live layer', async () => {
-  const { page, problems } = await openCounted();
-  // Every size the live layer's backing store is given from here on.
-  await page.evaluate(() => {
+/** From here on, every width the live layer's backing store is given goes to `window.__liveWidths`. */
+function watchLiveSizes(page) {
+  return page.evaluate(() => {
     window.__liveWidths = [];
     const live = document.querySelector('canvas.timeline-layer.live');
     new MutationObserver(() => window.__liveWidths.push(live.width)).observe(live, { attributes: true, attributeFilter: ['width', 'height'] });
   });
+}
+
+test('a new dataset goes straight into the image, without the live layer', async () => {
+  const { page, problems } = await openCounted();
+  await watchLiveSizes(page);
   const { images } = await counts(page);
   await dropFile(page, 'minimal.json', minimal);
   await page.waitForFunction(() => document.querySelector('.page-header h1').textContent === 'A minimal dataset');
@@ -279,11 +283,7 @@ async function freshMarks([width, height]) {
 
 test('a lone change of size goes straight into the image; a window being dragged is drawn live', async () => {
   const { page, problems } = await openCounted();
-  await page.evaluate(() => {
-    window.__liveWidths = [];
-    const live = document.querySelector('canvas.timeline-layer.live');
-    new MutationObserver(() => window.__liveWidths.push(live.width)).observe(live, { attributes: true, attributeFilter: ['width', 'height'] });
-  });
+  await watchLiveSizes(page);
   await page.waitForTimeout(400);
   const height = () => page.$eval('#timeline-canvas', (c) => c.getBoundingClientRect().height);
   const before = await height();
