@@ -244,6 +244,34 @@ fn the_matrix_draws_the_standings_of_its_date() {
 }
 
 #[test]
+fn every_mark_of_the_ladder_lies_within_the_canvas_with_its_selection_ring() {
+    let d = depth();
+    let span = (
+        Day::from_ymd(1990, 1, 1).as_f64(),
+        Day::from_ymd(2026, 6, 1).as_f64(),
+    );
+    // A laptop's chart, a short one and a phone's.
+    for (w, h) in [(850.0, 520.0), (850.0, 420.0), (360.0, 560.0)] {
+        let g = ladder::layout(d, w, h, span);
+        let reach = g.metrics.mark_reach_px();
+        for m in &g.marks {
+            assert!(
+                m.y - reach >= 0.0 && m.y + reach <= h,
+                "at {w} x {h} a mark at y = {} reaches outside the canvas",
+                m.y
+            );
+        }
+        // The room is made above the first row, not taken from its levels.
+        let top = g.rows.first().expect("a row");
+        assert!(
+            top.plot.y >= reach - 3.0,
+            "the first row starts at {}",
+            top.plot.y
+        );
+    }
+}
+
+#[test]
 fn history_and_ladder_draw() {
     let rows = vec![HistoryRow {
         label: "CSTO".into(),

@@ -100,11 +100,22 @@ pub struct LadderLayout {
     pub marks: Vec<Mark>,
 }
 
+/// How far inside its row a level's line keeps from the row's top and bottom, px.
+const LEVEL_INSET_PX: f64 = 3.0;
+
 impl Row {
     /// The y of a level in this row (0 at the bottom, `max_declared` at the top).
     pub fn y_of(&self, level: f64) -> f64 {
-        let inner = (self.plot.h - 6.0).max(1.0);
-        self.plot.bottom() - 3.0 - inner * (level / self.max_declared.max(1.0))
+        let inner = (self.plot.h - 2.0 * LEVEL_INSET_PX).max(1.0);
+        self.plot.bottom() - LEVEL_INSET_PX - inner * (level / self.max_declared.max(1.0))
+    }
+}
+
+impl Metrics {
+    /// How far a mark reaches from its centre when selected: the selection ring (drawn 4 px outside
+    /// the mark, with a 2 px line), px.
+    pub fn mark_reach_px(&self) -> f64 {
+        (self.mark_r_px + 4.0).round() + 1.0
     }
 }
 
@@ -115,7 +126,9 @@ pub fn layout(d: &Depth, width: f64, height: f64, (t0, t1): (f64, f64)) -> Ladde
     let mt = Metrics::for_width(width);
     let scale = TimeScale::new(t0, t1, mt.label_w_px, width - 10.0);
     let n = d.sectors.len().max(1) as f64;
-    let row_h = ((height - mt.axis_px) / n - mt.row_gap_px).max(8.0);
+    // Room above the first row, so that a mark on its top level is not cut off by the canvas's edge.
+    let top = (mt.mark_reach_px() - LEVEL_INSET_PX).max(0.0);
+    let row_h = ((height - top - mt.axis_px) / n - mt.row_gap_px).max(8.0);
     let rows: Vec<Row> = (0..d.sectors.len())
         .map(|s| {
             let change_days = d.change_days(s);
@@ -127,7 +140,7 @@ pub fn layout(d: &Depth, width: f64, height: f64, (t0, t1): (f64, f64)) -> Ladde
                 sector: s,
                 plot: Rect {
                     x: scale.x0,
-                    y: (row_h + mt.row_gap_px) * s as f64,
+                    y: top + (row_h + mt.row_gap_px) * s as f64,
                     w: scale.x1 - scale.x0,
                     h: row_h,
                 },
