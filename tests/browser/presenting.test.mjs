@@ -158,12 +158,14 @@ test('every view, chart and controls, fits a laptop or projector screen', async 
 });
 
 test('every step of the story fits the screen, with its caption, and the side column keeps its charts', async () => {
-  for (const size of [[1024, 768], [1366, 768], [1920, 1080]]) {
+  // 1280 x 620: a 1280 x 720 projector's screen less the browser's own bars, when the talk is not
+  // given full screen. There the road maps' steps are the exception: the diagram's 59 rows need 480 px.
+  for (const size of [[1024, 768], [1366, 768], [1920, 1080], [1280, 620]]) {
     const page = await openApp(browser, `${server.url}?step=1`, { viewport: { width: size[0], height: size[1] } });
     let steps = 0;
     for (;;) {
       const m = await measure(page);
-      onOneScreen(m, size, `step ${m.step} (${m.view}) at ${size.join(' x ')}`);
+      if (size[1] > 620 || m.view !== 'mapping-view') onOneScreen(m, size, `step ${m.step} (${m.view}) at ${size.join(' x ')}`);
       // The officials' claims beside the road maps keep their own height in the story too.
       const claims = await page.$eval('.claims-frame', (el) => el.getBoundingClientRect().height).catch(() => null);
       if (claims !== null) assert.ok(claims < 250, `step ${m.step}: the claims chart is ${claims} px tall`);
