@@ -324,7 +324,12 @@ fn claims_chart_is_labelled_as_official_claims() {
         draw_claims(&root, m, (380.0, 190.0), end_of_time(), &LIGHT).unwrap();
         root.present().unwrap();
     }
+    // All of it, on more lines in a side column's width: the figures are the officials' own.
     assert!(out.contains("self-reported"));
+    assert!(
+        out.contains("not independently verified"),
+        "the title is cut short"
+    );
     let filled = out.matches("<circle").filter(|_| true).count();
     assert!(
         filled >= m.claims.len(),

@@ -52,6 +52,38 @@ pub fn truncate(text: &str, font_px: f64, max_px: f64) -> String {
     }
 }
 
+/// `text`, set in bold, broken at spaces into at most `max_lines` lines that each fit `max_px` at
+/// `font_px` with the room bold type may take ([`SLACK`]); the last line is cut with an ellipsis if the
+/// rest does not fit. A line is never left empty while words remain.
+pub fn wrap_bold(text: &str, font_px: f64, max_px: f64, max_lines: usize) -> Vec<String> {
+    let room = max_px / SLACK;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let longer = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if line.is_empty() || width_px(&longer, font_px) <= room {
+            line = longer;
+            continue;
+        }
+        if lines.len() + 1 >= max_lines {
+            // The last line: everything left, cut to fit.
+            let rest: Vec<&str> = std::iter::once(word).chain(words.by_ref()).collect();
+            line = format!("{line} {}", rest.join(" "));
+            break;
+        }
+        lines.push(std::mem::replace(&mut line, word.to_owned()));
+    }
+    if !line.is_empty() {
+        lines.push(truncate(&line, font_px, room));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +102,27 @@ mod tests {
         assert!(width_px(&t, 12.0) <= 100.0);
         assert_eq!(truncate("Short", 12.0, 100.0), "Short");
         assert_eq!(truncate("Anything", 12.0, 3.0), "");
+    }
+
+    #[test]
+    fn bold_text_wraps_into_lines_that_fit_with_room_to_spare() {
+        let title =
+            "Officials' claims of measures implemented (self-reported, not independently verified)";
+        let lines = wrap_bold(title, 11.0, 370.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            lines.join(" "),
+            title,
+            "nothing is lost when two lines hold it"
+        );
+        for l in &lines {
+            assert!(width_px(l, 11.0) * SLACK <= 370.0, "{l:?} is too wide");
+        }
+        assert_eq!(wrap_bold(title, 11.0, 2000.0, 2), vec![title.to_owned()]);
+        // Too long for the lines allowed: the last line is cut, and says so.
+        let cut = wrap_bold(title, 11.0, 150.0, 2);
+        assert_eq!(cut.len(), 2);
+        assert!(cut[1].ends_with('…') && width_px(&cut[1], 11.0) * SLACK <= 150.0);
+        assert!(wrap_bold("", 11.0, 100.0, 2).is_empty());
     }
 }

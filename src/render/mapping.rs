@@ -70,13 +70,14 @@ pub fn draw_mapping<DB: DrawingBackend>(
         )?;
     }
 
-    // Column headings with the counts, and the date in the middle.
+    // Column headings with the counts (in bold, cut with the room bold type takes), and the date in
+    // the middle.
     let total: u32 = m.road_map_total();
     let head = TextStyle::from(bold(mt.font_px)).color(&theme.text);
     let left_head = text::truncate(
         &td_string!(theme.locale, chart.road_maps_head, total = total),
         mt.font_px,
-        layout.left_x + mt.node_w_px,
+        (layout.left_x + mt.node_w_px) / text::SLACK,
     );
     area.draw_text(
         &left_head,
@@ -90,7 +91,7 @@ pub fn draw_mapping<DB: DrawingBackend>(
             total = m.programmes.len()
         ),
         mt.font_px,
-        layout.width - layout.right_x,
+        (layout.width - layout.right_x) / text::SLACK,
     );
     area.draw_text(
         &right_head,
@@ -299,21 +300,27 @@ pub fn draw_claims<DB: DrawingBackend>(
     let Some(scale) = claims_scale(m, w) else {
         return Ok(());
     };
-    let (top, bottom) = (CLAIMS_MARGIN.1, h - CLAIMS_MARGIN.3);
-    let y_of = |pct: f64| bottom - (bottom - top) * pct / 100.0;
-
-    let title = text::truncate(
+    // The title says the figures are the officials' own: on more lines (up to three, which the
+    // Russian needs in a side column) where one is too narrow, the plot starting lower.
+    let title = text::wrap_bold(
         td_string!(theme.locale, chart.claims_head),
         font_px,
         w - 8.0,
+        3,
     );
-    area.draw_text(
-        &title,
-        &TextStyle::from(bold(font_px))
-            .color(&theme.text)
-            .pos(Pos::new(HPos::Left, VPos::Center)),
-        (4, px(top / 2.0)),
-    )?;
+    let line_px = (font_px * 1.25).round();
+    let (top, bottom) = (
+        CLAIMS_MARGIN.1 + line_px * title.len().saturating_sub(1) as f64,
+        h - CLAIMS_MARGIN.3,
+    );
+    let y_of = |pct: f64| bottom - (bottom - top) * pct / 100.0;
+    let title_style = TextStyle::from(bold(font_px))
+        .color(&theme.text)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for (k, line) in title.iter().enumerate() {
+        let y = CLAIMS_MARGIN.1 / 2.0 + line_px * k as f64;
+        area.draw_text(line, &title_style, (4, px(y)))?;
+    }
     let axis = TextStyle::from(font(font_px)).color(&theme.muted);
     for pct in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let y = px(y_of(pct));
