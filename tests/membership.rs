@@ -250,8 +250,13 @@ fn every_mark_of_the_ladder_lies_within_the_canvas_with_its_selection_ring() {
         Day::from_ymd(1990, 1, 1).as_f64(),
         Day::from_ymd(2026, 6, 1).as_f64(),
     );
-    // A laptop's chart, a short one and a phone's.
-    for (w, h) in [(850.0, 520.0), (850.0, 420.0), (360.0, 560.0)] {
+    // A laptop's chart, a short one, the shortest the page gives it, and a phone's.
+    for (w, h) in [
+        (850.0, 520.0),
+        (850.0, 420.0),
+        (850.0, 340.0),
+        (360.0, 560.0),
+    ] {
         let g = ladder::layout(d, w, h, span);
         let reach = g.metrics.mark_reach_px();
         for m in &g.marks {

@@ -59,7 +59,7 @@ pub fn wrap_bold(text: &str, font_px: f64, max_px: f64, max_lines: usize) -> Vec
     let room = max_px / SLACK;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    let mut words = text.split_whitespace().peekable();
+    let mut words = text.split_whitespace();
     while let Some(word) = words.next() {
         let longer = if line.is_empty() {
             word.to_owned()
