@@ -260,8 +260,10 @@ impl Layers {
         let lone_resize = resized
             && self.resized.is_none_or(|t| now - t >= LIVE_QUIET_MS)
             && self.key.is_some_and(|k| {
-                (k.data, k.theme, k.dpr, k.selected, k.hovered)
-                    == (key.data, key.theme, key.dpr, key.selected, key.hovered)
+                SceneKey {
+                    layout: key.layout,
+                    ..k
+                } == key
             });
         // (The first size, the chart's at the page's first layout, is not one that another follows.)
         if resized && self.size.0 > 0.0 && self.size.1 > 0.0 {

@@ -112,10 +112,14 @@ impl Row {
 }
 
 impl Metrics {
-    /// How far a mark reaches from its centre when selected: the selection ring (drawn 4 px outside
-    /// the mark, with a 2 px line), px.
+    /// Radius of the ring round a selected mark (4 px outside it, drawn with a 2 px line), px.
+    pub fn ring_r_px(&self) -> f64 {
+        (self.mark_r_px + 4.0).round()
+    }
+
+    /// How far a mark reaches from its centre when selected: to the outer edge of its ring, px.
     pub fn mark_reach_px(&self) -> f64 {
-        (self.mark_r_px + 4.0).round() + 1.0
+        self.ring_r_px() + 1.0
     }
 }
 

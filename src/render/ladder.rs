@@ -195,7 +195,7 @@ pub fn draw_ladder<DB: DrawingBackend>(
             }
         }
         if selected {
-            let ring = (r + 4.0).round() as u32;
+            let ring = mt.ring_r_px() as u32;
             area.draw(&Circle::new((x, y), ring, theme.selection.stroke_width(2)))?;
         }
     }
