@@ -216,6 +216,10 @@ struct Layers {
     /// buffer for the compositor, at each event that appears).
     moving: Option<Bounds>,
     moving_inked: bool,
+    /// What the moving layer was last drawn with when nothing was appearing: its box and the rings'
+    /// events (hovered, selected). A frame with the same draws nothing there, so that playing through
+    /// a stretch with no event appearing hands the compositor no new pixels at each frame.
+    moving_still: Option<(Bounds, Option<usize>, Option<usize>)>,
     /// The playhead as last shown: x, tab left, tab width, date, and the style it was shown in.
     playhead: Option<(f64, f64, f64, String)>,
     /// The theme and layout the playhead's style was set for.
@@ -290,6 +294,7 @@ impl Layers {
                 set_region(&s.moving, None, theme.scale);
             }
             self.moving_inked = false;
+            self.moving_still = None;
             if changed {
                 set_display(&s.live, true);
             } else {
@@ -370,7 +375,13 @@ impl Layers {
                 };
                 self.moving = Some(store);
                 self.moving_inked = true;
-                draw_moving(&s.moving, store, made, data, p, frame, moving, &key);
+                let still = moving
+                    .is_empty()
+                    .then_some((store, frame.hovered, frame.selected));
+                if made || still.is_none() || still != self.moving_still {
+                    draw_moving(&s.moving, store, made, data, p, frame, moving, &key);
+                }
+                self.moving_still = still;
             }
             None if self.moving_inked => {
                 // Nothing appears: the canvas is blanked and kept where it is, shown.
@@ -386,6 +397,7 @@ impl Layers {
                     );
                 }
                 self.moving_inked = false;
+                self.moving_still = None;
             }
             None => {}
         }

@@ -84,6 +84,53 @@ test('playing redraws small layers, not the whole timeline, at each frame', asyn
   await page.context().close();
 });
 
+test('while nothing appears, playing draws nothing on the layer of what appears', async () => {
+  // Drawings on the layer of what appears (the last of the layers under the playhead), counted.
+  const { page, problems } = await openWatched(() => {
+    window.__movingDraws = 0;
+    const set = CanvasRenderingContext2D.prototype.setTransform;
+    CanvasRenderingContext2D.prototype.setTransform = function (...args) {
+      const layers = document.querySelectorAll('.timeline-pan > canvas.timeline-layer');
+      if (this.canvas === layers[layers.length - 1]) window.__movingDraws++;
+      return set.apply(this, args);
+    };
+  });
+  // Two events 28 years apart: after the first has appeared, nothing appears for 28 s of playing,
+  // while the ring round the event the card shows stays on that layer.
+  const sparse = JSON.parse(minimal);
+  const event = sparse.events[0];
+  sparse.events = [
+    { ...event, id: 'first', date: '1992-01-01' },
+    { ...event, id: 'last', date: '2020-01-01' },
+  ];
+  await dropFile(page, 'sparse.json', JSON.stringify(sparse));
+  await page.waitForFunction(() => /"last"/.test(document.querySelector('#timeline-canvas').dataset.hitTargets));
+  await page.$eval('#scrub', (el) => {
+    el.value = el.min;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForTimeout(300);
+  const start = await page.evaluate(() => window.__movingDraws);
+  await page.click('#play');
+  await page.waitForSelector('.event-card[data-event-id="first"]');
+  await page.waitForTimeout(1500);
+  const shown = await page.evaluate(() => window.__movingDraws);
+  await page.waitForTimeout(2000);
+  const later = await page.evaluate(() => window.__movingDraws);
+  const playhead = await page.$eval('#scrub', (el) => Number(el.value));
+  await page.click('#play');
+  assert.ok(shown > start, `the first event appeared on the layer (${shown - start} drawings)`);
+  assert.ok(playhead < Date.UTC(2019, 0, 1) / 86_400_000, 'the playhead has not reached the last event');
+  assert.equal(later - shown, 0, 'drawings on the layer in 2 s of playing with nothing appearing');
+  const ring = await page.$$eval('.timeline-pan > canvas.timeline-layer', (layers) => {
+    const c = layers[layers.length - 1];
+    return getComputedStyle(c).display !== 'none' && c.width > 0;
+  });
+  assert.ok(ring, 'the layer still shows the ring');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('shapes take their opacity from the global alpha, which every drawing leaves at 1', async () => {
   const { page, problems } = await openWatched(() => {
     // Every 2D context the page makes (those of canvases outside the page too), and the lowest
