@@ -22,6 +22,7 @@ use crate::components::print_list::PrintList;
 use crate::components::story::{presenter_button, PresenterView, StoryCaption};
 use crate::components::text_alternative::{Announcer, EventList};
 use crate::components::timeline_canvas::TimelineCanvas;
+use crate::hooks::now_ms;
 use crate::hooks::use_keyboard::use_keyboard;
 use crate::hooks::use_media::use_media;
 use crate::hooks::use_modes::use_modes;
@@ -29,7 +30,7 @@ use crate::hooks::use_playback::use_playback;
 use crate::hooks::use_story::use_story;
 use crate::hooks::use_url::use_url;
 use crate::i18n::{t, t_string, td_string, use_i18n, I18nContextProvider, Locale};
-use crate::layout::anim::{next_anchor, previous_anchor, DAYS_PER_SECOND};
+use crate::layout::anim::{held, next_anchor, previous_anchor, CARD_HOLD_MS, DAYS_PER_SECOND};
 use crate::layout::bipartite::{Node, Target};
 use crate::layout::scale::Window;
 use crate::model::{self, Dataset};
@@ -109,6 +110,8 @@ pub struct AppState {
     /// The data's span with its margin ([`AppState::bounds`]), worked out once per dataset: playing
     /// asks for it at every frame, and it takes a pass over every event.
     span: Memo<Window>,
+    /// The event the card shows ([`AppState::current`]), held while playing ([`CARD_HOLD_MS`]).
+    card: Memo<Option<usize>>,
 }
 
 impl AppState {
@@ -118,9 +121,39 @@ impl AppState {
         let data = RwSignal::new(data);
         let span = Memo::new(move |_| data.with(|d| bounds_of(d)));
         let bounds = span.get_untracked();
+        let intro = RwSignal::new(true);
+        let playhead = RwSignal::new(bounds.t1);
+        let playing = RwSignal::new(false);
+        let selected = RwSignal::new(None);
+        // When the card last changed, ms.
+        let since = StoredValue::new(f64::NEG_INFINITY);
+        let card = Memo::new(move |shown: Option<&Option<usize>>| {
+            let next = if intro.get() {
+                None
+            } else {
+                selected.get().or_else(|| {
+                    let t = playhead.get();
+                    data.with(|d| d.last_passed(t))
+                })
+            };
+            // A choice of the user's shows at once; only the playhead's passing is held.
+            let passing = selected.get_untracked().is_none() && !intro.get_untracked();
+            let now = now_ms();
+            let card = held(
+                shown.copied(),
+                next,
+                passing && playing.get(),
+                now - since.get_value(),
+                CARD_HOLD_MS,
+            );
+            if shown != Some(&card) {
+                since.set_value(now);
+            }
+            card
+        });
         AppState {
             view: RwSignal::new(View::Timeline),
-            intro: RwSignal::new(true),
+            intro,
             blank: RwSignal::new(false),
             help: RwSignal::new(false),
             theme: RwSignal::new(ThemeChoice::System),
@@ -130,13 +163,14 @@ impl AppState {
             embed: RwSignal::new(false),
             step: RwSignal::new(None),
             source: StoredValue::new(None),
-            playhead: RwSignal::new(bounds.t1),
+            playhead,
             data,
             span,
-            playing: RwSignal::new(false),
+            card,
+            playing,
             speed: RwSignal::new(1.0),
             looping: RwSignal::new(false),
-            selected: RwSignal::new(None),
+            selected,
             hovered: RwSignal::new(None),
             window: RwSignal::new(bounds),
         }
@@ -153,16 +187,10 @@ impl AppState {
             .with(|d| d.events.iter().map(|e| e.date.anchor().as_f64()).collect())
     }
 
-    /// The event the card shows: the selection, or else the last event the playhead has passed; none
-    /// while the introduction shows.
+    /// The event the card shows: the selection, or else the last event the playhead has passed (while
+    /// playing, moving on at most every [`CARD_HOLD_MS`]); none while the introduction shows.
     pub fn current(&self) -> Option<usize> {
-        if self.intro.get() {
-            return None;
-        }
-        self.selected.get().or_else(|| {
-            let t = self.playhead.get();
-            self.data.with(|d| d.last_passed(t))
-        })
+        self.card.get()
     }
 
     /// Keeps `day` in view, moving the window only if it has to: a window written with the same value

@@ -8,6 +8,12 @@ pub const APPEAR_SECONDS: f64 = 0.45;
 pub const CUT_SECONDS: f64 = 1.5;
 /// The speeds offered to the user, as multiples of [`DAYS_PER_SECOND`].
 pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 4.0];
+/// While the timeline plays, the event the card shows (and the ring round it) moves on at most this
+/// often, ms. Where events follow closer than that (a dense stretch, a faster speed, a dataset of
+/// thousands) the cards between would each show for a frame or two, too briefly to read, and each
+/// would cost a new card laid out and painted, and the screen drawn again from the playhead to the
+/// card. Once the time is up the card shows the last event passed; pausing shows it at once.
+pub const CARD_HOLD_MS: f64 = 250.0;
 
 /// Cubic ease-out on `[0, 1]`: fast start, gentle landing.
 pub fn ease_out_cubic(t: f64) -> f64 {
@@ -30,6 +36,21 @@ pub fn ease_in_out_cubic(t: f64) -> f64 {
         4.0 * t * t * t
     } else {
         1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
+    }
+}
+
+/// What follows the playhead shows `next`, unless the timeline is `playing` and what it shows now,
+/// `shown`, has shown for less than `hold_ms` (`shown_ms` so far): then it keeps `shown`.
+pub fn held<T: PartialEq>(
+    shown: Option<T>,
+    next: T,
+    playing: bool,
+    shown_ms: f64,
+    hold_ms: f64,
+) -> T {
+    match shown {
+        Some(shown) if playing && shown != next && shown_ms < hold_ms => shown,
+        _ => next,
     }
 }
 
@@ -137,6 +158,19 @@ pub fn previous_anchor(anchors: &[f64], t: f64) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_card_holds_while_playing_and_not_while_paused() {
+        // Playing: a change within the hold waits, one after it goes through.
+        assert_eq!(held(Some(3), 4, true, 100.0, CARD_HOLD_MS), 3);
+        assert_eq!(held(Some(3), 4, true, 250.0, CARD_HOLD_MS), 4);
+        // Paused, or nothing shown yet: at once.
+        assert_eq!(held(Some(3), 4, false, 10.0, CARD_HOLD_MS), 4);
+        assert_eq!(held(None, 4, true, 0.0, CARD_HOLD_MS), 4);
+        // No change: nothing to hold.
+        assert_eq!(held(Some(4), 4, true, 0.0, CARD_HOLD_MS), 4);
+        assert_eq!(held(Some(None), Some(2), true, 5.0, CARD_HOLD_MS), None);
+    }
 
     #[test]
     fn easings_run_from_zero_to_one() {

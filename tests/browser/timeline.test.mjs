@@ -2,7 +2,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serve, launch, openApp, inkedShare, hitTargets, saturatedAt } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { serve, launch, openApp, inkedShare, hitTargets, saturatedAt, dropFile } from './harness.mjs';
+
+const minimal = readFileSync(new URL('../data/minimal.json', import.meta.url), 'utf8');
 
 let server;
 let browser;
@@ -24,6 +27,50 @@ test('loads with no console errors and draws a non-blank canvas', async () => {
   assert.equal(await page.locator('#loading').count(), 0, 'the loading message is gone');
   await mkdir('target/screenshots', { recursive: true });
   await page.screenshot({ path: 'target/screenshots/timeline-1280x720.png' });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('playing through events closer than a quarter second, the card holds each a quarter second; a pause shows the last passed', async () => {
+  // Every change of the card's event, and when it happened.
+  const page = await openApp(browser, server.url, {}, {
+    init: () => {
+      window.__cards = [];
+      new MutationObserver(() => {
+        const id = document.querySelector('.event-card[data-event-id]')?.getAttribute('data-event-id') ?? null;
+        if (window.__cards.at(-1)?.id !== id) window.__cards.push({ id, at: performance.now() });
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-event-id'] });
+    },
+  });
+  // 300 events a month apart: at one year a second, one every 83 ms.
+  const dense = JSON.parse(minimal);
+  const event = dense.events[0];
+  const day = (i) => Date.UTC(1995 + Math.floor(i / 12), i % 12, 15) / 86_400_000;
+  dense.events = Array.from({ length: 300 }, (_, i) => ({ ...event, id: `event-${i}`, date: new Date(day(i) * 86_400_000).toISOString().slice(0, 10) }));
+  await dropFile(page, 'dense.json', JSON.stringify(dense));
+  await page.waitForFunction(() => /^Timeline of 300 events/.test(document.querySelector('#timeline-canvas').getAttribute('aria-label')));
+  await page.$eval('#scrub', (el) => {
+    el.value = el.min;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForTimeout(300);
+  await page.evaluate(() => (window.__cards = []));
+  await page.click('#play');
+  await page.waitForTimeout(2500);
+  const pausedAt = await page.evaluate(() => performance.now());
+  await page.click('#play');
+  await page.waitForTimeout(300);
+  const cards = await page.evaluate(() => window.__cards);
+  const played = cards.filter((c) => c.id && c.at < pausedAt);
+  const gaps = played.slice(1).map((c, i) => Math.round(c.at - played[i].at));
+  assert.ok(gaps.length >= 5, `the card moved on while playing: ${played.map((c) => c.id).join(' ')}`);
+  assert.ok(Math.min(...gaps) >= 230, `each card showed a quarter second at least: ${gaps.join(' ')} ms`);
+  // Paused: the last event the playhead has passed, at once (the scrubber shows the playhead to the
+  // nearest day, so an event within a day of it may or may not have been passed).
+  const playhead = Number(await page.inputValue('#scrub'));
+  const lastBy = (d) => `event-${dense.events.map((_, i) => i).filter((i) => day(i) <= d).at(-1)}`;
+  const shown = await page.getAttribute('.event-card', 'data-event-id');
+  assert.ok([lastBy(playhead - 1), lastBy(playhead + 1)].includes(shown), `${shown} at day ${playhead}`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
