@@ -39,8 +39,9 @@ pub fn ease_in_out_cubic(t: f64) -> f64 {
     }
 }
 
-/// What follows the playhead shows `next`, unless the timeline is `playing` and what it shows now,
-/// `shown`, has shown for less than `hold_ms` (`shown_ms` so far): then it keeps `shown`.
+/// What follows the playhead in the page (the card, the scrubber and its date) shows `next`, unless the
+/// timeline is `playing` and what it shows now, `shown`, has shown for less than `hold_ms` (`shown_ms`
+/// so far): then it keeps `shown`.
 pub fn held<T: PartialEq>(
     shown: Option<T>,
     next: T,
