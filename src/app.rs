@@ -22,7 +22,7 @@ use crate::components::print_list::PrintList;
 use crate::components::story::{presenter_button, PresenterView, StoryCaption};
 use crate::components::text_alternative::{Announcer, EventList};
 use crate::components::timeline_canvas::TimelineCanvas;
-use crate::hooks::now_ms;
+use crate::hooks::held_memo;
 use crate::hooks::use_keyboard::use_keyboard;
 use crate::hooks::use_media::use_media;
 use crate::hooks::use_modes::use_modes;
@@ -30,7 +30,7 @@ use crate::hooks::use_playback::use_playback;
 use crate::hooks::use_story::use_story;
 use crate::hooks::use_url::use_url;
 use crate::i18n::{t, t_string, td_string, use_i18n, I18nContextProvider, Locale};
-use crate::layout::anim::{held, next_anchor, previous_anchor, CARD_HOLD_MS, DAYS_PER_SECOND};
+use crate::layout::anim::{next_anchor, previous_anchor, CARD_HOLD_MS, DAYS_PER_SECOND};
 use crate::layout::bipartite::{Node, Target};
 use crate::layout::scale::Window;
 use crate::model::{self, Dataset};
@@ -125,32 +125,21 @@ impl AppState {
         let playhead = RwSignal::new(bounds.t1);
         let playing = RwSignal::new(false);
         let selected = RwSignal::new(None);
-        // When the card last changed, ms.
-        let since = StoredValue::new(f64::NEG_INFINITY);
-        let card = Memo::new(move |shown: Option<&Option<usize>>| {
-            let next = if intro.get() {
-                None
-            } else {
-                selected.get().or_else(|| {
-                    let t = playhead.get();
-                    data.with(|d| d.last_passed(t))
-                })
-            };
+        let card = held_memo(
+            move || {
+                if intro.get() {
+                    None
+                } else {
+                    selected.get().or_else(|| {
+                        let t = playhead.get();
+                        data.with(|d| d.last_passed(t))
+                    })
+                }
+            },
             // A choice of the user's shows at once; only the playhead's passing is held.
-            let passing = selected.get_untracked().is_none() && !intro.get_untracked();
-            let now = now_ms();
-            let card = held(
-                shown.copied(),
-                next,
-                passing && playing.get(),
-                now - since.get_value(),
-                CARD_HOLD_MS,
-            );
-            if shown != Some(&card) {
-                since.set_value(now);
-            }
-            card
-        });
+            move || selected.get_untracked().is_none() && !intro.get_untracked() && playing.get(),
+            CARD_HOLD_MS,
+        );
         AppState {
             view: RwSignal::new(View::Timeline),
             intro,

@@ -9,6 +9,39 @@ pub mod use_playback;
 pub mod use_story;
 pub mod use_url;
 
+use leptos::prelude::*;
+
+use crate::layout::anim::held;
+
+/// What follows the playhead in the page, `next()`, as a memo that keeps what it shows for at least
+/// `hold_ms` while `holding()` says so ([`held`]): the card while playing, the scrubber and its date.
+pub fn held_memo<T>(
+    next: impl Fn() -> T + Send + Sync + 'static,
+    holding: impl Fn() -> bool + Send + Sync + 'static,
+    hold_ms: f64,
+) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    // When what it shows last changed, ms.
+    let since = StoredValue::new(f64::NEG_INFINITY);
+    Memo::new(move |shown: Option<&T>| {
+        let next = next();
+        let now = now_ms();
+        let kept = held(
+            shown.cloned(),
+            next,
+            holding(),
+            now - since.get_value(),
+            hold_ms,
+        );
+        if shown != Some(&kept) {
+            since.set_value(now);
+        }
+        kept
+    })
+}
+
 /// Milliseconds on the page's performance clock, or the system clock where there is none.
 pub fn now_ms() -> f64 {
     web_sys::window()

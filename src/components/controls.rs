@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use crate::app::{AppState, View};
 use crate::components::story::StoryControls;
-use crate::hooks::now_ms;
+use crate::hooks::held_memo;
 use crate::i18n::{t, t_string, use_i18n, Locale};
-use crate::layout::anim::{held, SPEEDS};
+use crate::layout::anim::SPEEDS;
 use crate::model::date::Day;
 
 /// The playhead's date as shown beside the scrubber ("8 Dec 1999", "8 дек. 1999").
@@ -30,23 +30,11 @@ const CONTROLS_REFRESH_MS: f64 = 100.0;
 /// The playhead's day as the scrubber and the date beside it show it: the playhead itself, except that
 /// while playing it moves on only every [`CONTROLS_REFRESH_MS`]. Pausing shows where it stopped.
 fn shown_playhead(state: AppState) -> Memo<f64> {
-    // When what they show last changed, ms.
-    let since = StoredValue::new(f64::NEG_INFINITY);
-    Memo::new(move |before: Option<&f64>| {
-        let t = state.playhead.get();
-        let now = now_ms();
-        let shown = held(
-            before.copied(),
-            t,
-            state.playing.get(),
-            now - since.get_value(),
-            CONTROLS_REFRESH_MS,
-        );
-        if before != Some(&shown) {
-            since.set_value(now);
-        }
-        shown
-    })
+    held_memo(
+        move || state.playhead.get(),
+        move || state.playing.get(),
+        CONTROLS_REFRESH_MS,
+    )
 }
 
 /// Icon outlines on a 16 x 16 grid, drawn inline so no icon font or file is needed.

@@ -140,10 +140,9 @@ fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
 pub fn EventCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let current = Memo::new(move |_| state.current());
     view! {
         <aside class="card-column" aria-label=move || t_string!(i18n, card.current)>
-            {move || match current.get() {
+            {move || match state.current() {
                 Some(i) => state.data.with(|d| card(d, i, state)),
                 None => state.data.with(|d| {
                     let description = d.description.clone().unwrap_or_default();
