@@ -11,7 +11,7 @@ use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent, WheelEvent};
 
 use crate::app::AppState;
 use crate::hooks::use_canvas::{
-    copy_region, draw_css, draw_region, frame_xy, layout_size, move_region, set_region, size_for,
+    copy_region, draw_css, draw_region, frame_xy, layout_size, move_region, set_region,
     use_canvas_size, CanvasSize, Sheet,
 };
 use crate::i18n::td_string;
@@ -124,10 +124,11 @@ struct Surfaces {
 }
 
 /// How many recent layers there are. Events settled since the scene was drawn are drawn on them, in
-/// clusters, until none can take another, and then into the scene. Like the scene, each is shown as an
-/// image, which costs a copy of it when events are added and nothing in the frames between; a small
-/// one is copied quickly, while drawing into the scene costs a copy of all of it, so that should
-/// happen seldom.
+/// clusters, until none can take another, and then into the scene. Unlike the scene, each is drawn on
+/// directly: a small canvas drawn on is handed to the compositor at the next frame, a copy of its few
+/// pixels, which costs less than copying it into an image and handing that over (with thousands of
+/// events, settling at every frame, it halves the work of a frame); drawing into the scene costs a copy
+/// of all of it, so that should happen seldom.
 const RECENT_LAYERS: usize = 4;
 /// The largest a recent layer grows, layout px squared, and its widest.
 const RECENT_MAX_AREA: f64 = 448.0 * 288.0;
@@ -208,8 +209,6 @@ struct Layers {
     in_recent: usize,
     /// Each recent layer's box and the events it holds (indices into the placement's events).
     recent: [(Option<Bounds>, Vec<usize>); RECENT_LAYERS],
-    /// What each recent layer is drawn on and shown by (made when first needed).
-    recent_sheets: Vec<Sheet>,
     /// The box the moving layer's canvas covers (layout px), and whether anything is drawn on it. It
     /// holds the box of what is appearing and may be larger: the next such box, usually of much the
     /// same size elsewhere, then needs the canvas moved, not made anew (a new backing store, and a new
@@ -307,19 +306,8 @@ impl Layers {
                 }
             }
         } else if settled > self.in_recent {
-            if self.recent_sheets.is_empty() {
-                self.recent_sheets = s
-                    .recent
-                    .iter()
-                    .filter_map(|c| Sheet::new(c.clone()))
-                    .collect();
-            }
-            let mut touched = [false; RECENT_LAYERS];
             for i in self.in_recent..settled {
-                if let Some(k) = self.add_recent(s, data, p, i, &key) {
-                    touched[k] = true;
-                } else {
-                    touched = [false; RECENT_LAYERS];
+                if self.add_recent(s, data, p, i, &key).is_none() {
                     // No recent layer can take it: everything settled goes into the scene (the
                     // live layer's, while it shows the scene).
                     let target = if self.live.is_some() {
@@ -340,9 +328,6 @@ impl Layers {
                     self.clear_recent(s, theme.scale);
                     break;
                 }
-            }
-            for (sheet, _) in self.recent_sheets.iter().zip(touched).filter(|(_, t)| *t) {
-                sheet.show();
             }
             self.in_recent = settled;
         }
@@ -416,9 +401,9 @@ impl Layers {
         }
     }
 
-    /// Draws the settled event `i` on a recent layer's paper: one whose box holds it already, or the
+    /// Draws the settled event `i` on a recent layer: one whose box holds it already, or the
     /// one that grows least to take it (drawn afresh), within the limits. Returns the layer, or `None`
-    /// if none can take it. The caller shows each layer drawn on once, after all the new events.
+    /// if none can take it.
     fn add_recent(
         &mut self,
         s: &Surfaces,
@@ -451,8 +436,8 @@ impl Layers {
             );
         };
         if let Some(k) = self.recent.iter().position(|(r, _)| r.is_some_and(holds)) {
-            let (region, sheet) = (self.recent[k].0?, self.recent_sheets.get(k)?);
-            draw(&sheet.paper, region, &[i]);
+            let region = self.recent[k].0?;
+            draw(&s.recent[k], region, &[i]);
             self.recent[k].1.push(i);
             return Some(k);
         }
@@ -476,12 +461,10 @@ impl Layers {
                 fits.then(|| (k, grown, area(grown) - r.map_or(0.0, area)))
             })
             .min_by(|a, b| a.2.total_cmp(&b.2))?;
-        let sheet = self.recent_sheets.get(k)?;
         set_region(&s.recent[k], Some(grown), theme.scale);
-        size_for(&sheet.paper, Some(grown), theme.scale);
         self.recent[k].0 = Some(grown);
         self.recent[k].1.push(i);
-        draw(&sheet.paper, grown, &self.recent[k].1);
+        draw(&s.recent[k], grown, &self.recent[k].1);
         Some(k)
     }
 
@@ -490,9 +473,6 @@ impl Layers {
         for (k, (region, events)) in self.recent.iter_mut().enumerate() {
             if region.take().is_some() {
                 set_region(&s.recent[k], None, scale);
-                if let Some(sheet) = self.recent_sheets.get(k) {
-                    size_for(&sheet.paper, None, scale);
-                }
             }
             events.clear();
         }
