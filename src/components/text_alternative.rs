@@ -3,6 +3,7 @@
 //! that announces the headline of what is shown.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::app::{AppState, DepthState, MappingState, MembershipPick, MembershipState, View};
 use crate::hooks::use_chunks::{use_chunks, Fill};
@@ -93,31 +94,69 @@ pub fn Announcer() -> impl IntoView {
     view! { <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">{move || said.with(|(_, text)| text.clone())}</div> }
 }
 
-/// The timeline's events as a list of buttons; the current one is marked.
+/// The timeline's events as a list of buttons; the current one is marked. With thousands of events the
+/// list is thousands of items, made while the browser is idle (as the timeline plays, too): each item
+/// is plain elements, with no handler and nothing reactive of its own. One handler on the list opens
+/// the event of the button clicked, and one effect moves the mark from item to item, so that making
+/// the list costs its elements only, and a new current event costs two attributes.
 #[component]
 pub fn EventList() -> impl IntoView {
     let app = expect_context::<AppState>();
-    // A selector wakes only the two items whose state changes, not every item: with thousands of
-    // events, stepping stays cheap.
-    let current = Selector::new(move || app.current());
     let i18n = use_i18n();
     let chunks = use_chunks(move || app.data.with(|d| d.events.len()), Fill::WhenIdle);
+    let list = NodeRef::<leptos::html::Ol>::new();
+    // The item marked current, so that the mark can be taken off it when another is current.
+    let marked = StoredValue::new(None::<usize>);
+    Effect::new(move |_| {
+        // Items not made yet are marked as they are made.
+        let now = app.current();
+        let Some(ol) = list.get() else {
+            return;
+        };
+        let button = |i: usize| {
+            u32::try_from(i)
+                .ok()
+                .and_then(|i| ol.children().item(i))
+                .and_then(|li| li.first_element_child())
+        };
+        if let Some(b) = marked
+            .get_value()
+            .filter(|&m| Some(m) != now)
+            .and_then(button)
+        {
+            let _ = b.remove_attribute("aria-current");
+        }
+        if let Some(b) = now.and_then(button) {
+            let _ = b.set_attribute("aria-current", "true");
+        }
+        marked.set_value(now);
+    });
+    let open = move |ev: web_sys::MouseEvent| {
+        let index = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-index]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-index"))
+            .and_then(|v| v.parse::<usize>().ok());
+        if let Some(i) = index {
+            app.go_to(i);
+        }
+    };
     view! {
         <nav class="text-alternative" aria-label=move || t_string!(i18n, alt.events_list)>
             <h2>{move || t_string!(i18n, alt.events)}</h2>
-            <ol>
+            <ol node_ref=list on:click=open>
                 <For each=move || chunks.get() key=Clone::clone let((_, range))>
-                {let current = current.clone();
+                {
+                let now = untrack(|| app.current());
                 app.data.with_untracked(|d| d.events.get(range.clone()).unwrap_or_default().iter().zip(range.clone()).map(|(e, i)| {
                     let track = d.tracks.get(e.track).map(|t| t.label.clone()).unwrap_or_default();
                     let status = e.status.map(|s| format!(", {}", s.label(d.locale))).unwrap_or_default();
                     let text = format!("{} — {} ({track}{status})", e.date.local(d.locale), e.title);
-                    let current = current.clone();
                     let day = e.date.anchor().0;
                     view! {
-                        <li><button type="button" class="link" data-day=day
-                            aria-current=move || current.selected(&Some(i)).then_some("true")
-                            on:click=move |_| app.go_to(i)>{text}</button></li>
+                        <li><button type="button" class="link" data-day=day data-index=i
+                            aria-current=(now == Some(i)).then_some("true")>{text}</button></li>
                     }
                 }).collect_view())}
                 </For>

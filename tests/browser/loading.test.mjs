@@ -204,10 +204,24 @@ test('a long dataset\'s events list is made after its first frame, a chunk at a 
   await pick(page, 'many.json', JSON.stringify(many));
   await page.waitForFunction(() => window.__itemsAtFrame['1,200'] != null);
   assert.equal((await page.evaluate(() => window.__itemsAtFrame))['1,200'], 0, 'nothing of a long list in its first frame');
+  // The last event chosen before its item is made: the item is marked when it is made.
+  await page.keyboard.press('End');
+  await page.waitForSelector('.event-card[data-event-id="event-1199"]');
+  assert.ok((await items()) < 1200, 'the list was still filling');
   await page.waitForFunction(() => document.querySelectorAll('nav[aria-label="Events as a list"] li').length === 1200, null, { timeout: 15_000 });
   const buttons = page.locator('nav[aria-label="Events as a list"] button');
   assert.match(await buttons.nth(0).textContent(), /^1990/);
   assert.match(await buttons.nth(1199).textContent(), /^2019/);
+  const marked = () => page.$$eval('nav[aria-label="Events as a list"] [aria-current="true"]', (b) => b.map((x) => x.textContent));
+  assert.deepEqual(await marked(), [await buttons.nth(1199).textContent()]);
+  // A button far down the list opens its event, and the mark moves to it alone. (The list is in date
+  // order, events of the same date in the file's order.)
+  const order = many.events.map((e, i) => [e.date, i]).sort((x, y) => x[0].localeCompare(y[0]) || x[1] - y[1]);
+  await buttons.nth(1100).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.event-card[data-event-id="${many.events[order[1100][1]].id}"]`);
+  await page.waitForFunction(() => document.querySelectorAll('nav[aria-label="Events as a list"] button')[1100].getAttribute('aria-current') === 'true');
+  assert.deepEqual(await marked(), [await buttons.nth(1100).textContent()]);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
