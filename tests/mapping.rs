@@ -176,6 +176,40 @@ fn a_sector_filter_keeps_its_paths_whole() {
 }
 
 #[test]
+fn every_node_and_link_has_a_vertical_span_within_the_diagram() {
+    let m = mapping();
+    for (w, h) in SIZES {
+        let g = layout(m, w, h, None);
+        let targets = g
+            .left
+            .iter()
+            .chain(&g.right)
+            .map(|b| Target::Node(b.node))
+            .chain(g.links.iter().map(|l| Target::Link(l.link)));
+        for t in targets {
+            let (top, bottom) = g.vertical_span(t).expect("a shown target has a span");
+            assert!(
+                top <= bottom && top >= 0.0 && bottom <= g.height,
+                "{t:?} at {w} x {h}: {top}..{bottom}"
+            );
+        }
+        // The last road map is near the bottom: a short view has to scroll to show it.
+        let last = g.left.last().map(|b| Target::Node(b.node)).unwrap();
+        let (top, _) = g.vertical_span(last).unwrap();
+        assert!(
+            top > g.height / 2.0,
+            "the last road map is in the lower half"
+        );
+    }
+    // A target that is not shown (filtered out) has none.
+    let finance = layout(m, 1000.0, 660.0, Some(0));
+    let hidden = (0..m.road_maps.len())
+        .map(|i| Target::Node(Node::RoadMap(i)))
+        .find(|&t| finance.vertical_span(t).is_none());
+    assert!(hidden.is_some(), "a sector filter hides some road maps");
+}
+
+#[test]
 fn hit_testing_and_paths() {
     let m = mapping();
     let g = layout(m, 850.0, 560.0, None);

@@ -8,7 +8,7 @@ use web_sys::PointerEvent;
 use crate::app::{AppState, MappingState};
 use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
 use crate::i18n::{t_string, use_i18n, Locale};
-use crate::layout::bipartite::{layout, programme_progress, Node, Target};
+use crate::layout::bipartite::{layout, programme_progress, scroll_to_show, Node, Target};
 use crate::model::Mapping;
 use crate::render::mapping::{draw_mapping, MappingFrame};
 
@@ -61,6 +61,26 @@ pub fn MappingCanvas() -> impl IntoView {
         let filter = state.filter.get();
         app.data
             .with(|d| d.mapping.as_ref().map(|m| layout(m, w, h, filter)))
+    });
+
+    // In a window too short for the diagram its frame scrolls (see the stylesheet): what is selected (a
+    // story's step, an item of the list) is brought into sight if it is not.
+    Effect::new(move |_| {
+        let Some(target) = state.selected.get() else {
+            return;
+        };
+        let k = app.chart_theme().scale;
+        let Some(frame) = canvas_ref.get().and_then(|c| c.parent_element()) else {
+            return;
+        };
+        let span = geometry.with(|g| g.as_ref().and_then(|g| g.vertical_span(target)));
+        let view_top = f64::from(frame.scroll_top());
+        let view_height = f64::from(frame.client_height());
+        if let Some(top) =
+            span.and_then(|(t, b)| scroll_to_show((t * k, b * k), view_top, view_height))
+        {
+            frame.set_scroll_top(top.round() as i32);
+        }
     });
 
     use_redraw(

@@ -523,6 +523,36 @@ impl MappingLayout {
     pub fn node(&self, n: Node) -> Option<&NodeBox> {
         self.left.iter().chain(&self.right).find(|b| b.node == n)
     }
+
+    /// The top and bottom of what `target` covers (a node's bar; a link's curve, from end to end), if
+    /// shown, layout px.
+    pub fn vertical_span(&self, target: Target) -> Option<(f64, f64)> {
+        match target {
+            Target::Node(n) => self.node(n).map(|b| (b.rect.y, b.rect.bottom())),
+            Target::Link(i) => {
+                let link = self.links.iter().find(|l| l.link == i)?;
+                let ys = link.points.iter().map(|p| p.1);
+                let top = ys.clone().fold(f64::INFINITY, f64::min);
+                let bottom = ys.fold(f64::NEG_INFINITY, f64::max);
+                (top <= bottom).then_some((top, bottom))
+            }
+        }
+    }
+}
+
+/// Where a box scrolled `view_top` px down, showing `view_height` px, should be scrolled to so that
+/// `span` (top and bottom, px from the top of what scrolls) is in sight: centred if it was not in sight
+/// at all or only in part, `None` if it was (or cannot be, being taller than the view, and is already
+/// in part in sight).
+pub fn scroll_to_show(span: (f64, f64), view_top: f64, view_height: f64) -> Option<f64> {
+    let (top, bottom) = span;
+    let view_bottom = view_top + view_height;
+    let whole = top >= view_top && bottom <= view_bottom;
+    let taller_and_seen = bottom - top > view_height && bottom > view_top && top < view_bottom;
+    if whole || taller_and_seen || view_height <= 0.0 {
+        return None;
+    }
+    Some(((top + bottom) / 2.0 - view_height / 2.0).max(0.0))
 }
 
 fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -573,6 +603,20 @@ mod tests {
         assert_eq!(partial_path(&pts, 0.25), vec![(0.0, 0.0), (5.0, 0.0)]);
         assert_eq!(partial_path(&pts, 0.75).last(), Some(&(10.0, 5.0)));
         assert_eq!(partial_path(&pts, 1.0), pts.to_vec());
+    }
+
+    #[test]
+    fn scrolling_brings_a_span_into_sight_only_when_it_is_not() {
+        // In sight: left alone.
+        assert_eq!(scroll_to_show((100.0, 120.0), 50.0, 300.0), None);
+        // Below the view, or cut by its bottom edge: centred.
+        assert_eq!(scroll_to_show((400.0, 420.0), 0.0, 300.0), Some(260.0));
+        assert_eq!(scroll_to_show((290.0, 310.0), 0.0, 300.0), Some(150.0));
+        // Above the view: centred, never scrolled past the top.
+        assert_eq!(scroll_to_show((10.0, 30.0), 200.0, 300.0), Some(0.0));
+        // Taller than the view and partly in sight: left alone; wholly out of sight: centred.
+        assert_eq!(scroll_to_show((0.0, 500.0), 100.0, 300.0), None);
+        assert_eq!(scroll_to_show((600.0, 1000.0), 0.0, 300.0), Some(650.0));
     }
 
     #[test]
