@@ -110,24 +110,23 @@ pub fn EventList() -> impl IntoView {
     Effect::new(move |_| {
         // Items not made yet are marked as they are made.
         let now = app.current();
-        let Some(ol) = list.get() else {
-            return;
-        };
-        let button = |i: usize| {
-            u32::try_from(i)
-                .ok()
-                .and_then(|i| ol.children().item(i))
-                .and_then(|li| li.first_element_child())
-        };
-        if let Some(b) = marked
-            .get_value()
-            .filter(|&m| Some(m) != now)
-            .and_then(button)
-        {
-            let _ = b.remove_attribute("aria-current");
-        }
-        if let Some(b) = now.and_then(button) {
-            let _ = b.set_attribute("aria-current", "true");
+        if let Some(ol) = list.get() {
+            let button = |i: usize| {
+                u32::try_from(i)
+                    .ok()
+                    .and_then(|i| ol.children().item(i))
+                    .and_then(|li| li.first_element_child())
+            };
+            if let Some(b) = marked
+                .get_value()
+                .filter(|&m| Some(m) != now)
+                .and_then(button)
+            {
+                let _ = b.remove_attribute("aria-current");
+            }
+            if let Some(b) = now.and_then(button) {
+                let _ = b.set_attribute("aria-current", "true");
+            }
         }
         marked.set_value(now);
     });

@@ -127,8 +127,8 @@ struct Surfaces {
 /// clusters, until none can take another, and then into the scene. Unlike the scene, each is drawn on
 /// directly: a small canvas drawn on is handed to the compositor at the next frame, a copy of its few
 /// pixels, which costs less than copying it into an image and handing that over (with thousands of
-/// events, settling at every frame, it halves the work of a frame); drawing into the scene costs a copy
-/// of all of it, so that should happen seldom.
+/// events, one settling at every frame, a frame costs about a third less); drawing into the scene costs
+/// a copy of all of it, so that should happen seldom.
 const RECENT_LAYERS: usize = 4;
 /// The largest a recent layer grows, layout px squared, and its widest.
 const RECENT_MAX_AREA: f64 = 448.0 * 288.0;
