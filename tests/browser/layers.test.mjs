@@ -30,14 +30,21 @@ async function openWatched(watch) {
   return { page, problems: page.problems };
 }
 
-/** Opens the app with the image hand-overs and the animation frames counted. */
+/** Opens the app with the image hand-overs, the drawings on the recent layers (the canvases between
+ * the live layer and the layer of what appears) and the animation frames counted. */
 function openCounted() {
   return openWatched(() => {
-    window.__layers = { images: 0, frames: 0 };
+    window.__layers = { images: 0, frames: 0, recentDraws: 0 };
     const transfer = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
     ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function (bitmap) {
       window.__layers.images++;
       return transfer.call(this, bitmap);
+    };
+    const set = CanvasRenderingContext2D.prototype.setTransform;
+    CanvasRenderingContext2D.prototype.setTransform = function (...args) {
+      const layers = [...document.querySelectorAll('.timeline-pan > canvas.timeline-layer:not(.live)')];
+      if (layers.slice(0, -1).includes(this.canvas)) window.__layers.recentDraws++;
+      return set.apply(this, args);
     };
     const tick = () => {
       window.__layers.frames++;
@@ -49,10 +56,8 @@ function openCounted() {
 
 const counts = (page) => page.evaluate(() => ({ ...window.__layers }));
 
-test('playing redraws small layers, not the whole timeline, at each frame', async () => {
-  const { page, problems } = await openCounted();
-  assert.ok((await counts(page)).images >= 1, 'the timeline is shown as an image');
-  const before = await inkedShare(page);
+/** Plays from the start for `ms` and pauses; resolves to what was counted meanwhile (openCounted). */
+async function playFromStart(page, ms) {
   await page.$eval('#scrub', (el) => {
     el.value = el.min;
     el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -60,11 +65,17 @@ test('playing redraws small layers, not the whole timeline, at each frame', asyn
   await page.waitForTimeout(600);
   const start = await counts(page);
   await page.click('#play');
-  await page.waitForTimeout(3000);
+  await page.waitForTimeout(ms);
   const end = await counts(page);
   await page.click('#play');
-  const frames = end.frames - start.frames;
-  const images = end.images - start.images;
+  return Object.fromEntries(Object.keys(end).map((k) => [k, end[k] - start[k]]));
+}
+
+test('playing redraws small layers, not the whole timeline, at each frame', async () => {
+  const { page, problems } = await openCounted();
+  assert.ok((await counts(page)).images >= 1, 'the timeline is shown as an image');
+  const before = await inkedShare(page);
+  const { frames, images } = await playFromStart(page, 3000);
   assert.ok(frames > 60, `the page animated (${frames} frames)`);
   assert.ok(images * 10 < frames, `${images} new images of the whole timeline in ${frames} frames`);
   // What the layers show together: events were revealed, and the playhead is on screen.
@@ -85,45 +96,13 @@ test('playing redraws small layers, not the whole timeline, at each frame', asyn
 });
 
 test('events that settle while playing are drawn on the small layers themselves, not handed over as images', async () => {
-  // Images handed over (any layer) and drawings on the recent layers (the canvases between the live
-  // layer and the layer of what appears), counted.
-  const { page, problems } = await openWatched(() => {
-    window.__layers = { images: 0, frames: 0, recentDraws: 0 };
-    const transfer = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
-    ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function (bitmap) {
-      window.__layers.images++;
-      return transfer.call(this, bitmap);
-    };
-    const set = CanvasRenderingContext2D.prototype.setTransform;
-    CanvasRenderingContext2D.prototype.setTransform = function (...args) {
-      const layers = [...document.querySelectorAll('.timeline-pan > canvas.timeline-layer:not(.live)')];
-      if (layers.slice(0, -1).includes(this.canvas)) window.__layers.recentDraws++;
-      return set.apply(this, args);
-    };
-    const tick = () => {
-      window.__layers.frames++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  const { page, problems } = await openCounted();
   // A thousand events over 35 years: at a year a second, about one settles every other frame.
   await dropFile(page, 'thousand.json', JSON.stringify(synthDataset(1000)));
   await page.waitForFunction(() => /1,000/.test(document.querySelector('.page-header h1').textContent));
-  await page.$eval('#scrub', (el) => {
-    el.value = el.min;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await page.waitForTimeout(600);
-  const start = await counts(page);
-  await page.click('#play');
-  await page.waitForTimeout(3000);
-  const end = await counts(page);
-  await page.click('#play');
-  const frames = end.frames - start.frames;
-  const images = end.images - start.images;
-  const draws = end.recentDraws - start.recentDraws;
+  const { frames, images, recentDraws } = await playFromStart(page, 3000);
   assert.ok(frames > 60, `the page animated (${frames} frames)`);
-  assert.ok(draws > 30, `settled events drawn on the recent layers (${draws} drawings)`);
+  assert.ok(recentDraws > 30, `settled events drawn on the recent layers (${recentDraws} drawings)`);
   assert.ok(images * 10 < frames, `${images} images handed over in ${frames} frames`);
   assert.ok((await inkedShare(page)) > 0.05, 'the timeline is drawn');
   assert.deepEqual(problems, []);
