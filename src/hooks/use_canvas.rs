@@ -468,6 +468,26 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
 
 type CanvasResult = Result<(), DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
 
+#[wasm_bindgen]
+extern "C" {
+    /// A 2D context, for the one method bound here without web-sys. web-sys binds `roundRect` (as it
+    /// binds `arc`) so that an exception comes back as an error, which makes every call allocate on the
+    /// JavaScript heap (an `arguments` object, and a function to hand them to), and `arc`'s angles are
+    /// fractions, each a new number there. A dense timeline draws thousands of circles a second: that was most of what
+    /// playing allocated, and the collections it called for. Circles and capsules are drawn as rounded
+    /// rectangles instead (a square whose corners' radius is half its side is a circle), whose
+    /// arguments here are all whole pixels.
+    type Plain2d;
+    /// `roundRect` with one radius for all four corners. It throws only for a negative radius, which
+    /// the radii here (from a `u32`) cannot be.
+    #[wasm_bindgen(method, js_name = roundRect)]
+    fn round_rect(this: &Plain2d, x: f64, y: f64, w: f64, h: f64, radius: f64);
+    /// `arc`, for the holes of rings (turning the other way, which a rounded rectangle cannot). It
+    /// throws only for a negative radius.
+    #[wasm_bindgen(method)]
+    fn arc(this: &Plain2d, x: f64, y: f64, radius: f64, from: f64, to: f64, anticlockwise: bool);
+}
+
 impl FillCircles for Over {
     fn draw_circles(
         &mut self,
@@ -480,22 +500,22 @@ impl FillCircles for Over {
             return Ok(());
         }
         self.ctx.begin_path();
+        let plain = self.ctx.unchecked_ref::<Plain2d>();
         // A circle's outline `w` wide is the ring between the radii r - w/2 and r + w/2, filled: the
         // same shape as the stroke, without the canvas working out the stroke's outline (which made
         // the rings of a dense timeline cost as much to rasterise as all its discs).
         let half = stroke.map_or(0.0, |w| f64::from(w) / 2.0);
         for &((x, y), r) in circles {
             let (x, y, r) = (f64::from(x), f64::from(y), f64::from(r));
-            // Each circle its own sub-path: no line joins it to the one before.
+            // Each circle its own sub-path (a rounded rectangle always starts one), turning clockwise.
             let outer = r + half;
-            self.ctx.move_to(x + outer, y);
-            let _ = self.ctx.arc(x, y, outer, 0.0, TAU);
+            plain.round_rect(x - outer, y - outer, 2.0 * outer, 2.0 * outer, outer);
             let inner = r - half;
             if stroke.is_some() && inner > 0.0 {
                 // Turning the other way, so that the hole is not filled (and a ring overlapping
                 // another's hole still is).
                 self.ctx.move_to(x + inner, y);
-                let _ = self.ctx.arc_with_anticlockwise(x, y, inner, TAU, 0.0, true);
+                plain.arc(x, y, inner, TAU, 0.0, true);
             }
         }
         self.paint(colour, None);
@@ -503,11 +523,11 @@ impl FillCircles for Over {
     }
 
     fn fill_capsules(&mut self, colour: BackendColor, capsules: &[Capsule]) -> CanvasResult {
-        use std::f64::consts::FRAC_PI_2;
         if colour.alpha == 0.0 || capsules.is_empty() {
             return Ok(());
         }
         self.ctx.begin_path();
+        let plain = self.ctx.unchecked_ref::<Plain2d>();
         for c in capsules {
             let (x0, y, r) = (
                 f64::from(c.left.0),
@@ -515,13 +535,9 @@ impl FillCircles for Over {
                 f64::from(c.radius),
             );
             let x1 = f64::from(c.right_x.max(c.left.0));
-            // Each its own sub-path, all turning the same way: from the bottom round the left end, along
-            // the top, round the right end and back along the bottom.
-            self.ctx.move_to(x0, y + r);
-            let _ = self.ctx.arc(x0, y, r, FRAC_PI_2, 3.0 * FRAC_PI_2);
-            self.ctx.line_to(x1, y - r);
-            let _ = self.ctx.arc(x1, y, r, -FRAC_PI_2, FRAC_PI_2);
-            self.ctx.close_path();
+            // Each its own sub-path, all turning the same way: a rectangle from the left end's centre
+            // to the right end's, as tall as a marker, its ends rounded to half circles.
+            plain.round_rect(x0 - r, y - r, x1 - x0 + 2.0 * r, 2.0 * r, r);
         }
         self.paint(colour, None);
         Ok(())

@@ -381,14 +381,14 @@ test('a lone change of size goes straight into the image; a window being dragged
 
 test('a dense timeline draws each run of overlapping markers as one shape, covering every marker', async () => {
   const { page, problems } = await openCounted();
-  // Each capsule starts with its left end, an arc from the bottom round to the top; a marker is a whole
-  // circle.
+  // A capsule is a rounded rectangle wider than it is tall, its ends half circles; a marker is a square
+  // one, a circle.
   await page.evaluate(() => {
     window.__capsules = 0;
-    const arc = CanvasRenderingContext2D.prototype.arc;
-    CanvasRenderingContext2D.prototype.arc = function (x, y, r, from, to, ...rest) {
-      if (from === Math.PI / 2 && to === 1.5 * Math.PI) window.__capsules++;
-      return arc.call(this, x, y, r, from, to, ...rest);
+    const roundRect = CanvasRenderingContext2D.prototype.roundRect;
+    CanvasRenderingContext2D.prototype.roundRect = function (x, y, w, h, r) {
+      if (w > h && r === h / 2) window.__capsules++;
+      return roundRect.call(this, x, y, w, h, r);
     };
   });
   // Two thousand events, every one a filled disc (no status that draws a ring, whose white middle
