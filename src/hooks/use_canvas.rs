@@ -470,12 +470,12 @@ type CanvasResult = Result<(), DrawingErrorKind<<CanvasBackend as DrawingBackend
 
 #[wasm_bindgen]
 extern "C" {
-    /// A 2D context, for the one method bound here without web-sys. web-sys binds `roundRect` (as it
-    /// binds `arc`) so that an exception comes back as an error, which makes every call allocate on the
-    /// JavaScript heap (an `arguments` object, and a function to hand them to), and `arc`'s angles are
-    /// fractions, each a new number there. A dense timeline draws thousands of circles a second: that was most of what
-    /// playing allocated, and the collections it called for. Circles and capsules are drawn as rounded
-    /// rectangles instead (a square whose corners' radius is half its side is a circle), whose
+    /// A 2D context, for the two methods bound here without web-sys. web-sys binds them so that an
+    /// exception comes back as an error, which makes every call allocate on the JavaScript heap (an
+    /// `arguments` object, and a function to hand it to), and `arc`'s angles are fractions, each a
+    /// new number there. A dense timeline draws thousands of circles a second: that was most of what
+    /// playing allocated, and of the collections it called for. Circles and capsules are drawn as
+    /// rounded rectangles instead (a square whose corners' radius is half its side is a circle), whose
     /// arguments here are all whole pixels.
     type Plain2d;
     /// `roundRect` with one radius for all four corners. It throws only for a negative radius, which
@@ -535,8 +535,8 @@ impl FillCircles for Over {
                 f64::from(c.radius),
             );
             let x1 = f64::from(c.right_x.max(c.left.0));
-            // Each its own sub-path, all turning the same way: a rectangle from the left end's centre
-            // to the right end's, as tall as a marker, its ends rounded to half circles.
+            // Each its own sub-path, all turning the same way: a rectangle reaching a radius beyond
+            // both ends' centres, as tall as a marker, its corners rounded into half circles.
             plain.round_rect(x0 - r, y - r, x1 - x0 + 2.0 * r, 2.0 * r, r);
         }
         self.paint(colour, None);
