@@ -31,10 +31,11 @@ async function openWatched(watch) {
 }
 
 /** Opens the app with the image hand-overs, the drawings on the recent layers (the canvases between
- * the live layer and the layer of what appears) and the animation frames counted. */
+ * the live layer and the layer of what appears), those on the layer of what appears (the last under the
+ * playhead) and the animation frames counted. */
 function openCounted() {
   return openWatched(() => {
-    window.__layers = { images: 0, frames: 0, recentDraws: 0 };
+    window.__layers = { images: 0, frames: 0, recentDraws: 0, movingDraws: 0 };
     const transfer = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
     ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function (bitmap) {
       window.__layers.images++;
@@ -43,7 +44,8 @@ function openCounted() {
     const set = CanvasRenderingContext2D.prototype.setTransform;
     CanvasRenderingContext2D.prototype.setTransform = function (...args) {
       const layers = [...document.querySelectorAll('.timeline-pan > canvas.timeline-layer:not(.live)')];
-      if (layers.slice(0, -1).includes(this.canvas)) window.__layers.recentDraws++;
+      if (this.canvas === layers.at(-1)) window.__layers.movingDraws++;
+      else if (layers.includes(this.canvas)) window.__layers.recentDraws++;
       return set.apply(this, args);
     };
     const tick = () => {
@@ -110,16 +112,7 @@ test('events that settle while playing are drawn on the small layers themselves,
 });
 
 test('while nothing appears, playing draws nothing on the layer of what appears', async () => {
-  // Drawings on the layer of what appears (the last of the layers under the playhead), counted.
-  const { page, problems } = await openWatched(() => {
-    window.__movingDraws = 0;
-    const set = CanvasRenderingContext2D.prototype.setTransform;
-    CanvasRenderingContext2D.prototype.setTransform = function (...args) {
-      const layers = document.querySelectorAll('.timeline-pan > canvas.timeline-layer');
-      if (this.canvas === layers[layers.length - 1]) window.__movingDraws++;
-      return set.apply(this, args);
-    };
-  });
+  const { page, problems } = await openCounted();
   // Two events 28 years apart: after the first has appeared, nothing appears for 28 s of playing,
   // while the ring round the event the card shows stays on that layer.
   const sparse = JSON.parse(minimal);
@@ -135,13 +128,13 @@ test('while nothing appears, playing draws nothing on the layer of what appears'
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await page.waitForTimeout(300);
-  const start = await page.evaluate(() => window.__movingDraws);
+  const start = (await counts(page)).movingDraws;
   await page.click('#play');
   await page.waitForSelector('.event-card[data-event-id="first"]');
   await page.waitForTimeout(1500);
-  const shown = await page.evaluate(() => window.__movingDraws);
+  const shown = (await counts(page)).movingDraws;
   await page.waitForTimeout(2000);
-  const later = await page.evaluate(() => window.__movingDraws);
+  const later = (await counts(page)).movingDraws;
   const playhead = await page.$eval('#scrub', (el) => Number(el.value));
   await page.click('#play');
   assert.ok(shown > start, `the first event appeared on the layer (${shown - start} drawings)`);
