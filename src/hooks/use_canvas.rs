@@ -4,6 +4,9 @@
 //! screen its output would be blurred. Here the backing store is sized to CSS size x ratio and the
 //! context is scaled by the ratio, so draw code works in CSS px and comes out sharp.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
@@ -19,8 +22,8 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmapRenderingContext, OffscreenCanvas,
-    OffscreenCanvasRenderingContext2d,
+    CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmap, ImageBitmapRenderingContext,
+    OffscreenCanvas, OffscreenCanvasRenderingContext2d,
 };
 
 /// The device pixel ratio, sanitised.
@@ -159,6 +162,12 @@ fn prepare(
 /// passed over by `relay`. Chromium hands every 2D canvas on the page to its compositor again at each
 /// frame in which anything at all changes (a copy of all its pixels, about 2.5 ms for a full-screen
 /// canvas at devicePixelRatio 2 with software compositing); an image is handed over once.
+///
+/// The first image is taken from the paper itself (`createImageBitmap`), which shares the paper's
+/// pixels instead of copying them: the copy, 12 ms for a full-screen drawing at devicePixelRatio 2,
+/// is then made only when the paper is drawn on again, and the first frame does not wait for it. Later
+/// images are copied onto the relay, since they are shown at once (Firefox resolves
+/// `createImageBitmap` in a later task), while the layers over the screen change with them.
 pub struct Sheet {
     /// The canvas drawn on, outside the page.
     pub paper: HtmlCanvasElement,
@@ -167,6 +176,9 @@ pub struct Sheet {
     /// The screen's context, or `None` where there is no `bitmaprenderer` (the paper is then copied
     /// onto the screen's 2D context).
     shown: Option<ImageBitmapRenderingContext>,
+    /// How many times the sheet has been shown: the first image, which may arrive later, is put on the
+    /// screen only if no other has been since.
+    shows: Rc<Cell<u32>>,
 }
 
 impl Sheet {
@@ -189,19 +201,20 @@ impl Sheet {
             relay,
             screen,
             shown,
+            shows: Rc::new(Cell::new(0)),
         })
     }
 
     /// Shows the paper as it is now on the screen.
     pub fn show(&self) {
+        let shows = self.shows.get().saturating_add(1);
+        self.shows.set(shows);
+        if shows == 1 && self.show_shared() {
+            return;
+        }
         let (w, h) = (self.paper.width(), self.paper.height());
-        if self.screen.width() != w {
-            self.screen.set_width(w);
-        }
-        if self.screen.height() != h {
-            self.screen.set_height(h);
-        }
         if let (Some(shown), Some(relay)) = (&self.shown, &self.relay) {
+            size_screen(&self.screen, (w, h));
             // After a transfer the relay is blank at the same size; resizing it would allocate anew.
             if relay.width() != w {
                 relay.set_width(w);
@@ -222,10 +235,53 @@ impl Sheet {
                 shown.transfer_from_image_bitmap(&bitmap);
             }
         } else if let Some(ctx) = context_2d(&self.screen) {
+            size_screen(&self.screen, (w, h));
             let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
             ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
             let _ = ctx.draw_image_with_html_canvas_element(&self.paper, 0.0, 0.0);
         }
+    }
+
+    /// Shows an image sharing the paper's pixels, when the browser has made it (at once in Chromium,
+    /// in a later task in Firefox), unless the sheet has been shown again by then. False if no such
+    /// image can be asked for.
+    fn show_shared(&self) -> bool {
+        let Some(shown) = self.shown.clone() else {
+            return false;
+        };
+        let Some(asked) = web_sys::window().and_then(|w| {
+            w.create_image_bitmap_with_html_canvas_element(&self.paper)
+                .ok()
+        }) else {
+            return false;
+        };
+        let (screen, shows) = (self.screen.clone(), Rc::clone(&self.shows));
+        let size = (self.paper.width(), self.paper.height());
+        leptos::task::spawn_local(async move {
+            let Ok(made) = wasm_bindgen_futures::JsFuture::from(asked).await else {
+                return;
+            };
+            let Ok(bitmap) = made.dyn_into::<ImageBitmap>() else {
+                return;
+            };
+            if shows.get() == 1 {
+                size_screen(&screen, size);
+                shown.transfer_from_image_bitmap(&bitmap);
+            } else {
+                bitmap.close();
+            }
+        });
+        true
+    }
+}
+
+/// Sizes a sheet's screen to its paper's backing store, `(w, h)` device px.
+fn size_screen(screen: &HtmlCanvasElement, (w, h): (u32, u32)) {
+    if screen.width() != w {
+        screen.set_width(w);
+    }
+    if screen.height() != h {
+        screen.set_height(h);
     }
 }
 

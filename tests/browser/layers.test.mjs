@@ -30,16 +30,27 @@ async function openWatched(watch) {
   return { page, problems: page.problems };
 }
 
-/** Opens the app with the image hand-overs, the drawings on the recent layers (the canvases between
- * the live layer and the layer of what appears), those on the layer of what appears (the last under the
- * playhead) and the animation frames counted. */
+/** Opens the app with the image hand-overs (and how each image was made: taken from a canvas,
+ * sharing its pixels, or copied onto an offscreen canvas), the drawings on the recent layers (the
+ * canvases between the live layer and the layer of what appears), those on the layer of what appears
+ * (the last under the playhead) and the animation frames counted. */
 function openCounted() {
   return openWatched(() => {
-    window.__layers = { images: 0, frames: 0, recentDraws: 0, movingDraws: 0 };
+    window.__layers = { images: 0, shared: 0, copies: 0, frames: 0, recentDraws: 0, movingDraws: 0 };
     const transfer = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
     ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function (bitmap) {
       window.__layers.images++;
       return transfer.call(this, bitmap);
+    };
+    const take = window.createImageBitmap;
+    window.createImageBitmap = function (source, ...rest) {
+      if (source instanceof HTMLCanvasElement) window.__layers.shared++;
+      return take.call(this, source, ...rest);
+    };
+    const copy = OffscreenCanvasRenderingContext2D.prototype.drawImage;
+    OffscreenCanvasRenderingContext2D.prototype.drawImage = function (...args) {
+      window.__layers.copies++;
+      return copy.apply(this, args);
     };
     const set = CanvasRenderingContext2D.prototype.setTransform;
     CanvasRenderingContext2D.prototype.setTransform = function (...args) {
@@ -368,6 +379,27 @@ test('a lone change of size goes straight into the image; a window being dragged
   assert.ok(await page.evaluate(() => window.__liveWidths.some((w) => w > 0)), 'the live layer drew the resizing');
   await page.waitForFunction(() => document.querySelector('canvas.timeline-layer.live').width === 0);
   assert.deepEqual(await drawnMarks(page), await freshMarks([1366 - 240, 768 - 60]), 'the picture at the last size');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the first image shares the pixels of the drawing; the next, copied, takes its place', async () => {
+  const { page, problems } = await openCounted();
+  await page.waitForTimeout(400);
+  // The first frame waits for no copy of the drawing: its image is taken from the drawing itself.
+  assert.deepEqual(await counts(page).then(({ images, shared, copies }) => ({ images, shared, copies })), { images: 1, shared: 1, copies: 0 });
+  assert.ok((await inkedShare(page)) > 0.05, 'the timeline is drawn');
+  // A new size is shown at once, as a copy, and is what the screen shows from then on.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('#timeline-canvas');
+    return Math.abs(c.width - c.getBoundingClientRect().width * 2) <= 2;
+  });
+  await page.waitForTimeout(400);
+  const after = await counts(page);
+  assert.equal(after.shared, 1, 'only the first image shares the drawing');
+  assert.ok(after.copies >= 1 && after.images >= 2, `later images are copies (${after.copies} copies, ${after.images} images)`);
+  assert.deepEqual(await drawnMarks(page), await freshMarks([1366, 768]), 'the picture is the one drawn afresh at that size');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
