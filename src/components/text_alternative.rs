@@ -95,7 +95,8 @@ pub fn Announcer() -> impl IntoView {
 }
 
 /// The timeline's events as a list of buttons; the current one is marked. With thousands of events the
-/// list is thousands of items, made while the browser is idle (as the timeline plays, too): each item
+/// list is thousands of items, made while the browser is idle (while the timeline plays, only a hundred
+/// items a second, so that its frames do not wait on the list): each item
 /// is plain elements, with no handler and nothing reactive of its own. One handler on the list opens
 /// the event of the button clicked, and one effect moves the mark from item to item, so that making
 /// the list costs its elements only, and a new current event costs two attributes.
@@ -103,7 +104,12 @@ pub fn Announcer() -> impl IntoView {
 pub fn EventList() -> impl IntoView {
     let app = expect_context::<AppState>();
     let i18n = use_i18n();
-    let chunks = use_chunks(move || app.data.with(|d| d.events.len()), Fill::WhenIdle);
+    let chunks = use_chunks(
+        move || app.data.with(|d| d.events.len()),
+        Fill::WhenIdle {
+            busy: Some(app.playing),
+        },
+    );
     let list = NodeRef::<leptos::html::Ol>::new();
     // The item marked current, so that the mark can be taken off it when another is current.
     let marked = StoredValue::new(None::<usize>);

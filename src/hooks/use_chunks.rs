@@ -1,8 +1,8 @@
 //! Long lists rendered a chunk at a time when the browser is idle (between animation frames), so that a
 //! dataset of thousands of events shows its first frame before its text lists are made (they would
-//! cost it their elements and their layout), and playing is not held up while they fill in. A short
-//! list is made at once. A list only paper shows is not rendered at all until the page is about to be
-//! printed.
+//! cost it their elements and their layout), and playing is not held up while they fill in: while the
+//! page is busy (the timeline playing), one chunk a second. A short list is made at once. A list only
+//! paper shows is not rendered at all until the page is about to be printed.
 
 use std::ops::Range;
 use std::time::Duration;
@@ -18,17 +18,26 @@ pub const AT_ONCE: usize = 200;
 pub const CHUNK: usize = 100;
 /// Wait before the first step, so that the charts draw first.
 const FIRST_DELAY: Duration = Duration::from_millis(150);
+/// Wait between steps while the page is busy: each step costs the frame it falls in a millisecond or
+/// more (making a hundred items and laying the list out), and between the frames of an animation the
+/// browser is idle at every frame, so that a list of thousands would otherwise be made in the frames
+/// of the first seconds of playing (ten thousand items in under three seconds), most of them dearer.
+const BUSY_STEP: Duration = Duration::from_secs(1);
 
 /// One chunk of a list: the generation of the list it belongs to (new whenever the items do) and the
 /// indices of its items.
 pub type Chunk = (u64, Range<usize>);
 
 /// When a list's items are rendered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Fill {
     /// A list of up to [`AT_ONCE`] items at once; a longer one a chunk at a time whenever the browser
-    /// is idle, from [`FIRST_DELAY`] on.
-    WhenIdle,
+    /// is idle, from [`FIRST_DELAY`] on, and no more than a chunk every [`BUSY_STEP`] while `busy`
+    /// holds.
+    WhenIdle {
+        /// Whether the page is busy with something that should not wait on the list.
+        busy: Option<RwSignal<bool>>,
+    },
     /// Nothing until the page is about to be printed, then all at once (a list only paper shows: on
     /// screen it would only cost the start-up its elements, a thousand for the bundled dataset).
     ForPrint,
@@ -50,8 +59,8 @@ pub fn use_chunks(
         let now = generation.get_value().wrapping_add(1);
         generation.set_value(now);
         let first = match fill {
-            Fill::WhenIdle if n <= AT_ONCE => n,
-            Fill::WhenIdle => 0,
+            Fill::WhenIdle { .. } if n <= AT_ONCE => n,
+            Fill::WhenIdle { .. } => 0,
             Fill::ForPrint if printing() => n,
             Fill::ForPrint => 0,
         };
@@ -60,8 +69,8 @@ pub fn use_chunks(
         } else {
             Vec::new()
         });
-        if fill == Fill::WhenIdle {
-            grow(chunks, generation, now, first, n, FIRST_DELAY);
+        if let Fill::WhenIdle { busy } = fill {
+            grow(chunks, generation, now, first, n, FIRST_DELAY, busy);
         }
     });
     if fill == Fill::ForPrint {
@@ -106,7 +115,8 @@ fn printing() -> bool {
 }
 
 /// Adds the chunk starting at `from` once `delay` has passed and the browser is idle, and schedules the
-/// next, unless the list has started over (or been dropped) meanwhile.
+/// next (at once, or after [`BUSY_STEP`] while `busy` holds), unless the list has started over (or
+/// been dropped) meanwhile.
 fn grow(
     chunks: RwSignal<Vec<Chunk>>,
     generation: StoredValue<u64>,
@@ -114,6 +124,7 @@ fn grow(
     from: usize,
     total: usize,
     delay: Duration,
+    busy: Option<RwSignal<bool>>,
 ) {
     if from >= total {
         return;
@@ -124,7 +135,12 @@ fn grow(
         }
         let to = (from + CHUNK).min(total);
         if chunks.try_update(|c| c.push((now, from..to))).is_some() {
-            grow(chunks, generation, now, to, total, Duration::ZERO);
+            let wait = if busy.is_some_and(|b| b.try_get_untracked() == Some(true)) {
+                BUSY_STEP
+            } else {
+                Duration::ZERO
+            };
+            grow(chunks, generation, now, to, total, wait, busy);
         }
     };
     set_timeout(move || when_idle(step), delay);

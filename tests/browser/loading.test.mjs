@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, openApp, openMenu, dropFile, DIST } from './harness.mjs';
+import { synthDataset } from '../bench/synth.mjs';
 
 let server;
 let browser;
@@ -222,6 +223,24 @@ test('a long dataset\'s events list is made after its first frame, a chunk at a 
   await page.waitForSelector(`.event-card[data-event-id="${many.events[order[1100][1]].id}"]`);
   await page.waitForFunction(() => document.querySelectorAll('nav[aria-label="Events as a list"] button')[1100].getAttribute('aria-current') === 'true');
   assert.deepEqual(await marked(), [await buttons.nth(1100).textContent()]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('while the timeline plays, a long events list grows by a hundred items a second; paused, at every idle moment again', async () => {
+  const page = await openApp(browser, server.url);
+  const items = () => page.locator('nav[aria-label="Events as a list"] li').count();
+  // Ten thousand events: made whenever the browser is idle, the list takes a second or more.
+  await pick(page, 'ten-thousand.json', JSON.stringify(synthDataset(10_000)));
+  await page.waitForFunction(() => /^Timeline of 10,000 events/.test(document.querySelector('#timeline-canvas')?.getAttribute('aria-label') ?? ''));
+  await page.click('#play');
+  const atPlay = await items();
+  await page.waitForTimeout(2600);
+  const playing = await items();
+  assert.ok(playing - atPlay <= 400, `while playing, ${playing - atPlay} items made in 2.6 s (from ${atPlay})`);
+  assert.ok(playing < 10_000, 'the list is not complete while the timeline plays');
+  await page.click('#play');
+  await page.waitForFunction(() => document.querySelectorAll('nav[aria-label="Events as a list"] li').length === 10_000, null, { timeout: 30_000 });
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
