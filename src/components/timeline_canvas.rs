@@ -12,7 +12,7 @@ use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent, WheelEvent};
 use crate::app::AppState;
 use crate::hooks::use_canvas::{
     copy_region, draw_css, draw_region, frame_xy, layout_size, move_region, set_region,
-    use_canvas_size, CanvasSize, Sheet,
+    use_canvas_size, CanvasSize, FirstImage, Sheet,
 };
 use crate::i18n::td_string;
 use crate::layout::anim::appearance;
@@ -245,7 +245,7 @@ impl Layers {
         let settled = settled_count(p, frame);
         let emphasis = |e: &PlacedEvent| key.emphasises(e.event);
         if self.sheet.is_none() {
-            self.sheet = Sheet::new(s.scene.clone());
+            self.sheet = Sheet::new(s.scene.clone(), FirstImage::Shared);
         }
         let Some(sheet) = self.sheet.take() else {
             return false;
@@ -772,7 +772,7 @@ pub fn TimelineCanvas() -> impl IntoView {
                 }
                 let mut sheet = gutter_sheet.borrow_mut();
                 if sheet.is_none() {
-                    *sheet = Sheet::new(gutter.clone());
+                    *sheet = Sheet::new(gutter.clone(), FirstImage::Copied);
                 }
                 if let (Some(sheet), Some(from)) =
                     (sheet.as_ref(), preview_layers.borrow().scene_pixels(&live))

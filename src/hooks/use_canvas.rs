@@ -163,10 +163,10 @@ fn prepare(
 /// frame in which anything at all changes (a copy of all its pixels, about 2.5 ms for a full-screen
 /// canvas at devicePixelRatio 2 with software compositing); an image is handed over once.
 ///
-/// The first image is taken from the paper itself (`createImageBitmap`), which shares the paper's
-/// pixels instead of copying them: the copy, 12 ms for a full-screen drawing at devicePixelRatio 2,
-/// is then made only when the paper is drawn on again, and the first frame does not wait for it. Later
-/// images are copied onto the relay, since they are shown at once (Firefox resolves
+/// The first image may be taken from the paper itself ([`FirstImage::Shared`]), which shares the
+/// paper's pixels instead of copying them: the copy, 12 ms for a full-screen drawing at
+/// devicePixelRatio 2, is then made only when the paper is drawn on again, and the first frame does not
+/// wait for it. Later images are copied onto the relay, since they are shown at once (Firefox resolves
 /// `createImageBitmap` in a later task), while the layers over the screen change with them.
 pub struct Sheet {
     /// The canvas drawn on, outside the page.
@@ -176,14 +176,28 @@ pub struct Sheet {
     /// The screen's context, or `None` where there is no `bitmaprenderer` (the paper is then copied
     /// onto the screen's 2D context).
     shown: Option<ImageBitmapRenderingContext>,
-    /// How many times the sheet has been shown: the first image, which may arrive later, is put on the
-    /// screen only if no other has been since.
+    /// How the first image is made.
+    first: FirstImage,
+    /// How many times the sheet has been shown: a shared first image, which may arrive later, is put on
+    /// the screen only if no other has been since.
     shows: Rc<Cell<u32>>,
 }
 
+/// How a [`Sheet`]'s first image is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstImage {
+    /// Sharing the paper's pixels, and shown once the browser has made it (at once in Chromium, a task
+    /// later in Firefox): for a drawing that is the page's first frame, which nothing else waits on.
+    Shared,
+    /// Copied and shown at once, as every later image is: for a drawing shown together with other
+    /// changes to the page (the lane names' copy, shown when a gesture starts).
+    Copied,
+}
+
 impl Sheet {
-    /// A sheet shown on `screen`, or `None` if no canvas can be made.
-    pub fn new(screen: HtmlCanvasElement) -> Option<Sheet> {
+    /// A sheet shown on `screen`, its first image made as `first` says, or `None` if no canvas can be
+    /// made.
+    pub fn new(screen: HtmlCanvasElement, first: FirstImage) -> Option<Sheet> {
         let paper = web_sys::window()?
             .document()?
             .create_element("canvas")
@@ -201,6 +215,7 @@ impl Sheet {
             relay,
             screen,
             shown,
+            first,
             shows: Rc::new(Cell::new(0)),
         })
     }
@@ -209,7 +224,7 @@ impl Sheet {
     pub fn show(&self) {
         let shows = self.shows.get().saturating_add(1);
         self.shows.set(shows);
-        if shows == 1 && self.show_shared() {
+        if shows == 1 && self.first == FirstImage::Shared && self.show_shared() {
             return;
         }
         let (w, h) = (self.paper.width(), self.paper.height());

@@ -280,6 +280,9 @@ test('a wheel zoom moves the picture at once and lays the timeline out again onc
   await page.waitForFunction(() => getComputedStyle(document.querySelector('canvas.timeline-layer.live')).display === 'none', null, { timeout: 3000 });
   const end = await counts(page);
   assert.ok(end.images - start.images >= 1, 'the zoomed timeline became the image');
+  // The lane names' copy is shown in the same frame as the moved picture: copied, not shared (a shared
+  // image may come a task later).
+  assert.equal(end.shared, start.shared, 'no image shared during the gesture');
   assert.equal(await page.$eval('canvas.timeline-layer.live', (c) => c.width), 0, 'the live layer gave its memory back');
   assert.ok((await inkedShare(page)) > 0.05);
   assert.deepEqual(problems, []);
