@@ -228,8 +228,8 @@ impl Sheet {
             return;
         }
         let (w, h) = (self.paper.width(), self.paper.height());
+        size_screen(&self.screen, (w, h));
         if let (Some(shown), Some(relay)) = (&self.shown, &self.relay) {
-            size_screen(&self.screen, (w, h));
             // After a transfer the relay is blank at the same size; resizing it would allocate anew.
             if relay.width() != w {
                 relay.set_width(w);
@@ -250,7 +250,6 @@ impl Sheet {
                 shown.transfer_from_image_bitmap(&bitmap);
             }
         } else if let Some(ctx) = context_2d(&self.screen) {
-            size_screen(&self.screen, (w, h));
             let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
             ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
             let _ = ctx.draw_image_with_html_canvas_element(&self.paper, 0.0, 0.0);
