@@ -563,3 +563,43 @@ fn into_russian(raw: &mut RawDataset) -> usize {
     }
     r.missing
 }
+
+#[test]
+fn events_are_ordered_by_first_day_and_on_one_day_as_in_the_file() {
+    // (id, date): out of order in the file, three starting on 2001-01-01 (a day, a month and a range).
+    let rows = [
+        ("e-late", "2010-05-01"),
+        ("e-jan-day", "2001-01-01"),
+        ("e-early", "1994-04-02"),
+        ("e-jan-month", "2001-01"),
+        ("e-range", "2001-01-01/2003-12-31"),
+        ("e-year", "2000"),
+        ("e-before-jan", "2000-12-31"),
+    ];
+    let text = with(|v| {
+        let template = v["events"][0].clone();
+        v["events"] = rows
+            .iter()
+            .map(|(id, date)| {
+                let mut e = template.clone();
+                e["id"] = (*id).into();
+                e["date"] = (*date).into();
+                e
+            })
+            .collect();
+    });
+    let data = Dataset::from_json(&text).unwrap();
+    let ids: Vec<&str> = data.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "e-early",
+            "e-year",
+            "e-before-jan",
+            "e-jan-day",
+            "e-jan-month",
+            "e-range",
+            "e-late"
+        ]
+    );
+}
