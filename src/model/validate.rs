@@ -640,7 +640,7 @@ pub fn dataset(mut raw: RawDataset, locale: Locale) -> Result<Dataset, Vec<Probl
 
     // Events are sorted by date before references between them are resolved, so that indices in
     // `related` and `discrepancies` point into the sorted list.
-    let dated: Vec<(usize, &RawEvent, Option<EventDate>)> = raw
+    let mut dated: Vec<(usize, &RawEvent, Option<EventDate>)> = raw
         .events
         .iter()
         .enumerate()
@@ -651,15 +651,8 @@ pub fn dataset(mut raw: RawDataset, locale: Locale) -> Result<Dataset, Vec<Probl
             (i, e, date)
         })
         .collect();
-    // Each date's day worked out once, not at every comparison, and only (day, position) pairs moved
-    // while sorting: events of one day keep their order in the file.
-    let mut order: Vec<(i64, usize)> = dated
-        .iter()
-        .map(|(i, _, d)| (d.map_or(i64::MIN, |d| i64::from(d.anchor().0)), *i))
-        .collect();
-    order.sort_unstable();
-    let dated: Vec<(usize, &RawEvent, Option<EventDate>)> =
-        order.into_iter().map(|(_, i)| dated[i]).collect();
+    // Each date's day worked out once, not at every comparison.
+    dated.sort_by_cached_key(|(i, _, d)| (d.map(|d| d.anchor()), *i));
     let event_ix = c.index("events", raw.events.iter().map(|e| &*e.id));
     // `event_ix` maps to file positions; `sorted_pos` maps a file position to its sorted position.
     let mut sorted_pos = vec![0usize; raw.events.len()];
