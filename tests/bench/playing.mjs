@@ -5,7 +5,10 @@
 // (frames.mjs); also printed is the time the software compositor spent drawing per frame, which runs on
 // another thread but on the same cores. With --ready, each round opens each build cold instead and
 // times its first complete frame, as bench.mjs's load and scale sections do (cold.mjs). A benchmark,
-// not a test: it prints the medians of the rounds.
+// not a test: it prints the medians of the rounds, their middle half (first to third quartile), and,
+// for each build after the first, in how many rounds it took less time than the first in the same
+// round: a difference that the quartiles overlap and a count near half the rounds does not show is
+// the machine's drift, not the builds'.
 //
 // Usage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready]
 //   DIR        a release build (dist/, or another commit's: git worktree add ../old COMMIT, then
@@ -88,10 +91,24 @@ async function readyRounds(o, browser, servers, query, runs) {
   const what = o.events ? `${o.events} synthetic events` : 'the bundled data';
   console.log(`\nOpened cold with ${what}, ${VIEWPORT.width} x ${VIEWPORT.height} at devicePixelRatio ${DPR}, medians of ${o.rounds} rounds:`);
   o.dirs.forEach((dir, i) => {
-    const m = (k) => percentile(runs[i].map((f) => f[k]), 50);
-    const data = o.events ? `; data (the JSON response ended) -> frame ${ms(m('data'))}` : '';
-    console.log(`  ${dir}: navigation -> frame ${ms(m('ready'))}${data}`);
+    const data = o.events ? `; data (the JSON response ended) -> frame ${summary(runs, i, 'data')}` : '';
+    console.log(`  ${dir}: navigation -> frame ${summary(runs, i, 'ready')}${data}${against(o, runs, i, 'ready')}`);
   });
+}
+
+/** Build `i`'s median of figure `k` over its rounds, with the middle half of them. */
+function summary(runs, i, k) {
+  const values = runs[i].map((f) => f[k]);
+  const n = (v) => (Number.isFinite(v) ? v.toFixed(2) : '-');
+  return `${ms(percentile(values, 50))} (middle half ${n(percentile(values, 25))} to ${n(percentile(values, 75))})`;
+}
+
+/** For a build after the first: the rounds in which its figure `k` was lower than the first build's. */
+function against(o, runs, i, k) {
+  if (i === 0) return '';
+  const pairs = runs[i].map((f, r) => [f[k], runs[0][r][k]]).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
+  const lower = pairs.filter(([a, b]) => a < b).length;
+  return `; lower than ${o.dirs[0]}'s in ${lower} of ${pairs.length} rounds`;
 }
 
 async function main() {
@@ -134,7 +151,7 @@ async function main() {
   console.log(`\nPlaying ${what}, 1920 x 1080 at devicePixelRatio 2, medians of ${o.rounds} rounds of ${o.seconds} s:`);
   o.dirs.forEach((dir, i) => {
     const m = (k) => percentile(runs[i].map((f) => f[k]), 50);
-    console.log(`  ${dir}: frame cost p50 ${ms(m('p50'))}, p95 ${ms(m('p95'))}; compositor drawing ${ms(m('compositor'))} a frame`);
+    console.log(`  ${dir}: frame cost p50 ${ms(m('p50'))}, p95 ${summary(runs, i, 'p95')}; compositor drawing ${ms(m('compositor'))} a frame${against(o, runs, i, 'p95')}`);
   });
 }
 
