@@ -7,8 +7,8 @@
 // times its first complete frame, as bench.mjs's load and scale sections do (cold.mjs). A benchmark,
 // not a test: it prints the medians of the rounds, their middle half (first to third quartile), and,
 // for each build after the first, in how many rounds it took less time than the first in the same
-// round: a difference that the quartiles overlap and a count near half the rounds does not show is
-// the machine's drift, not the builds'.
+// round. Where the middle halves overlap and that count is near half the rounds, a difference between
+// medians is the machine's drift, not the builds'.
 //
 // Usage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready]
 //   DIR        a release build (dist/, or another commit's: git worktree add ../old COMMIT, then
@@ -98,7 +98,7 @@ async function readyRounds(o, browser, servers, query, runs) {
 
 /** Build `i`'s median of figure `k` over its rounds, with the middle half of them. */
 function summary(runs, i, k) {
-  const values = runs[i].map((f) => f[k]);
+  const values = runs[i].map((f) => f[k]).filter(Number.isFinite);
   const n = (v) => (Number.isFinite(v) ? v.toFixed(2) : '-');
   return `${ms(percentile(values, 50))} (middle half ${n(percentile(values, 25))} to ${n(percentile(values, 75))})`;
 }
