@@ -16,21 +16,27 @@ export function serve(dir = DIST) {
   return serveDir(dir);
 }
 
+/** The flags this closed network needs, for every Chromium the tests and benchmarks start. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const LAUNCH = () => ({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+
 /** Launches headless Debian Chromium with the flags this closed network needs. */
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(LAUNCH());
+}
+
+/** The same browser, started as a server (whose process, and its command line, can be read). */
+export function launchServer() {
+  return chromium.launchServer(LAUNCH());
 }
 
 /**
