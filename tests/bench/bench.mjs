@@ -6,13 +6,15 @@
 //
 //   size    transfer size (gzip -9) of the static site and of dist/union-state.html, against the
 //           libraries' JS + CSS as shipped in their npm packages;
-//   load    cold load (fresh browser context) to the first complete frame, from file:// and from a
-//           loopback static server, bundled data, median of --runs, against the same events in the two
-//           libraries;
+//   load    cold load (fresh browser context, its window left to settle for a second first) to the
+//           first complete frame, from file:// and from a loopback static server, bundled data, median of
+//           --runs, against the same events in the two libraries; timed in a second Chromium, started
+//           with the same command line, driven over a bare DevTools pipe (cdp.mjs, cold.mjs's timeCold)
+//           so that nothing of Playwright's runs in the page or decodes its responses;
 //   frames  main-thread work per animation frame while playing, p50 / p95, 1920 x 1080 at
 //           devicePixelRatio 2, bundled data (Chrome tracing);
-//   scale   synthetic datasets of 1,000 and 10,000 events (synth.mjs): ready time, frame cost while
-//           playing and while zooming with the wheel; the same for vis-timeline;
+//   scale   synthetic datasets of 1,000 and 10,000 events (synth.mjs): ready time (timed as load is),
+//           frame cost while playing and while zooming with the wheel; the same for vis-timeline;
 //   memory  JS heap (after a forced GC) and WebAssembly memory after --memory-minutes of looped
 //           playback, against just after the start.
 //
@@ -35,7 +37,8 @@ import { serveDir } from '../../.ci/static-server.mjs';
 import { synthDataset } from './synth.mjs';
 import { toTimelineJS, toVis } from './convert.mjs';
 import { TRACE_CATEGORIES, frameCosts, percentile, playOurs } from './frames.mjs';
-import { DPR, VIEWPORT, openCold } from './cold.mjs';
+import { DPR, VIEWPORT, openCold, timeCold } from './cold.mjs';
+import { launchBare } from './cdp.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -335,7 +338,7 @@ function runFailures(failed) {
   return failed.length ? ` (FAILED: ${failed.join(', ')})` : '';
 }
 
-async function loadSection(browser, server, info, runs) {
+async function loadSection(bare, server, info, runs) {
   section(`2. Cold load to the first complete frame (fresh context each, ${VIEWPORT.width}x${VIEWPORT.height} @${DPR}x, median of ${runs})`);
   const base = pathToFileURL(SITE).href + '/';
   const targets = [
@@ -353,7 +356,7 @@ async function loadSection(browser, server, info, runs) {
     for (const t of targets) {
       const events = t.product === 'vis' ? null : info.events;
       try {
-        const r = await openCold(browser, t.url, { product: t.product, events });
+        const r = await timeCold(bare, t.url, { product: t.product, events });
         t.times.push(r.readyAt);
         if (r.wasmAt != null) t.wasm.push(r.wasmAt);
         r.problems.forEach((p) => t.problems.add(p));
@@ -402,7 +405,7 @@ async function framesSection(browser, server, info, seconds) {
   }
 }
 
-async function scaleSection(browser, server, info, opts) {
+async function scaleSection(browser, bare, server, info, opts) {
   section(`4. Scale: synthetic datasets (${opts.sizes.join(', ')} events), ${VIEWPORT.width}x${VIEWPORT.height} @${DPR}x`);
   const rows = [];
   const frameRows = [];
@@ -414,7 +417,7 @@ async function scaleSection(browser, server, info, opts) {
     for (let run = 1; run <= opts.runs; run++) {
       const failed = [];
       try {
-        const r = await openCold(browser, `${server.url}?data=${dataPath}`, { product: 'ours', events: n, dataPath });
+        const r = await timeCold(bare, `${server.url}?data=${dataPath}`, { product: 'ours', events: n, dataPath });
         if (r.noticeError) res.ours.problems.add(`the dataset was refused: ${r.notice}`);
         res.ours.ready.push(r.readyAt);
         if (r.dataAt != null) res.ours.dataToFrame.push(r.readyAt - r.dataAt);
@@ -425,7 +428,7 @@ async function scaleSection(browser, server, info, opts) {
       }
       if (opts.visScale) {
         try {
-          const r = await openCold(browser, `${server.url}cmp/vis/synth-${n}.html`, { product: 'vis' });
+          const r = await timeCold(bare, `${server.url}cmp/vis/synth-${n}.html`, { product: 'vis' });
           res.vis.ready.push(r.readyAt);
           if (r.dataAt != null) res.vis.dataToFrame.push(r.readyAt - r.dataAt);
           r.problems.forEach((p) => res.vis.problems.add(p));
@@ -603,14 +606,17 @@ async function main() {
   if (browserSections.length) {
     const server = await serveDir(SITE);
     const browser = await launch();
+    // Load times are taken in a second browser with nothing of Playwright's in its pages (cold.mjs's
+    // timeCold); pages that are played, traced or measured are opened through Playwright.
+    const bare = await launchBare();
     console.log(`  browser: ${browser.version()} (headless, ${process.env.CHROMIUM ?? '/usr/bin/chromium'})`);
     results.environment = { browser: browser.version() };
     try {
       for (const s of browserSections) {
         try {
-          if (s === 'load') await loadSection(browser, server, info, opts.runs);
+          if (s === 'load') await loadSection(bare, server, info, opts.runs);
           if (s === 'frames') await framesSection(browser, server, info, opts.frameSeconds);
-          if (s === 'scale') await scaleSection(browser, server, info, opts);
+          if (s === 'scale') await scaleSection(browser, bare, server, info, opts);
           if (s === 'memory') await memorySection(browser, server, info, opts.memoryMinutes);
         } catch (e) {
           console.log(`  ! ${s} failed: ${e.stack}`);
@@ -619,6 +625,7 @@ async function main() {
       }
     } finally {
       await browser.close();
+      await bare.close();
       await server.close();
     }
   }

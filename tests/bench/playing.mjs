@@ -23,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { launch } from '../browser/harness.mjs';
 import { serveDir } from '../../.ci/static-server.mjs';
 import { TRACE_CATEGORIES, compositorDrawing, frameCosts, percentile, playOurs } from './frames.mjs';
-import { DPR, VIEWPORT, openCold } from './cold.mjs';
+import { DPR, VIEWPORT, openCold, timeCold } from './cold.mjs';
+import { launchBare } from './cdp.mjs';
 import { writeSynth } from './synth.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,11 +77,11 @@ async function playOnce(browser, url, seconds, events) {
 }
 
 /** The --ready rounds: each build opened cold in turn, its first complete frame timed. */
-async function readyRounds(o, browser, servers, query, runs) {
+async function readyRounds(o, bare, servers, query, runs) {
   const dataPath = dataPathOf(o.events);
   for (let r = 0; r < o.rounds; r++) {
     for (let i = 0; i < servers.length; i++) {
-      const t = await openCold(browser, servers[i].url + query, { product: 'ours', events: o.events || undefined, dataPath });
+      const t = await timeCold(bare, servers[i].url + query, { product: 'ours', events: o.events || undefined, dataPath });
       if (t.problems.length || t.noticeError) throw new Error(`${o.dirs[i]}: ${[...t.problems, t.notice].filter(Boolean).join('; ')}`);
       const f = { ready: t.readyAt, data: t.dataAt == null ? NaN : t.readyAt - t.dataAt };
       runs[i].push(f);
@@ -124,17 +125,18 @@ async function main() {
   });
   const query = o.events ? `?data=${dataPathOf(o.events)}` : '';
   const servers = await Promise.all(sites.map((s) => serveDir(s)));
-  const browser = await launch();
   const runs = o.dirs.map(() => []);
   if (o.ready) {
+    const bare = await launchBare();
     try {
-      await readyRounds(o, browser, servers, query, runs);
+      await readyRounds(o, bare, servers, query, runs);
     } finally {
-      await browser.close();
+      await bare.close();
       await Promise.all(servers.map((s) => s.close()));
     }
     return;
   }
+  const browser = await launch();
   try {
     for (let r = 0; r < o.rounds; r++) {
       for (let i = 0; i < sites.length; i++) {
