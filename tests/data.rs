@@ -18,6 +18,33 @@ fn bundled_dataset_loads() {
 }
 
 #[test]
+fn the_compiled_in_json_is_the_file_without_whitespace_between_tokens() {
+    let file = include_str!("../src/model/data/union_state.json");
+    let compiled = model::BUNDLED_JSON;
+    let value = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+    assert_eq!(value(compiled), value(file));
+    // Nothing but whitespace went: every other character is still there, in order.
+    let kept: String = file
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\n' | '\r' | '\t'))
+        .collect();
+    let kept_compiled: String = compiled
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\n' | '\r' | '\t'))
+        .collect();
+    assert_eq!(kept_compiled, kept);
+    // Spaces inside strings stay; none is left between tokens.
+    assert!(compiled.contains("The Union State of Russia and Belarus, treaty by treaty"));
+    assert!(!compiled.contains('\n'));
+    assert!(
+        compiled.len() < file.len() * 9 / 10,
+        "{} of {} bytes",
+        compiled.len(),
+        file.len()
+    );
+}
+
+#[test]
 fn ids_are_unique_in_the_file() {
     let raw: RawDataset = serde_json::from_str(model::BUNDLED_JSON).unwrap();
     let mut seen = HashSet::new();
