@@ -55,6 +55,9 @@ function benchInit(cfg) {
   new MutationObserver(B.check).observe(document, { subtree: true, childList: true, attributes: true });
 }
 
+/** How long a new window is left to itself before the page is opened in it, ms. */
+export const SETTLE_MS = 1000;
+
 /** What the page writes on its console (`console.debug`) once the first complete frame is timed. */
 const DONE = '__bench:done';
 
@@ -145,9 +148,6 @@ export async function timeCold(bare, url, cfg, { timeout = 60_000, settle = SETT
     await bare.send('Target.disposeBrowserContext', { browserContextId }).catch(() => {});
   }
 }
-
-/** How long a new window is left to itself before the page is opened in it, ms. */
-export const SETTLE_MS = 1000;
 
 /**
  * Opens `url` in a fresh context (an empty cache) once its window has settled, and waits for the first

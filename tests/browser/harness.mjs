@@ -17,7 +17,7 @@ export function serve(dir = DIST) {
 }
 
 /** The flags this closed network needs, for every Chromium the tests and benchmarks start. */
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
