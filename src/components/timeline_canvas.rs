@@ -608,14 +608,20 @@ pub fn TimelineCanvas() -> impl IntoView {
             _ => w,
         }
     });
-    // During a gesture, the window is looked at again once it may have paused.
+    // During a gesture, and for as long as the window drawn is not the view's, the window is looked
+    // at again once the gesture may have paused. Whether it has is read from the clock here, in
+    // `drawn` and in the preview, each at its own moment; without the second condition, a look that
+    // found the gesture over here, just after `drawn` had found it still going, would arm nothing,
+    // and the picture would stay stretched until the next input.
     Effect::new(move |_| {
         let _ = recheck.get();
-        let _ = state.window.get();
+        let view = state.window.get();
+        let lagging = drawn.get() != view;
         let since = js_sys::Date::now() - gesture_at.get_value();
-        if since < GESTURE_QUIET_MS && !waiting.get_value() {
+        if (since < GESTURE_QUIET_MS || lagging) && !waiting.get_value() {
             waiting.set_value(true);
-            let wait = std::time::Duration::from_millis((GESTURE_QUIET_MS - since) as u64 + 5);
+            let wait =
+                std::time::Duration::from_millis((GESTURE_QUIET_MS - since).max(0.0) as u64 + 5);
             set_timeout(
                 move || {
                     let _ = waiting.try_set_value(false);
