@@ -3,7 +3,7 @@
 //! whitespace between its tokens.
 
 use std::error::Error;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 
@@ -24,7 +24,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let infos = TranslationsInfos::parse(cfg)?;
     infos.emit_diagnostics();
     infos.rerun_if_locales_changed();
-    infos.generate_i18n_module(Path::new(&out_dir).join("i18n"))?;
+    infos.generate_i18n_module(out_dir.join("i18n"))?;
     Ok(())
 }
 
