@@ -1,23 +1,28 @@
 #!/usr/bin/env node
 // Packs Trunk's release output into ONE self-contained HTML file, dist/union-state.html, that opens by
 // double-click (file://) with the network off, directly and inside a sandboxed iframe, in Chromium and
-// Firefox. Trunk has no single-file output, so this takes dist/ apart and puts it back together:
+// Firefox; and makes the static site's page (dist/index.html) need two requests fewer. Trunk has no
+// single-file output, so this takes dist/ apart and puts it back together:
 //
-//   - the stylesheet is inlined in a <style>;
+//   - the stylesheet is inlined in a <style>, in the site's page and in the single file;
 //   - the wasm-bindgen glue is inlined, with its `export`s turned into local bindings, inside the one
-//     inline <script type="module"> that Trunk writes (its `import` of the glue is replaced by them);
-//   - the wasm is gzipped (zlib, level 9), embedded as base64, inflated in the page with
-//     DecompressionStream('gzip') and handed to the glue's (async) init as bytes, instead of a path;
-//   - the preload links go, and a Content-Security-Policy meta forbids every request the page could make
-//     (no fetch, no fonts, no images but data:), so a regression shows as an error instead of a request,
-//     and allows only the page's own inline script and style, by hash.
-//   - the early start of a dataset's download (public/early-data.js) goes: the single file fetches nothing.
+//     inline <script type="module"> that Trunk writes (its `import` of the glue is replaced by them), in
+//     both; the two files are then removed from dist/. The site's page is marked as packed, and a later
+//     run packs it again as it is;
+//   - in the single file, the wasm is gzipped (zlib, level 9), embedded as base64, inflated in the page
+//     with DecompressionStream('gzip') and handed to the glue's (async) init as bytes, instead of a path;
+//     the site's page keeps fetching it, preloaded;
+//   - in the single file, the preload links go, and a Content-Security-Policy meta forbids every request
+//     the page could make (no fetch, no fonts, no images but data:), so a regression shows as an error
+//     instead of a request, and allows only the page's own inline script and style, by hash;
+//   - the early start of a dataset's download (public/early-data.js) goes from the single file: it
+//     fetches nothing.
 // It also writes a Content-Security-Policy into dist/index.html, the static site: same-origin files,
-// Trunk's inline loader and that early start by their hashes, no other inline script or style, no eval
-// beyond WebAssembly's.
+// its inline module script, that early start and its style by their hashes, no other inline script or
+// style, no eval beyond WebAssembly's.
 //
 // Usage: node .ci/single-file.mjs [DIST_DIR]   (default: dist/ beside .ci/). Node 20, built-ins only.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
@@ -151,14 +156,14 @@ const singleFileCsp = (scriptText, styleText) =>
     "object-src 'none'",
   ].join('; ');
 
-// The static site: files from its own origin only; Trunk's inline loader and the early start of a
-// dataset's download allowed by their hashes; fetches (the wasm, a dataset named by the data parameter)
-// from the same origin only.
-const siteCsp = (scriptTexts) =>
+// The static site: files from its own origin only; its inline module script (the glue and Trunk's
+// loader), the early start of a dataset's download and its inline style allowed by their hashes; fetches
+// (the wasm, a dataset named by the data parameter) from the same origin only.
+const siteCsp = (scriptTexts, styleText) =>
   [
     "default-src 'self'",
     `script-src 'self' ${scriptTexts.map(sha256).join(' ')} 'wasm-unsafe-eval'`,
-    "style-src 'self'",
+    `style-src ${sha256(styleText)}`,
     "img-src 'self' data:",
     "connect-src 'self'",
     "base-uri 'none'",
@@ -173,28 +178,20 @@ const addCsp = (html, policy) => {
   return out;
 };
 
-export function pack(dist) {
-  let entries;
-  try {
-    entries = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile());
-  } catch (e) {
-    fail(`cannot read ${dist} (${e.code ?? e.message}). Run \`trunk build --release\` first.`);
-  }
-  if (!entries.includes('index.html')) fail(`${dist} has no index.html. Run \`trunk build --release\` first.`);
-  const wasmName = exactlyOne(dist, entries, '.wasm', 'wasm module');
+// The static site's page as the packer leaves it: its stylesheet and its module script (the glue and
+// Trunk's loader) carry this attribute. A page that has them was packed by an earlier run, and is packed
+// again as it is (the glue and stylesheet files it was made from are gone by then).
+const PACKED = 'data-packed';
+
+/**
+ * Trunk's page with the stylesheet and the wasm-bindgen glue inlined, as the static site serves it: one
+ * request fewer for each, before the program can start. The wasm stays a file of its own, preloaded.
+ */
+function inlineSite(dist, entries, html, wasmName) {
   const glueName = exactlyOne(dist, entries, '.js', 'wasm-bindgen glue');
   const cssName = exactlyOne(dist, entries, '.css', 'stylesheet');
-
-  // A policy from an earlier run is dropped; index.html itself must not carry one (this writes it).
-  let html = readFileSync(join(dist, 'index.html'), 'utf8').replace(CSP_META, '');
-  const site = html;
   const glue = readFileSync(join(dist, glueName), 'utf8');
   const css = readFileSync(join(dist, cssName), 'utf8');
-  const wasm = readFileSync(join(dist, wasmName));
-  if (wasm.subarray(0, 4).toString('binary') !== '\0asm') fail(`${wasmName} is not a WebAssembly module`);
-
-  // A string literal naming one of dist/'s files, with whatever public-url prefix Trunk put before it.
-  const fileRef = (name) => new RegExp(`["'][^"']*?${escapeRe(name)}["']`);
 
   // 1. The stylesheet link becomes a <style>.
   const sheets = html.match(/<link\b[^>]*\brel\s*=\s*["']?stylesheet\b[^>]*>/gi) ?? [];
@@ -202,30 +199,14 @@ export function pack(dist) {
     fail(`expected index.html to link exactly one stylesheet, ${cssName}; found: ${sheets.join(' ') || 'none'}`);
   }
   checkCss(css, cssName);
-  html = html.replace(sheets[0], () => '\u0000STYLE\u0000');
+  html = html.replace(sheets[0], () => `<style ${PACKED}>\n${css.trimEnd()}\n</style>`);
 
-  // 2. The preload links go: everything they would fetch is in the page.
-  html = html.replace(/<link\b[^>]*\brel\s*=\s*["']?(?:modulepreload|preload|prefetch)\b[^>]*>/gi, '');
+  // 2. The glue's preload goes: it is in the page.
+  html = html.replace(/<link\b[^>]*\brel\s*=\s*["']?modulepreload\b[^>]*>/gi, '');
 
-  // 3. Trunk's loader script: the import of the glue and the wasm path are replaced.
-  const loaders = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
-  const loader = loaders.filter((m) => fileRef(glueName).test(m[2]));
-  if (loader.length !== 1 || !/type\s*=\s*["']?module/i.test(loader[0][1])) {
-    fail(`expected exactly one inline <script type="module"> in index.html importing ${glueName}, found ${loader.length}`);
-  }
-  for (const m of loaders) {
-    if (/\bsrc\s*=/i.test(m[1])) fail(`index.html loads a script from another file: <script${m[1]}>`);
-  }
-  // public/early-data.js, inlined by Trunk: it starts downloading a dataset named by the data parameter
-  // while the program loads. The single file can fetch nothing, so it goes from there; the site keeps it.
-  const early = loaders.filter((m) => m[2].includes('__unionStateData'));
-  if (early.length !== 1 || /type\s*=/i.test(early[0][1])) {
-    fail(`expected exactly one inline classic <script> in index.html starting the dataset download (public/early-data.js), found ${early.length}`);
-  }
-  const unknown = loaders.filter((m) => m !== loader[0] && m !== early[0]);
-  if (unknown.length) fail(`index.html has an inline script the packer does not know: <script${unknown[0][1]}>`);
-  html = html.replace(early[0][0], '');
-  let boot = loader[0][2];
+  // 3. Trunk's loader script: the import of the glue is replaced by the glue itself.
+  const { loader } = pageScripts(html, (body) => fileRef(glueName).test(body), `importing ${glueName}`);
+  let boot = loader[2];
   const importRe = new RegExp(
     `import\\s+([A-Za-z_$][\\w$]*)\\s*(?:,\\s*\\*\\s*as\\s+([A-Za-z_$][\\w$]*))?\\s*from\\s*${fileRef(glueName).source}\\s*;?`,
   );
@@ -235,17 +216,88 @@ export function pack(dist) {
     importRe,
     (_, init, ns) => `const ${init} = __glue.default;${ns ? ` const ${ns} = __glue;` : ''}`,
   );
-  const wasmRe = new RegExp(fileRef(wasmName).source, 'g');
-  if (!wasmRe.test(boot)) fail(`Trunk's loader changed shape: it does not pass '…/${wasmName}' to init:\n${boot}`);
-  boot = boot.replace(wasmRe, () => 'await __wasmBytes()');
+  if (!fileRef(wasmName).test(boot)) fail(`Trunk's loader changed shape: it does not pass '…/${wasmName}' to init:\n${boot}`);
   if (/(^|[^\w$.])import\b/.test(boot)) fail(`Trunk's loader still imports something after packing:\n${boot}`);
 
   const { js, exported } = deModule(glue, glueName);
   const namespace = exported.map(([name, local]) => `${JSON.stringify(name)}: ${local}`).join(', ');
-  const wasmGz = gz(wasm);
+  const script = `<script type="module" ${PACKED}>
+// Packed by .ci/single-file.mjs from the wasm-bindgen glue and Trunk's loader.
+// The wasm-bindgen glue, as it was but for its exports, which are collected here instead.
+const __glue = await (async () => {
+${scriptSafe(js, glueName)}
+return Object.freeze({ __proto__: null, ${namespace} });
+})();
+// Trunk's loader.
+${scriptSafe(boot, 'Trunk\'s loader script')}
+</script>`;
+  html = html.replace(loader[0], () => script);
+  for (const name of [glueName, cssName]) {
+    if (html.includes(name)) fail(`the site's page still refers to ${name}`);
+  }
+  return { html, inlined: [glueName, cssName] };
+}
 
+/**
+ * The page's inline scripts: the one module script `isLoader` picks (Trunk's loader, or the packed glue and
+ * loader) and the classic script starting a dataset's download (public/early-data.js), and no other.
+ */
+function pageScripts(html, isLoader, what) {
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
+  for (const m of scripts) {
+    if (/\bsrc\s*=/i.test(m[1])) fail(`index.html loads a script from another file: <script${m[1]}>`);
+  }
+  const loader = scripts.filter((m) => isLoader(m[2], m[1]));
+  if (loader.length !== 1 || !/type\s*=\s*["']?module/i.test(loader[0][1])) {
+    fail(`expected exactly one inline <script type="module"> in index.html ${what}, found ${loader.length}`);
+  }
+  const early = scripts.filter((m) => m[2].includes('__unionStateData'));
+  if (early.length !== 1 || /type\s*=/i.test(early[0][1])) {
+    fail(`expected exactly one inline classic <script> in index.html starting the dataset download (public/early-data.js), found ${early.length}`);
+  }
+  const unknown = scripts.filter((m) => m !== loader[0] && m !== early[0]);
+  if (unknown.length) fail(`index.html has an inline script the packer does not know: <script${unknown[0][1]}>`);
+  return { loader: loader[0], early: early[0] };
+}
+
+/** A string literal naming one of dist/'s files, with whatever public-url prefix Trunk put before it. */
+const fileRef = (name) => new RegExp(`["'][^"']*?${escapeRe(name)}["']`);
+
+export function pack(dist) {
+  let entries;
+  try {
+    entries = readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile());
+  } catch (e) {
+    fail(`cannot read ${dist} (${e.code ?? e.message}). Run \`trunk build --release\` first.`);
+  }
+  if (!entries.includes('index.html')) fail(`${dist} has no index.html. Run \`trunk build --release\` first.`);
+  const wasmName = exactlyOne(dist, entries, '.wasm', 'wasm module');
+  const wasm = readFileSync(join(dist, wasmName));
+  if (wasm.subarray(0, 4).toString('binary') !== '\0asm') fail(`${wasmName} is not a WebAssembly module`);
+
+  // A policy from an earlier run is dropped; index.html itself must not carry one (this writes it).
+  const page = readFileSync(join(dist, 'index.html'), 'utf8').replace(CSP_META, '');
+  // The static site's page: Trunk's, with the stylesheet and the glue inlined (or so already).
+  const marked = (attrs) => new RegExp(`\\s${PACKED}\\b`, 'i').test(attrs);
+  const packed = [...page.matchAll(/<script\b([^>]*)>/gi)].some((m) => marked(m[1]));
+  const { html: site, inlined } = packed ? { html: page, inlined: [] } : inlineSite(dist, entries, page, wasmName);
+  const { loader, early } = pageScripts(site, (_, attrs) => marked(attrs), `marked ${PACKED}`);
+  const styles = [...site.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi)];
+  if (styles.length !== 1 || !marked(styles[0][1])) fail(`expected exactly one <style ${PACKED}> in the site's page, found ${styles.length}`);
+  const styleText = styles[0][2];
+
+  // The single file, from the site's page:
+  // 1. the preload links and the early start of a dataset's download go (the single file fetches
+  //    nothing);
+  let html = site.replace(/<link\b[^>]*\brel\s*=\s*["']?(?:modulepreload|preload|prefetch)\b[^>]*>/gi, '');
+  html = html.replace(early[0], '');
+  // 2. the wasm's path given to init becomes its bytes, embedded in the script.
+  const wasmRe = new RegExp(fileRef(wasmName).source, 'g');
+  let body = loader[2];
+  if ((body.match(wasmRe) ?? []).length !== 1) fail(`the site's loader does not pass '…/${wasmName}' to init exactly once:\n${body.slice(-400)}`);
+  const wasmGz = gz(wasm);
+  body = body.replace(wasmRe, () => 'await __wasmBytes()');
   const script = `<script type="module">
-// Packed by .ci/single-file.mjs from the wasm-bindgen glue, the wasm module and Trunk's loader.
 // The wasm module: ${wasm.length} bytes, gzipped (level 9) to ${wasmGz.length} and base64-encoded.
 const __wasmGz = "${wasmGz.toString('base64')}";
 async function __wasmBytes() {
@@ -259,34 +311,22 @@ async function __wasmBytes() {
   }
   const inflated = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(inflated).arrayBuffer());
-}
-// The wasm-bindgen glue, as it was but for its exports, which are collected here instead.
-const __glue = await (async () => {
-${scriptSafe(js, glueName)}
-return Object.freeze({ __proto__: null, ${namespace} });
-})();
-// Trunk's loader.
-${scriptSafe(boot, 'Trunk\'s loader script')}
-</script>`;
-
-  html = html.replace(loader[0][0], () => '\u0000SCRIPT\u0000');
-  const styleText = `\n${css.trimEnd()}\n`;
+}${body}</script>`;
+  html = html.replace(loader[0], () => '\u0000SCRIPT\u0000');
   const scriptText = script.slice(script.indexOf('>') + 1, script.lastIndexOf('</script>'));
   html = addCsp(html, singleFileCsp(scriptText, styleText));
 
   // Nothing may name dist/'s files any more, and no markup may load anything.
-  for (const name of [glueName, wasmName, cssName]) {
-    if (html.includes(name)) fail(`the packed page still refers to ${name}`);
-  }
+  if (html.includes(wasmName)) fail(`the packed page still refers to ${wasmName}`);
   checkMarkup(html);
 
-  html = html
-    .replace('\u0000STYLE\u0000', () => `<style>${styleText}</style>`)
-    .replace('\u0000SCRIPT\u0000', () => script);
+  html = html.replace('\u0000SCRIPT\u0000', () => script);
   const out = join(dist, OUT_NAME);
   writeFileSync(out, html);
-  // The static site gets its own policy, allowing its two inline scripts by their hashes.
-  writeFileSync(join(dist, 'index.html'), addCsp(site, siteCsp([early[0][2], loader[0][2]])));
+  // The static site gets its own policy, allowing its two inline scripts and its style by their hashes.
+  writeFileSync(join(dist, 'index.html'), addCsp(site, siteCsp([early[2], loader[2]], styleText)));
+  // The files inlined into the site's page are no longer part of it.
+  for (const name of inlined) unlinkSync(join(dist, name));
   return { out, size: Buffer.byteLength(html), gzSize: gz(Buffer.from(html)).length, wasm: wasm.length, wasmGz: wasmGz.length };
 }
 

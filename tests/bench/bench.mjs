@@ -185,7 +185,7 @@ const VIS_FILES = () => [
   join(VIS_DIR(), 'styles', 'vis-timeline-graph2d.min.css'),
 ];
 
-/** The product's files in `dir`, from its index.html: { index, js, wasm, css, single }. */
+/** The product's files in `dir`, from its index.html (which has the glue and the stylesheet inline): { index, wasm, single }. */
 function productFiles(dir) {
   const index = join(dir, 'index.html');
   const html = readFileSync(index, 'utf8');
@@ -198,9 +198,7 @@ function productFiles(dir) {
   };
   const files = {
     index,
-    js: ref(/from '([^']+\.js)'/, 'glue JS import'),
     wasm: ref(/module_or_path: '([^']+\.wasm)'/, 'wasm path'),
-    css: ref(/href="([^"]+\.css)"/, 'stylesheet'),
     single: join(dir, 'union-state.html'),
   };
   if (!existsSync(files.single)) throw new Error(`${files.single} is missing (node .ci/single-file.mjs)`);
@@ -333,7 +331,7 @@ function sizeSection(files) {
     const zipped = paths.reduce((a, p) => a + gz(readFileSync(p)), 0);
     return { label, raw, zipped, files: paths.map((p) => p.replace(ROOT, '')) };
   };
-  const site = row('ours: static site (index.html + glue JS + wasm + CSS)', [files.index, files.js, files.wasm, files.css]);
+  const site = row('ours: static site (index.html with the glue JS and CSS inline + wasm)', [files.index, files.wasm]);
   const single = row('ours: single file dist/union-state.html', [files.single]);
   const wasm = row('  of which the wasm', [files.wasm]);
   // As build.rs compiles it in: without the whitespace between tokens.

@@ -1,6 +1,6 @@
 // The static site runs under its strict Content Security Policy: no inline script but Trunk's loader
-// and the early start of a dataset's download (by hash), no inline styles or event handlers, no eval
-// beyond WebAssembly's, same-origin requests only.
+// (with the glue) and the early start of a dataset's download, no inline style but the stylesheet (each
+// by its hash), no event handlers, no eval beyond WebAssembly's, same-origin requests only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -127,7 +127,7 @@ test('the packed file is self-contained', () => {
   }
 });
 
-test('the packer refuses a dist/ it cannot pack, saying why', () => {
+test('the packer refuses a dist/ it cannot pack, saying why, and packs its own output again unchanged', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'single-file-'));
   try {
     const packer = join(root, '.ci', 'single-file.mjs');
@@ -135,19 +135,20 @@ test('the packer refuses a dist/ it cannot pack, saying why', () => {
     let r = run();
     assert.equal(r.status, 1);
     assert.match(r.stderr, /no index\.html/);
+    // The static site as the packer left it: its page has the glue and the stylesheet inline.
     for (const f of readdirSync(DIST).filter((f) => f !== 'union-state.html')) copyFileSync(join(DIST, f), join(tmp, f));
+    r = run();
+    assert.equal(r.status, 0, r.stderr);
+    for (const f of ['index.html', 'union-state.html']) {
+      assert.ok(readFileSync(join(tmp, f)).equals(readFileSync(join(DIST, f))), `${f} packed again is not what it was`);
+    }
     const wasm = readdirSync(tmp).find((f) => f.endsWith('.wasm'));
     copyFileSync(join(tmp, wasm), join(tmp, `other-${wasm}`));
     r = run();
     assert.equal(r.status, 1);
     assert.match(r.stderr, /expected exactly one wasm module \(\*\.wasm\) in .*, found 2/);
     rmSync(join(tmp, `other-${wasm}`));
-    rmSync(join(tmp, readdirSync(tmp).find((f) => f.endsWith('.css'))));
-    r = run();
-    assert.equal(r.status, 1);
-    assert.match(r.stderr, /expected exactly one stylesheet \(\*\.css\) in .*, found 0/);
-    for (const f of readdirSync(DIST).filter((f) => f.endsWith('.css'))) copyFileSync(join(DIST, f), join(tmp, f));
-    // An inline script it does not know would be blocked by the single file's policy: refused here.
+    // An inline script it does not know would be blocked by both pages' policies: refused here.
     const index = readFileSync(join(tmp, 'index.html'), 'utf8');
     writeFileSync(join(tmp, 'index.html'), index.replace('</head>', '<script>document.title = "x";</script></head>'));
     r = run();
@@ -155,6 +156,50 @@ test('the packer refuses a dist/ it cannot pack, saying why', () => {
     assert.match(r.stderr, /an inline script the packer does not know: <script>/);
     writeFileSync(join(tmp, 'index.html'), index);
     assert.equal(run().status, 0, 'and packs it once that script is gone');
+
+    // A page as Trunk writes it, with the stylesheet and the glue as files of their own.
+    const early = index.match(/<script>[\s\S]*?__unionStateData[\s\S]*?<\/script>/)[0];
+    const trunkPage = `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>t</title>
+  ${early}
+  <link rel="stylesheet" href="/style-test.css"/>
+<script type="module">
+import init, * as bindings from '/glue-test.js';
+const wasm = await init({ module_or_path: '/${wasm}' });
+window.wasmBindings = bindings;
+</script>
+<link rel="modulepreload" href="/glue-test.js"><link rel="preload" href="/${wasm}" as="fetch" type="application/wasm"></head>
+<body></body>
+</html>
+`;
+    writeFileSync(join(tmp, 'index.html'), trunkPage);
+    r = run();
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /expected exactly one wasm-bindgen glue \(\*\.js\) in .*, found 0/);
+    writeFileSync(join(tmp, 'glue-test.js'), 'export function answer() { return 42; }\nasync function __wbg_init(o) { return o; }\nexport { __wbg_init as default };\n');
+    r = run();
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /expected exactly one stylesheet \(\*\.css\) in .*, found 0/);
+    writeFileSync(join(tmp, 'style-test.css'), 'body { margin: 0; }\n');
+    r = run();
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(readdirSync(tmp).filter((f) => /\.(js|css)$/.test(f)), [], 'the inlined files are removed');
+    const site = readFileSync(join(tmp, 'index.html'), 'utf8');
+    assert.match(site, /<style data-packed>\nbody \{ margin: 0; \}\n<\/style>/);
+    assert.match(site, /<script type="module" data-packed>[\s\S]*function answer\(\) \{ return 42; \}[\s\S]*const init = __glue\.default; const bindings = __glue;/);
+    assert.match(site, new RegExp(`module_or_path: '/${wasm.replace(/[.]/g, '\\.')}'`), 'the site still fetches the wasm');
+    assert.match(site, /<link rel="preload" href="\/[^"]+\.wasm"/, 'preloaded');
+    assert.doesNotMatch(site, /glue-test\.js|style-test\.css|modulepreload/);
+    const single = readFileSync(join(tmp, 'union-state.html'), 'utf8');
+    assert.match(single, /module_or_path: await __wasmBytes\(\)/);
+    assert.doesNotMatch(single, new RegExp(`${wasm.replace(/[.]/g, '\\.')}|__unionStateData|preload`));
+    // And once more, from its own output: the same two pages.
+    assert.equal(run().status, 0);
+    assert.equal(readFileSync(join(tmp, 'index.html'), 'utf8'), site);
+    assert.equal(readFileSync(join(tmp, 'union-state.html'), 'utf8'), single);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
