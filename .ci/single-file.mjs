@@ -10,7 +10,8 @@
 //     both; the two files are then removed from dist/. The site's page is marked as packed, and a later
 //     run packs it again as it is;
 //   - in the single file, the wasm is gzipped (zlib, level 9), embedded as base64, inflated in the page
-//     with DecompressionStream('gzip') and handed to the glue's (async) init as bytes, instead of a path;
+//     with DecompressionStream('gzip') and handed to the glue's (async) init as a Response of type
+//     application/wasm, instead of a path, so that it is compiled while it is being inflated;
 //     the site's page keeps fetching it, preloaded;
 //   - in the single file, the preload links go, and a Content-Security-Policy meta forbids every request
 //     the page could make (no fetch, no fonts, no images but data:), so a regression shows as an error
@@ -291,16 +292,16 @@ export function pack(dist) {
   //    nothing);
   let html = site.replace(/<link\b[^>]*\brel\s*=\s*["']?(?:modulepreload|preload|prefetch)\b[^>]*>/gi, '');
   html = html.replace(early[0], '');
-  // 2. the wasm's path given to init becomes its bytes, embedded in the script.
+  // 2. the wasm's path given to init becomes a response made of its bytes, embedded in the script.
   const wasmRe = new RegExp(fileRef(wasmName).source, 'g');
   let body = loader[2];
   if ((body.match(wasmRe) ?? []).length !== 1) fail(`the site's loader does not pass '…/${wasmName}' to init exactly once:\n${body.slice(-400)}`);
   const wasmGz = gz(wasm);
-  body = body.replace(wasmRe, () => 'await __wasmBytes()');
+  body = body.replace(wasmRe, () => '__wasmResponse()');
   const script = `<script type="module">
 // The wasm module: ${wasm.length} bytes, gzipped (level 9) to ${wasmGz.length} and base64-encoded.
 const __wasmGz = "${wasmGz.toString('base64')}";
-async function __wasmBytes() {
+function __wasmResponse() {
   let gz;
   if (typeof Uint8Array.fromBase64 === 'function') {
     gz = Uint8Array.fromBase64(__wasmGz);
@@ -310,7 +311,8 @@ async function __wasmBytes() {
     for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
   }
   const inflated = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(inflated).arrayBuffer());
+  // The glue compiles a Response as it streams in: the compiling keeps pace with the inflating.
+  return new Response(inflated, { headers: { 'Content-Type': 'application/wasm' } });
 }${body}</script>`;
   html = html.replace(loader[0], () => '\u0000SCRIPT\u0000');
   const scriptText = script.slice(script.indexOf('>') + 1, script.lastIndexOf('</script>'));

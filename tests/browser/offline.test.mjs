@@ -194,7 +194,7 @@ window.wasmBindings = bindings;
     assert.match(site, /<link rel="preload" href="\/[^"]+\.wasm"/, 'preloaded');
     assert.doesNotMatch(site, /glue-test\.js|style-test\.css|modulepreload/);
     const single = readFileSync(join(tmp, 'union-state.html'), 'utf8');
-    assert.match(single, /module_or_path: await __wasmBytes\(\)/);
+    assert.match(single, /module_or_path: __wasmResponse\(\)/);
     assert.doesNotMatch(single, new RegExp(`${wasm.replace(/[.]/g, '\\.')}|__unionStateData|preload`));
     // And once more, from its own output: the same two pages.
     assert.equal(run().status, 0);
