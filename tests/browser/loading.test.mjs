@@ -106,11 +106,13 @@ test('a dataset named by the data parameter is requested once, and while the pro
     const page = await openApp(browser, `${server.url}${query}`, {}, {
       init: () => {
         addEventListener('TrunkApplicationStarted', () => { window.__programAt = performance.now(); });
-        // Who asks for what: the program calls fetch through its wasm-bindgen glue (union-state-*.js).
+        // Who asks for what: the program calls fetch from its WebAssembly (through the glue), so its
+        // call's stack has frames of the wasm module (…_bg.wasm:wasm-function[…]); the page's first
+        // script calls it from plain JavaScript.
         window.__fetches = [];
         const fetch = window.fetch;
         window.fetch = function (...args) {
-          window.__fetches.push({ url: String(args[0]), byProgram: /union-state-[0-9a-f]+\.js/.test(new Error().stack) });
+          window.__fetches.push({ url: String(args[0]), byProgram: /_bg\.wasm:wasm-function\[/.test(new Error().stack) });
           return fetch.apply(this, args);
         };
       },
