@@ -68,11 +68,12 @@ export function deModule(glue, glueName) {
   if (/(^|[^\w$.])import\s*\(/.test(js)) fail(`${glueName} has a dynamic import(), which a single file cannot serve`);
   if (/^\s*export\s*\*/m.test(js)) fail(`${glueName} re-exports another module (export *)`);
 
-  // The glue's fallback wasm location is a URL relative to the glue itself. The packed page always passes
-  // the bytes, so that path is dead: make it throw rather than fetch.
+  // The glue's fallback wasm location is a URL relative to the glue itself. The packed pages always pass
+  // the wasm (its path, or a response made of its embedded bytes), so that path is dead: make it throw
+  // rather than fetch.
   js = js.replace(
     /new\s+URL\(\s*(["'])[^"']*\1\s*,\s*import\.meta\.url\s*\)/g,
-    () => '(() => { throw new Error("the wasm is embedded in this page: init() must be given its bytes"); })()',
+    () => '(() => { throw new Error("the glue is inline in this page: init() must be given the wasm"); })()',
   );
   if (/import\.meta/.test(js)) fail(`${glueName} still uses import.meta after packing; the packer needs updating`);
 
