@@ -176,3 +176,36 @@ fn deep_zoom_keeps_ticks_bounded() {
     // Culling: only events near the window are laid out.
     assert!(p.events.len() < d.events.len());
 }
+
+#[test]
+fn coordinates_are_written_with_one_decimal_as_the_formatter_writes_them() {
+    use union_state::layout::tenths::Tenths;
+    // Points of a chart in CSS px at several scales, both signs, and far past any screen.
+    let mut checked = 0;
+    for i in -20_000..20_000 {
+        for k in [1.0, 1.25, 2.0, 3.0, 0.37, 1234.567] {
+            let v = f64::from(i) * 0.0137 * k;
+            // Within a rounding error of halfway between two tenths the two may differ (documented).
+            let frac = (v * 10.0).abs().fract();
+            if (frac - 0.5).abs() < 1e-6 {
+                continue;
+            }
+            let expected = format!("{v:.1}");
+            let expected = if expected == "-0.0" {
+                "0.0".to_owned()
+            } else {
+                expected
+            };
+            assert_eq!(Tenths(v).to_string(), expected, "{v}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 230_000, "{checked}");
+    assert_eq!(Tenths(12.34).to_string(), "12.3");
+    assert_eq!(Tenths(-0.26).to_string(), "-0.3");
+    assert_eq!(Tenths(-0.04).to_string(), "0.0");
+    assert_eq!(Tenths(0.96).to_string(), "1.0");
+    assert_eq!(Tenths(1e15).to_string(), format!("{:.1}", 1e15));
+    assert_eq!(Tenths(f64::NAN).to_string(), "NaN");
+    assert_eq!(Tenths(f64::NEG_INFINITY).to_string(), "-inf");
+}

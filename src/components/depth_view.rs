@@ -12,6 +12,7 @@ use crate::components::text_alternative::DepthList;
 use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::layout::ladder::{layout, LadderHit};
+use crate::layout::tenths::Tenths;
 use crate::model::Dataset;
 use crate::render::ladder::{draw_ladder, LadderFrame};
 
@@ -178,10 +179,10 @@ fn LadderCanvas() -> impl IntoView {
                     .iter()
                     .map(|m| {
                         format!(
-                            r#"{{"p":{},"x":{:.1},"y":{:.1}}}"#,
+                            r#"{{"p":{},"x":{},"y":{}}}"#,
                             m.provision,
-                            m.x * k,
-                            m.y * k
+                            Tenths(m.x * k),
+                            Tenths(m.y * k)
                         )
                     })
                     .collect();

@@ -9,6 +9,7 @@ use crate::app::{AppState, MappingState};
 use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
 use crate::i18n::{t_string, use_i18n, Locale};
 use crate::layout::bipartite::{layout, programme_progress, scroll_to_show, Node, Target};
+use crate::layout::tenths::Tenths;
 use crate::model::Mapping;
 use crate::render::mapping::{draw_mapping, MappingFrame};
 
@@ -114,18 +115,15 @@ pub fn MappingCanvas() -> impl IntoView {
                         Node::Programme(i) => ("programme", &m.programmes[i].id),
                     };
                     format!(
-                        r#"{{"kind":"{kind}","id":"{id}","x":{:.1},"y":{:.1}}}"#,
-                        (b.rect.x + b.rect.w / 2.0) * k,
-                        (b.rect.y + b.rect.h / 2.0) * k
+                        r#"{{"kind":"{kind}","id":"{id}","x":{},"y":{}}}"#,
+                        Tenths((b.rect.x + b.rect.w / 2.0) * k),
+                        Tenths((b.rect.y + b.rect.h / 2.0) * k)
                     )
                 });
                 let links = g.links.iter().map(|l| {
                     let (x, y) = l.points[l.points.len() / 2];
-                    let (x, y) = (x * k, y * k);
-                    format!(
-                        r#"{{"kind":"link","id":"{}","x":{x:.1},"y":{y:.1}}}"#,
-                        l.link
-                    )
+                    let (x, y) = (Tenths(x * k), Tenths(y * k));
+                    format!(r#"{{"kind":"link","id":"{}","x":{x},"y":{y}}}"#, l.link)
                 });
                 format!("[{}]", nodes.chain(links).collect::<Vec<_>>().join(","))
             })

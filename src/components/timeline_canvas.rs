@@ -21,6 +21,7 @@ use crate::layout::lanes::place;
 use crate::layout::lanes::PlacedEvent;
 use crate::layout::lanes::Placement;
 use crate::layout::scale::Window;
+use crate::layout::tenths::Tenths;
 use crate::model::{count_in, Dataset};
 use crate::render::theme::Theme;
 use crate::render::theme::PLAYHEAD_STROKE_PX;
@@ -651,9 +652,9 @@ pub fn TimelineCanvas() -> impl IntoView {
                     .filter_map(|e| {
                         let id = &d.events.get(e.event)?.id;
                         Some(format!(
-                            r#"{{"id":"{id}","x":{:.1},"y":{:.1}}}"#,
-                            e.x_px * k,
-                            e.y_px * k
+                            r#"{{"id":"{id}","x":{},"y":{}}}"#,
+                            Tenths(e.x_px * k),
+                            Tenths(e.y_px * k)
                         ))
                     })
                     .collect();
