@@ -653,16 +653,16 @@ pub fn dataset(mut raw: RawDataset, locale: Locale) -> Result<Dataset, Vec<Probl
         .collect();
     // Each date's day worked out once, not at every comparison.
     dated.sort_by_cached_key(|(i, _, d)| (d.map(|d| d.anchor()), *i));
-    let event_ix = c.index("events", raw.events.iter().map(|e| &*e.id));
+    let mut event_ix = c.index("events", raw.events.iter().map(|e| &*e.id));
     // `event_ix` maps to file positions; `sorted_pos` maps a file position to its sorted position.
     let mut sorted_pos = vec![0usize; raw.events.len()];
     for (pos, (i, _, _)) in dated.iter().enumerate() {
         sorted_pos[*i] = pos;
     }
-    let event_ix: Ids<'_> = event_ix
-        .into_iter()
-        .map(|(k, v)| (k, sorted_pos[v]))
-        .collect();
+    // In place: the same keys, so nothing is hashed or allocated again.
+    for v in event_ix.values_mut() {
+        *v = sorted_pos[*v];
+    }
 
     let mut events = Vec::with_capacity(dated.len());
     for (i, e, date) in &dated {
