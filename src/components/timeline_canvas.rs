@@ -16,7 +16,7 @@ use crate::hooks::use_canvas::{
 };
 use crate::i18n::td_string;
 use crate::layout::anim::appearance;
-use crate::layout::canvas_box::{moved_over, store_for};
+use crate::layout::canvas_box::{assign, groups, holds, moved_over, store_for};
 use crate::layout::lanes::place;
 use crate::layout::lanes::PlacedEvent;
 use crate::layout::lanes::Placement;
@@ -116,8 +116,9 @@ struct Surfaces {
     live: HtmlCanvasElement,
     /// Events settled since the scene was last drawn, in clusters, each over the box it needs.
     recent: [HtmlCanvasElement; RECENT_LAYERS],
-    /// Events part way through appearing, over the box they span.
-    moving: HtmlCanvasElement,
+    /// Events part way through appearing and the rings, in groups apart from one another, each over
+    /// the box it spans.
+    moving: [HtmlCanvasElement; MOVING_LAYERS],
     /// The playhead's line (HTML, like its tab, so that moving it redraws no pixels).
     line: HtmlElement,
     /// The playhead's date tab.
@@ -131,6 +132,9 @@ struct Surfaces {
 /// events, one settling at every frame, a frame costs about a third less); drawing into the scene costs
 /// a copy of all of it, so that should happen seldom.
 const RECENT_LAYERS: usize = 4;
+/// How many layers the events appearing and the rings are drawn on: those far apart (events appearing
+/// on distant lanes at once) are drawn on canvases of their own, not on one covering all of them.
+const MOVING_LAYERS: usize = 3;
 /// The largest a recent layer grows, layout px squared, and its widest.
 const RECENT_MAX_AREA: f64 = 448.0 * 288.0;
 const RECENT_MAX_WIDTH: f64 = 640.0;
@@ -161,8 +165,8 @@ fn snap(b: Bounds, p: &Placement) -> Bounds {
     )
 }
 
-/// Draws the events appearing and the rings on the moving layer, covering `store`; `made` says the
-/// canvas is new, so blank already.
+/// Draws events appearing and the rings of `frame` on a layer of what appears, covering `store`;
+/// `made` says the canvas is new, so blank already.
 #[allow(clippy::too_many_arguments)]
 fn draw_moving(
     canvas: &HtmlCanvasElement,
@@ -171,7 +175,7 @@ fn draw_moving(
     data: &Dataset,
     p: &Placement,
     frame: &FrameState,
-    moving: &[PlacedEvent],
+    moving: &[&PlacedEvent],
     key: &SceneKey,
 ) {
     let theme = &key.theme;
@@ -183,13 +187,29 @@ fn draw_moving(
         !made,
         "timeline",
         |area| {
-            for e in moving {
+            for &e in moving {
                 let shown = appearance(e.anchor_day, frame.playhead_day, frame.appear_days);
                 draw_event(area, data, p, e, shown, key.emphasises(e.event), theme)?;
             }
             draw_rings(area, p, frame, theme)
         },
     );
+}
+
+/// What a layer of what appears shows now.
+#[derive(Debug, Clone, Copy, Default)]
+struct Moving {
+    /// The box its canvas covers (layout px). It holds the box of what it shows and may be larger:
+    /// the next such box, usually of much the same size elsewhere, then needs the canvas moved, not
+    /// made anew (a new backing store, and a new buffer for the compositor, at each event that
+    /// appears).
+    store: Option<Bounds>,
+    /// Whether it is shown (hidden, it keeps its backing store and box, and what was drawn on it).
+    shown: bool,
+    /// What it was last drawn with when nothing on it was appearing: its box and the rings' events
+    /// (hovered, selected). A frame with the same draws nothing there, so that playing through a
+    /// stretch with no event appearing hands the compositor no new pixels at each frame.
+    still: Option<(Bounds, Option<usize>, Option<usize>)>,
 }
 
 /// What the layers show now.
@@ -210,16 +230,8 @@ struct Layers {
     in_recent: usize,
     /// Each recent layer's box and the events it holds (indices into the placement's events).
     recent: [(Option<Bounds>, Vec<usize>); RECENT_LAYERS],
-    /// The box the moving layer's canvas covers (layout px), and whether anything is drawn on it. It
-    /// holds the box of what is appearing and may be larger: the next such box, usually of much the
-    /// same size elsewhere, then needs the canvas moved, not made anew (a new backing store, and a new
-    /// buffer for the compositor, at each event that appears).
-    moving: Option<Bounds>,
-    moving_inked: bool,
-    /// What the moving layer was last drawn with when nothing was appearing: its box and the rings'
-    /// events (hovered, selected). A frame with the same draws nothing there, so that playing through
-    /// a stretch with no event appearing hands the compositor no new pixels at each frame.
-    moving_still: Option<(Bounds, Option<usize>, Option<usize>)>,
+    /// The layers of what appears.
+    moving: [Moving; MOVING_LAYERS],
     /// The playhead as last shown: x, tab left, tab width, date, and the style it was shown in.
     playhead: Option<(f64, f64, f64, String)>,
     /// The theme and layout the playhead's style was set for.
@@ -289,12 +301,14 @@ impl Layers {
             self.size = size;
             (self.in_scene, self.in_recent) = (settled, settled);
             self.clear_recent(s, theme.scale);
-            // A new layout, scale or theme: the moving layer is made again for it when needed.
-            if self.moving.take().is_some() {
-                set_region(&s.moving, None, theme.scale);
+            // A new layout, scale or theme: the layers of what appears are made again for it when
+            // needed.
+            for (layer, canvas) in self.moving.iter_mut().zip(&s.moving) {
+                if layer.store.is_some() {
+                    set_region(canvas, None, theme.scale);
+                }
+                *layer = Moving::default();
             }
-            self.moving_inked = false;
-            self.moving_still = None;
             if changed {
                 set_display(&s.live, true);
             } else {
@@ -335,57 +349,72 @@ impl Layers {
 
         self.sheet = Some(sheet);
 
-        // The events appearing and the rings, on a layer just big enough for them.
+        // The events appearing and the rings, on layers just big enough for them: one for each group of
+        // them apart from the others.
         let moving = &p.events[appearing(p, frame)];
-        let rings = [frame.hovered, frame.selected]
-            .into_iter()
-            .flatten()
-            .filter_map(|e| p.find(e))
-            .map(|e| ring_bounds(p, e));
-        let region =
-            union(moving.iter().map(|e| event_bounds(p, e)).chain(rings)).map(|b| snap(b, p));
-        match region {
-            Some(region) => {
-                let (store, made) = match self.moving.and_then(|b| moved_over(b, region, size)) {
-                    Some(store) => {
-                        if Some(store) != self.moving {
-                            move_region(&s.moving, store, theme.scale);
+        let boxes: Vec<Bounds> = moving.iter().map(|e| snap(event_bounds(p, e), p)).collect();
+        let ring = |e: Option<usize>| {
+            e.and_then(|e| p.find(e))
+                .map(|r| snap(ring_bounds(p, r), p))
+        };
+        let (hovered, selected) = (ring(frame.hovered), ring(frame.selected));
+        let all = boxes.iter().copied().chain(hovered).chain(selected);
+        let regions = groups(all.collect(), MOVING_LAYERS);
+        let shows = assign(self.moving.map(|m| m.store), &regions, size);
+        for ((layer, canvas), region) in self.moving.iter_mut().zip(&s.moving).zip(shows) {
+            match region {
+                Some(region) => {
+                    let (store, made) = match layer.store.and_then(|b| moved_over(b, region, size))
+                    {
+                        Some(store) => {
+                            if Some(store) != layer.store {
+                                move_region(canvas, store, theme.scale);
+                            }
+                            if !layer.shown {
+                                set_display(canvas, true);
+                            }
+                            (store, false)
                         }
-                        (store, false)
+                        None => {
+                            let store = store_for(layer.store, region, size);
+                            set_region(canvas, Some(store), theme.scale);
+                            (store, true)
+                        }
+                    };
+                    layer.store = Some(store);
+                    layer.shown = true;
+                    let mine: Vec<&PlacedEvent> = moving
+                        .iter()
+                        .zip(&boxes)
+                        .filter(|(_, &b)| holds(region, b))
+                        .map(|(e, _)| e)
+                        .collect();
+                    let here = |b: Option<Bounds>, e: Option<usize>| {
+                        e.filter(|_| b.is_some_and(|b| holds(region, b)))
+                    };
+                    let frame = FrameState {
+                        hovered: here(hovered, frame.hovered),
+                        selected: here(selected, frame.selected),
+                        ..*frame
+                    };
+                    let still = mine
+                        .is_empty()
+                        .then_some((store, frame.hovered, frame.selected));
+                    if made || still.is_none() || still != layer.still {
+                        draw_moving(canvas, store, made, data, p, &frame, &mine, &key);
                     }
-                    None => {
-                        let store = store_for(self.moving, region, size);
-                        set_region(&s.moving, Some(store), theme.scale);
-                        (store, true)
-                    }
-                };
-                self.moving = Some(store);
-                self.moving_inked = true;
-                let still = moving
-                    .is_empty()
-                    .then_some((store, frame.hovered, frame.selected));
-                if made || still.is_none() || still != self.moving_still {
-                    draw_moving(&s.moving, store, made, data, p, frame, moving, &key);
+                    layer.still = still;
                 }
-                self.moving_still = still;
-            }
-            None if self.moving_inked => {
-                // Nothing appears: the canvas is blanked and kept where it is, shown.
-                if let Some(store) = self.moving {
-                    draw_region(
-                        &s.moving,
-                        store,
-                        (p.width, p.height),
-                        theme.scale,
-                        true,
-                        "timeline",
-                        |_| Ok(()),
-                    );
+                None if layer.shown => {
+                    // Nothing to show here: the canvas is hidden (a blank one shown would still be
+                    // composited at every frame), keeping its backing store and box for the next
+                    // time; it is blanked when it is drawn on again.
+                    set_display(canvas, false);
+                    layer.shown = false;
+                    layer.still = None;
                 }
-                self.moving_inked = false;
-                self.moving_still = None;
+                None => {}
             }
-            None => {}
         }
 
         self.show_playhead(s, key.layout, p, frame, &theme);
@@ -672,7 +701,7 @@ pub fn TimelineCanvas() -> impl IntoView {
     // Bumped after a quiet spell, so that the live layer is handed over as the image again.
     let settle = RwSignal::new(0u32);
     let recent_refs: [NodeRef<Canvas>; RECENT_LAYERS] = std::array::from_fn(|_| NodeRef::new());
-    let moving_ref = NodeRef::<Canvas>::new();
+    let moving_refs: [NodeRef<Canvas>; MOVING_LAYERS] = std::array::from_fn(|_| NodeRef::new());
     let frame_ref = NodeRef::<Div>::new();
     let pan_ref = NodeRef::<Div>::new();
     let gutter_ref = NodeRef::<Canvas>::new();
@@ -691,10 +720,17 @@ pub fn TimelineCanvas() -> impl IntoView {
         else {
             return;
         };
-        let (Some(scene), Some(live), Some(moving), Some(line), Some(tab)) = (
+        let Ok(moving) = moving_refs
+            .iter()
+            .filter_map(|r| r.get())
+            .collect::<Vec<_>>()
+            .try_into()
+        else {
+            return;
+        };
+        let (Some(scene), Some(live), Some(line), Some(tab)) = (
             canvas_ref.get(),
             live_ref.get(),
-            moving_ref.get(),
             line_ref.get(),
             tab_ref.get(),
         ) else {
@@ -995,7 +1031,10 @@ pub fn TimelineCanvas() -> impl IntoView {
                     .into_iter()
                     .map(|r| view! { <canvas class="timeline-layer" node_ref=r aria-hidden="true"></canvas> })
                     .collect_view()}
-                <canvas class="timeline-layer" node_ref=moving_ref aria-hidden="true"></canvas>
+                {moving_refs
+                    .into_iter()
+                    .map(|r| view! { <canvas class="timeline-layer moving" node_ref=r aria-hidden="true"></canvas> })
+                    .collect_view()}
                 <div class="playhead-line" node_ref=line_ref aria-hidden="true"></div>
                 <div class="playhead-tab" node_ref=tab_ref aria-hidden="true"></div>
             </div>

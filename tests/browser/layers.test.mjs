@@ -32,8 +32,8 @@ async function openWatched(watch) {
 
 /** Opens the app with the image hand-overs (and how each image was made: taken from a canvas,
  * sharing its pixels, or copied onto an offscreen canvas), the drawings on the recent layers (the
- * canvases between the live layer and the layer of what appears), those on the layer of what appears
- * (the last under the playhead) and the animation frames counted. */
+ * canvases between the live layer and the layers of what appears), those on the layers of what appears
+ * (class `moving`, under the playhead) and the animation frames counted. */
 function openCounted() {
   return openWatched(() => {
     window.__layers = { images: 0, shared: 0, copies: 0, frames: 0, recentDraws: 0, movingDraws: 0 };
@@ -55,7 +55,7 @@ function openCounted() {
     const set = CanvasRenderingContext2D.prototype.setTransform;
     CanvasRenderingContext2D.prototype.setTransform = function (...args) {
       const layers = [...document.querySelectorAll('.timeline-pan > canvas.timeline-layer:not(.live)')];
-      if (this.canvas === layers.at(-1)) window.__layers.movingDraws++;
+      if (this.canvas.classList.contains('moving')) window.__layers.movingDraws++;
       else if (layers.includes(this.canvas)) window.__layers.recentDraws++;
       return set.apply(this, args);
     };
@@ -151,11 +151,58 @@ test('while nothing appears, playing draws nothing on the layer of what appears'
   assert.ok(shown > start, `the first event appeared on the layer (${shown - start} drawings)`);
   assert.ok(playhead < Date.UTC(2019, 0, 1) / 86_400_000, 'the playhead has not reached the last event');
   assert.equal(later - shown, 0, 'drawings on the layer in 2 s of playing with nothing appearing');
-  const ring = await page.$$eval('.timeline-pan > canvas.timeline-layer', (layers) => {
-    const c = layers[layers.length - 1];
-    return getComputedStyle(c).display !== 'none' && c.width > 0;
+  const ring = await page.$$eval('.timeline-pan > canvas.timeline-layer.moving', (layers) =>
+    layers.filter((c) => getComputedStyle(c).display !== 'none' && c.width > 0).length,
+  );
+  assert.equal(ring, 1, 'one layer of what appears still shows the ring');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('events appearing at once on lanes far apart are drawn on small layers of their own', async () => {
+  const { page, problems } = await openCounted();
+  // Two periods from one day on the top and bottom lanes: one layer over both would be mostly blank.
+  const apart = JSON.parse(minimal);
+  const event = apart.events[0];
+  apart.tracks = ['legal', 'economy', 'security', 'society'].map((id) => ({ id, label: id }));
+  apart.events = [
+    { ...event, id: 'early', date: '1992-01-01' },
+    { ...event, id: 'top', date: '2000-01-01/2004-01-01', track: 'legal' },
+    { ...event, id: 'bottom', date: '2000-01-01/2004-01-01', track: 'society' },
+  ];
+  await dropFile(page, 'apart.json', JSON.stringify(apart));
+  await page.waitForFunction(() => /"bottom"/.test(document.querySelector('#timeline-canvas').dataset.hitTargets));
+  await page.evaluate(() => {
+    window.__apart = [];
+    const look = () => {
+      const shown = [...document.querySelectorAll('.timeline-pan > canvas.timeline-layer.moving')]
+        .filter((c) => getComputedStyle(c).display !== 'none' && c.width > 0)
+        .map((c) => c.getBoundingClientRect())
+        .map((r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right }));
+      window.__apart.push(shown);
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
   });
-  assert.ok(ring, 'the layer still shows the ring');
+  await page.$eval('#scrub', (el) => {
+    el.value = String(Date.UTC(1999, 10, 1) / 86_400_000);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForTimeout(300);
+  await page.click('#play');
+  await page.waitForSelector('.event-card[data-event-id="bottom"], .event-card[data-event-id="top"]');
+  await page.waitForTimeout(1000);
+  await page.click('#play');
+  const frames = await page.evaluate(() => window.__apart);
+  const two = frames.filter((f) => f.length === 2);
+  assert.ok(two.length > 3, `frames with two layers of what appears (${two.length} of ${frames.length})`);
+  for (const [a, b] of two) {
+    const area = (r) => (r.right - r.left) * (r.bottom - r.top);
+    const [upper, lower] = a.top < b.top ? [a, b] : [b, a];
+    assert.ok(upper.bottom <= lower.top, 'the two layers do not overlap');
+    const both = { top: upper.top, bottom: lower.bottom, left: Math.min(a.left, b.left), right: Math.max(a.right, b.right) };
+    assert.ok(area(a) + area(b) < area(both) / 2, `two small layers (${area(a) + area(b)} CSS px) where one would cover ${area(both)}`);
+  }
   assert.deepEqual(problems, []);
   await page.context().close();
 });
