@@ -597,6 +597,15 @@ fn set_display(el: &HtmlElement, shown: bool) {
     let _ = HtmlElement::style(el).set_property("display", if shown { "block" } else { "none" });
 }
 
+/// The canvases of `refs`, once every one of them is on the page.
+fn mounted<const N: usize>(refs: &[NodeRef<Canvas>; N]) -> Option<[HtmlCanvasElement; N]> {
+    refs.iter()
+        .filter_map(|r| r.get())
+        .collect::<Vec<_>>()
+        .try_into()
+        .ok()
+}
+
 /// A colour as CSS.
 fn css_colour(c: plotters::style::RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)
@@ -712,20 +721,7 @@ pub fn TimelineCanvas() -> impl IntoView {
         let dpr = dpr.get();
         let theme = state.chart_theme();
         let frame = frame(state);
-        let Ok(recent) = recent_refs
-            .iter()
-            .filter_map(|r| r.get())
-            .collect::<Vec<_>>()
-            .try_into()
-        else {
-            return;
-        };
-        let Ok(moving) = moving_refs
-            .iter()
-            .filter_map(|r| r.get())
-            .collect::<Vec<_>>()
-            .try_into()
-        else {
+        let (Some(recent), Some(moving)) = (mounted(&recent_refs), mounted(&moving_refs)) else {
             return;
         };
         let (Some(scene), Some(live), Some(line), Some(tab)) = (
