@@ -222,8 +222,8 @@ mod tests {
             None,
             Some((0.0, 320.0, 128.0, 352.0)),
         ];
-        // The lower region fits the third canvas only; the upper one both the first and (as its size)
-        // no other; a third region, too large for any, goes to the canvas with no box.
+        // The upper region fits the first canvas only, the lower one the third only; a region too large
+        // for either goes to the canvas with no box.
         let upper = (32.0, 32.0, 160.0, 96.0);
         let lower = (64.0, 352.0, 160.0, 384.0);
         let large = (0.0, 480.0, 640.0, 576.0);
