@@ -16,7 +16,7 @@ use crate::hooks::use_canvas::{
 };
 use crate::i18n::td_string;
 use crate::layout::anim::appearance;
-use crate::layout::canvas_box::{assign, groups, holds, moved_over, store_for};
+use crate::layout::canvas_box::{area, assign, groups, holds, moved_over, store_for};
 use crate::layout::lanes::place;
 use crate::layout::lanes::PlacedEvent;
 use crate::layout::lanes::Placement;
@@ -445,8 +445,6 @@ impl Layers {
         let theme = &key.theme;
         let e = p.events.get(i)?;
         let b = snap(event_bounds(p, e), p);
-        let area = |r: Bounds| (r.2 - r.0) * (r.3 - r.1);
-        let holds = |r: Bounds| b.0 >= r.0 && b.1 >= r.1 && b.2 <= r.2 && b.3 <= r.3;
         let draw = |canvas: &HtmlCanvasElement, region: Bounds, events: &[usize]| {
             draw_region(
                 canvas,
@@ -465,7 +463,11 @@ impl Layers {
                 },
             );
         };
-        if let Some(k) = self.recent.iter().position(|(r, _)| r.is_some_and(holds)) {
+        if let Some(k) = self
+            .recent
+            .iter()
+            .position(|(r, _)| r.is_some_and(|r| holds(r, b)))
+        {
             let region = self.recent[k].0?;
             draw(&s.recent[k], region, &[i]);
             self.recent[k].1.push(i);
