@@ -16,7 +16,7 @@ use crate::hooks::use_canvas::{
 };
 use crate::i18n::td_string;
 use crate::layout::anim::appearance;
-use crate::layout::canvas_box::{area, assign, groups, holds, moved_over, store_for};
+use crate::layout::canvas_box::{area, assign, groups, holds, join, moved_over, store_for};
 use crate::layout::lanes::place;
 use crate::layout::lanes::PlacedEvent;
 use crate::layout::lanes::Placement;
@@ -148,11 +148,6 @@ const LIVE_QUIET_MS: f64 = 250.0;
 const GESTURE_QUIET_MS: f64 = 150.0;
 /// The layers' boxes are rounded out to this grid, layout px, so they are resized only now and then.
 const GRID_PX: f64 = 32.0;
-
-/// The smallest box holding all of `boxes`, if there are any.
-fn union(boxes: impl Iterator<Item = Bounds>) -> Option<Bounds> {
-    boxes.reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
-}
 
 /// `b` rounded out to the grid and kept inside the drawing.
 fn snap(b: Bounds, p: &Placement) -> Bounds {
@@ -480,7 +475,7 @@ impl Layers {
             .enumerate()
             .filter_map(|(k, (r, _))| {
                 let grown = match r {
-                    Some(r) => union([*r, b].into_iter())?,
+                    Some(r) => join(*r, b),
                     None => b,
                 };
                 let grown = (

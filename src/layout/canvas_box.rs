@@ -62,6 +62,11 @@ pub fn area(b: Bounds) -> f64 {
     (b.2 - b.0) * (b.3 - b.1)
 }
 
+/// The smallest box holding both `a` and `b`.
+pub fn join(a: Bounds, b: Bounds) -> Bounds {
+    (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3))
+}
+
 /// Whether `inner` lies inside `outer`.
 pub fn holds(outer: Bounds, inner: Bounds) -> bool {
     inner.0 >= outer.0 && inner.1 >= outer.1 && inner.2 <= outer.2 && inner.3 <= outer.3
@@ -79,12 +84,11 @@ pub fn groups(mut boxes: Vec<Bounds>, most: usize) -> Vec<Bounds> {
     let mut out: Vec<Bounds> = Vec::new();
     for b in boxes {
         match out.last_mut() {
-            Some(g) if b.1 < g.3 + APART_PX => *g = (g.0.min(b.0), g.1, g.2.max(b.2), g.3.max(b.3)),
+            Some(g) if b.1 < g.3 + APART_PX => *g = join(*g, b),
             _ => out.push(b),
         }
     }
-    let joint = |a: Bounds, b: Bounds| (a.0.min(b.0), a.1, a.2.max(b.2), b.3);
-    let added = |a: Bounds, b: Bounds| area(joint(a, b)) - area(a) - area(b);
+    let added = |a: Bounds, b: Bounds| area(join(a, b)) - area(a) - area(b);
     while let Some((i, least)) = (1..out.len())
         .map(|i| (i - 1, added(out[i - 1], out[i])))
         .min_by(|a, b| a.1.total_cmp(&b.1))
@@ -92,7 +96,7 @@ pub fn groups(mut boxes: Vec<Bounds>, most: usize) -> Vec<Bounds> {
         if out.len() <= most.max(1) && least >= JOIN_AREA {
             break;
         }
-        out[i] = joint(out[i], out[i + 1]);
+        out[i] = join(out[i], out[i + 1]);
         out.remove(i + 1);
     }
     out
