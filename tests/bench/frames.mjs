@@ -37,8 +37,22 @@ export function compositorDrawing(trace) {
  * the previous frame's task ended, up to and including its own task: the input handlers, timers and
  * microtasks whose results it shows, plus its rendering. Idle time is not counted, nor is rasterisation,
  * which runs on other threads.
+ *
+ * Given several traces (of one page each, or of one page at different times), their frames are pooled:
+ * the percentiles are over all of them, the frame rate over their spans together, and `traces` holds
+ * each trace's own figures, to show how far one trace's p95 moves from another's.
  */
-export function frameCosts(trace) {
+export function frameCosts(...traces) {
+  if (traces.length !== 1) {
+    const each = traces.map((t) => traceFrames(t));
+    const all = { frames: each.flatMap((t) => t.frames), span: each.reduce((a, t) => a + t.span, 0), wheels: each.reduce((a, t) => a + t.wheels, 0) };
+    return { ...costsOf(all), traces: each.map((t) => costsOf(t)) };
+  }
+  return costsOf(traceFrames(traces[0]));
+}
+
+/** One trace's frames (see frameCosts), the seconds they span and the wheel events among them. */
+function traceFrames(trace) {
   const events = trace.traceEvents ?? trace;
   const key = (e) => `${e.pid}:${e.tid}`;
   const names = new Map();
@@ -115,6 +129,11 @@ export function frameCosts(trace) {
     });
   }
   const span = frames.length > 1 ? (frames.at(-1).ts - frames[0].ts) / 1e6 : NaN;
+  return { frames, span, wheels: wheels.length };
+}
+
+/** The figures of frames taken from traces (traceFrames): percentiles of their costs, and so on. */
+function costsOf({ frames, span, wheels }) {
   const stats = (list) => {
     const c = list.map((f) => f.cost);
     return {
@@ -130,7 +149,7 @@ export function frameCosts(trace) {
       commitP95: percentile(list.map((f) => f.commit), 95),
     };
   };
-  return { ...stats(frames), fps: frames.length / span, seconds: span, wheel: stats(frames.filter((f) => f.wheel)), wheelEvents: wheels.length };
+  return { ...stats(frames), fps: frames.length / span, seconds: span, wheel: stats(frames.filter((f) => f.wheel)), wheelEvents: wheels };
 }
 
 /** Playback in the product: Loop on, then Play; resolves once it plays (the callers let it settle). */
