@@ -15,7 +15,8 @@
 //           devicePixelRatio 2, bundled data (Chrome tracing), the frames of --frame-runs pages, each
 //           opened cold and traced for --frame-seconds, pooled;
 //   scale   synthetic datasets of 1,000 and 10,000 events (synth.mjs): ready time (timed as load is),
-//           frame cost while playing and while zooming with the wheel; the same for vis-timeline;
+//           frame cost while playing and while zooming with the wheel (ours pooled over --frame-runs
+//           pages, as the frames section's); the same for vis-timeline (one page);
 //   memory  JS heap (after a forced GC) and WebAssembly memory after --memory-minutes of looped
 //           playback, against just after the start.
 //
@@ -38,7 +39,7 @@ import { launch } from '../browser/harness.mjs';
 import { serveDir } from '../../.ci/static-server.mjs';
 import { synthDataset } from './synth.mjs';
 import { toTimelineJS, toVis } from './convert.mjs';
-import { TRACE_CATEGORIES, frameCosts, percentile, playOurs } from './frames.mjs';
+import { TRACE_CATEGORIES, frameCosts, framesOf, percentile, playOurs, pooledCosts } from './frames.mjs';
 import { DPR, VIEWPORT, openCold, timeCold } from './cold.mjs';
 import { launchBare } from './cdp.mjs';
 
@@ -427,7 +428,7 @@ async function framesSection(browser, server, info, seconds, runs) {
     try {
       await playOurs(r.page);
       await sleep(1000);
-      traces.push(await traced(browser, r.page, () => sleep(seconds * 1000)));
+      traces.push(framesOf(await traced(browser, r.page, () => sleep(seconds * 1000))));
       await pauseOurs(r.page);
       problems.push(...r.problems.map((p) => `run ${run}: ${p}`));
     } finally {
@@ -435,7 +436,7 @@ async function framesSection(browser, server, info, seconds, runs) {
     }
     console.log(`  run ${run}/${runs} traced`);
   }
-  const f = frameCosts(...traces);
+  const f = pooledCosts(traces);
   const each = f.traces ?? [f];
   table([frameRow(`ours, playing (${runs} pooled)`, f), ...each.map((t, i) => frameRow(`  run ${i + 1}`, t))], FRAME_HEADER);
   problems.forEach((p) => console.log(`  ! ${p}`));
@@ -482,26 +483,33 @@ async function scaleSection(browser, bare, server, info, opts) {
     rows.push([`ours, ${n} events`, ms(median(res.ours.ready)), ms(median(res.ours.dataToFrame)), res.ours.ready.length]);
     if (opts.visScale) rows.push([`${VIS.name}, ${n} events`, ms(median(res.vis.ready)), ms(median(res.vis.dataToFrame)), res.vis.ready.length]);
 
-    // Frames: playing and zooming, ours.
-    const r = await openCold(browser, `${server.url}?data=${dataPath}`, { product: 'ours', events: n, dataPath }, { keep: true });
-    try {
-      await playOurs(r.page);
-      await sleep(1000);
-      res.ours.playing = await trace(browser, r.page, () => sleep(opts.frameSeconds * 1000));
-      await pauseOurs(r.page);
-      await sleep(500);
-      let sent = 0;
-      res.ours.zooming = await trace(browser, r.page, async () => {
-        sent = await wheelLoop(r.page, '#timeline-canvas', opts.zoomSeconds);
-      });
-      res.ours.zooming.sent = sent;
-      r.problems.forEach((p) => res.ours.problems.add(p));
-    } finally {
-      await r.context.close();
+    // Frames: playing and zooming, ours, on --frame-runs pages opened cold in turn, pooled.
+    const playing = [];
+    const zooming = [];
+    let sent = 0;
+    for (let run = 1; run <= opts.frameRuns; run++) {
+      const r = await openCold(browser, `${server.url}?data=${dataPath}`, { product: 'ours', events: n, dataPath }, { keep: true });
+      try {
+        await playOurs(r.page);
+        await sleep(1000);
+        playing.push(framesOf(await traced(browser, r.page, () => sleep(opts.frameSeconds * 1000))));
+        await pauseOurs(r.page);
+        await sleep(500);
+        zooming.push(framesOf(await traced(browser, r.page, async () => {
+          sent += await wheelLoop(r.page, '#timeline-canvas', opts.zoomSeconds);
+        })));
+        r.problems.forEach((p) => res.ours.problems.add(`frames, run ${run}: ${p}`));
+      } finally {
+        await r.context.close();
+      }
+      console.log(`  ${n} events: frames, run ${run}/${opts.frameRuns} traced`);
     }
-    frameRows.push(frameRow(`ours, ${n}, playing`, res.ours.playing));
-    frameRows.push(frameRow(`ours, ${n}, zooming (frames with a wheel event)`, res.ours.zooming.wheel));
-    frameRows.push(frameRow(`ours, ${n}, zooming (all frames)`, res.ours.zooming));
+    res.ours.playing = pooledCosts(playing);
+    res.ours.zooming = { ...pooledCosts(zooming), sent };
+    const pooled = opts.frameRuns > 1 ? `, ${opts.frameRuns} pooled` : '';
+    frameRows.push(frameRow(`ours, ${n}, playing${pooled}`, res.ours.playing));
+    frameRows.push(frameRow(`ours, ${n}, zooming (frames with a wheel event${pooled})`, res.ours.zooming.wheel));
+    frameRows.push(frameRow(`ours, ${n}, zooming (all frames${pooled})`, res.ours.zooming));
 
     if (opts.visScale) {
       try {
@@ -536,7 +544,13 @@ async function scaleSection(browser, bare, server, info, opts) {
   table(frameRows, FRAME_HEADER);
   for (const n of opts.sizes) {
     const res = results.scale[n];
-    if (res.ours.zooming) console.log(`  ${n}: ours received ${res.ours.zooming.wheelEvents} of ${res.ours.zooming.sent} wheel events in the trace`);
+    if (res.ours.zooming) console.log(`  ${n}: ours received ${res.ours.zooming.wheelEvents} of ${res.ours.zooming.sent} wheel events in the traces`);
+    if (res.ours.playing?.traces) {
+      const range = (v) => `${ms(Math.min(...v))} to ${ms(Math.max(...v))}`;
+      const playing = res.ours.playing.traces.map((t) => t.p95);
+      const zooming = res.ours.zooming.traces.map((t) => t.wheel.p95);
+      console.log(`  ${n}: ours, one page's p95: playing ${range(playing)}, zooming (frames with a wheel event) ${range(zooming)}`);
+    }
     if (res.vis.zooming) console.log(`  ${n}: vis received ${res.vis.zooming.wheelEvents} of ${res.vis.zooming.sent} wheel events in the trace`);
     for (const [who, r] of [['ours', res.ours], [VIS.name, res.vis]]) for (const p of r.problems) console.log(`  ! ${n} ${who}: ${p}`);
     res.ours.problems = [...res.ours.problems];

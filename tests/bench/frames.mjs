@@ -38,21 +38,27 @@ export function compositorDrawing(trace) {
  * microtasks whose results it shows, plus its rendering. Idle time is not counted, nor is rasterisation,
  * which runs on other threads.
  *
- * Given several traces (of one page each, or of one page at different times), their frames are pooled:
- * the percentiles are over all of them, the frame rate over their spans together, and `traces` holds
- * each trace's own figures, to show how far one trace's p95 moves from another's.
+ * Given several traces (of one page each, or of one page at different times), their frames are pooled
+ * (see pooledCosts).
  */
 export function frameCosts(...traces) {
-  if (traces.length !== 1) {
-    const each = traces.map((t) => traceFrames(t));
-    const all = { frames: each.flatMap((t) => t.frames), span: each.reduce((a, t) => a + t.span, 0), wheels: each.reduce((a, t) => a + t.wheels, 0) };
-    return { ...costsOf(all), traces: each.map((t) => costsOf(t)) };
-  }
-  return costsOf(traceFrames(traces[0]));
+  return pooledCosts(traces.map((t) => framesOf(t)));
+}
+
+/**
+ * The figures of the frames of one or more traces, each reduced by framesOf (which lets a caller drop a
+ * trace once it is read): with several, the percentiles are over all their frames, the frame rate over
+ * their spans together, and `traces` holds each one's own figures, to show how far one trace's p95 moves
+ * from another's.
+ */
+export function pooledCosts(parts) {
+  if (parts.length === 1) return costsOf(parts[0]);
+  const all = { frames: parts.flatMap((t) => t.frames), span: parts.reduce((a, t) => a + t.span, 0), wheels: parts.reduce((a, t) => a + t.wheels, 0) };
+  return { ...costsOf(all), traces: parts.map((t) => costsOf(t)) };
 }
 
 /** One trace's frames (see frameCosts), the seconds they span and the wheel events among them. */
-function traceFrames(trace) {
+export function framesOf(trace) {
   const events = trace.traceEvents ?? trace;
   const key = (e) => `${e.pid}:${e.tid}`;
   const names = new Map();
