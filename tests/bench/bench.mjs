@@ -107,7 +107,7 @@ function parseArgs(argv) {
     } else if (flag === '--runs') o.runs = Math.round(number());
     else if (flag === '--memory-minutes') o.memoryMinutes = number();
     else if (flag === '--frame-seconds') o.frameSeconds = number();
-    else if (flag === '--frame-runs') o.frameRuns = Math.round(number());
+    else if (flag === '--frame-runs') o.frameRuns = Math.max(1, Math.round(number()));
     else if (flag === '--zoom-seconds') o.zoomSeconds = number();
     else if (flag === '--sizes') o.sizes = value().split(',').map(Number);
     else if (flag === '--no-vis-scale') o.visScale = false;

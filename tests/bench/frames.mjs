@@ -138,7 +138,7 @@ export function framesOf(trace) {
   return { frames, span, wheels: wheels.length };
 }
 
-/** The figures of frames taken from traces (traceFrames): percentiles of their costs, and so on. */
+/** The figures of frames read from traces by framesOf: percentiles of their costs, and so on. */
 function costsOf({ frames, span, wheels }) {
   const stats = (list) => {
     const c = list.map((f) => f.cost);
