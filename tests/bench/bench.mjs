@@ -133,6 +133,8 @@ const pct = (x) => `${(x * 100).toFixed(2)}%`;
 const gz = (buf) => gzipSync(buf, { level: constants.Z_BEST_COMPRESSION }).length;
 
 const median = (v) => percentile(v, 50);
+/** The least and the most of `v`, in ms. */
+const range = (v) => `${ms(Math.min(...v))} to ${ms(Math.max(...v))}`;
 
 function table(rows, header) {
   const all = [header, ...rows].map((r) => r.map((c) => String(c ?? '-')));
@@ -442,8 +444,7 @@ async function framesSection(browser, server, info, seconds, runs) {
   problems.forEach((p) => console.log(`  ! ${p}`));
   results.frames = f;
   goal('frame cost p95, playing (bundled)', f.p95, ms(f.p95), `<= ${GOAL_FRAME_P95_MS} ms`, f.p95 / GOAL_FRAME_P95_MS);
-  const p95s = each.map((t) => t.p95);
-  console.log(`     (p50 ${ms(f.p50)}, ${f.frames} frames at ${f.fps.toFixed(1)} fps; one run's p95 from ${ms(Math.min(...p95s))} to ${ms(Math.max(...p95s))})`);
+  console.log(`     (p50 ${ms(f.p50)}, ${f.frames} frames at ${f.fps.toFixed(1)} fps; one run's p95 ${range(each.map((t) => t.p95))})`);
 }
 
 async function scaleSection(browser, bare, server, info, opts) {
@@ -546,7 +547,6 @@ async function scaleSection(browser, bare, server, info, opts) {
     const res = results.scale[n];
     if (res.ours.zooming) console.log(`  ${n}: ours received ${res.ours.zooming.wheelEvents} of ${res.ours.zooming.sent} wheel events in the traces`);
     if (res.ours.playing?.traces) {
-      const range = (v) => `${ms(Math.min(...v))} to ${ms(Math.max(...v))}`;
       const playing = res.ours.playing.traces.map((t) => t.p95);
       const zooming = res.ours.zooming.traces.map((t) => t.wheel.p95);
       console.log(`  ${n}: ours, one page's p95: playing ${range(playing)}, zooming (frames with a wheel event) ${range(zooming)}`);

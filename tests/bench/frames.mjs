@@ -36,13 +36,10 @@ export function compositorDrawing(trace) {
  * commit. A frame's cost is the sum of the durations of the top-level main-thread tasks that start after
  * the previous frame's task ended, up to and including its own task: the input handlers, timers and
  * microtasks whose results it shows, plus its rendering. Idle time is not counted, nor is rasterisation,
- * which runs on other threads.
- *
- * Given several traces (of one page each, or of one page at different times), their frames are pooled
- * (see pooledCosts).
+ * which runs on other threads. The frames of several traces are pooled by pooledCosts.
  */
-export function frameCosts(...traces) {
-  return pooledCosts(traces.map((t) => framesOf(t)));
+export function frameCosts(trace) {
+  return costsOf(framesOf(trace));
 }
 
 /**
