@@ -86,6 +86,9 @@ pub struct AppState {
     pub hovered: RwSignal<Option<usize>>,
     /// The visible window of time.
     pub window: RwSignal<Window>,
+    /// Whether the user is zooming or panning the timeline (by wheel, drag or pinch), until the gesture
+    /// pauses or is let go: work that can wait, such as filling a long list, waits.
+    pub gesturing: RwSignal<bool>,
     /// Whether the introduction shows in the card (until the user first plays, steps, scrubs or picks).
     pub intro: RwSignal<bool>,
     /// Whether the screen is blanked (B or ".").
@@ -162,6 +165,7 @@ impl AppState {
             selected,
             hovered: RwSignal::new(None),
             window: RwSignal::new(bounds),
+            gesturing: RwSignal::new(false),
         }
     }
 

@@ -107,7 +107,9 @@ pub fn EventList() -> impl IntoView {
     let chunks = use_chunks(
         move || app.data.with(|d| d.events.len()),
         Fill::WhenIdle {
-            busy: Some(app.playing),
+            busy: Some(Signal::derive(move || {
+                app.playing.get() || app.gesturing.get()
+            })),
         },
     );
     let list = NodeRef::<leptos::html::Ol>::new();

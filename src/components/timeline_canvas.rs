@@ -654,6 +654,9 @@ pub fn TimelineCanvas() -> impl IntoView {
         let view = state.window.get();
         let lagging = drawn.get() != view;
         let since = js_sys::Date::now() - gesture_at.get_value();
+        if since >= GESTURE_QUIET_MS && !lagging && state.gesturing.get_untracked() {
+            state.gesturing.set(false);
+        }
         if (since < GESTURE_QUIET_MS || lagging) && !waiting.get_value() {
             waiting.set_value(true);
             let wait =
@@ -843,7 +846,12 @@ pub fn TimelineCanvas() -> impl IntoView {
         let day = view_scale().day_from_x_px(x);
         placement.with_untracked(|p| p.hit(p.scale.x_px_from_day(day), y, slop))
     };
-    let moved = move || gesture_at.set_value(js_sys::Date::now());
+    let moved = move || {
+        gesture_at.set_value(js_sys::Date::now());
+        if !state.gesturing.get_untracked() {
+            state.gesturing.set(true);
+        }
+    };
 
     let g = Rc::clone(&gesture);
     let on_pointer_down = move |ev: PointerEvent| {

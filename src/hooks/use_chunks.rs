@@ -1,8 +1,8 @@
 //! Long lists rendered a chunk at a time when the browser is idle (between animation frames), so that a
 //! dataset of thousands of events shows its first frame before its text lists are made (they would
 //! cost it their elements and their layout), and playing is not held up while they fill in: while the
-//! page is busy (the timeline playing), one chunk a second. A short list is made at once. A list only
-//! paper shows is not rendered at all until the page is about to be printed.
+//! page is busy (the timeline playing, or being zoomed or panned), one chunk a second. A short list is
+//! made at once. A list only paper shows is not rendered at all until the page is about to be printed.
 
 use std::ops::Range;
 use std::time::Duration;
@@ -36,7 +36,7 @@ pub enum Fill {
     /// holds.
     WhenIdle {
         /// Whether the page is busy with something that should not wait on the list.
-        busy: Option<RwSignal<bool>>,
+        busy: Option<Signal<bool>>,
     },
     /// Nothing until the page is about to be printed, then all at once (a list only paper shows: on
     /// screen it would only cost the start-up its elements, a thousand for the bundled dataset).
@@ -124,7 +124,7 @@ fn grow(
     from: usize,
     total: usize,
     delay: Duration,
-    busy: Option<RwSignal<bool>>,
+    busy: Option<Signal<bool>>,
 ) {
     if from >= total {
         return;

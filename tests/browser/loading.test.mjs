@@ -247,6 +247,26 @@ test('while the timeline plays, a long events list grows by a hundred items a se
   await page.context().close();
 });
 
+test('while the timeline is zoomed with the wheel, a long events list grows by a hundred items a second; let be, at every idle moment again', async () => {
+  const page = await openApp(browser, server.url);
+  const items = () => page.locator('nav[aria-label="Events as a list"] li').count();
+  await pick(page, 'ten-thousand.json', JSON.stringify(synthDataset(10_000)));
+  await page.waitForFunction(() => /^Timeline of 10,000 events/.test(document.querySelector('#timeline-canvas')?.getAttribute('aria-label') ?? ''));
+  const box = await page.locator('#timeline-canvas').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -100);
+  const atStart = await items();
+  // In and out, a wheel event after another with no pause: one gesture.
+  const until = Date.now() + 2600;
+  for (let i = 0; Date.now() < until; i++) await page.mouse.wheel(0, (i % 16 < 8 ? 1 : -1) * 100);
+  const zooming = await items();
+  assert.ok(zooming - atStart <= 400, `while zooming, ${zooming - atStart} items made in 2.6 s (from ${atStart})`);
+  assert.ok(zooming < 10_000, 'the list is not complete while the timeline is zoomed');
+  await page.waitForFunction(() => document.querySelectorAll('nav[aria-label="Events as a list"] li').length === 10_000, null, { timeout: 30_000 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a link to a dataset of one\'s own opens it at the linked event, with no bundled dataset shown first', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   // Every page title shown, from the first.
