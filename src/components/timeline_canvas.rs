@@ -852,6 +852,10 @@ pub fn TimelineCanvas() -> impl IntoView {
             state.gesturing.set(true);
         }
     };
+    // A timeline taken away in the middle of a gesture (another view chosen) leaves none under way.
+    on_cleanup(move || {
+        let _ = state.gesturing.try_set(false);
+    });
 
     let g = Rc::clone(&gesture);
     let on_pointer_down = move |ev: PointerEvent| {

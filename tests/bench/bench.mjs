@@ -15,8 +15,9 @@
 //           devicePixelRatio 2, bundled data (Chrome tracing), the frames of --frame-runs pages, each
 //           opened cold and traced for --frame-seconds, pooled;
 //   scale   synthetic datasets of 1,000 and 10,000 events (synth.mjs): ready time (timed as load is;
-//           ours a median of --ready-runs cold opens, vis-timeline's of --runs), frame cost while playing and while zooming with the wheel (ours pooled over --frame-runs
-//           pages, as the frames section's); the same for vis-timeline (one page);
+//           ours a median of --ready-runs cold opens, vis-timeline's of --runs), frame cost while
+//           playing and while zooming with the wheel (ours pooled over --frame-runs pages, as the
+//           frames section's); the same for vis-timeline (one page);
 //   memory  JS heap (after a forced GC) and WebAssembly memory after --memory-minutes of looped
 //           playback, against just after the start.
 //
@@ -461,7 +462,7 @@ async function scaleSection(browser, bare, server, info, opts) {
     const res = { n, bytes: info.synth[n].bytes, ours: { ready: [], dataToFrame: [], problems: new Set() }, vis: { ready: [], dataToFrame: [], problems: new Set() } };
     results.scale[n] = res;
     // Ours is opened more often than vis-timeline (whose opens take seconds each): its first frame
-    // with 10,000 events is near its goal, and a median of 7 moved by 30 ms from one run to the next.
+    // with 10,000 events is near its goal, and its medians of 7 moved by 31 ms over four full runs.
     const total = Math.max(opts.readyRuns, opts.visScale ? opts.runs : 0);
     for (let run = 1; run <= total; run++) {
       const failed = [];
