@@ -281,6 +281,15 @@ async function trace(browser, page, body) {
   return frameCosts(await traced(browser, page, body));
 }
 
+/** The frames (framesOf) of `seconds` of playback in our `page`, a second after Play; paused after. */
+async function playingFrames(browser, page, seconds) {
+  await playOurs(page);
+  await sleep(1000);
+  const frames = framesOf(await traced(browser, page, () => sleep(seconds * 1000)));
+  await pauseOurs(page);
+  return frames;
+}
+
 /** The Chrome trace (parsed) of `page` while `body` runs. */
 async function traced(browser, page, body) {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
@@ -433,10 +442,7 @@ async function framesSection(browser, server, info, seconds, runs) {
   for (let run = 1; run <= runs; run++) {
     const r = await openCold(browser, server.url, { product: 'ours', events: info.events }, { keep: true });
     try {
-      await playOurs(r.page);
-      await sleep(1000);
-      traces.push(framesOf(await traced(browser, r.page, () => sleep(seconds * 1000))));
-      await pauseOurs(r.page);
+      traces.push(await playingFrames(browser, r.page, seconds));
       problems.push(...r.problems.map((p) => `run ${run}: ${p}`));
     } finally {
       await r.context.close();
@@ -501,10 +507,7 @@ async function scaleSection(browser, bare, server, info, opts) {
     for (let run = 1; run <= opts.frameRuns; run++) {
       const r = await openCold(browser, `${server.url}?data=${dataPath}`, { product: 'ours', events: n, dataPath }, { keep: true });
       try {
-        await playOurs(r.page);
-        await sleep(1000);
-        playing.push(framesOf(await traced(browser, r.page, () => sleep(opts.frameSeconds * 1000))));
-        await pauseOurs(r.page);
+        playing.push(await playingFrames(browser, r.page, opts.frameSeconds));
         await sleep(500);
         zooming.push(framesOf(await traced(browser, r.page, async () => {
           sent += await wheelLoop(r.page, '#timeline-canvas', opts.zoomSeconds);
