@@ -161,20 +161,22 @@ fn prepare(
 /// canvas outside the page, and shown on `screen` as an image (through a `bitmaprenderer` context),
 /// passed over by `relay`. Chromium hands every 2D canvas on the page to its compositor again at each
 /// frame in which anything at all changes (a copy of all its pixels, about 2.5 ms for a full-screen
-/// canvas at devicePixelRatio 2 with software compositing); an image is handed over once.
+/// canvas at devicePixelRatio 2 with software compositing); an image is handed over once. Firefox is
+/// the other way round (see [`images_as_bitmaps`]): there the paper is copied onto the screen's 2D
+/// context.
 ///
 /// The first image may be taken from the paper itself ([`FirstImage::Shared`]), which shares the
 /// paper's pixels instead of copying them: the copy, 12 ms for a full-screen drawing at
 /// devicePixelRatio 2, is then made only when the paper is drawn on again, and the first frame does not
-/// wait for it. Later images are copied onto the relay, since they are shown at once (Firefox resolves
-/// `createImageBitmap` in a later task), while the layers over the screen change with them.
+/// wait for it. Later images are copied onto the relay, since they are shown at once (a browser may
+/// resolve `createImageBitmap` in a later task), while the layers over the screen change with them.
 pub struct Sheet {
     /// The canvas drawn on, outside the page.
     pub paper: HtmlCanvasElement,
     relay: Option<OffscreenCanvas>,
     screen: HtmlCanvasElement,
-    /// The screen's context, or `None` where there is no `bitmaprenderer` (the paper is then copied
-    /// onto the screen's 2D context).
+    /// The screen's context, or `None` in Firefox or where there is no `bitmaprenderer` (the paper is
+    /// then copied onto the screen's 2D context).
     shown: Option<ImageBitmapRenderingContext>,
     /// How the first image is made.
     first: FirstImage,
@@ -186,8 +188,9 @@ pub struct Sheet {
 /// How a [`Sheet`]'s first image is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FirstImage {
-    /// Sharing the paper's pixels, and shown once the browser has made it (at once in Chromium, a task
-    /// later in Firefox): for a drawing that is the page's first frame, which nothing else waits on.
+    /// Sharing the paper's pixels, and shown once the browser has made it (at once in Chromium; a
+    /// browser may take a task longer): for a drawing that is the page's first frame, which nothing
+    /// else waits on.
     Shared,
     /// Copied and shown at once, as every later image is: for a drawing shown together with other
     /// changes to the page (the lane names' copy, shown when a gesture starts).
@@ -204,9 +207,8 @@ impl Sheet {
             .ok()?
             .dyn_into::<HtmlCanvasElement>()
             .ok()?;
-        let shown = screen
-            .get_context("bitmaprenderer")
-            .ok()
+        let shown = images_as_bitmaps()
+            .then(|| screen.get_context("bitmaprenderer").ok().flatten())
             .flatten()
             .and_then(|c| c.dyn_into::<ImageBitmapRenderingContext>().ok());
         let relay = shown.as_ref().and_then(|_| OffscreenCanvas::new(1, 1).ok());
@@ -256,9 +258,9 @@ impl Sheet {
         }
     }
 
-    /// Shows an image sharing the paper's pixels, when the browser has made it (at once in Chromium,
-    /// in a later task in Firefox), unless the sheet has been shown again by then. False if no such
-    /// image can be asked for.
+    /// Shows an image sharing the paper's pixels, when the browser has made it (at once in Chromium; a
+    /// browser may take a task longer), unless the sheet has been shown again by then. False if no
+    /// such image can be asked for.
     fn show_shared(&self) -> bool {
         let Some(shown) = self.shown.clone() else {
             return false;
@@ -287,6 +289,15 @@ impl Sheet {
         });
         true
     }
+}
+
+/// Whether a [`Sheet`] is best shown as an image, through a `bitmaprenderer` context: everywhere but in
+/// Gecko (Firefox). There, with software compositing at devicePixelRatio 2, the timeline's scene shown
+/// as an image held the playing timeline to about 51 frames a second against 60 on a 2D canvas
+/// (`tests/bench/firefox.mjs`), and a full-screen image slowed any page on which anything moved, where
+/// a 2D canvas not drawn on did not (`BENCHMARKS.md`). Gecko is known by a property only it has.
+fn images_as_bitmaps() -> bool {
+    !web_sys::css::supports_with_value("-moz-appearance", "none").unwrap_or(false)
 }
 
 /// Sizes a sheet's screen to its paper's backing store, `(w, h)` device px.
