@@ -16,10 +16,11 @@
 // firefox-esr, puppeteer-core). Node 20, ESM.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { percentile } from './frames.mjs';
 import { DPR, VIEWPORT } from './cold.mjs';
+import { readFlags } from './flags.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(join(ROOT, '.ci', 'package.json'));
@@ -27,19 +28,7 @@ const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const PAUSED_SECONDS = 2;
 
 function options(argv) {
-  const o = { dirs: [], rounds: 5, seconds: 5 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const number = () => {
-      const v = Number(argv[++i]);
-      if (!(v > 0)) usage(`${a} needs a positive number`);
-      return v;
-    };
-    if (a === '--rounds') o.rounds = number();
-    else if (a === '--seconds') o.seconds = number();
-    else if (a.startsWith('--')) usage(`unknown flag ${a}`);
-    else o.dirs.push(resolve(a));
-  }
+  const o = readFlags(argv, { rounds: 5, seconds: 5 }, usage);
   if (!o.dirs.length) o.dirs.push(join(ROOT, 'dist'));
   for (const d of o.dirs) {
     if (!existsSync(join(d, 'union-state.html'))) usage(`${d} has no union-state.html (trunk build --release, then node .ci/single-file.mjs)`);

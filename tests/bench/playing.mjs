@@ -18,7 +18,7 @@
 //   --ready    time cold opens to the first complete frame instead of playing (default 5 rounds)
 // 1920 x 1080 at devicePixelRatio 2, as bench.mjs. Needs what `bash .ci/setup` installs. Node 20, ESM.
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../browser/harness.mjs';
 import { serveDir } from '../../.ci/static-server.mjs';
@@ -26,26 +26,13 @@ import { TRACE_CATEGORIES, compositorDrawing, frameCosts, percentile, playOurs }
 import { DPR, VIEWPORT, openCold, timeCold } from './cold.mjs';
 import { launchBare } from './cdp.mjs';
 import { writeSynth } from './synth.mjs';
+import { readFlags } from './flags.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'target', 'bench', 'playing');
 
 function options(argv) {
-  const o = { dirs: [], rounds: 5, seconds: 5, events: 0, ready: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const number = () => {
-      const v = Number(argv[++i]);
-      if (!(v > 0)) usage(`${a} needs a positive number`);
-      return v;
-    };
-    if (a === '--rounds') o.rounds = number();
-    else if (a === '--seconds') o.seconds = number();
-    else if (a === '--events') o.events = number();
-    else if (a === '--ready') o.ready = true;
-    else if (a.startsWith('--')) usage(`unknown flag ${a}`);
-    else o.dirs.push(resolve(a));
-  }
+  const o = readFlags(argv, { rounds: 5, seconds: 5, events: 0, ready: false }, usage);
   if (!o.dirs.length) usage('name at least one build directory');
   return o;
 }

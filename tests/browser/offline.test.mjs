@@ -403,8 +403,9 @@ describe('Firefox ESR, network off', () => {
   });
 
   test('the scene is shown on a 2D canvas, which shows each new drawing of it', async () => {
-    // Firefox composites an image shown through `bitmaprenderer` anew at every frame, so the scene is
-    // copied onto the screen's 2D context here instead (tests/bench/firefox.mjs measures the difference).
+    // In Firefox an image shown through `bitmaprenderer` slows every frame of a page on which anything
+    // moves, so the scene is copied onto the screen's 2D context here instead (tests/bench/firefox.mjs
+    // measures the difference).
     const { page, problems } = await offlinePage();
     await page.goto(DIRECT_URL);
     await page.waitForFunction(appReady, { timeout: 30000 });
