@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { percentile } from './frames.mjs';
+import { percentile, playOurs } from './frames.mjs';
 import { DPR, VIEWPORT } from './cold.mjs';
 import { readFlags } from './flags.mjs';
 
@@ -82,12 +82,7 @@ async function round(browser, dir, seconds) {
     );
     await new Promise((r) => setTimeout(r, 500));
     const paused = figures(await page.evaluate(countFrames, PAUSED_SECONDS));
-    await page.evaluate(() => {
-      const loop = document.querySelector('#loop');
-      if (!loop.checked) loop.click();
-      document.querySelector('#play').click();
-    });
-    await page.waitForFunction(() => document.querySelector('#play').getAttribute('aria-pressed') === 'true');
+    await playOurs(page);
     await new Promise((r) => setTimeout(r, 1000));
     const playing = figures(await page.evaluate(countFrames, seconds));
     if (errors.length) throw new Error(`${dir}: errors in the page: ${errors.join('; ')}`);
