@@ -75,9 +75,10 @@ export async function openApp(browser, url, contextOptions = {}, { init } = {}) 
 /**
  * In the page: the timeline as it is shown, as a 2D canvas in device px. The timeline is drawn in
  * layers (an image of the whole drawing, canvases over parts of it for what is appearing, the playhead
- * in HTML); this puts the canvases together as they lie on screen.
+ * in HTML); this puts the canvases together as they lie on screen, or with `layers` false takes the
+ * whole drawing's canvas (the scene) alone.
  */
-const SNAPSHOT = `(() => {
+const snapshot = (layers = true) => `(() => {
   const base = document.querySelector('#timeline-canvas');
   const out = document.createElement('canvas');
   out.width = base.width;
@@ -85,13 +86,14 @@ const SNAPSHOT = `(() => {
   const g = out.getContext('2d');
   g.drawImage(base, 0, 0);
   const k = base.width / base.clientWidth;
-  for (const c of base.parentElement.querySelectorAll('canvas.timeline-layer')) {
+  for (const c of ${layers} ? base.parentElement.querySelectorAll('canvas.timeline-layer') : []) {
     if (c.width > 0 && getComputedStyle(c).display !== 'none') {
       g.drawImage(c, Math.round((parseFloat(c.style.left) || 0) * k), Math.round((parseFloat(c.style.top) || 0) * k));
     }
   }
   return g;
 })()`;
+const SNAPSHOT = snapshot();
 
 /** Share of the timeline's pixels that differ from the background (white), 0..1. */
 export function inkedShare(page) {
@@ -127,10 +129,10 @@ export async function saturatedAt(page, x, y) {
 }
 
 /** Of `points` ([{ x, y }] in CSS px on the timeline), those whose pixel is not strongly coloured (not a
- * drawn marker; a band or the background). */
-export function unsaturated(page, points) {
+ * drawn marker; a band or the background); with `layers` false, on the scene's own canvas alone. */
+export function unsaturated(page, points, { layers = true } = {}) {
   return page.evaluate(`(() => {
-    const g = ${SNAPSHOT};
+    const g = ${snapshot(layers)};
     const k = g.canvas.width / document.querySelector('#timeline-canvas').clientWidth;
     return ${JSON.stringify(points)}.filter((p) => {
       const [r, gr, b] = g.getImageData(Math.round(p.x * k), Math.round(p.y * k), 1, 1).data;

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DIST, inkedShare, launch } from './harness.mjs';
+import { DIST, inkedShare, launch, unsaturated } from './harness.mjs';
 import { pack } from '../../.ci/single-file.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -118,19 +118,7 @@ async function checkScene(page, contexts, label) {
   const has = await page.$eval('#timeline-canvas', (c) => ({ bitmap: c.getContext('bitmaprenderer') !== null, flat: c.getContext('2d') !== null }));
   assert.deepEqual(has, contexts, `${label}: the scene's contexts`);
   const points = JSON.parse(await page.$eval('#timeline-canvas', (c) => c.getAttribute('data-hit-targets')));
-  const coloured = () =>
-    page.evaluate((points) => {
-      const scene = document.querySelector('#timeline-canvas');
-      const copy = document.createElement('canvas');
-      [copy.width, copy.height] = [scene.width, scene.height];
-      const g = copy.getContext('2d');
-      g.drawImage(scene, 0, 0);
-      const k = scene.width / scene.clientWidth;
-      return points.filter((p) => {
-        const [r, gr, b] = g.getImageData(Math.round(p.x * k), Math.round(p.y * k), 1, 1).data;
-        return Math.max(r, gr, b) - Math.min(r, gr, b) > 60;
-      }).length;
-    }, points);
+  const coloured = async () => points.length - (await unsaturated(page, points, { layers: false })).length;
   const until = async (done) => {
     let n = await coloured();
     for (let i = 0; i < 50 && !done(n); i++) {
