@@ -614,6 +614,23 @@ fn Loaded(
                 .iter()
                 .any(|(k, _)| k == "presenter")
         });
+    // The window's title (its tab, the window lists a presenter drags windows by, a saved PDF's name)
+    // is the dataset's, in the page's language; the presenter window says it is that.
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let title = state.data.with(|d| d.title.clone());
+        let title = if presenter {
+            format!(
+                "{} — {title}",
+                td_string!(i18n.get_locale(), story.presenter)
+            )
+        } else {
+            title
+        };
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+        }
+    });
     if presenter {
         return view! { <PresenterView/> }.into_any();
     }
@@ -622,7 +639,6 @@ fn Loaded(
     use_modes(state);
     use_story();
     let embed_code = RwSignal::new(None::<String>);
-    let i18n = use_i18n();
     let tab = move |view: View, id: &'static str| {
         let label = move || {
             let l = i18n.get_locale();

@@ -73,6 +73,9 @@ test('the presenter window shows the notes and drives the main window (S)', asyn
   await page.keyboard.press('ArrowRight');
   await presenter.waitForFunction(() => /Step 2 of/.test(document.querySelector('.presenter-position')?.textContent ?? ''));
   assert.ok((await presenter.textContent('#presenter-notes')).length > 20, 'speaker notes are shown');
+  // Two windows, told apart by their titles when dragged to the right screen.
+  assert.equal(await presenter.title(), 'Presenter — The Union State of Russia and Belarus, treaty by treaty');
+  assert.equal(await page.title(), 'The Union State of Russia and Belarus, treaty by treaty');
   await presenter.click('#presenter-next');
   await page.waitForFunction(() => /^3 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
   await presenter.click('#presenter-previous');
