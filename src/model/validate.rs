@@ -288,6 +288,12 @@ fn json_error(text: &str, e: serde_json::Error) -> LoadError {
     LoadError::Shape { path, message }
 }
 
+/// Whether a text is empty or only white space (as `text.trim().is_empty()`, but stopping at the first
+/// character that is not, which for a dataset's texts is their first).
+fn blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
 /// Collects problems while walking the raw dataset, and puts its texts in the dataset's language.
 struct Checker {
     problems: Vec<Problem>,
@@ -312,9 +318,9 @@ impl Language {
         if !self.russian {
             return (en, ru);
         }
-        match ru.filter(|r| !r.trim().is_empty()) {
+        match ru.filter(|r| !blank(r)) {
             Some(r) => (r, None),
-            None if !en.trim().is_empty() => {
+            None if !blank(&en) => {
                 self.missing += 1;
                 (format!("{UNTRANSLATED}{en}"), None)
             }
@@ -367,7 +373,7 @@ impl Checker {
     }
 
     fn text(&mut self, path: impl Display, text: &str, max: usize) {
-        if text.trim().is_empty() {
+        if blank(text) {
             self.fail(path.to_string(), "must not be empty");
         } else if text.len() > max {
             // Never more characters than bytes: counted only when the bytes are over the limit.
@@ -1521,5 +1527,32 @@ fn depth(c: &mut Checker, raw: &RawDepth, source_ix: &Ids<'_>, event_ix: &Ids<'_
     Depth {
         sectors,
         provisions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blank;
+
+    #[test]
+    fn blank_is_what_trimming_leaves_empty() {
+        let texts = [
+            "",
+            " ",
+            "\t\n\r",
+            "\u{a0}",
+            "\u{2003}\u{3000}",
+            "\u{200b}",
+            " a ",
+            "a",
+            "\u{a0}б",
+            "б\u{a0}",
+            "\u{feff}",
+        ];
+        for text in texts {
+            assert_eq!(blank(text), text.trim().is_empty(), "{text:?}");
+        }
+        assert!(blank(" \u{3000}\n"));
+        assert!(!blank(" \u{200b} "));
     }
 }
