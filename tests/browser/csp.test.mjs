@@ -62,3 +62,17 @@ test('every view works with no policy violation', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the site opens and plays with nothing in the console, not even a warning', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const said = [];
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && said.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => said.push(`page error: ${e.message}`));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.querySelector('#timeline-canvas')?.width > 0);
+  await page.click('#play');
+  await page.waitForTimeout(1500);
+  await page.click('#play');
+  assert.deepEqual(said, []);
+  await page.close();
+});
