@@ -29,7 +29,7 @@ test('the switch puts the interface and the data into Russian and back, keeping 
   const page = await openApp(browser, server.url);
   assert.equal(await lang(page), 'en');
   assert.equal((await page.textContent('#tab-timeline')).trim(), 'Timeline');
-  assert.equal(await page.title(), 'The Union State of Russia and Belarus, treaty by treaty');
+  await page.waitForFunction((t) => document.title === t, 'The Union State of Russia and Belarus, treaty by treaty');
   await page.locator('#timeline-canvas').focus();
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
@@ -48,7 +48,7 @@ test('the switch puts the interface and the data into Russian and back, keeping 
   assert.match(await page.textContent('.event-card h3'), /Источники|Расхождение|Задокументированное/);
   assert.match(await page.textContent('h1'), cyrillic, 'the dataset title');
   // The window's title is the dataset's, in Russian too (a saved PDF is named after it).
-  assert.equal(await page.title(), 'Союзное государство России и Беларуси: договор за договором');
+  await page.waitForFunction((t) => document.title === t, 'Союзное государство России и Беларуси: договор за договором');
   assert.equal(await page.getAttribute('#lang-ru', 'aria-pressed'), 'true');
   await page.waitForFunction(() => location.search.includes('lang=ru'));
 
@@ -66,7 +66,7 @@ test('the switch puts the interface and the data into Russian and back, keeping 
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.waitForFunction((t) => document.querySelector('#card-title')?.textContent === t, english);
   await page.waitForFunction(() => !location.search.includes('lang='));
-  assert.equal(await page.title(), 'The Union State of Russia and Belarus, treaty by treaty');
+  await page.waitForFunction((t) => document.title === t, 'The Union State of Russia and Belarus, treaty by treaty');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
