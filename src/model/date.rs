@@ -112,23 +112,17 @@ impl PartialDate {
         if parts.next().is_some() || (month.is_none() && day.is_some()) {
             return Err(bad());
         }
-        PartialDate { year, month, day }.on_calendar(text)
-    }
-
-    /// This date if its month and day are on the calendar (`text` is the date as written, for the
-    /// error).
-    fn on_calendar(self, text: &str) -> Result<PartialDate, DateError> {
-        if let Some(m) = self.month {
+        if let Some(m) = month {
             if !(1..=12).contains(&m) {
                 return Err(DateError::Impossible(clip(text)));
             }
-            if let Some(d) = self.day {
-                if d == 0 || d > days_in_month(self.year, m) {
+            if let Some(d) = day {
+                if d == 0 || d > days_in_month(year, m) {
                     return Err(DateError::Impossible(clip(text)));
                 }
             }
         }
-        Ok(self)
+        Ok(PartialDate { year, month, day })
     }
 
     /// The precision this date was written with.
