@@ -21,10 +21,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { percentile, playOurs } from './frames.mjs';
 import { DPR, VIEWPORT } from './cold.mjs';
 import { readFlags } from './flags.mjs';
+import { FIREFOX } from '../browser/harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(join(ROOT, '.ci', 'package.json'));
-const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const PAUSED_SECONDS = 2;
 
 function options(argv) {

@@ -29,6 +29,9 @@ const CHROMIUM_FLAGS = [
 
 const LAUNCH = () => ({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
 
+/** Debian's Firefox ESR, which `bash .ci/setup` installs (or the one `FIREFOX` names). */
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+
 /** Launches headless Debian Chromium with the flags this closed network needs. */
 export function launch() {
   return chromium.launch(LAUNCH());

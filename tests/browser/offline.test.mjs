@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DIST, inkedShare, launch, unsaturated } from './harness.mjs';
+import { DIST, FIREFOX, inkedShare, launch, unsaturated } from './harness.mjs';
 import { pack } from '../../.ci/single-file.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,7 +19,6 @@ const SINGLE = join(DIST, 'union-state.html');
 const DIRECT_URL = pathToFileURL(SINGLE).href;
 const IFRAME_URL = pathToFileURL(join(root, 'tests', 'browser', 'fixtures', 'sandboxed-iframe.html')).href;
 const SCREENSHOTS = join(root, 'target', 'screenshots');
-const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const VIEWPORT = { width: 1280, height: 720 };
 
 /** The only URLs the page may ask for: itself (and the iframe parent) on disk, and inline data. */
@@ -69,12 +68,12 @@ function recordCspViolations() {
 
 const scrubValue = (frame) => frame.$eval('#scrub', (el) => Number(el.value));
 
-/** Rewinds the scrubber to its start and returns that value. */
-async function rewind(frame) {
-  await frame.$eval('#scrub', (el) => {
-    el.value = el.min;
+/** Moves the scrubber to its start (`edge` 'min') or its end ('max') and returns that value. */
+async function scrubTo(frame, edge) {
+  await frame.$eval('#scrub', (el, e) => {
+    el.value = el[e];
     el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  }, edge);
   return scrubValue(frame);
 }
 
@@ -96,7 +95,7 @@ async function checkApp(frame, waitUntil, clickPlay, label) {
   const share = await inkedShare(frame);
   assert.ok(share > 0.05, `${label}: only ${(share * 100).toFixed(1)}% of the canvas is drawn`);
   assert.equal(await frame.$eval('body', (b) => !!b.querySelector('#loading')), false, `${label}: still loading`);
-  const start = await rewind(frame);
+  const start = await scrubTo(frame, 'min');
   await clickPlay();
   await waitUntil((b) => Number(document.querySelector('#scrub').value) > b + 200, start);
   assert.equal(await frame.$eval('#play', (b) => b.getAttribute('aria-pressed')), 'true', `${label}: Play is pressed`);
@@ -129,13 +128,10 @@ async function checkScene(page, contexts, label) {
   };
   const settled = await coloured();
   assert.ok(settled >= points.length * 0.8, `${label}: ${settled} of ${points.length} markers coloured at the end`);
-  await rewind(page);
+  await scrubTo(page, 'min');
   const ghosts = await until((n) => n <= points.length * 0.1);
   assert.ok(ghosts <= points.length * 0.1, `${label}: the scene drawn again, rewound: ${ghosts} of ${points.length} markers still coloured`);
-  await page.$eval('#scrub', (el) => {
-    el.value = el.max;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  await scrubTo(page, 'max');
   const again = await until((n) => n === settled);
   assert.equal(again, settled, `${label}: the scene drawn again at the end, its markers coloured as before`);
 }
