@@ -2,7 +2,7 @@
 // tests load the product from. Node built-ins only.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -18,9 +18,17 @@ const TYPES = {
 export async function serveDir(dir, port = 0) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
+    // The path as sent, without query or fragment. An address the server cannot read (a stray `%`, say)
+    // is answered 400; it must not stop the server that the open page is still using.
+    let path;
+    try {
+      path = normalize(decodeURIComponent(req.url.replace(/[?#].*$/s, ''))).replace(/^([/\\])+/, '');
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad address');
+      return;
+    }
     const file = join(root, path === '' ? 'index.html' : path);
-    if (!file.startsWith(root)) {
+    if (!file.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;
     }
