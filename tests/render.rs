@@ -3,10 +3,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
 use plotters::prelude::*;
+use union_state::i18n::{td_string, Locale};
 use union_state::layout::anim::appearance;
 use union_state::layout::lanes::{place, Placement};
 use union_state::layout::scale::Window;
-use union_state::model::{self, Day};
+use union_state::model::{self, Day, Status};
 use union_state::render::theme::{Theme, LIGHT};
 use union_state::render::timeline::{
     appearing, draw_event, draw_playhead, draw_rings, draw_scene, draw_timeline, event_bounds,
@@ -399,4 +400,27 @@ fn nothing_is_drawn_over_the_lane_names_or_past_the_plot() {
         bars += 1;
     }
     assert!(bars > 0, "bars are drawn");
+}
+
+/// The legend beside the timeline names the statuses drawn as rings: exactly those, in the order the
+/// vocabulary has them; the Russian legend names as many.
+#[test]
+fn the_legend_names_exactly_the_statuses_drawn_as_rings() {
+    fn listed(text: &str, or: &str) -> Vec<String> {
+        let list = text.split(" (").next().unwrap();
+        list.split(", ")
+            .flat_map(|s| s.split(or))
+            .map(str::to_lowercase)
+            .collect()
+    }
+    let ringed: Vec<String> = Status::ALL
+        .iter()
+        .filter(|s| is_undelivered(Some(**s)))
+        .map(|s| s.label(Locale::en).to_lowercase())
+        .collect();
+    assert!(!is_undelivered(None), "an event without a status is a disc");
+    let en = listed(td_string!(Locale::en, legend.timeline_undelivered), " or ");
+    assert_eq!(en, ringed);
+    let ru = listed(td_string!(Locale::ru, legend.timeline_undelivered), " или ");
+    assert_eq!(ru.len(), ringed.len(), "{ru:?}");
 }

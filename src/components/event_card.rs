@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::i18n::{t_string, td_string, use_i18n, Locale};
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::model::{Confidence, Dataset, Precision};
 
 /// What the date's precision means, for the card.
@@ -135,13 +135,29 @@ fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
     .into_any()
 }
 
-/// The card column: the current event, or an introduction before the first event.
+/// What the timeline's marks mean. Their shape carries it, never their colour alone (each track has
+/// its own colour, named beside its lane), so the marks are drawn in one neutral colour here.
+#[component]
+fn TimelineLegend() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="legend timeline-legend" aria-label=move || t_string!(i18n, legend.legend)>
+            <li><span class="mark disc"></span>{t!(i18n, legend.timeline_event)}</li>
+            <li><span class="mark ring"></span>{t!(i18n, legend.timeline_undelivered)}</li>
+            <li><span class="mark span"></span>{t!(i18n, legend.timeline_span)}</li>
+            <li><span class="mark ahead"></span>{t!(i18n, legend.timeline_ahead)}</li>
+        </ul>
+    }
+}
+
+/// The card column: what the marks mean, and the current event, or an introduction before the first.
 #[component]
 pub fn EventCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     view! {
         <aside class="card-column" aria-label=move || t_string!(i18n, card.current)>
+            <TimelineLegend/>
             {move || match state.current() {
                 Some(i) => state.data.with(|d| card(d, i, state)),
                 None => state.data.with(|d| {

@@ -227,6 +227,46 @@ test('the backing store follows devicePixelRatio 2 and a phone width', async () 
   await page.context().close();
 });
 
+test("a legend beside the chart says what each mark means, in the page's language; a long card scrolls under it", async () => {
+  const page = await openApp(browser, `${server.url}?sel=programmes-signed-2021`);
+  await page.waitForSelector('.event-card[data-event-id="programmes-signed-2021"]');
+  const legend = () =>
+    page.evaluate(() => {
+      const items = [...document.querySelectorAll('.card-column > .timeline-legend li')];
+      return items.map((li) => {
+        const mark = li.querySelector('.mark').getBoundingClientRect();
+        return { kind: li.querySelector('.mark').classList[1], text: li.textContent.trim(), w: mark.width, h: mark.height };
+      });
+    });
+  const en = await legend();
+  assert.deepEqual(en.map((i) => i.kind), ['disc', 'ring', 'span', 'ahead']);
+  assert.match(en[1].text, /^Never implemented, reversed, shelved or terminated/);
+  for (const i of en) assert.ok(i.w >= 8 && i.h >= 8, `the ${i.kind} mark is drawn (${i.w} x ${i.h})`);
+  assert.equal(await page.getAttribute('.timeline-legend', 'aria-label'), 'Legend');
+
+  // The legend and the top of the card are on the screen; the card scrolls within the column.
+  const box = await page.evaluate(() => {
+    const rect = (s) => document.querySelector(s).getBoundingClientRect();
+    const card = document.querySelector('.event-card');
+    return {
+      legend: rect('.timeline-legend'), card: rect('.event-card'), column: rect('.card-column'),
+      scrolls: card.scrollHeight > card.clientHeight, page: document.documentElement.scrollHeight, screen: innerHeight,
+    };
+  });
+  assert.ok(box.legend.bottom <= box.card.top, 'the legend is above the card');
+  assert.ok(box.card.bottom <= box.column.bottom + 1 && box.column.bottom <= box.screen, `the card ends at ${box.card.bottom}px, the column at ${box.column.bottom}px`);
+  assert.ok(box.scrolls, 'this card is longer than the column leaves it, and scrolls');
+  assert.ok(box.page <= box.screen, `the page is ${box.page}px tall on a ${box.screen}px screen`);
+
+  await page.click('#lang-ru');
+  await page.waitForFunction(() => document.querySelector('.timeline-legend li')?.textContent.trim() === 'Событие');
+  const ru = await legend();
+  assert.match(ru[1].text, /^Не выполнено, отменено, отложено или прекращено/);
+  assert.equal(await page.getAttribute('.timeline-legend', 'aria-label'), 'Условные обозначения');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('on a narrow phone every view tab is on the screen and nothing scrolls sideways, in both languages', async () => {
   for (const lang of ['en', 'ru']) {
     const page = await openApp(browser, `${server.url}?lang=${lang}`, { viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
