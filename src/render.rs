@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod ladder;
+pub mod legend;
 pub mod mapping;
 pub mod membership;
 pub mod theme;

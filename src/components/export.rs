@@ -9,9 +9,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{AppState, DepthState, MappingState, MembershipState, View};
+use crate::components::controls::playhead_label;
 use crate::components::{depth_view, mapping_canvas, membership_view, timeline_canvas};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::layout::{bipartite, ladder, lanes, matrix};
+use crate::render::legend::{self, Chart, Item, LegendLayout};
 use crate::render::{
     ladder as ladder_render, mapping as mapping_render, membership as membership_render, timeline,
 };
@@ -32,6 +34,29 @@ fn view_name(v: View) -> &'static str {
         View::Membership => "memberships",
         View::Depth => "depth",
     }
+}
+
+/// The legend under the exported view, `width` px wide: its marks, and a line saying what the figure
+/// shows (the dataset's title, the view and the playhead's date).
+fn legend_for(v: Views, width: f64) -> (Vec<Item>, LegendLayout) {
+    untrack(|| {
+        let l = v.app.chart_theme().locale;
+        let view = v.app.view.get();
+        let (chart, name) = match view {
+            View::Timeline => (Chart::Timeline, td_string!(l, app.tab_timeline)),
+            View::Mapping => (Chart::Mapping, td_string!(l, app.tab_mapping)),
+            View::Membership => (Chart::Membership, td_string!(l, app.tab_membership)),
+            View::Depth => (Chart::Depth, td_string!(l, app.tab_depth)),
+        };
+        let items = legend::items(chart, l);
+        let date = playhead_label(v.app.playhead.get(), l);
+        let caption = v
+            .app
+            .data
+            .with(|d| format!("{} · {name} · {date}", d.title));
+        let g = legend::layout(&items, &caption, width);
+        (items, g)
+    })
 }
 
 /// Draws the current view as it is now, laid out for `(w, h)` layout px, into `area`.
@@ -133,6 +158,8 @@ fn export_png(v: Views, factor: f64) {
     let Some((cw, ch)) = view_size() else { return };
     let scale = untrack(|| v.app.chart_theme().scale);
     let (w, h) = (cw / scale, ch / scale);
+    let (items, g) = legend_for(v, w);
+    let lh = g.size.1;
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -144,7 +171,7 @@ fn export_png(v: Views, factor: f64) {
         return;
     };
     canvas.set_width((cw * factor).round() as u32);
-    canvas.set_height((ch * factor).round() as u32);
+    canvas.set_height(((h + lh) * scale * factor).round() as u32);
     let Some(ctx) = canvas
         .get_context("2d")
         .ok()
@@ -161,8 +188,14 @@ fn export_png(v: Views, factor: f64) {
         return;
     };
     let root = backend.into_drawing_area();
-    let area = root.shrink((0, 0), (w.round() as u32, h.round() as u32));
-    if let Err(e) = draw_view(&area, v, (w, h)) {
+    // In layout px (the context's transform scales them): the view, and the legend under it.
+    let (top, below) = root.split_vertically(h.round() as u32);
+    let area = top.shrink((0, 0), (w.round() as u32, h.round() as u32));
+    let below = below.shrink((0, 0), (w.round() as u32, lh.round() as u32));
+    let theme = untrack(|| v.app.chart_theme());
+    if let Err(e) =
+        draw_view(&area, v, (w, h)).and_then(|()| legend::draw_legend(&below, &items, &g, &theme))
+    {
         leptos::logging::error!("the PNG export failed: {e}");
         return;
     }
@@ -183,11 +216,17 @@ fn export_svg(v: Views) {
     let Some((cw, ch)) = view_size() else { return };
     let scale = untrack(|| v.app.chart_theme().scale);
     let (w, h) = (cw / scale, ch / scale);
+    let (items, g) = legend_for(v, w);
+    let theme = untrack(|| v.app.chart_theme());
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (w.round() as u32, h.round() as u32))
-            .into_drawing_area();
-        if let Err(e) = draw_view(&root, v, (w, h)).and_then(|()| root.present()) {
+        let size = (w.round() as u32, (h + g.size.1).round() as u32);
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let (top, below) = root.split_vertically(h.round() as u32);
+        if let Err(e) = draw_view(&top, v, (w, h))
+            .and_then(|()| legend::draw_legend(&below, &items, &g, &theme))
+            .and_then(|()| root.present())
+        {
             leptos::logging::error!("the SVG export failed: {e}");
             return;
         }

@@ -172,31 +172,7 @@ pub fn draw_mapping<DB: DrawingBackend>(
         let alpha = if on_path_node(b.node) { 1.0 } else { DIM_ALPHA };
         let r = b.rect;
         let (x0, y0, x1, y1) = (px(r.x), px(r.y), px(r.right()), px(r.bottom()));
-        match phase {
-            RoadMapPhase::Settled(RoadMapStatus::Agreed) => {
-                area.draw(&Rectangle::new(
-                    [(x0, y0), (x1, y1)],
-                    theme.agreed.mix(alpha).filled(),
-                ))?;
-            }
-            RoadMapPhase::Settled(RoadMapStatus::Contentious) => {
-                let c = theme.contentious.mix(alpha);
-                area.draw(&Rectangle::new([(x0, y0), (x1, y1)], c.stroke_width(2)))?;
-                area.draw(&Rectangle::new([(x0, y0), ((x0 + x1) / 2, y1)], c.filled()))?;
-            }
-            RoadMapPhase::Settled(s) => {
-                area.draw(&Rectangle::new(
-                    [(x0, y0), (x1, y1)],
-                    theme.status(s).mix(alpha).stroke_width(2),
-                ))?;
-            }
-            _ => {
-                area.draw(&Rectangle::new(
-                    [(x0, y0), (x1, y1)],
-                    theme.pending.mix(alpha).stroke_width(2),
-                ))?;
-            }
-        }
+        draw_road_map_mark(area, phase, [(x0, y0), (x1, y1)], alpha, theme)?;
         if frame.selected == Some(Target::Node(b.node)) {
             area.draw(&Rectangle::new(
                 [(x0 - 3, y0 - 2), (x1 + 3, y1 + 2)],
@@ -258,6 +234,41 @@ pub fn draw_mapping<DB: DrawingBackend>(
             &style,
             (px(layout.width / 2.0), px(layout.height / 2.0)),
         )?;
+    }
+    Ok(())
+}
+
+/// A road map's mark in `rect` (corners, px): filled when agreed, half filled when contentious, hollow
+/// when excluded or shelved, or outlined in the neutral colour while under negotiation.
+pub fn draw_road_map_mark<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    phase: RoadMapPhase,
+    rect: [(i32, i32); 2],
+    alpha: f64,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let [(x0, y0), (x1, y1)] = rect;
+    match phase {
+        RoadMapPhase::Settled(RoadMapStatus::Agreed) => {
+            area.draw(&Rectangle::new(rect, theme.agreed.mix(alpha).filled()))?;
+        }
+        RoadMapPhase::Settled(RoadMapStatus::Contentious) => {
+            let c = theme.contentious.mix(alpha);
+            area.draw(&Rectangle::new(rect, c.stroke_width(2)))?;
+            area.draw(&Rectangle::new([(x0, y0), ((x0 + x1) / 2, y1)], c.filled()))?;
+        }
+        RoadMapPhase::Settled(s) => {
+            area.draw(&Rectangle::new(
+                rect,
+                theme.status(s).mix(alpha).stroke_width(2),
+            ))?;
+        }
+        _ => {
+            area.draw(&Rectangle::new(
+                rect,
+                theme.pending.mix(alpha).stroke_width(2),
+            ))?;
+        }
     }
     Ok(())
 }

@@ -50,7 +50,7 @@ pub fn cell_text(standing: Standing, since_year: Option<i32>, locale: Locale) ->
 /// Members are filled, associates filled lighter, observers and participants hollow or half filled,
 /// suspensions hatched, pending exits filled in another colour, and past memberships a faint outline:
 /// never colour alone.
-fn draw_mark<DB: DrawingBackend>(
+pub fn draw_mark<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     standing: Standing,
     (x0, y0, x1, y1): (f64, f64, f64, f64),

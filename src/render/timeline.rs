@@ -377,16 +377,14 @@ pub fn draw_event<DB: DrawingBackend>(
         return Ok(());
     }
     let radius = marker_radius(placement, shown);
-    if is_undelivered(event.status) {
-        area.draw(&Circle::new((x, y), radius, theme.background.filled()))?;
-        area.draw(&Circle::new(
-            (x, y),
-            radius,
-            colour.mix(fade).stroke_width(MARKER_STROKE_PX),
-        ))?;
-    } else {
-        area.draw(&Circle::new((x, y), radius, colour.mix(fade).filled()))?;
-    }
+    draw_marker(
+        area,
+        (x, y),
+        radius,
+        colour.mix(fade),
+        is_undelivered(event.status),
+        theme,
+    )?;
     if let Some(label) = &p.label {
         let face = if emphasised {
             theme.bold(m.label_font_px)
@@ -398,6 +396,28 @@ pub fn draw_event<DB: DrawingBackend>(
             .color(&ink)
             .pos(Pos::new(HPos::Left, VPos::Center));
         area.draw_text(label, &style, (px(p.label_x_px), y))?;
+    }
+    Ok(())
+}
+
+/// An event's marker: a disc, or a ring on the background for an act not delivered.
+pub fn draw_marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    centre: (i32, i32),
+    radius: u32,
+    colour: RGBAColor,
+    undelivered: bool,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if undelivered {
+        area.draw(&Circle::new(centre, radius, theme.background.filled()))?;
+        area.draw(&Circle::new(
+            centre,
+            radius,
+            colour.stroke_width(MARKER_STROKE_PX),
+        ))?;
+    } else {
+        area.draw(&Circle::new(centre, radius, colour.filled()))?;
     }
     Ok(())
 }

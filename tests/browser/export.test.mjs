@@ -28,31 +28,58 @@ async function grab(page, button) {
 /** Width and height from a PNG's IHDR chunk. */
 const pngSize = (b) => ({ w: b.readUInt32BE(16), h: b.readUInt32BE(20) });
 
-test('PNG exports are the view at 1x, 2x and 4x, and SVG is the same drawing', async () => {
+/** The texts of an SVG's text elements, entities decoded. */
+const svgTexts = (svg) =>
+  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+    m[1].trim().replaceAll('&apos;', "'").replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'),
+  );
+
+/** The words of the legend on the page, in order. */
+const pageLegend = (page) => page.$$eval('main .legend li', (items) => items.map((li) => li.textContent.trim()));
+
+test('PNG exports are the view at 1x, 2x and 4x with its legend under it, and SVG is the same drawing', async () => {
   const page = await openApp(browser, server.url, { acceptDownloads: true });
   const css = await page.evaluate(() => {
     const c = document.querySelector('#timeline-canvas');
     return { w: c.clientWidth, h: c.clientHeight };
   });
+  const below = [];
   for (const [button, k] of [['#export-png-1', 1], ['#export-png-2', 2], ['#export-png-4', 4]]) {
     const { name, bytes } = await grab(page, button);
     assert.equal(bytes.subarray(1, 4).toString(), 'PNG', `${name} is a PNG`);
-    assert.deepEqual(pngSize(bytes), { w: css.w * k, h: css.h * k }, name);
+    const size = pngSize(bytes);
+    assert.equal(size.w, css.w * k, name);
+    below.push((size.h - css.h * k) / k);
     assert.ok(bytes.length > 10000 * k, `${name} is not blank (${bytes.length} bytes)`);
     assert.match(name, new RegExp(`timeline@${k}x\\.png$`));
   }
+  // The legend under the view is as tall at every scale: two rows of marks and the caption here.
+  assert.ok(below.every((b) => Math.abs(b - below[0]) <= 1) && below[0] >= 60 && below[0] <= 120, `legend heights ${below}`);
   const { name, bytes } = await grab(page, '#export-svg');
   const svg = bytes.toString('utf8');
   assert.match(name, /timeline\.svg$/);
   assert.match(svg, /^<svg/);
+  assert.equal(Number(svg.match(/height="(\d+)"/)[1]), css.h + below[0], 'the SVG is the view and the legend');
   assert.ok(svg.includes('Legal and political'), 'lane names are in the SVG');
   assert.ok((svg.match(/<circle/g) ?? []).length >= 100, 'event marks are in the SVG');
-  // Another view exports too.
+  // The legend says what the page's legend says, and the caption names the figure.
+  const texts = svgTexts(svg);
+  for (const words of await pageLegend(page)) assert.ok(texts.includes(words), `"${words}" is in the SVG's legend`);
+  const date = (await page.textContent('#playhead-date')).trim();
+  assert.equal(texts.at(-1), `The Union State of Russia and Belarus, treaty by treaty · Timeline · ${date}`);
+  // Another view exports too, with its own legend, in the page's language.
+  await page.click('#lang-ru');
+  await page.waitForFunction(() => document.documentElement.lang === 'ru');
   await page.click('#tab-membership');
   await page.waitForFunction(() => document.querySelector('#membership-canvas')?.width > 0);
   const matrix = await grab(page, '#export-svg');
   assert.match(matrix.name, /memberships\.svg$/);
-  assert.ok(matrix.bytes.toString().includes('CSTO'));
+  const matrixTexts = svgTexts(matrix.bytes.toString());
+  assert.ok(matrixTexts.includes('ОДКБ') || matrixTexts.some((t) => t.includes('ОДКБ')), 'the organisations are in the SVG');
+  const legend = await pageLegend(page);
+  assert.equal(legend.length, 7);
+  for (const words of legend) assert.ok(matrixTexts.includes(words), `"${words}" is in the SVG's legend`);
+  assert.match(matrixTexts.at(-1), /^Союзное государство России и Беларуси: договор за договором · Членство · /);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

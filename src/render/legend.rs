@@ -1,0 +1,316 @@
+//! The legend under a chart in an exported image, so that a figure pasted into a slide or a paper says
+//! what its marks mean, as the page does beside the chart: each mark drawn by the code that draws it in
+//! the chart, with the words of the page's legend, and a last line saying what the figure shows (the
+//! dataset's title, the view and the playhead's date).
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::theme::{Theme, BAR_ALPHA, DASH_PX, GHOST_ALPHA};
+use super::{mapping, membership, timeline};
+use crate::i18n::{td_string, Locale};
+use crate::layout::bipartite::RoadMapPhase;
+use crate::layout::text;
+use crate::model::{Evidence, MemberStatus, RoadMapStatus, Standing};
+
+/// The chart a legend is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chart {
+    /// The timeline of events.
+    Timeline,
+    /// The road maps and the union programmes.
+    Mapping,
+    /// The memberships' matrix.
+    Membership,
+    /// The depth ladder.
+    Depth,
+}
+
+/// A mark of a chart, as the legend shows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Glyph {
+    /// An event: a disc.
+    Event,
+    /// An act never implemented, reversed, shelved or terminated: a ring.
+    Undelivered,
+    /// An event with a span: its disc and the bar to its end.
+    Span,
+    /// An event after the playhead's date: a faint outline.
+    Ahead,
+    /// A road map in a phase.
+    RoadMap(RoadMapPhase),
+    /// A union programme.
+    Programme,
+    /// A link from a road map to a programme, documented or inferred.
+    Link(Evidence),
+    /// A standing in an organisation.
+    Standing(Standing),
+    /// What was declared: the dashed line.
+    Declared,
+    /// What was delivered: the solid line.
+    Delivered,
+    /// The gap between them, shaded.
+    Gap,
+}
+
+/// One entry of a legend.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Item {
+    /// The mark.
+    pub glyph: Glyph,
+    /// What it means, in the page's words.
+    pub label: &'static str,
+}
+
+/// The legend of `chart`, in `l`: the entries of the legend beside the chart on the page, in order.
+pub fn items(chart: Chart, l: Locale) -> Vec<Item> {
+    let item = |glyph, label| Item { glyph, label };
+    match chart {
+        Chart::Timeline => vec![
+            item(Glyph::Event, td_string!(l, legend.timeline_event)),
+            item(
+                Glyph::Undelivered,
+                td_string!(l, legend.timeline_undelivered),
+            ),
+            item(Glyph::Span, td_string!(l, legend.timeline_span)),
+            item(Glyph::Ahead, td_string!(l, legend.timeline_ahead)),
+        ],
+        Chart::Mapping => {
+            let settled = |s| Glyph::RoadMap(RoadMapPhase::Settled(s));
+            vec![
+                item(settled(RoadMapStatus::Agreed), td_string!(l, legend.agreed)),
+                item(
+                    settled(RoadMapStatus::Contentious),
+                    td_string!(l, legend.contentious),
+                ),
+                item(
+                    settled(RoadMapStatus::Excluded),
+                    td_string!(l, legend.excluded),
+                ),
+                item(
+                    settled(RoadMapStatus::Shelved),
+                    td_string!(l, legend.shelved),
+                ),
+                item(
+                    Glyph::RoadMap(RoadMapPhase::Negotiating),
+                    td_string!(l, legend.pending),
+                ),
+                item(Glyph::Programme, td_string!(l, legend.programme)),
+                item(
+                    Glyph::Link(Evidence::Documented),
+                    td_string!(l, legend.documented),
+                ),
+                item(
+                    Glyph::Link(Evidence::Inferred),
+                    td_string!(l, legend.inferred),
+                ),
+            ]
+        }
+        Chart::Membership => {
+            let is = |s| Glyph::Standing(Standing::Is(s));
+            vec![
+                item(is(MemberStatus::Member), td_string!(l, membership.l_member)),
+                item(
+                    is(MemberStatus::Associate),
+                    td_string!(l, membership.l_associate),
+                ),
+                item(
+                    is(MemberStatus::Observer),
+                    td_string!(l, membership.l_observer),
+                ),
+                item(
+                    is(MemberStatus::Participant),
+                    td_string!(l, membership.l_participant),
+                ),
+                item(
+                    is(MemberStatus::Suspended),
+                    td_string!(l, membership.l_suspended),
+                ),
+                item(
+                    is(MemberStatus::ExitPending),
+                    td_string!(l, membership.l_leaving),
+                ),
+                item(
+                    Glyph::Standing(Standing::Left),
+                    td_string!(l, membership.l_left),
+                ),
+            ]
+        }
+        Chart::Depth => vec![
+            item(Glyph::Declared, td_string!(l, depth.legend_declared)),
+            item(Glyph::Delivered, td_string!(l, depth.legend_delivered)),
+            item(Glyph::Gap, td_string!(l, depth.legend_gap)),
+        ],
+    }
+}
+
+/// Type size of the legend, px.
+pub const FONT_PX: f64 = 12.0;
+/// Width of the box a mark is drawn in, px.
+const GLYPH_W_PX: f64 = 28.0;
+/// Space between a mark and its words, and after an entry, px.
+const GAP_PX: (f64, f64) = (6.0, 18.0);
+/// Height of a row, px.
+const ROW_PX: f64 = 22.0;
+/// Margin round the legend, px.
+const PAD_PX: f64 = 10.0;
+
+/// Where each entry and the last line go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendLayout {
+    /// Left edge and vertical centre of each entry's mark, px, in the order of the entries.
+    pub spots: Vec<(f64, f64)>,
+    /// Each entry's words, cut to the width if one alone is too wide.
+    pub labels: Vec<String>,
+    /// The last line, cut to the width, and its vertical centre.
+    pub caption: (String, f64),
+    /// The legend's width and height, px.
+    pub size: (f64, f64),
+}
+
+/// Lays `items` out in rows across `width` px (an entry never split, the words given room for a wide
+/// face), with `caption` as the last line.
+pub fn layout(items: &[Item], caption: &str, width: f64) -> LegendLayout {
+    let inner = (width - 2.0 * PAD_PX).max(GLYPH_W_PX);
+    let room = |label: &str| text::width_px(label, FONT_PX) * text::SLACK;
+    let (mut x, mut row) = (0.0, 0usize);
+    let (mut spots, mut labels) = (Vec::new(), Vec::new());
+    for it in items {
+        let words = (inner - GLYPH_W_PX - GAP_PX.0).max(0.0);
+        let w = GLYPH_W_PX + GAP_PX.0 + room(it.label).min(words);
+        if x > 0.0 && x + w > inner {
+            (x, row) = (0.0, row + 1);
+        }
+        let y = PAD_PX + ROW_PX * (row as f64 + 0.5);
+        spots.push((PAD_PX + x, y));
+        labels.push(text::truncate(it.label, FONT_PX, words / text::SLACK));
+        x += w + GAP_PX.1;
+    }
+    let rows = if items.is_empty() { 0 } else { row + 1 };
+    let caption_y = PAD_PX + ROW_PX * (rows as f64 + 0.5);
+    LegendLayout {
+        spots,
+        labels,
+        caption: (
+            text::truncate(caption, FONT_PX, inner / text::SLACK),
+            caption_y,
+        ),
+        size: (width, caption_y + ROW_PX / 2.0 + PAD_PX),
+    }
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+/// Draws one mark in the box whose left edge and centre are `(x, y)`.
+fn draw_glyph<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    glyph: Glyph,
+    (x, y): (f64, f64),
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    // The timeline's marks in one neutral colour: on the chart, the lane gives the colour.
+    let neutral = theme.muted;
+    let r = 6;
+    let (left, right, mid) = (px(x), px(x + GLYPH_W_PX), px(x + GLYPH_W_PX / 2.0));
+    let square = |half: f64| {
+        (
+            x + GLYPH_W_PX / 2.0 - half,
+            y - half,
+            x + GLYPH_W_PX / 2.0 + half,
+            y + half,
+        )
+    };
+    match glyph {
+        Glyph::Event | Glyph::Undelivered => timeline::draw_marker(
+            area,
+            (mid, px(y)),
+            r,
+            neutral.mix(1.0),
+            glyph == Glyph::Undelivered,
+            theme,
+        ),
+        Glyph::Span => {
+            area.draw(&Rectangle::new(
+                [(left + 6, px(y - 4.0)), (right, px(y + 4.0))],
+                neutral.mix(BAR_ALPHA).filled(),
+            ))?;
+            timeline::draw_marker(area, (left + 6, px(y)), r, neutral.mix(1.0), false, theme)
+        }
+        Glyph::Ahead => area.draw(&Circle::new(
+            (mid, px(y)),
+            4,
+            neutral.mix(GHOST_ALPHA).stroke_width(1),
+        )),
+        Glyph::RoadMap(phase) => {
+            let (x0, y0, x1, y1) = square(7.0);
+            mapping::draw_road_map_mark(
+                area,
+                phase,
+                [(px(x0 + 1.0), px(y0)), (px(x1 - 1.0), px(y1))],
+                1.0,
+                theme,
+            )
+        }
+        Glyph::Programme => {
+            let (x0, y0, x1, y1) = square(7.0);
+            area.draw(&Rectangle::new(
+                [(px(x0 + 1.0), px(y0)), (px(x1 - 1.0), px(y1))],
+                theme.programme.filled(),
+            ))
+        }
+        Glyph::Link(evidence) => {
+            let style = neutral.stroke_width(3);
+            let line = vec![(left, px(y)), (right, px(y))];
+            match evidence {
+                Evidence::Documented => area.draw(&PathElement::new(line, style)),
+                Evidence::Inferred => {
+                    area.draw(&DashedPathElement::new(line, DASH_PX.0, DASH_PX.1, style))
+                }
+            }
+        }
+        Glyph::Standing(s) => membership::draw_mark(area, s, square(7.0), 1.0, theme),
+        Glyph::Declared => area.draw(&DashedPathElement::new(
+            vec![(left, px(y)), (right, px(y))],
+            DASH_PX.0,
+            DASH_PX.1,
+            theme.declared.stroke_width(2),
+        )),
+        Glyph::Delivered => area.draw(&PathElement::new(
+            vec![(left, px(y)), (right, px(y))],
+            theme.delivered.stroke_width(3),
+        )),
+        Glyph::Gap => area.draw(&Rectangle::new(
+            [(left, px(y - 6.0)), (right, px(y + 6.0))],
+            theme.gap.mix(0.22).filled(),
+        )),
+    }
+}
+
+/// Draws the legend laid out by [`layout`] into `area`, over the background, under a rule.
+pub fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    items: &[Item],
+    g: &LegendLayout,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&theme.background)?;
+    area.draw(&PathElement::new(
+        vec![(0, 0), (px(g.size.0), 0)],
+        theme.grid.stroke_width(1),
+    ))?;
+    let words = TextStyle::from(theme.font(FONT_PX))
+        .color(&theme.text)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for ((it, &(x, y)), label) in items.iter().zip(&g.spots).zip(&g.labels) {
+        draw_glyph(area, it.glyph, (x, y), theme)?;
+        area.draw_text(label, &words, (px(x + GLYPH_W_PX + GAP_PX.0), px(y)))?;
+    }
+    let muted = TextStyle::from(theme.font(FONT_PX))
+        .color(&theme.muted)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    area.draw_text(&g.caption.0, &muted, (px(PAD_PX), px(g.caption.1)))
+}

@@ -1,0 +1,166 @@
+//! The legend drawn under an exported chart: laid out within its width at every size, drawn into
+//! plotters' SVG backend with every entry's words and the caption.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+use plotters::prelude::*;
+use union_state::i18n::Locale;
+use union_state::layout::text;
+use union_state::render::legend::{draw_legend, items, layout, Chart, Glyph, FONT_PX};
+use union_state::render::theme::LIGHT;
+
+const CHARTS: [Chart; 4] = [
+    Chart::Timeline,
+    Chart::Mapping,
+    Chart::Membership,
+    Chart::Depth,
+];
+const CAPTION: &str =
+    "The Union State of Russia and Belarus, treaty by treaty · Timeline · 26 Jun 2026";
+
+#[test]
+fn every_chart_has_its_legend_in_both_languages() {
+    let counts: Vec<usize> = CHARTS.iter().map(|&c| items(c, Locale::en).len()).collect();
+    assert_eq!(counts, [4, 8, 7, 3]);
+    for chart in CHARTS {
+        let (en, ru) = (items(chart, Locale::en), items(chart, Locale::ru));
+        let glyphs = |v: &[union_state::render::legend::Item]| -> Vec<Glyph> {
+            v.iter().map(|i| i.glyph).collect()
+        };
+        assert_eq!(glyphs(&en), glyphs(&ru), "{chart:?}");
+        for (e, r) in en.iter().zip(&ru) {
+            assert!(
+                !e.label.is_empty() && e.label != r.label,
+                "{chart:?}: {e:?} / {r:?}"
+            );
+            assert!(
+                r.label
+                    .chars()
+                    .any(|c| ('\u{400}'..='\u{4ff}').contains(&c)),
+                "{r:?}"
+            );
+        }
+    }
+}
+
+/// The room an entry's words are given (as the layout gives it), px.
+fn room(label: &str) -> f64 {
+    text::width_px(label, FONT_PX) * text::SLACK
+}
+
+#[test]
+fn entries_stay_within_the_width_in_rows_that_do_not_overlap() {
+    for chart in CHARTS {
+        for l in [Locale::en, Locale::ru] {
+            let all = items(chart, l);
+            for width in [280.0, 390.0, 640.0, 1024.0, 1280.0, 1920.0] {
+                let g = layout(&all, CAPTION, width);
+                let what = format!("{chart:?} {l:?} at {width}");
+                assert_eq!(
+                    (g.spots.len(), g.labels.len()),
+                    (all.len(), all.len()),
+                    "{what}"
+                );
+                let mut previous: Option<(f64, f64, f64)> = None; // row's y, the entry's right edge
+                for (label, &(x, y)) in g.labels.iter().zip(&g.spots) {
+                    let right = x + 28.0 + 6.0 + room(label);
+                    assert!(x >= 10.0 - 1e-9, "{what}: {label} starts at {x}");
+                    assert!(
+                        right <= width - 10.0 + 1e-6,
+                        "{what}: {label} ends at {right}"
+                    );
+                    if let Some((py, _, pright)) = previous {
+                        if (py - y).abs() < 1e-9 {
+                            assert!(
+                                x >= pright,
+                                "{what}: {label} at {x} overlaps the entry before"
+                            );
+                        } else {
+                            assert!(y > py, "{what}: the rows go down");
+                        }
+                    }
+                    previous = Some((y, x, right));
+                }
+                let last_row = g.spots.iter().map(|s| s.1).fold(0.0, f64::max);
+                assert!(
+                    g.caption.1 > last_row,
+                    "{what}: the caption is the last line"
+                );
+                assert!(g.size.1 > g.caption.1 && g.size.0 == width, "{what}");
+                if width >= 1024.0 {
+                    let whole: Vec<&str> = all.iter().map(|i| i.label).collect();
+                    assert_eq!(g.labels, whole, "{what}: nothing is cut");
+                    assert_eq!(g.caption.0, CAPTION, "{what}");
+                } else {
+                    for (label, item) in g.labels.iter().zip(&all) {
+                        let kept = label.trim_end_matches('…');
+                        assert!(item.label.starts_with(kept), "{what}: {label}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_wide_legend_takes_fewer_rows() {
+    let all = items(Chart::Mapping, Locale::en);
+    let rows = |w| {
+        let g = layout(&all, CAPTION, w);
+        let mut ys: Vec<f64> = g.spots.iter().map(|s| s.1).collect();
+        ys.dedup();
+        ys.len()
+    };
+    assert!(
+        rows(1920.0) < rows(640.0),
+        "{} vs {}",
+        rows(1920.0),
+        rows(640.0)
+    );
+    assert_eq!(rows(280.0), all.len(), "one entry a row on a phone");
+}
+
+#[test]
+fn the_drawn_legend_has_every_entry_and_the_caption() {
+    for chart in CHARTS {
+        for l in [Locale::en, Locale::ru] {
+            let all = items(chart, l);
+            let g = layout(&all, CAPTION, 1280.0);
+            let mut svg = String::new();
+            {
+                let size = (1280, g.size.1.ceil() as u32);
+                let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+                draw_legend(&root, &all, &g, &LIGHT).unwrap();
+                root.present().unwrap();
+            }
+            let texts: Vec<String> = svg
+                .split("<text")
+                .skip(1)
+                .map(|t| {
+                    t.split('>')
+                        .nth(1)
+                        .unwrap()
+                        .split('<')
+                        .next()
+                        .unwrap()
+                        .to_owned()
+                })
+                .map(|t| {
+                    t.trim()
+                        .replace("&apos;", "'")
+                        .replace("&amp;", "&")
+                        .replace("&quot;", "\"")
+                })
+                .collect();
+            let mut expected: Vec<String> = all.iter().map(|i| i.label.to_owned()).collect();
+            expected.push(CAPTION.to_owned());
+            assert_eq!(texts, expected, "{chart:?} {l:?}");
+            // Each entry has a mark: more shapes than words.
+            let shapes = ["<circle", "<rect", "<polyline", "<line", "<path"]
+                .iter()
+                .map(|s| svg.matches(s).count())
+                .sum::<usize>();
+            assert!(shapes > all.len(), "{chart:?} {l:?}: {shapes} shapes");
+        }
+    }
+}
