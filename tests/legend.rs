@@ -16,7 +16,7 @@ const CHARTS: [Chart; 4] = [
     Chart::Depth,
 ];
 const CAPTION: &str =
-    "The Union State of Russia and Belarus, treaty by treaty · Timeline · 26 Jun 2026";
+    "Timeline · 26 Jun 2026 · The Union State of Russia and Belarus, treaty by treaty";
 
 #[test]
 fn every_chart_has_its_legend_in_both_languages() {

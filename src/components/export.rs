@@ -37,7 +37,7 @@ fn view_name(v: View) -> &'static str {
 }
 
 /// The legend under the exported view, `width` px wide: its marks, and a line saying what the figure
-/// shows (the dataset's title, the view and the playhead's date).
+/// shows (the view, the playhead's date and the dataset's title).
 fn legend_for(v: Views, width: f64) -> (Vec<Item>, LegendLayout) {
     untrack(|| {
         let l = v.app.chart_theme().locale;
@@ -50,10 +50,11 @@ fn legend_for(v: Views, width: f64) -> (Vec<Item>, LegendLayout) {
         };
         let items = legend::items(chart, l);
         let date = playhead_label(v.app.playhead.get(), l);
+        // The view and the date first: a narrow figure cuts the end of the line, the dataset's title.
         let caption = v
             .app
             .data
-            .with(|d| format!("{} · {name} · {date}", d.title));
+            .with(|d| format!("{name} · {date} · {}", d.title));
         let g = legend::layout(&items, &caption, width);
         (items, g)
     })

@@ -1,7 +1,7 @@
 //! The legend under a chart in an exported image, so that a figure pasted into a slide or a paper says
 //! what its marks mean, as the page does beside the chart: each mark drawn by the code that draws it in
 //! the chart, with the words of the page's legend, and a last line saying what the figure shows (the
-//! dataset's title, the view and the playhead's date).
+//! view, the playhead's date and the dataset's title).
 
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
