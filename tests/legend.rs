@@ -164,3 +164,22 @@ fn the_drawn_legend_has_every_entry_and_the_caption() {
         }
     }
 }
+
+#[test]
+fn a_dataset_title_with_markup_stays_text_in_the_svg() {
+    let all = items(Chart::Depth, Locale::en);
+    let caption = "Depth · 1 Jan 2020 · <script>alert(1)</script> & \"quotes\"";
+    let g = layout(&all, caption, 1280.0);
+    let mut svg = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (1280, g.size.1.ceil() as u32)).into_drawing_area();
+        draw_legend(&root, &all, &g, &LIGHT).unwrap();
+        root.present().unwrap();
+    }
+    assert!(!svg.contains("<script"), "{svg}");
+    assert!(
+        svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"),
+        "{svg}"
+    );
+}
