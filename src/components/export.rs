@@ -14,6 +14,7 @@ use crate::components::{depth_view, mapping_canvas, membership_view, timeline_ca
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::layout::{bipartite, ladder, lanes, matrix};
 use crate::render::legend::{self, Chart, Item, LegendLayout};
+use crate::render::theme::Theme;
 use crate::render::{
     ladder as ladder_render, mapping as mapping_render, membership as membership_render, timeline,
 };
@@ -36,11 +37,26 @@ fn view_name(v: View) -> &'static str {
     }
 }
 
-/// The legend under the exported view, `width` px wide: its marks, and a line saying what the figure
-/// shows (the view, the playhead's date and the dataset's title).
-fn legend_for(v: Views, width: f64) -> (Vec<Item>, LegendLayout) {
+/// What an export draws: the view at its size on screen, in layout px, with its legend under it.
+struct Figure {
+    /// The charts' theme in force (its `scale` is layout px to CSS px).
+    theme: Theme,
+    /// The view's size, layout px.
+    size: (f64, f64),
+    /// The legend's entries and their places.
+    items: Vec<Item>,
+    legend: LegendLayout,
+}
+
+/// The figure of the current view as it is on screen: its theme and size, and its legend (its marks, and
+/// a line saying what the figure shows: the view, the playhead's date and the dataset's title). None
+/// before the view's canvas has a size.
+fn figure(v: Views) -> Option<Figure> {
+    let (cw, ch) = view_size()?;
+    let theme = v.app.chart_theme_untracked();
+    let (w, h) = (cw / theme.scale, ch / theme.scale);
+    let l = theme.locale;
     untrack(|| {
-        let l = v.app.chart_theme().locale;
         let view = v.app.view.get();
         let (chart, name) = match view {
             View::Timeline => (Chart::Timeline, td_string!(l, app.tab_timeline)),
@@ -55,23 +71,42 @@ fn legend_for(v: Views, width: f64) -> (Vec<Item>, LegendLayout) {
             .app
             .data
             .with(|d| format!("{name} · {date} · {}", d.title));
-        let g = legend::layout(&items, &caption, width);
-        (items, g)
+        let legend = legend::layout(&items, &caption, w);
+        Some(Figure {
+            theme,
+            size: (w, h),
+            items,
+            legend,
+        })
     })
+}
+
+/// Draws `fig` into `root`, whose coordinates are layout px: the view, and its legend under it.
+fn draw_figure<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    v: Views,
+    fig: &Figure,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (w, h) = fig.size;
+    let (top, below) = root.split_vertically(h.round() as u32);
+    let top = top.shrink((0, 0), (w.round() as u32, h.round() as u32));
+    let below = below.shrink((0, 0), (w.round() as u32, fig.legend.size.1.round() as u32));
+    draw_view(&top, v, &fig.theme, fig.size)?;
+    legend::draw_legend(&below, &fig.items, &fig.legend, &fig.theme)
 }
 
 /// Draws the current view as it is now, laid out for `(w, h)` layout px, into `area`.
 fn draw_view<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     v: Views,
+    theme: &Theme,
     (w, h): (f64, f64),
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     untrack(|| {
-        let theme = v.app.chart_theme();
         v.app.data.with(|d| match v.app.view.get() {
             View::Timeline => {
                 let placement = lanes::place(d, w, h, v.app.window.get());
-                timeline::draw_timeline(area, d, &placement, &timeline_canvas::frame(v.app), &theme)
+                timeline::draw_timeline(area, d, &placement, &timeline_canvas::frame(v.app), theme)
             }
             View::Mapping => match &d.mapping {
                 Some(m) => {
@@ -81,7 +116,7 @@ fn draw_view<DB: DrawingBackend>(
                         m,
                         &g,
                         &mapping_canvas::frame(v.app, v.mapping),
-                        &theme,
+                        theme,
                     )
                 }
                 None => Ok(()),
@@ -94,7 +129,7 @@ fn draw_view<DB: DrawingBackend>(
                         m,
                         &g,
                         &membership_view::frame(v.app, v.membership),
-                        &theme,
+                        theme,
                     )
                 }
                 None => Ok(()),
@@ -108,7 +143,7 @@ fn draw_view<DB: DrawingBackend>(
                         x,
                         &g,
                         &depth_view::frame(v.app, v.depth),
-                        &theme,
+                        theme,
                     )
                 }
                 None => Ok(()),
@@ -156,11 +191,9 @@ fn download(blob: &web_sys::Blob, name: &str) {
 
 /// Exports the view as PNG at `factor` times its size on screen.
 fn export_png(v: Views, factor: f64) {
-    let Some((cw, ch)) = view_size() else { return };
-    let scale = untrack(|| v.app.chart_theme().scale);
-    let (w, h) = (cw / scale, ch / scale);
-    let (items, g) = legend_for(v, w);
-    let lh = g.size.1;
+    let Some(fig) = figure(v) else { return };
+    let scale = fig.theme.scale;
+    let (w, h) = fig.size;
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -171,8 +204,8 @@ fn export_png(v: Views, factor: f64) {
     else {
         return;
     };
-    canvas.set_width((cw * factor).round() as u32);
-    canvas.set_height(((h + lh) * scale * factor).round() as u32);
+    canvas.set_width((w * scale * factor).round() as u32);
+    canvas.set_height(((h + fig.legend.size.1) * scale * factor).round() as u32);
     let Some(ctx) = canvas
         .get_context("2d")
         .ok()
@@ -188,15 +221,9 @@ fn export_png(v: Views, factor: f64) {
     let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
         return;
     };
+    // In layout px: the context's transform scales them.
     let root = backend.into_drawing_area();
-    // In layout px (the context's transform scales them): the view, and the legend under it.
-    let (top, below) = root.split_vertically(h.round() as u32);
-    let area = top.shrink((0, 0), (w.round() as u32, h.round() as u32));
-    let below = below.shrink((0, 0), (w.round() as u32, lh.round() as u32));
-    let theme = untrack(|| v.app.chart_theme());
-    if let Err(e) =
-        draw_view(&area, v, (w, h)).and_then(|()| legend::draw_legend(&below, &items, &g, &theme))
-    {
+    if let Err(e) = draw_figure(&root, v, &fig) {
         leptos::logging::error!("the PNG export failed: {e}");
         return;
     }
@@ -214,20 +241,13 @@ fn export_png(v: Views, factor: f64) {
 
 /// Exports the view as SVG, drawn by the same code through plotters' SVG backend.
 fn export_svg(v: Views) {
-    let Some((cw, ch)) = view_size() else { return };
-    let scale = untrack(|| v.app.chart_theme().scale);
-    let (w, h) = (cw / scale, ch / scale);
-    let (items, g) = legend_for(v, w);
-    let theme = untrack(|| v.app.chart_theme());
+    let Some(fig) = figure(v) else { return };
+    let (w, h) = fig.size;
     let mut svg = String::new();
     {
-        let size = (w.round() as u32, (h + g.size.1).round() as u32);
+        let size = (w.round() as u32, (h + fig.legend.size.1).round() as u32);
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        let (top, below) = root.split_vertically(h.round() as u32);
-        if let Err(e) = draw_view(&top, v, (w, h))
-            .and_then(|()| legend::draw_legend(&below, &items, &g, &theme))
-            .and_then(|()| root.present())
-        {
+        if let Err(e) = draw_figure(&root, v, &fig).and_then(|()| root.present()) {
             leptos::logging::error!("the SVG export failed: {e}");
             return;
         }

@@ -215,19 +215,25 @@ fn draw_glyph<DB: DrawingBackend>(
     // The timeline's marks in one neutral colour: on the chart, the lane gives the colour.
     let neutral = theme.muted;
     let r = 6;
-    let (left, right, mid) = (px(x), px(x + GLYPH_W_PX), px(x + GLYPH_W_PX / 2.0));
-    let square = |half: f64| {
-        (
-            x + GLYPH_W_PX / 2.0 - half,
-            y - half,
-            x + GLYPH_W_PX / 2.0 + half,
-            y + half,
-        )
-    };
+    let (left, right, mid, cy) = (px(x), px(x + GLYPH_W_PX), px(x + GLYPH_W_PX / 2.0), px(y));
+    // A 14 px square in the middle of the box (a membership's cell), or a node 12 x 14 (a road map's,
+    // a programme's), and a line across the box.
+    let half = 7.0;
+    let square = (
+        x + GLYPH_W_PX / 2.0 - half,
+        y - half,
+        x + GLYPH_W_PX / 2.0 + half,
+        y + half,
+    );
+    let node = [
+        (px(square.0 + 1.0), px(square.1)),
+        (px(square.2 - 1.0), px(square.3)),
+    ];
+    let line = || vec![(left, cy), (right, cy)];
     match glyph {
         Glyph::Event | Glyph::Undelivered => timeline::draw_marker(
             area,
-            (mid, px(y)),
+            (mid, cy),
             r,
             neutral.mix(1.0),
             glyph == Glyph::Undelivered,
@@ -238,51 +244,32 @@ fn draw_glyph<DB: DrawingBackend>(
                 [(left + 6, px(y - 4.0)), (right, px(y + 4.0))],
                 neutral.mix(BAR_ALPHA).filled(),
             ))?;
-            timeline::draw_marker(area, (left + 6, px(y)), r, neutral.mix(1.0), false, theme)
+            timeline::draw_marker(area, (left + 6, cy), r, neutral.mix(1.0), false, theme)
         }
         Glyph::Ahead => area.draw(&Circle::new(
-            (mid, px(y)),
+            (mid, cy),
             4,
             neutral.mix(GHOST_ALPHA).stroke_width(1),
         )),
-        Glyph::RoadMap(phase) => {
-            let (x0, y0, x1, y1) = square(7.0);
-            mapping::draw_road_map_mark(
-                area,
-                phase,
-                [(px(x0 + 1.0), px(y0)), (px(x1 - 1.0), px(y1))],
-                1.0,
-                theme,
-            )
-        }
-        Glyph::Programme => {
-            let (x0, y0, x1, y1) = square(7.0);
-            area.draw(&Rectangle::new(
-                [(px(x0 + 1.0), px(y0)), (px(x1 - 1.0), px(y1))],
-                theme.programme.filled(),
-            ))
-        }
+        Glyph::RoadMap(phase) => mapping::draw_road_map_mark(area, phase, node, 1.0, theme),
+        Glyph::Programme => area.draw(&Rectangle::new(node, theme.programme.filled())),
         Glyph::Link(evidence) => {
             let style = neutral.stroke_width(3);
-            let line = vec![(left, px(y)), (right, px(y))];
             match evidence {
-                Evidence::Documented => area.draw(&PathElement::new(line, style)),
+                Evidence::Documented => area.draw(&PathElement::new(line(), style)),
                 Evidence::Inferred => {
-                    area.draw(&DashedPathElement::new(line, DASH_PX.0, DASH_PX.1, style))
+                    area.draw(&DashedPathElement::new(line(), DASH_PX.0, DASH_PX.1, style))
                 }
             }
         }
-        Glyph::Standing(s) => membership::draw_mark(area, s, square(7.0), 1.0, theme),
+        Glyph::Standing(s) => membership::draw_mark(area, s, square, 1.0, theme),
         Glyph::Declared => area.draw(&DashedPathElement::new(
-            vec![(left, px(y)), (right, px(y))],
+            line(),
             DASH_PX.0,
             DASH_PX.1,
             theme.declared.stroke_width(2),
         )),
-        Glyph::Delivered => area.draw(&PathElement::new(
-            vec![(left, px(y)), (right, px(y))],
-            theme.delivered.stroke_width(3),
-        )),
+        Glyph::Delivered => area.draw(&PathElement::new(line(), theme.delivered.stroke_width(3))),
         Glyph::Gap => area.draw(&Rectangle::new(
             [(left, px(y - 6.0)), (right, px(y + 6.0))],
             theme.gap.mix(0.22).filled(),
