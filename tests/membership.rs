@@ -332,3 +332,65 @@ fn history_and_ladder_draw() {
         0.0
     );
 }
+
+/// The y of each drawn text whose content is one of `labels`, from an SVG.
+fn text_ys(svg: &str, labels: &[String]) -> Vec<f64> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|chunk| {
+            let (tag, rest) = chunk.split_once('>')?;
+            let content = rest.split("</text>").next()?.trim();
+            let at = tag.find(" y=\"")? + 4;
+            let y = tag[at..].split('"').next()?.parse().ok()?;
+            labels.iter().any(|l| l == content).then_some(y)
+        })
+        .collect()
+}
+
+#[test]
+fn the_states_names_never_overlap_however_short_the_matrix() {
+    let m = membership();
+    for width in [360.0, 640.0, 850.0] {
+        let least = matrix::min_height(m, width);
+        for height in [least, least + 7.0, 300.0, 560.0] {
+            if height < least {
+                continue;
+            }
+            let g = matrix::layout(m, width, height);
+            assert!(g.row_font_px >= matrix::MIN_ROW_FONT_PX);
+            assert!(g.row_font_px <= g.metrics.font_px);
+            let frame = MatrixFrame {
+                playhead_day: Day::from_ymd(2020, 1, 1).as_f64(),
+                appear_days: 0.0,
+                state: Some(2),
+                organisation: None,
+            };
+            let out = svg((width as u32, height.ceil() as u32), |a| {
+                draw_matrix(a, m, &g, &frame, &LIGHT).unwrap()
+            });
+            let names = text_ys(&out, &g.row_labels);
+            assert_eq!(
+                names.len(),
+                m.states.len(),
+                "{width} x {height}: every name drawn"
+            );
+            for pair in names.windows(2) {
+                // Whole px apart, as drawn: at least the type's size.
+                assert!(
+                    pair[1] - pair[0] >= g.row_font_px.floor(),
+                    "{width} x {height}: names {} px apart in {} px type",
+                    pair[1] - pair[0],
+                    g.row_font_px
+                );
+            }
+        }
+        // As tall as a page shows it, the names keep their full size.
+        assert_eq!(
+            matrix::layout(m, width, 560.0).row_font_px,
+            matrix::layout(m, width, 560.0).metrics.font_px
+        );
+        // The least height is the least for which the rule holds.
+        let g = matrix::layout(m, width, least);
+        assert_eq!(g.row_font_px, matrix::MIN_ROW_FONT_PX);
+    }
+}

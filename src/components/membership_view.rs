@@ -12,7 +12,7 @@ use crate::components::history_chart::HistoryChart;
 use crate::components::text_alternative::MembershipTable;
 use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
 use crate::i18n::{t, t_string, td_string, use_i18n};
-use crate::layout::matrix::{layout, MatrixHit};
+use crate::layout::matrix::{layout, min_height, MatrixHit};
 use crate::model::{Dataset, Membership, Standing};
 use crate::render::membership::{draw_matrix, HistoryRow, MatrixFrame};
 
@@ -195,6 +195,16 @@ fn MatrixCanvas() -> impl IntoView {
                 MatrixHit::Column(o) => MembershipPick::Organisation(o),
             })
     };
+    // A frame too short for the states' names (a small embedded one) scrolls instead of crowding them.
+    let least_height = move || {
+        let scale = app.chart_theme().scale;
+        let (w, _) = layout_size(size.get(), scale);
+        app.data.with(|d| {
+            d.membership
+                .as_ref()
+                .map(|m| format!("{}px", (min_height(m, w) * scale).ceil()))
+        })
+    };
     let cells = move || {
         let t = app.playhead.get();
         app.data.with(|d| {
@@ -207,6 +217,7 @@ fn MatrixCanvas() -> impl IntoView {
     view! {
         <div class="canvas-frame matrix-frame">
             <canvas id="membership-canvas" node_ref=canvas_ref tabindex="0" role="img"
+                style:min-height=least_height
                 aria-label=move || t_string!(i18n, membership.canvas)
                 data-cells=cells
                 class:hovering=move || state.hovered.get().is_some()

@@ -17,6 +17,13 @@ use crate::model::Membership;
 /// Below this canvas width (CSS px) the matrix uses its compact sizes.
 pub const NARROW_WIDTH_PX: f64 = 640.0;
 
+/// The smallest type of a state's name, px: rows shorter than the names' type make it smaller, down
+/// to this; below it the matrix keeps [`min_height`] and its frame scrolls.
+pub const MIN_ROW_FONT_PX: f64 = 8.0;
+
+/// Height a row gives its name beyond the name's type, px, so that neighbouring names never touch.
+const ROW_LEADING_PX: f64 = 2.0;
+
 /// Sizes that depend on the canvas width.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Metrics {
@@ -83,6 +90,8 @@ pub struct MatrixLayout {
     pub column_labels: Vec<String>,
     /// State labels, truncated to the label column.
     pub row_labels: Vec<String>,
+    /// Type of the state labels, px: the metrics' label type, or less in rows too short for it.
+    pub row_font_px: f64,
 }
 
 /// What the pointer is over.
@@ -128,10 +137,11 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         .iter()
         .map(|o| text::truncate(&o.label, mt.font_px, cell_w - 4.0))
         .collect();
+    let row_font_px = (cell_h - ROW_LEADING_PX).clamp(MIN_ROW_FONT_PX, mt.font_px);
     let row_labels = m
         .states
         .iter()
-        .map(|s| text::truncate(&s.label, mt.font_px, mt.label_w_px - 8.0))
+        .map(|s| text::truncate(&s.label, row_font_px, mt.label_w_px - 8.0))
         .collect();
     MatrixLayout {
         width,
@@ -143,7 +153,16 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         bands,
         column_labels,
         row_labels,
+        row_font_px,
     }
+}
+
+/// The least height of a matrix `width` px wide, px: every row tall enough for its state's name in
+/// [`MIN_ROW_FONT_PX`] type. A shorter canvas would draw names over each other (a small embedded
+/// frame); the canvas keeps this height instead and its frame scrolls.
+pub fn min_height(m: &Membership, width: f64) -> f64 {
+    let mt = Metrics::for_width(width.max(1.0));
+    mt.band_px + mt.header_px + m.states.len() as f64 * (MIN_ROW_FONT_PX + ROW_LEADING_PX)
 }
 
 impl MatrixLayout {

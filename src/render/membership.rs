@@ -143,9 +143,9 @@ pub fn draw_matrix<DB: DrawingBackend>(
             theme.grid.stroke_width(1),
         ))?;
         let face = if frame.state == Some(s) {
-            bold(mt.font_px)
+            bold(g.row_font_px)
         } else {
-            font(mt.font_px)
+            font(g.row_font_px)
         };
         let style = TextStyle::from(face)
             .color(&theme.text)
