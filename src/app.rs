@@ -15,9 +15,7 @@ use crate::components::export::ExportMenu;
 use crate::components::language::{use_language, LanguageSwitch};
 use crate::components::mapping_view::MappingView;
 use crate::components::membership_view::MembershipView;
-use crate::components::presenting::{
-    embed_snippet, Blank, EmbedCaption, EmbedCode, KeysHelp, ThemeMenu,
-};
+use crate::components::presenting::{Blank, EmbedCaption, EmbedCode, KeysHelp, ThemeMenu};
 use crate::components::print_list::PrintList;
 use crate::components::story::{presenter_button, PresenterView, StoryCaption};
 use crate::components::text_alternative::{Announcer, EventList};
@@ -105,6 +103,8 @@ pub struct AppState {
     pub kiosk: RwSignal<bool>,
     /// Whether the page is embedded without its chrome (`?embed`).
     pub embed: RwSignal<bool>,
+    /// Whether an embedded view shows its legend above the chart (`?key=1`, or its Key button).
+    pub key: RwSignal<bool>,
     /// The story step shown, while a story is told (next and previous then walk the steps).
     pub step: RwSignal<Option<usize>>,
     /// The JSON text of a dataset the user loaded (none for the bundled one): read again in the other
@@ -153,6 +153,7 @@ impl AppState {
             reduced_motion: RwSignal::new(false),
             kiosk: RwSignal::new(false),
             embed: RwSignal::new(false),
+            key: RwSignal::new(false),
             step: RwSignal::new(None),
             source: StoredValue::new(None),
             playhead,
@@ -638,7 +639,7 @@ fn Loaded(
     use_keyboard(state, mapping);
     use_modes(state);
     use_story();
-    let embed_code = RwSignal::new(None::<String>);
+    let embed_open = RwSignal::new(false);
     let tab = move |view: View, id: &'static str| {
         let label = move || {
             let l = i18n.get_locale();
@@ -674,7 +675,7 @@ fn Loaded(
                         <ThemeMenu/>
                         <DataMenu/>
                         <ExportMenu/>
-                        <button type="button" id="copy-embed" on:click=move |_| embed_code.set(Some(embed_snippet(state)))>{t!(i18n, app.embed_code)}</button>
+                        <button type="button" id="copy-embed" on:click=move |_| embed_open.set(true)>{t!(i18n, app.embed_code)}</button>
                         {presenter_button()}
                         <button type="button" id="open-keys" on:click=move |_| state.help.set(true)>{t!(i18n, app.keys)}</button>
                     </div>
@@ -686,7 +687,7 @@ fn Loaded(
         <Announcer/>
         <KeysHelp/>
         <Blank/>
-        <EmbedCode code=embed_code/>
+        <EmbedCode open=embed_open/>
         <EmbedCaption/>
         <PrintList/>
         {move || match state.view.get() {

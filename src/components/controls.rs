@@ -111,6 +111,12 @@ pub fn Controls() -> impl IntoView {
                 <button id="zoom-reset" type="button" title=move || t_string!(i18n, controls.show_all_title)
                     on:click=move |_| state.window.set(state.bounds())>{t!(i18n, controls.show_all)}</button>
             </Show>
+            // Embedded, the page's side column is hidden; this shows the view's legend above the chart.
+            <Show when=move || state.embed.get()>
+                <button id="key-toggle" type="button" title=move || t_string!(i18n, controls.key_title)
+                    aria-pressed=move || state.key.get().to_string()
+                    on:click=move |_| state.key.update(|k| *k = !*k)>{t!(i18n, controls.key)}</button>
+            </Show>
         </div>
     }
 }

@@ -74,9 +74,10 @@ pub fn ThemeMenu() -> impl IntoView {
     }
 }
 
-/// The `<iframe>` code that embeds the current view: the address with `embed=1`, sized for a slide,
-/// sandboxed (scripts only, plus downloads for the export buttons).
-pub fn embed_snippet(state: AppState) -> String {
+/// The `<iframe>` code that embeds the current view: the address with `embed=1` (and `key=1` when
+/// `with_key`: the view's legend shown above the chart), sized for a slide, sandboxed (scripts only,
+/// plus downloads for the export buttons).
+pub fn embed_snippet(state: AppState, with_key: bool) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return String::new();
     };
@@ -90,8 +91,12 @@ pub fn embed_snippet(state: AppState) -> String {
         location.pathname().unwrap_or_default()
     );
     let mut link = crate::params::LinkState::parse(&location.search().unwrap_or_default());
-    link.other.retain(|(k, _)| k != "embed" && k != "kiosk");
+    link.other
+        .retain(|(k, _)| k != "embed" && k != "kiosk" && k != "key");
     link.other.push(("embed".into(), "1".into()));
+    if with_key {
+        link.other.push(("key".into(), "1".into()));
+    }
     let title = state
         .data
         .with_untracked(|d| d.title.replace('"', "&quot;").replace('<', "&lt;"));
@@ -101,14 +106,27 @@ pub fn embed_snippet(state: AppState) -> String {
     )
 }
 
-/// The embed code in a dialog, copied to the clipboard where the browser allows it.
+/// The embed code in a dialog while `open`, copied to the clipboard where the browser allows it (again
+/// when the choice of the legend changes it). Focus moves to the code when it opens; Esc, a click
+/// outside or the button close it.
 #[component]
 pub fn EmbedCode(
-    /// The code to show; `None` closes the dialog.
-    code: RwSignal<Option<String>>,
+    /// Whether the dialog is open.
+    open: RwSignal<bool>,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let with_key = RwSignal::new(true);
+    let code = Memo::new(move |_| open.get().then(|| embed_snippet(state, with_key.get())));
     let status = RwSignal::new(String::new());
     let i18n = use_i18n();
+    let text_ref = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(t) = text_ref.get() {
+                let _ = t.focus();
+            }
+        }
+    });
     Effect::new(move |_| {
         let Some(text) = code.get() else { return };
         let l = i18n.get_locale_untracked();
@@ -124,19 +142,28 @@ pub fn EmbedCode(
         });
     });
     view! {
-        <Show when=move || code.get().is_some()>
-            <div class="overlay" on:click=move |_| code.set(None)>
-                <div id="embed-code" class="dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title" on:click=|ev| ev.stop_propagation()>
+        <Show when=move || open.get()>
+            <div class="overlay" on:click=move |_| open.set(false)>
+                <div id="embed-code" class="dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title" on:click=|ev| ev.stop_propagation()
+                    on:keydown=move |ev| if ev.key() == "Escape" {
+                        ev.stop_propagation();
+                        open.set(false);
+                    }>
                     <h2 id="embed-title">{t!(i18n, embed.title)}</h2>
-                    <textarea readonly rows="5" aria-label=move || t_string!(i18n, embed.code) on:focus=|ev| {
+                    <textarea readonly rows="5" node_ref=text_ref aria-label=move || t_string!(i18n, embed.code) on:focus=|ev| {
                         use wasm_bindgen::JsCast;
                         if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
                             t.select();
                         }
                     }>{move || code.get().unwrap_or_default()}</textarea>
+                    <label>
+                        <input id="embed-key" type="checkbox" prop:checked=move || with_key.get()
+                            on:change=move |ev| with_key.set(event_target_checked(&ev))/>
+                        " "{t!(i18n, embed.with_key)}
+                    </label>
                     <p role="status">{move || status.get()}</p>
                     <p class="muted">{t!(i18n, embed.note)}</p>
-                    <button type="button" on:click=move |_| code.set(None)>{t!(i18n, keys.close)}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{t!(i18n, keys.close)}</button>
                 </div>
             </div>
         </Show>

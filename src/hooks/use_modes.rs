@@ -1,4 +1,4 @@
-//! The embed mode (`?embed`: no page chrome, fits any frame) and the kiosk mode (`?kiosk`: plays over
+//! The embed mode (`?embed`: no page chrome, fits any frame; `?key=1` shows the view's legend) and the kiosk mode (`?kiosk`: plays over
 //! and over unattended, cycling the views, hiding the cursor and controls until someone touches it,
 //! resuming by itself after an interruption).
 
@@ -41,7 +41,10 @@ pub fn use_modes(state: AppState) {
     };
     state.embed.set(has("embed"));
     state.kiosk.set(has("kiosk"));
+    state.key.set(has("key"));
     set_root_class("embed", state.embed.get_untracked());
+    // Embedded, the view's legend shows above the chart while its Key button is pressed.
+    Effect::new(move |_| set_root_class("key", state.embed.get() && state.key.get()));
     if !state.kiosk.get_untracked() {
         return;
     }

@@ -83,6 +83,67 @@ test('embedded, the chart keeps its size when the caption under it fills', async
   await page.context().close();
 });
 
+test('embedded, the Key button shows the view\'s legend above the chart, and the chart gives it room', async () => {
+  for (const view of ['timeline', 'mapping', 'membership', 'depth']) {
+    for (const lang of ['en', 'ru']) {
+      const at = `${view} in ${lang}`;
+      const page = await openApp(browser, `${server.url}?embed=1&view=${view}&lang=${lang}`, { viewport: { width: 640, height: 360 } });
+      const legend = '.card-column > .legend';
+      assert.equal(await page.isVisible(legend), false, `${at}: no legend until asked`);
+      const before = await page.$eval('.chart-column .canvas-frame', (el) => el.getBoundingClientRect().height);
+      await page.click('#key-toggle');
+      assert.equal(await page.getAttribute('#key-toggle', 'aria-pressed'), 'true');
+      await page.waitForSelector(legend, { state: 'visible' });
+      const box = await page.evaluate((legend) => {
+        const r = (el) => el.getBoundingClientRect();
+        const shown = [...document.querySelector('.card-column').children].filter((el) => el.getClientRects().length > 0);
+        return {
+          page: document.documentElement.scrollHeight,
+          legend: r(document.querySelector(legend)),
+          chart: r(document.querySelector('.chart-column .canvas-frame')),
+          controls: r(document.querySelector('.chart-column .controls')),
+          shown: shown.map((el) => el.className),
+          items: [...document.querySelectorAll(`${legend} li`)].map((li) => li.textContent.trim()),
+        };
+      }, legend);
+      assert.deepEqual(box.shown.length, 1, `${at}: of the side column only the legend shows (${box.shown})`);
+      assert.ok(box.items.length >= 3 && box.items.every((t) => t.length > 2), `${at}: legend items ${box.items}`);
+      if (lang === 'ru') assert.ok(box.items.every((t) => /[а-я]/.test(t)), `${at}: the legend in Russian: ${box.items}`);
+      assert.ok(box.legend.bottom <= box.chart.top, `${at}: the legend lies over the chart`);
+      assert.ok(box.chart.bottom <= box.controls.top, `${at}: the chart runs under the controls`);
+      assert.ok(box.page <= 360, `${at}: the page is ${box.page} px tall, in a frame of 360`);
+      assert.ok(box.chart.height < before && box.chart.height > 360 * 0.4, `${at}: the chart ${before} -> ${box.chart.height} px`);
+      await page.click('#key-toggle');
+      await page.waitForSelector(legend, { state: 'hidden' });
+      assert.equal(await page.$eval('.chart-column .canvas-frame', (el) => el.getBoundingClientRect().height), before, `${at}: the chart takes its room back`);
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    }
+  }
+  // Outside a frame there is no such button: the page shows its legends beside the chart.
+  const page = await openApp(browser, server.url);
+  assert.equal(await page.$('#key-toggle'), null);
+  await page.context().close();
+});
+
+test('?key=1 opens an embedded view with its legend shown; a matrix too short for its names scrolls', async () => {
+  const page = await openApp(browser, `${server.url}?embed=1&key=1&view=membership&theme=projector&lang=ru`, { viewport: { width: 640, height: 300 } });
+  assert.equal(await page.getAttribute('#key-toggle', 'aria-pressed'), 'true');
+  assert.equal(await page.isVisible('.card-column > .legend'), true);
+  const m = await page.evaluate(() => {
+    const canvas = document.querySelector('#membership-canvas');
+    const frame = canvas.parentElement;
+    return { least: parseFloat(canvas.style.minHeight), canvas: canvas.clientHeight, frame: frame.clientHeight, scroll: frame.scrollHeight };
+  });
+  // Twelve rows of names at least 8 px type, at the projector theme's scale.
+  assert.ok(m.least >= 12 * 10 * 1.3, `the least height ${m.least}`);
+  assert.ok(m.canvas >= m.least, `the canvas keeps its least height: ${JSON.stringify(m)}`);
+  assert.ok(m.scroll > m.frame, `the frame scrolls: ${JSON.stringify(m)}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) <= 300, 'the page itself does not');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the embed code names this view with embed=1, in a sandboxed iframe', async () => {
   const page = await openApp(browser, `${server.url}?view=mapping`, { permissions: ['clipboard-read', 'clipboard-write'] });
   await openMenu(page);
@@ -93,9 +154,18 @@ test('the embed code names this view with embed=1, in a sandboxed iframe', async
   assert.equal(src.origin, new URL(server.url).origin);
   assert.equal(src.searchParams.get('view'), 'mapping');
   assert.equal(src.searchParams.get('embed'), '1');
+  assert.equal(src.searchParams.get('key'), '1', 'the legend shown, unless unticked');
   assert.match(code, /sandbox="allow-scripts/);
   await page.waitForFunction(() => /Copied|copy it/.test(document.querySelector('#embed-code [role="status"]').textContent));
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'TEXTAREA', 'focus moves to the code');
+  await page.uncheck('#embed-key');
+  await page.waitForFunction(() => !document.querySelector('#embed-code textarea').value.includes('key=1'));
+  const without = new URL((await page.inputValue('#embed-code textarea')).match(/^<iframe src="([^"]+)"/)[1]);
+  assert.equal(without.searchParams.get('key'), null);
+  assert.equal(without.searchParams.get('view'), 'mapping');
+  await page.locator('#embed-code textarea').focus();
   await page.keyboard.press('Escape');
+  await page.waitForSelector('#embed-code', { state: 'detached' });
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
