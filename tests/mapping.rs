@@ -371,3 +371,99 @@ fn claims_chart_is_labelled_as_official_claims() {
         m.claims.len()
     );
 }
+
+#[test]
+fn the_claims_chart_names_each_series_plan_in_a_key_within_its_width() {
+    use union_state::i18n::Locale;
+    use union_state::model::Plan;
+    use union_state::render::mapping::claims_key;
+    let m = mapping();
+    for locale in [Locale::en, Locale::ru] {
+        let series = [
+            (Plan::First, LIGHT.programme),
+            (Plan::Second, LIGHT.contentious),
+        ];
+        for width in [240.0, 300.0, 380.0, 640.0, 1200.0] {
+            let key = claims_key(&series, locale, 11.0, width);
+            assert_eq!(key.len(), 2);
+            for (k, (plan, _)) in key.iter().zip(&series) {
+                let right = k.x + 20.0 + text::width_px(&k.label, 11.0);
+                assert!(
+                    k.x >= 4.0 && right <= width,
+                    "{width}: {k:?} ends at {right}"
+                );
+                if width >= 300.0 {
+                    assert_eq!(k.label, plan.label(locale), "{width}: the whole name");
+                }
+            }
+            // Side by side where they fit, else one under the other, never over each other.
+            let (a, b) = (&key[0], &key[1]);
+            assert!(
+                b.row > a.row || b.x >= a.x + 20.0 + text::width_px(&a.label, 11.0),
+                "{width}: {key:?}"
+            );
+            if width >= 640.0 {
+                assert_eq!(b.row, 0, "{width}: one row is enough");
+            }
+        }
+        // Drawn, the key's words are in the picture.
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (380, 220)).into_drawing_area();
+            let theme = union_state::render::theme::Theme { locale, ..LIGHT };
+            draw_claims(&root, m, (380.0, 220.0), end_of_time(), &theme).unwrap();
+            root.present().unwrap();
+        }
+        for plan in [Plan::First, Plan::Second] {
+            assert!(out.contains(plan.label(locale)), "{}", plan.label(locale));
+        }
+    }
+}
+
+#[test]
+fn a_selected_nodes_bold_label_is_cut_to_its_room() {
+    let m = mapping();
+    for (w, h) in [(640.0, 560.0), (850.0, 560.0), (1280.0, 900.0)] {
+        let g = layout(m, w, h, None);
+        for b in g.left.iter().chain(&g.right) {
+            let s = svg_of(
+                &g,
+                MappingFrame {
+                    playhead_day: end_of_time(),
+                    highlight: None,
+                    selected: Some(Target::Node(b.node)),
+                },
+            );
+            let bold: Vec<&str> = s
+                .split("<text")
+                .skip(1)
+                .filter(|t| {
+                    t.split('>')
+                        .next()
+                        .unwrap()
+                        .contains("font-weight=\"bold\"")
+                })
+                .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+                .map(|rest| rest.split("</text>").next().unwrap().trim())
+                .filter(|t| {
+                    let stem = t.trim_end_matches('…');
+                    !stem.is_empty() && b.label.trim_end_matches('…').starts_with(stem)
+                })
+                .collect();
+            assert!(
+                b.label.is_empty() || bold.len() == 1,
+                "{w} x {h}: {:?} drawn in bold as {bold:?}",
+                b.label
+            );
+            let font_px = g.metrics.font_px;
+            for label in bold {
+                let needs = text::width_px(label, font_px) * text::SLACK;
+                assert!(
+                    needs <= b.label_w + 0.5,
+                    "{w} x {h}: {label:?} takes {needs} px in bold, of {}",
+                    b.label_w
+                );
+            }
+        }
+    }
+}

@@ -95,6 +95,8 @@ pub struct NodeBox {
     pub label: String,
     /// The label's anchor x: its right edge for road maps, its left edge for programmes.
     pub label_x: f64,
+    /// The room the label has, px (it is cut to fit it in regular type).
+    pub label_w: f64,
 }
 
 /// A link on screen.
@@ -287,6 +289,7 @@ pub fn layout(m: &Mapping, width: f64, height: f64, filter: Option<usize>) -> Ma
                 },
                 label: text::truncate(&full, mt.font_px, left_label_w - mt.label_gap_px),
                 label_x: left_x - mt.label_gap_px,
+                label_w: left_label_w - mt.label_gap_px,
             });
             ly += h + mt.node_gap_px;
         }
@@ -308,6 +311,7 @@ pub fn layout(m: &Mapping, width: f64, height: f64, filter: Option<usize>) -> Ma
                     right_label_w - mt.label_gap_px,
                 ),
                 label_x: right_x + mt.node_w_px + mt.label_gap_px,
+                label_w: right_label_w - mt.label_gap_px,
             });
             ry += h + mt.node_gap_px;
         }

@@ -9,8 +9,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::theme::{Theme, DASH_PX, DIM_ALPHA, GHOST_ALPHA, LINK_ALPHA, TICK_LEN_PX};
 use crate::layout::bipartite::{
-    partial_path, path_of, programme_progress, road_map_phase, MappingLayout, Node, RoadMapPhase,
-    Target,
+    partial_path, path_of, programme_progress, road_map_phase, MappingLayout, Node, NodeBox,
+    RoadMapPhase, Target,
 };
 use crate::layout::scale::TimeScale;
 use crate::layout::{text, ticks};
@@ -149,6 +149,14 @@ pub fn draw_mapping<DB: DrawingBackend>(
 
     // Road maps: filled when agreed, half-filled when contentious, hollow when excluded or shelved.
     // Labels stay readable when dimmed (twice the dimmed opacity); the selected node's is bold.
+    // A label cut to fit in regular type is cut again to fit in bold, which takes more room.
+    fn label_text<'a>(b: &'a NodeBox, bold: bool, font_px: f64) -> std::borrow::Cow<'a, str> {
+        if bold {
+            text::truncate(&b.label, font_px, b.label_w / text::SLACK).into()
+        } else {
+            b.label.as_str().into()
+        }
+    }
     let label_alpha = |n: Node| {
         if on_path_node(n) {
             1.0
@@ -156,8 +164,9 @@ pub fn draw_mapping<DB: DrawingBackend>(
             DIM_ALPHA * 2.0
         }
     };
+    let selected = |n: Node| frame.selected == Some(Target::Node(n));
     let label_face = |n: Node| {
-        if frame.selected == Some(Target::Node(n)) {
+        if selected(n) {
             bold(mt.font_px)
         } else {
             font(mt.font_px)
@@ -173,7 +182,7 @@ pub fn draw_mapping<DB: DrawingBackend>(
         let r = b.rect;
         let (x0, y0, x1, y1) = (px(r.x), px(r.y), px(r.right()), px(r.bottom()));
         draw_road_map_mark(area, phase, [(x0, y0), (x1, y1)], alpha, theme)?;
-        if frame.selected == Some(Target::Node(b.node)) {
+        if selected(b.node) {
             area.draw(&Rectangle::new(
                 [(x0 - 3, y0 - 2), (x1 + 3, y1 + 2)],
                 theme.selection.stroke_width(2),
@@ -188,7 +197,11 @@ pub fn draw_mapping<DB: DrawingBackend>(
         let style = TextStyle::from(label_face(b.node))
             .color(&ink)
             .pos(Pos::new(HPos::Right, VPos::Center));
-        area.draw_text(&b.label, &style, (px(b.label_x), px(r.y + r.h / 2.0)))?;
+        area.draw_text(
+            &label_text(b, selected(b.node), mt.font_px),
+            &style,
+            (px(b.label_x), px(r.y + r.h / 2.0)),
+        )?;
     }
 
     // Programmes fade in as the morph completes.
@@ -205,7 +218,7 @@ pub fn draw_mapping<DB: DrawingBackend>(
             [(x0, y0), (x1, y1)],
             theme.programme.mix(alpha).filled(),
         ))?;
-        if frame.selected == Some(Target::Node(b.node)) {
+        if selected(b.node) {
             area.draw(&Rectangle::new(
                 [(x0 - 3, y0 - 2), (x1 + 3, y1 + 2)],
                 theme.selection.stroke_width(2),
@@ -215,7 +228,11 @@ pub fn draw_mapping<DB: DrawingBackend>(
         let style = TextStyle::from(label_face(b.node))
             .color(&ink)
             .pos(Pos::new(HPos::Left, VPos::Center));
-        area.draw_text(&b.label, &style, (px(b.label_x), px(r.y + r.h / 2.0)))?;
+        area.draw_text(
+            &label_text(b, selected(b.node), mt.font_px),
+            &style,
+            (px(b.label_x), px(r.y + r.h / 2.0)),
+        )?;
     }
 
     if layout.left.iter().all(
@@ -295,6 +312,53 @@ pub fn claims_scale(m: &Mapping, width: f64) -> Option<TimeScale> {
     ))
 }
 
+/// Width of a series' mark in the claims chart's key, px.
+const CLAIMS_KEY_MARK_PX: f64 = 16.0;
+
+/// An entry of the claims chart's key: a plan's name and colour, and where they go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimsKeyEntry {
+    /// The plan's name, cut to the chart's width if it is alone too wide.
+    pub label: String,
+    /// The series' colour.
+    pub colour: RGBColor,
+    /// Left edge of its mark, px.
+    pub x: f64,
+    /// Its row under the title, from 0.
+    pub row: usize,
+}
+
+/// The claims chart's key: one entry per series, side by side across a chart `width` px wide, on as
+/// many rows as that takes (an entry never split).
+pub fn claims_key(
+    series: &[(Plan, RGBColor)],
+    locale: crate::i18n::Locale,
+    font_px: f64,
+    width: f64,
+) -> Vec<ClaimsKeyEntry> {
+    let (left, right) = (4.0, width - 4.0);
+    let words = (right - left - CLAIMS_KEY_MARK_PX - 4.0).max(0.0);
+    let (mut x, mut row) = (left, 0);
+    series
+        .iter()
+        .map(|&(plan, colour)| {
+            let label = text::truncate(plan.label(locale), font_px, words / text::SLACK);
+            let w = CLAIMS_KEY_MARK_PX + 4.0 + text::width_px(&label, font_px) * text::SLACK;
+            if x > left && x + w > right {
+                (x, row) = (left, row + 1);
+            }
+            let entry = ClaimsKeyEntry {
+                label,
+                colour,
+                x,
+                row,
+            };
+            x += w + 14.0;
+            entry
+        })
+        .collect()
+}
+
 /// Draws the officials' implementation claims over time, one series per plan, up to the playhead.
 pub fn draw_claims<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -320,8 +384,17 @@ pub fn draw_claims<DB: DrawingBackend>(
         3,
     );
     let line_px = (font_px * 1.25).round();
+    let series: Vec<(Plan, RGBColor)> = [
+        (Plan::First, theme.programme),
+        (Plan::Second, theme.contentious),
+    ]
+    .into_iter()
+    .filter(|(plan, _)| m.claims.iter().any(|c| c.plan == *plan))
+    .collect();
+    let key = claims_key(&series, theme.locale, font_px, w);
+    let key_rows = key.iter().map(|k| k.row + 1).max().unwrap_or(0);
     let (top, bottom) = (
-        CLAIMS_MARGIN.1 + line_px * title.len().saturating_sub(1) as f64,
+        CLAIMS_MARGIN.1 + line_px * (title.len() + key_rows).saturating_sub(1) as f64,
         h - CLAIMS_MARGIN.3,
     );
     let y_of = |pct: f64| bottom - (bottom - top) * pct / 100.0;
@@ -331,6 +404,24 @@ pub fn draw_claims<DB: DrawingBackend>(
     for (k, line) in title.iter().enumerate() {
         let y = CLAIMS_MARGIN.1 / 2.0 + line_px * k as f64;
         area.draw_text(line, &title_style, (4, px(y)))?;
+    }
+    // Which series is which plan: under the title, each plan's name beside a mark in its colour.
+    let key_style = TextStyle::from(font(font_px))
+        .color(&theme.text)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for k in &key {
+        let y = px(CLAIMS_MARGIN.1 / 2.0 + line_px * (title.len() + k.row) as f64);
+        let x = px(k.x);
+        area.draw(&PathElement::new(
+            vec![(x, y), (x + CLAIMS_KEY_MARK_PX as i32, y)],
+            k.colour.stroke_width(2),
+        ))?;
+        area.draw(&Circle::new(
+            (x + CLAIMS_KEY_MARK_PX as i32 / 2, y),
+            3,
+            k.colour.filled(),
+        ))?;
+        area.draw_text(&k.label, &key_style, (x + CLAIMS_KEY_MARK_PX as i32 + 4, y))?;
     }
     let axis = TextStyle::from(font(font_px)).color(&theme.muted);
     for pct in [0.0, 25.0, 50.0, 75.0, 100.0] {
@@ -358,10 +449,7 @@ pub fn draw_claims<DB: DrawingBackend>(
         )?;
     }
 
-    for (plan, colour) in [
-        (Plan::First, theme.programme),
-        (Plan::Second, theme.contentious),
-    ] {
+    for &(plan, colour) in &series {
         let pts: Vec<(f64, f64, Option<f64>, bool)> = m
             .claims
             .iter()
