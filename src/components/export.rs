@@ -37,8 +37,37 @@ fn view_name(v: View) -> &'static str {
     }
 }
 
-/// What an export draws: the view at its size on screen, in layout px, with its legend under it.
+/// What an export shows: the current view's chart, or the officials' claims beside the road maps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    /// The view's main chart.
+    View,
+    /// The claims chart in the road maps' side column (its key is part of its drawing).
+    Claims,
+}
+
+impl Subject {
+    /// Its canvas on the page, whose size the export takes.
+    fn canvas(self) -> &'static str {
+        match self {
+            Subject::View => "main canvas",
+            Subject::Claims => "#claims-canvas",
+        }
+    }
+
+    /// The file's name, without its extension.
+    fn file_name(self, view: View) -> String {
+        match self {
+            Subject::View => format!("union-state-{}", view_name(view)),
+            Subject::Claims => format!("union-state-{}-claims", view_name(view)),
+        }
+    }
+}
+
+/// What an export draws: a chart at its size on screen, in layout px, with its legend under it.
 struct Figure {
+    /// What it shows.
+    subject: Subject,
     /// The charts' theme in force (its `scale` is layout px to CSS px).
     theme: Theme,
     /// The view's size, layout px.
@@ -48,11 +77,11 @@ struct Figure {
     legend: LegendLayout,
 }
 
-/// The figure of the current view as it is on screen: its theme and size, and its legend (its marks, and
-/// a line saying what the figure shows: the view, the playhead's date and the dataset's title). None
-/// before the view's canvas has a size.
-fn figure(v: Views) -> Option<Figure> {
-    let (cw, ch) = view_size()?;
+/// The figure of `subject` as it is on screen: its theme and size, and its legend (the view's marks,
+/// none for the claims chart, which has its own key, and a line saying what the figure shows: the view,
+/// the playhead's date and the dataset's title). None before its canvas has a size.
+fn figure(v: Views, subject: Subject) -> Option<Figure> {
+    let (cw, ch) = canvas_size(subject.canvas())?;
     let theme = v.app.chart_theme_untracked();
     let (w, h) = (cw / theme.scale, ch / theme.scale);
     let l = theme.locale;
@@ -64,7 +93,10 @@ fn figure(v: Views) -> Option<Figure> {
             View::Membership => (Chart::Membership, td_string!(l, app.tab_membership)),
             View::Depth => (Chart::Depth, td_string!(l, app.tab_depth)),
         };
-        let items = legend::items(chart, l);
+        let items = match subject {
+            Subject::View => legend::items(chart, l),
+            Subject::Claims => Vec::new(),
+        };
         let date = playhead_label(v.app.playhead.get(), l);
         // The view and the date first: a narrow figure cuts the end of the line, the dataset's title.
         let caption = v
@@ -73,6 +105,7 @@ fn figure(v: Views) -> Option<Figure> {
             .with(|d| format!("{name} · {date} · {}", d.title));
         let legend = legend::layout(&items, &caption, w);
         Some(Figure {
+            subject,
             theme,
             size: (w, h),
             items,
@@ -91,7 +124,17 @@ fn draw_figure<DB: DrawingBackend>(
     let (top, below) = root.split_vertically(h.round() as u32);
     let top = top.shrink((0, 0), (w.round() as u32, h.round() as u32));
     let below = below.shrink((0, 0), (w.round() as u32, fig.legend.size.1.round() as u32));
-    draw_view(&top, v, &fig.theme, fig.size)?;
+    match fig.subject {
+        Subject::View => draw_view(&top, v, &fig.theme, fig.size)?,
+        Subject::Claims => untrack(|| {
+            v.app.data.with(|d| match &d.mapping {
+                Some(m) => {
+                    mapping_render::draw_claims(&top, m, fig.size, v.app.playhead.get(), &fig.theme)
+                }
+                None => Ok(()),
+            })
+        })?,
+    }
     legend::draw_legend(&below, &fig.items, &fig.legend, &fig.theme)
 }
 
@@ -152,11 +195,11 @@ fn draw_view<DB: DrawingBackend>(
     })
 }
 
-/// The CSS size of the view's main canvas.
-fn view_size() -> Option<(f64, f64)> {
+/// The CSS size of the first canvas `selector` finds.
+fn canvas_size(selector: &str) -> Option<(f64, f64)> {
     let canvas = web_sys::window()?
         .document()?
-        .query_selector("main canvas")
+        .query_selector(selector)
         .ok()??;
     let el: web_sys::HtmlElement = canvas.dyn_into().ok()?;
     let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
@@ -189,9 +232,11 @@ fn download(blob: &web_sys::Blob, name: &str) {
     }
 }
 
-/// Exports the view as PNG at `factor` times its size on screen.
-fn export_png(v: Views, factor: f64) {
-    let Some(fig) = figure(v) else { return };
+/// Exports `subject` as PNG at `factor` times its size on screen.
+fn export_png(v: Views, subject: Subject, factor: f64) {
+    let Some(fig) = figure(v, subject) else {
+        return;
+    };
     let scale = fig.theme.scale;
     let (w, h) = fig.size;
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -228,8 +273,8 @@ fn export_png(v: Views, factor: f64) {
         return;
     }
     let name = format!(
-        "union-state-{}@{factor}x.png",
-        untrack(|| view_name(v.app.view.get()))
+        "{}@{factor}x.png",
+        subject.file_name(v.app.view.get_untracked())
     );
     let done = Closure::once_into_js(move |blob: JsValue| {
         if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
@@ -239,9 +284,11 @@ fn export_png(v: Views, factor: f64) {
     let _ = canvas.to_blob(done.unchecked_ref());
 }
 
-/// Exports the view as SVG, drawn by the same code through plotters' SVG backend.
-fn export_svg(v: Views) {
-    let Some(fig) = figure(v) else { return };
+/// Exports `subject` as SVG, drawn by the same code through plotters' SVG backend.
+fn export_svg(v: Views, subject: Subject) {
+    let Some(fig) = figure(v, subject) else {
+        return;
+    };
     let (w, h) = fig.size;
     let mut svg = String::new();
     {
@@ -258,10 +305,7 @@ fn export_svg(v: Views) {
     if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
         download(
             &blob,
-            &format!(
-                "union-state-{}.svg",
-                untrack(|| view_name(v.app.view.get()))
-            ),
+            &format!("{}.svg", subject.file_name(v.app.view.get_untracked())),
         );
     }
 }
@@ -279,10 +323,19 @@ pub fn ExportMenu() -> impl IntoView {
     view! {
         <div class="export-menu" role="group" aria-label=move || t_string!(i18n, export.group)>
             <span class="muted">{t!(i18n, export.label)}" "</span>
-            <button type="button" id="export-png-1" title=move || t_string!(i18n, export.png1) on:click=move |_| export_png(v, 1.0)>"PNG 1×"</button>
-            <button type="button" id="export-png-2" title=move || t_string!(i18n, export.png2) on:click=move |_| export_png(v, 2.0)>"2×"</button>
-            <button type="button" id="export-png-4" title=move || t_string!(i18n, export.png4) on:click=move |_| export_png(v, 4.0)>"4×"</button>
-            <button type="button" id="export-svg" title=move || t_string!(i18n, export.svg) on:click=move |_| export_svg(v)>"SVG"</button>
+            <button type="button" id="export-png-1" title=move || t_string!(i18n, export.png1) on:click=move |_| export_png(v, Subject::View, 1.0)>"PNG 1×"</button>
+            <button type="button" id="export-png-2" title=move || t_string!(i18n, export.png2) on:click=move |_| export_png(v, Subject::View, 2.0)>"2×"</button>
+            <button type="button" id="export-png-4" title=move || t_string!(i18n, export.png4) on:click=move |_| export_png(v, Subject::View, 4.0)>"4×"</button>
+            <button type="button" id="export-svg" title=move || t_string!(i18n, export.svg) on:click=move |_| export_svg(v, Subject::View)>"SVG"</button>
         </div>
+        // Beside the road maps, the officials' claims are a chart of their own.
+        <Show when=move || v.app.view.get() == View::Mapping>
+            <div class="export-menu" role="group" aria-label=move || t_string!(i18n, export.claims_group)>
+                <span class="muted">{t!(i18n, export.claims_label)}" "</span>
+                <button type="button" id="export-claims-png-2" title=move || t_string!(i18n, export.png2) on:click=move |_| export_png(v, Subject::Claims, 2.0)>"PNG 2×"</button>
+                <button type="button" id="export-claims-png-4" title=move || t_string!(i18n, export.png4) on:click=move |_| export_png(v, Subject::Claims, 4.0)>"4×"</button>
+                <button type="button" id="export-claims-svg" title=move || t_string!(i18n, export.svg) on:click=move |_| export_svg(v, Subject::Claims)>"SVG"</button>
+            </div>
+        </Show>
     }
 }

@@ -84,6 +84,39 @@ test('PNG exports are the view at 1x, 2x and 4x with its legend under it, and SV
   await page.context().close();
 });
 
+test("beside the road maps, the officials' claims chart exports on its own, with its key and a caption", async () => {
+  const page = await openApp(browser, `${server.url}?view=mapping`, { acceptDownloads: true });
+  await page.waitForFunction(() => document.querySelector('#claims-canvas')?.width > 0);
+  const css = await page.evaluate(() => {
+    const c = document.querySelector('#claims-canvas');
+    return { w: c.clientWidth, h: c.clientHeight };
+  });
+  const sizes = [];
+  for (const [button, k] of [['#export-claims-png-2', 2], ['#export-claims-png-4', 4]]) {
+    const { name, bytes } = await grab(page, button);
+    assert.match(name, new RegExp(`road-maps-claims@${k}x\\.png$`));
+    const size = pngSize(bytes);
+    assert.equal(size.w, css.w * k, name);
+    sizes.push((size.h - css.h * k) / k);
+  }
+  // Under the chart, only the caption's line: the chart's key is part of its drawing.
+  assert.ok(sizes.every((b) => Math.abs(b - sizes[0]) <= 1) && sizes[0] >= 20 && sizes[0] <= 50, `caption heights ${sizes}`);
+  const { name, bytes } = await grab(page, '#export-claims-svg');
+  assert.match(name, /road-maps-claims\.svg$/);
+  const texts = svgTexts(bytes.toString('utf8'));
+  assert.ok(texts.some((t) => t.includes('self-reported')), 'the title says whose figures they are');
+  for (const plan of ['Programmes 2021–2023', 'Main Directions 2024–2026']) assert.ok(texts.includes(plan), `the key names ${plan}: ${texts}`);
+  assert.match(texts.at(-1), /^Road maps · \d+ \S+ \d{4} · The Union State/);
+  // The diagram's own export is unchanged by it.
+  assert.match((await grab(page, '#export-svg')).name, /road-maps\.svg$/);
+  // Other views have no claims chart to export.
+  await page.click('#tab-timeline');
+  await openMenu(page);
+  assert.equal(await page.$('#export-claims-svg'), null);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('printing lays every event out on paper with its sources', async () => {
   const page = await openApp(browser, server.url);
   const events = await page.evaluate(() =>
