@@ -467,3 +467,17 @@ fn a_selected_nodes_bold_label_is_cut_to_its_room() {
         }
     }
 }
+
+#[test]
+fn the_claims_chart_names_a_claimant_without_the_office() {
+    let m = mapping();
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (380, 220)).into_drawing_area();
+        let t = Day::from_ymd(2026, 1, 1).as_f64();
+        draw_claims(&root, m, (380.0, 220.0), t, &LIGHT).unwrap();
+        root.present().unwrap();
+    }
+    assert!(out.contains("(Krutoy, 4 Dec 2025)"), "{out}");
+    assert!(!out.contains("Presidential Administration"));
+}

@@ -498,7 +498,9 @@ pub fn draw_claims<DB: DrawingBackend>(
                 Some(hi) => format!("{}–{}%", c.percent, hi),
                 None => format!("{}%", c.percent),
             };
-            let label = format!("{pct} ({}, {})", c.claimant, c.date.local(theme.locale));
+            // The claimant by name alone: the office, in brackets, is in the list of claims as text.
+            let who = c.claimant.split(" (").next().unwrap_or(&c.claimant);
+            let label = format!("{pct} ({who}, {})", c.date.local(theme.locale));
             let room = (w - x - 12.0).max(x - scale.x0 - 12.0);
             let label = text::truncate(&label, font_px, room);
             let right_side = w - x - 12.0 >= text::width_px(&label, font_px);
