@@ -86,7 +86,7 @@ const outside = (url) => !/^(http:\/\/127\.0\.0\.1|file:|data:|blob:)/.test(url)
  * the network domain without the buffers that make the browser decode every text response for the
  * developer tools. Resolves to { readyAt, conditionAt, wasmAt, dataAt, notice, noticeError, problems }.
  */
-export async function timeCold(bare, url, cfg, { timeout = 60_000, settle = SETTLE_MS, dpr = DPR } = {}) {
+export async function timeCold(bare, url, cfg, { timeout = 60_000, settle = SETTLE_MS, dpr = DPR, viewport = VIEWPORT } = {}) {
   const { browserContextId } = await bare.send('Target.createBrowserContext', { disposeOnDetach: true });
   const problems = [];
   let off = () => {};
@@ -126,7 +126,7 @@ export async function timeCold(bare, url, cfg, { timeout = 60_000, settle = SETT
       send('Log.enable'),
       // Requests are reported; no response body is kept, so none is decoded for the developer tools.
       send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 }),
-      send('Emulation.setDeviceMetricsOverride', { ...VIEWPORT, deviceScaleFactor: dpr, mobile: false }),
+      send('Emulation.setDeviceMetricsOverride', { ...viewport, deviceScaleFactor: dpr, mobile: false }),
       send('Emulation.setFocusEmulationEnabled', { enabled: true }),
       send('Page.addScriptToEvaluateOnNewDocument', { source: `(${benchInit})(${JSON.stringify({ ...cfg, done: DONE })})` }),
     ]);
@@ -154,8 +154,8 @@ export async function timeCold(bare, url, cfg, { timeout = 60_000, settle = SETT
  * complete frame, through Playwright. Returns { page, context, ... }. Its times are not those of a
  * reader's browser (see timeCold), so the benchmarks take their load times from timeCold.
  */
-export async function openCold(browser, url, cfg, { keep = false, timeout = 60_000, settle = SETTLE_MS, dpr = DPR } = {}) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: dpr });
+export async function openCold(browser, url, cfg, { keep = false, timeout = 60_000, settle = SETTLE_MS, dpr = DPR, viewport = VIEWPORT } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: dpr });
   await context.addInitScript(benchInit, { ...cfg, done: DONE });
   const page = await context.newPage();
   const problems = [];

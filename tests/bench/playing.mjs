@@ -10,14 +10,15 @@
 // round. Where the middle halves overlap and that count is near half the rounds, a difference between
 // medians is the machine's drift, not the builds'.
 //
-// Usage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready] [--dpr K]
+// Usage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready] [--dpr K] [--width W --height H]
 //   DIR        a release build (dist/, or another commit's: git worktree add ../old COMMIT, then
 //              trunk build --release there); each is copied into target/bench/playing/
 //   --rounds   rounds of every build (default 5); --seconds: traced playback per round (default 5)
 //   --events   play a synthetic dataset of N events (synth.mjs) instead of the bundled data
 //   --ready    time cold opens to the first complete frame instead of playing (default 5 rounds)
 //   --dpr      the screen's devicePixelRatio (default 2)
-// 1920 x 1080 at devicePixelRatio 2 unless --dpr says otherwise, as bench.mjs. Needs what `bash .ci/setup`
+//   --width, --height  the window's size, CSS px (default 1920 x 1080)
+// 1920 x 1080 at devicePixelRatio 2 unless --dpr, --width or --height say otherwise, as bench.mjs. Needs what `bash .ci/setup`
 // installs. Node 20, ESM.
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,13 +35,14 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'target', 'bench', 'playing');
 
 function options(argv) {
-  const o = readFlags(argv, { rounds: 5, seconds: 5, events: 0, ready: false, dpr: DPR }, usage);
+  const o = readFlags(argv, { rounds: 5, seconds: 5, events: 0, ready: false, dpr: DPR, ...VIEWPORT }, usage);
+  o.viewport = { width: o.width, height: o.height };
   if (!o.dirs.length) usage('name at least one build directory');
   return o;
 }
 
 function usage(problem) {
-  console.error(`playing: ${problem}\nUsage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready] [--dpr K]`);
+  console.error(`playing: ${problem}\nUsage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready] [--dpr K] [--width W --height H]`);
   process.exit(2);
 }
 
@@ -49,9 +51,9 @@ const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(2)} ms` : '-');
 /** Where a synthetic dataset of `events` is served in each build's copy (none for the bundled data). */
 const dataPathOf = (events) => (events ? `bench-data/synth-${events}.json` : undefined);
 
-async function playOnce(browser, url, seconds, events, dpr) {
+async function playOnce(browser, url, seconds, events, dpr, viewport) {
   const dataPath = dataPathOf(events);
-  const { page, context, problems } = await openCold(browser, url, { product: 'ours', events: events || undefined, dataPath }, { keep: true, dpr });
+  const { page, context, problems } = await openCold(browser, url, { product: 'ours', events: events || undefined, dataPath }, { keep: true, dpr, viewport });
   try {
     await playOurs(page);
     await page.waitForTimeout(1000);
@@ -70,7 +72,7 @@ async function readyRounds(o, bare, servers, query, runs) {
   const dataPath = dataPathOf(o.events);
   for (let r = 0; r < o.rounds; r++) {
     for (let i = 0; i < servers.length; i++) {
-      const t = await timeCold(bare, servers[i].url + query, { product: 'ours', events: o.events || undefined, dataPath }, { dpr: o.dpr });
+      const t = await timeCold(bare, servers[i].url + query, { product: 'ours', events: o.events || undefined, dataPath }, { dpr: o.dpr, viewport: o.viewport });
       if (t.problems.length || t.noticeError) throw new Error(`${o.dirs[i]}: ${[...t.problems, t.notice].filter(Boolean).join('; ')}`);
       const f = { ready: t.readyAt, data: t.dataAt == null ? NaN : t.readyAt - t.dataAt };
       runs[i].push(f);
@@ -79,7 +81,7 @@ async function readyRounds(o, bare, servers, query, runs) {
     }
   }
   const what = o.events ? `${o.events} synthetic events` : 'the bundled data';
-  console.log(`\nOpened cold with ${what}, ${VIEWPORT.width} x ${VIEWPORT.height} at devicePixelRatio ${o.dpr}, medians of ${o.rounds} rounds:`);
+  console.log(`\nOpened cold with ${what}, ${o.width} x ${o.height} at devicePixelRatio ${o.dpr}, medians of ${o.rounds} rounds:`);
   o.dirs.forEach((dir, i) => {
     const data = o.events ? `; data (the JSON response ended) -> frame ${summary(runs, i, 'data')}` : '';
     console.log(`  ${dir}: navigation -> frame ${summary(runs, i, 'ready')}${data}${against(o, runs, i, 'ready')}`);
@@ -129,7 +131,7 @@ async function main() {
   try {
     for (let r = 0; r < o.rounds; r++) {
       for (let i = 0; i < sites.length; i++) {
-        const f = await playOnce(browser, servers[i].url + query, o.seconds, o.events, o.dpr);
+        const f = await playOnce(browser, servers[i].url + query, o.seconds, o.events, o.dpr, o.viewport);
         runs[i].push(f);
         console.log(`round ${r + 1}/${o.rounds} ${o.dirs[i]}: p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, compositor ${ms(f.compositor)} a frame, ${f.frames} frames`);
       }
@@ -139,7 +141,7 @@ async function main() {
     await Promise.all(servers.map((s) => s.close()));
   }
   const what = o.events ? `${o.events} synthetic events` : 'the bundled data';
-  console.log(`\nPlaying ${what}, ${VIEWPORT.width} x ${VIEWPORT.height} at devicePixelRatio ${o.dpr}, medians of ${o.rounds} rounds of ${o.seconds} s:`);
+  console.log(`\nPlaying ${what}, ${o.width} x ${o.height} at devicePixelRatio ${o.dpr}, medians of ${o.rounds} rounds of ${o.seconds} s:`);
   o.dirs.forEach((dir, i) => {
     const m = (k) => percentile(runs[i].map((f) => f[k]), 50);
     console.log(`  ${dir}: frame cost p50 ${ms(m('p50'))}, p95 ${summary(runs, i, 'p95')}; compositor drawing ${ms(m('compositor'))} a frame${against(o, runs, i, 'p95')}`);
