@@ -209,7 +209,7 @@ impl AppState {
         self.intro.set(false);
         self.playing.set(false);
         self.selected.set(Some(event));
-        // A little past the anchor, so the event has fully appeared.
+        // On its date; paused, the playhead shows the event whole (see `appear_days`).
         self.playhead.set(day);
         self.follow(day, 0.15);
     }
@@ -287,9 +287,11 @@ impl AppState {
         self.playhead.set(bounds.t1);
     }
 
-    /// Days an event takes to appear at the current speed; none with reduced motion (a cut).
+    /// Days an event takes to appear at the current speed while playing; none with reduced motion (a
+    /// cut), and none while paused: a stopped playhead (a step to an event, a link to a date) shows
+    /// every event it has reached whole, the event it stands on too.
     pub fn appear_days(&self) -> f64 {
-        if self.reduced_motion.get() {
+        if self.reduced_motion.get() || !self.playing.get() {
             return 0.0;
         }
         crate::layout::anim::APPEAR_SECONDS * self.speed.get() * DAYS_PER_SECOND

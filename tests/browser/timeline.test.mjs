@@ -305,3 +305,34 @@ test('keyboard: A plays and pauses, arrows step, End jumps to the last event', a
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('paused on an event, the playhead shows it whole, however it got there: a link, a step, a pause', async () => {
+  // Events grow in as the playhead passes them while it plays. Stopped on one (its date is the
+  // playhead's), it and every event before it are drawn whole, not as the faint outline of an event to
+  // come.
+  const marked = async (page, id) => {
+    await page.waitForFunction((id) => JSON.parse(document.querySelector('#timeline-canvas').dataset.hitTargets ?? '[]').some((t) => t.id === id), id);
+    const t = (await hitTargets(page)).find((x) => x.id === id);
+    return saturatedAt(page, t.x, t.y);
+  };
+  const page = await openApp(browser, `${server.url}?t=1995-02-21&sel=friendship-treaty-1995`);
+  assert.equal(await page.getAttribute('.event-card', 'data-event-id'), 'friendship-treaty-1995');
+  assert.ok(await marked(page, 'friendship-treaty-1995'), 'linked to: the event on the playhead is drawn whole');
+  await page.goto(`${server.url}?t=1996-01-01`);
+  await page.waitForSelector('#timeline-canvas');
+  await page.locator('#timeline-canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('.event-card')?.dataset.eventId);
+  const stepped = await page.getAttribute('.event-card', 'data-event-id');
+  await page.waitForTimeout(600);
+  assert.ok(await marked(page, stepped), `stepped to: ${stepped} is drawn whole`);
+  // Played and paused: the events just passed are whole at once.
+  await page.click('#play');
+  await page.waitForTimeout(1500);
+  await page.click('#play');
+  await page.waitForTimeout(300);
+  const passed = await page.getAttribute('.event-card', 'data-event-id');
+  assert.ok(await marked(page, passed), `paused: ${passed}, the last event passed, is drawn whole`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
