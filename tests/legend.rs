@@ -183,3 +183,30 @@ fn a_dataset_title_with_markup_stays_text_in_the_svg() {
         "{svg}"
     );
 }
+
+#[test]
+fn the_pages_legend_swatches_read_the_charts_colours() {
+    // Each `var(--c-NAME, #rrggbb)` in the style sheet names a colour the page sets from the theme in
+    // force, and falls back (before it is set) to the light theme's own.
+    let css = std::fs::read_to_string("public/style.css").unwrap();
+    let light = union_state::render::theme::LIGHT.legend_colours();
+    let mut uses = 0;
+    for part in css.split("var(--c-").skip(1) {
+        let (name, rest) = part.split_once(',').expect("a fallback after the name");
+        let fallback = rest.trim_start().get(..7).unwrap();
+        let (_, c) = light
+            .iter()
+            .find(|(n, _)| *n == name)
+            .unwrap_or_else(|| panic!("--c-{name} is not a legend colour"));
+        assert_eq!(
+            fallback,
+            format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2),
+            "--c-{name}'s fallback"
+        );
+        uses += 1;
+    }
+    assert!(uses >= 13, "{uses} uses");
+    // The dark theme has colours of its own, which the light fallbacks would get wrong.
+    let dark = union_state::render::theme::DARK.legend_colours();
+    assert!(light.iter().zip(&dark).any(|(l, d)| l.1 != d.1));
+}

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::AppState;
+use crate::app::{AppState, ThemeChoice};
+use crate::render::theme::{DARK, LIGHT, PROJECTOR};
 
 /// Calls `set` with whether `query` matches, now and whenever that changes.
 fn watch(query: &str, set: impl Fn(bool) + 'static) {
@@ -20,7 +21,7 @@ fn watch(query: &str, set: impl Fn(bool) + 'static) {
 }
 
 /// Keeps `system_dark` and `reduced_motion` in step with the system, and the page's `data-theme`
-/// attribute (which the style sheet reads) in step with the theme in force.
+/// attribute and legend colours (which the style sheet reads) in step with the theme in force.
 pub fn use_media(state: AppState) {
     watch("(prefers-color-scheme: dark)", move |dark| {
         state.system_dark.set(dark)
@@ -29,12 +30,28 @@ pub fn use_media(state: AppState) {
         state.reduced_motion.set(reduce)
     });
     Effect::new(move |_| {
-        let theme = state.resolved_theme().as_str();
-        if let Some(root) = web_sys::window()
+        let choice = state.resolved_theme();
+        let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("data-theme", theme);
+        else {
+            return;
+        };
+        let _ = root.set_attribute("data-theme", choice.as_str());
+        // The legends' swatches in the colours the charts draw in (`--c-*`, read by the style sheet).
+        let theme = match choice {
+            ThemeChoice::Dark => DARK,
+            ThemeChoice::Projector => PROJECTOR,
+            _ => LIGHT,
+        };
+        if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
+            let style = root.style();
+            for (name, c) in theme.legend_colours() {
+                let _ = style.set_property(
+                    &format!("--c-{name}"),
+                    &format!("rgb({},{},{})", c.0, c.1, c.2),
+                );
+            }
         }
     });
 }

@@ -59,6 +59,29 @@ pub struct Theme {
     pub scale: f64,
 }
 
+impl Theme {
+    /// The colours the page's legends draw their marks in, by the name of the CSS custom property
+    /// (`--c-NAME`) the style sheet reads them from: set on the page from the theme in force, so that a
+    /// legend's swatch is the colour its chart draws in every theme.
+    pub fn legend_colours(&self) -> [(&'static str, RGBColor); 13] {
+        [
+            ("agreed", self.agreed),
+            ("contentious", self.contentious),
+            ("excluded", self.excluded),
+            ("shelved", self.shelved),
+            ("pending", self.pending),
+            ("programme", self.programme),
+            ("member", self.member),
+            ("associate", self.associate),
+            ("suspended", self.suspended),
+            ("leaving", self.leaving),
+            ("declared", self.declared),
+            ("delivered", self.delivered),
+            ("gap", self.gap),
+        ]
+    }
+}
+
 /// The light theme. Track colours are the Okabe–Ito palette, distinguishable with colour-blindness.
 pub const LIGHT: Theme = Theme {
     locale: Locale::en,

@@ -89,3 +89,24 @@ test('reduced motion replaces the sweep with cuts from event to event', async ()
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("the legends' swatches are in the colours their chart draws, in every theme", async () => {
+  // The charts' colours of members, associates and programmes (src/render/theme.rs), which differ by
+  // theme: the dark theme's members are lighter than its associates, unlike the light theme's.
+  const expected = {
+    light: { member: 'rgb(30, 90, 160)', associate: 'rgb(110, 150, 205)', programme: 'rgb(40, 60, 110)' },
+    dark: { member: 'rgb(95, 155, 235)', associate: 'rgb(55, 85, 135)', programme: 'rgb(140, 170, 235)' },
+    projector: { member: 'rgb(0, 60, 140)', associate: 'rgb(90, 130, 190)', programme: 'rgb(10, 30, 90)' },
+  };
+  for (const [name, colours] of Object.entries(expected)) {
+    const page = await openApp(browser, `${server.url}?view=membership&theme=${name}`);
+    const swatch = (view, kind) => page.$eval(`.${view}-view .swatch.${kind}`, (el) => getComputedStyle(el).backgroundColor);
+    assert.equal(await swatch('membership', 'member'), colours.member, `${name}: member`);
+    assert.equal(await swatch('membership', 'associate'), colours.associate, `${name}: associate`);
+    await page.click('#tab-mapping');
+    await page.waitForSelector('.mapping-view .swatch.programme');
+    assert.equal(await swatch('mapping', 'programme'), colours.programme, `${name}: programme`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
