@@ -69,6 +69,11 @@ fn animate(app: AppState, to_t: f64, to_w: Window, generation: Arc<AtomicU64>) {
     frame(app, (from_t, from_w), (to_t, to_w), start, generation, mine);
 }
 
+/// The presenter window's question on opening: which step does the main window show?
+const WHERE: &str = "where";
+/// The main window's answer, and its word when the story ends: no step is shown.
+const NO_STORY: &str = "none";
+
 fn channel() -> Option<web_sys::BroadcastChannel> {
     web_sys::BroadcastChannel::new(CHANNEL).ok()
 }
@@ -109,8 +114,15 @@ pub fn use_story() {
     let app = states.app;
     let generation = Arc::new(AtomicU64::new(0));
     let out = channel().map(SendWrapper::new);
+    let replies = out.clone();
     Effect::new(move |_| {
-        let Some(i) = app.step.get() else { return };
+        let Some(i) = app.step.get() else {
+            // The story has ended (or not begun): the presenter window says so.
+            if let Some(ch) = &out {
+                let _ = ch.post_message(&JsValue::from_str(NO_STORY));
+            }
+            return;
+        };
         let Some(step) = app
             .data
             .with_untracked(|d| d.story.as_ref().and_then(|s| s.steps.get(i).cloned()))
@@ -142,14 +154,23 @@ pub fn use_story() {
             let _ = ch.post_message(&JsValue::from_f64(i as f64));
         }
     });
-    // The presenter window sends the step it wants.
+    // The presenter window sends the step it wants, and asks for the step shown when it opens.
     if let Some(ch) = channel() {
         let on_message =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                if let Some(s) = ev
-                    .data()
-                    .as_string()
-                    .and_then(|s| s.strip_prefix("go:").and_then(|n| n.parse::<usize>().ok()))
+                let Some(text) = ev.data().as_string() else {
+                    return;
+                };
+                if text == WHERE {
+                    if let Some(out) = &replies {
+                        let _ = match app.step.get_untracked() {
+                            Some(i) => out.post_message(&JsValue::from_f64(i as f64)),
+                            None => out.post_message(&JsValue::from_str(NO_STORY)),
+                        };
+                    }
+                } else if let Some(s) = text
+                    .strip_prefix("go:")
+                    .and_then(|n| n.parse::<usize>().ok())
                 {
                     app.step.set(Some(s));
                 }
@@ -176,12 +197,17 @@ pub fn use_presenter_link() -> (PresenterLink, impl Fn(usize) + Copy + 'static) 
     if let Some(c) = &ch {
         let on_message =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                if let Some(n) = ev.data().as_f64() {
+                let data = ev.data();
+                if let Some(n) = data.as_f64() {
                     step.set(Some(n as usize));
+                } else if data.as_string().as_deref() == Some(NO_STORY) {
+                    step.set(None);
                 }
             });
         c.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
+        // Opened while a story is told: the main window answers with the step it shows.
+        let _ = c.post_message(&JsValue::from_str(WHERE));
     }
     let sender = StoredValue::new(ch);
     let go = move |i: usize| {

@@ -69,7 +69,8 @@ test('the presenter window shows the notes and drives the main window (S)', asyn
   const [presenter] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('s')]);
   await presenter.waitForLoadState();
   await presenter.waitForSelector('#presenter');
-  // The main window announces its step when it changes; move once so the new window hears it.
+  // Opened mid-story, it shows the step the main window shows at once, and follows it.
+  await presenter.waitForFunction(() => /Step 1 of/.test(document.querySelector('.presenter-position')?.textContent ?? ''));
   await page.keyboard.press('ArrowRight');
   await presenter.waitForFunction(() => /Step 2 of/.test(document.querySelector('.presenter-position')?.textContent ?? ''));
   assert.ok((await presenter.textContent('#presenter-notes')).length > 20, 'speaker notes are shown');
@@ -80,6 +81,10 @@ test('the presenter window shows the notes and drives the main window (S)', asyn
   await page.waitForFunction(() => /^3 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
   await presenter.click('#presenter-previous');
   await page.waitForFunction(() => /^2 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
+  // The story left in the main window: the presenter window says so.
+  await page.click('#story-exit');
+  await presenter.waitForFunction(() => !document.querySelector('.presenter-position'));
+  assert.match(await presenter.textContent('#presenter'), /not telling the story/);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
