@@ -21,7 +21,7 @@ use crate::components::story::{presenter_button, PresenterView, StoryCaption};
 use crate::components::text_alternative::{Announcer, EventList};
 use crate::components::timeline_canvas::TimelineCanvas;
 use crate::hooks::held_memo;
-use crate::hooks::use_keyboard::use_keyboard;
+use crate::hooks::use_keyboard::{close_menu, use_keyboard};
 use crate::hooks::use_media::use_media;
 use crate::hooks::use_modes::use_modes;
 use crate::hooks::use_playback::use_playback;
@@ -642,6 +642,19 @@ fn Loaded(
     use_modes(state);
     use_story();
     let embed_open = RwSignal::new(false);
+    // A press anywhere outside the header's menu closes it.
+    let outside_menu = window_event_listener(leptos::ev::pointerdown, |ev| {
+        use wasm_bindgen::JsCast;
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("#menu").ok().flatten())
+            .is_some();
+        if !inside {
+            close_menu();
+        }
+    });
+    on_cleanup(move || outside_menu.remove());
     let tab = move |view: View, id: &'static str| {
         let label = move || {
             let l = i18n.get_locale();
@@ -671,9 +684,21 @@ fn Loaded(
             </nav>
             <div class="header-tools">
                 <LanguageSwitch/>
+                // The menu closes once one of its buttons is chosen, on a click or touch outside it, and
+                // with Esc, as a menu does.
                 <details class="menu" id="menu">
                     <summary>{t!(i18n, app.menu)}</summary>
-                    <div class="menu-panel">
+                    <div class="menu-panel" on:click=|ev| {
+                        use wasm_bindgen::JsCast;
+                        let on_button = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|el| el.closest("button").ok().flatten())
+                            .is_some();
+                        if on_button {
+                            close_menu();
+                        }
+                    }>
                         <ThemeMenu/>
                         <DataMenu/>
                         <ExportMenu/>

@@ -71,6 +71,11 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
             Action::Help => state.help.update(|h| *h = !*h),
             Action::Presenter => crate::hooks::use_story::open_presenter(),
             Action::Escape => {
+                // An open menu closes first, and that is all Esc does then.
+                if close_menu() {
+                    ev.prevent_default();
+                    return;
+                }
                 if state.blank.get_untracked() || state.help.get_untracked() {
                     state.blank.set(false);
                     state.help.set(false);
@@ -95,4 +100,18 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
         ev.prevent_default();
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Closes the header's menu if it is open; whether it was.
+pub fn close_menu() -> bool {
+    let Some(menu) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("menu"))
+        .and_then(|m| m.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+    else {
+        return false;
+    };
+    let open = menu.open();
+    menu.set_open(false);
+    open
 }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, openMenu } from './harness.mjs';
 
 const AXE = join(fileURLToPath(new URL('../../.ci/node_modules/axe-core/axe.min.js', import.meta.url)));
 let server;
@@ -139,6 +139,29 @@ test('text alternatives follow the selection and the live region reads the headl
   await page.keyboard.press('Enter');
   await page.waitForSelector('.event-card[data-pick-id]');
   await page.waitForFunction(() => /History of/.test(document.querySelector('#announcer').textContent));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the header menu closes as a menu does: Esc, a press outside it, a button chosen in it', async () => {
+  const page = await openApp(browser, server.url);
+  const open = () => page.evaluate(() => document.querySelector('#menu').open);
+  await openMenu(page);
+  assert.equal(await open(), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await open(), false, 'Esc closes it');
+  await openMenu(page);
+  await page.mouse.click(400, 400);
+  assert.equal(await open(), false, 'a click on the chart closes it');
+  await openMenu(page);
+  await page.click('#open-keys');
+  assert.equal(await open(), false, 'choosing one of its buttons closes it');
+  await page.waitForSelector('#keys-help');
+  await page.keyboard.press('Escape');
+  // Inside it, choosing a theme from its list keeps it open.
+  await openMenu(page);
+  await page.selectOption('#theme', 'dark');
+  assert.equal(await open(), true);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
