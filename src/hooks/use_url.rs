@@ -153,7 +153,16 @@ impl States {
             match parse_time(t) {
                 Ok(day) => {
                     let b = app.bounds();
-                    let day = day.as_f64().clamp(b.t0, b.t1);
+                    let asked = day.as_f64();
+                    let day = asked.clamp(b.t0, b.t1);
+                    if (asked - day).abs() >= 1.0 {
+                        ignored.push(format!(
+                            "t={t}: outside this dataset's time, {} to {}; shown at {}",
+                            format_time(crate::model::Day(b.t0.floor() as i32)),
+                            format_time(crate::model::Day(b.t1.floor() as i32)),
+                            format_time(crate::model::Day(day.floor() as i32)),
+                        ));
+                    }
                     app.intro.set(false);
                     app.playing.set(false);
                     app.playhead.set(day);

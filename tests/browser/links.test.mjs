@@ -76,4 +76,11 @@ test('invalid parameters are ignored with a notice, never a blank page', async (
   assert.equal(await page.locator('#notice').count(), 0);
   assert.deepEqual(page.problems, []);
   await page.context().close();
+  // A date outside the data's time is shown at its nearest end, and the notice says so.
+  const early = await openApp(browser, `${server.url}?t=1800-01-01`);
+  await early.waitForSelector('#notice.error');
+  assert.match(await early.textContent('#notice'), /t=1800-01-01: outside this dataset's time, 1990-\d\d-\d\d to 2026-\d\d-\d\d; shown at 1990-/);
+  assert.match(await early.textContent('#playhead-date'), /1990/);
+  assert.deepEqual(early.problems, []);
+  await early.context().close();
 });
