@@ -46,7 +46,28 @@ pub fn start() {
     {
         loading.remove();
     }
+    calibrate_text();
     leptos::mount::mount_to_body(App);
+}
+
+/// Fits the charts' text-width estimate to the face this browser draws them in (see
+/// [`crate::layout::text::calibrate`]): a few lines measured once, before anything is laid out.
+fn calibrate_text() {
+    use wasm_bindgen::JsCast;
+    let Some(ctx) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .and_then(|c| c.get_context("2d").ok().flatten())
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    ctx.set_font(&format!(
+        "100px {}",
+        crate::render::theme::LIGHT.font_family
+    ));
+    crate::layout::text::calibrate(|s| ctx.measure_text(s).map_or(f64::NAN, |m| m.width() / 100.0));
 }
 
 /// The views the product offers.
