@@ -481,3 +481,19 @@ fn the_claims_chart_names_a_claimant_without_the_office() {
     assert!(out.contains("(Krutoy, 4 Dec 2025)"), "{out}");
     assert!(!out.contains("Presidential Administration"));
 }
+
+#[test]
+fn a_claim_dated_by_its_year_alone_stands_mid_year() {
+    let m = mapping();
+    let c = m
+        .claims
+        .iter()
+        .find(|c| c.id == "claim-2023-abramenko")
+        .expect("the claim made in mid-2023");
+    assert_eq!(c.date.month, None);
+    let (y, mo, _) = Day(c.day().floor() as i32).ymd();
+    assert_eq!((y, mo), (2023, 7), "2 July, the middle of 2023");
+    // A claim with its day is placed on that day.
+    let exact = m.claims.iter().find(|c| c.date.day.is_some()).unwrap();
+    assert_eq!(exact.day(), exact.date.first_day().as_f64());
+}

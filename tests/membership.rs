@@ -394,3 +394,36 @@ fn the_states_names_never_overlap_however_short_the_matrix() {
         assert_eq!(g.row_font_px, matrix::MIN_ROW_FONT_PX);
     }
 }
+
+#[test]
+fn russian_figures_have_a_decimal_comma() {
+    use union_state::i18n::Locale;
+    use union_state::model::date::local_number;
+    assert_eq!(local_number(6.5, Locale::ru), "6,5");
+    assert_eq!(local_number(6.5, Locale::en), "6.5");
+    assert_eq!(local_number(80.0, Locale::ru), "80");
+    // The depth ladder's half-delivered counts, drawn in Russian.
+    let d = union_state::model::bundled_in(Locale::ru)
+        .unwrap()
+        .depth
+        .clone()
+        .unwrap();
+    let t = Day::from_ymd(2026, 6, 1).as_f64();
+    let g = ladder::layout(&d, 850.0, 560.0, (Day::from_ymd(1990, 1, 1).as_f64(), t));
+    let frame = LadderFrame {
+        playhead_day: t,
+        sector: None,
+        provision: None,
+    };
+    let theme = union_state::render::theme::Theme {
+        locale: Locale::ru,
+        ..LIGHT
+    };
+    let s = svg((850, 560), |a| {
+        draw_ladder(a, &d, &g, &frame, &theme).unwrap()
+    });
+    let halves = (0..d.sectors.len()).any(|k| d.level(k, t).delivered.fract() != 0.0);
+    assert!(halves, "some sector has a half delivered");
+    assert!(s.contains(",5"), "a half written with a comma");
+    assert!(!s.contains(".5 "), "no decimal point");
+}

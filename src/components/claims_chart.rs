@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::hooks::use_canvas::{draw_css, layout_size, use_canvas_size, CanvasSize};
 use crate::i18n::{t_string, td_string, use_i18n};
+use crate::model::date::local_number;
 use crate::render::mapping::draw_claims;
 
 /// The claims chart, with the claims also listed as text for screen readers and for checking.
@@ -38,11 +39,11 @@ pub fn ClaimsChart() -> impl IntoView {
                 .map(|m| {
                     m.claims
                         .iter()
-                        .filter(|c| c.date.first_day().as_f64() <= t)
+                        .filter(|c| c.day() <= t)
                         .map(|c| {
                             let pct = match c.percent_high {
-                                Some(h) => format!("{}–{}%", c.percent, h),
-                                None => format!("{}%", c.percent),
+                                Some(h) => format!("{}–{}%", local_number(c.percent, d.locale), local_number(h, d.locale)),
+                                None => format!("{}%", local_number(c.percent, d.locale)),
                             };
                             let l = d.locale;
                             view! { <li>{td_string!(l, claims.item, date = c.date.local(l), pct = &pct, plan = c.plan.label(l), claimant = &c.claimant, text = &c.text)}</li> }

@@ -13,6 +13,7 @@ use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_red
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::layout::ladder::{layout, LadderHit};
 use crate::layout::tenths::Tenths;
+use crate::model::date::local_number;
 use crate::model::Dataset;
 use crate::render::ladder::{draw_ladder, LadderFrame};
 
@@ -89,7 +90,7 @@ fn sector_card(d: &Dataset, s: usize, t: f64) -> AnyView {
         <article class="event-card" data-sector-id=sector.id.clone()>
             <p class="eyebrow">{td_string!(l, legend.sector)}</p>
             <h2 id="card-title">{sector.label.clone()}</h2>
-            <p class="status">{td_string!(l, depth.sector_level, declared = level.declared, delivered = level.delivered)}</p>
+            <p class="status">{td_string!(l, depth.sector_level, declared = local_number(level.declared, l), delivered = local_number(level.delivered, l))}</p>
             {sector.claim.clone().map(|c| view! { <p class="summary"><strong>{td_string!(l, depth.seeds_claim)}" "</strong>{c}</p> })}
             {(!sector.claim_sources.is_empty()).then(|| source_list(d, &sector.claim_sources))}
             <h3>{td_string!(l, depth.provisions)}</h3>

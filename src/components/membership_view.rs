@@ -91,7 +91,8 @@ fn pick_card(d: &Dataset, pick: MembershipPick) -> AnyView {
             view! {
                 <li>
                     <strong>{format!("{who}: {} ", k.status.label(l))}</strong>
-                    {format!("{} – {until}. ", k.from.local(l))}
+                    // A full stop, unless the end already has one ("н. в.").
+                    {format!("{} – {until}{} ", k.from.local(l), if until.ends_with('.') { "" } else { "." })}
                     <span class="muted">{format!("{} ({} {})", k.note, td_string!(l, card.confidence), k.confidence.label(l))}</span>
                     {source_list(d, &k.sources)}
                 </li>

@@ -9,6 +9,7 @@ use crate::app::{AppState, DepthState, MappingState, MembershipPick, MembershipS
 use crate::hooks::use_chunks::{use_chunks, Fill};
 use crate::i18n::{t_string, td_string, use_i18n};
 use crate::layout::bipartite::{Node, Target};
+use crate::model::date::local_number;
 use crate::model::Standing;
 
 /// The headline of what the current view shows, for the live region: the current event's title and
@@ -261,7 +262,7 @@ pub fn DepthList() -> impl IntoView {
                     }).collect_view();
                     let level = move || app.data.with(|d| d.depth.as_ref().map(|x| {
                         let l = x.level(s, app.playhead.get());
-                        td_string!(d.locale, alt.level, declared = l.declared, delivered = l.delivered)
+                        td_string!(d.locale, alt.level, declared = local_number(l.declared, d.locale), delivered = local_number(l.delivered, d.locale))
                     }));
                     view! { <h2>{sec.label.clone()}": " {level}</h2><ul>{provisions}</ul> }
                 }).collect_view()

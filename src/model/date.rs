@@ -204,6 +204,15 @@ pub struct Local<T> {
     locale: Locale,
 }
 
+/// A number as a reader of `locale` writes it: `6.5` in English, `6,5` in Russian (a decimal comma).
+pub fn local_number(v: f64, locale: Locale) -> String {
+    let text = v.to_string();
+    match locale {
+        Locale::ru => text.replace('.', ","),
+        _ => text,
+    }
+}
+
 impl PartialDate {
     /// The date as a reader of `locale` expects it: `8 Dec 1999`, `8 дек. 1999`.
     pub fn local(self, locale: Locale) -> Local<PartialDate> {

@@ -127,6 +127,15 @@ pub struct Claim {
     pub confidence: Confidence,
 }
 
+impl Claim {
+    /// The day the claims chart places the claim at: the middle of the days its date covers, so that a
+    /// claim known only by its year (one made "in mid-2023") stands mid-year, not on 1 January, and one
+    /// known by its month mid-month. The chart shows it once the playhead reaches that day.
+    pub fn day(&self) -> f64 {
+        (self.date.first_day().as_f64() + self.date.last_day().as_f64()) / 2.0
+    }
+}
+
 vocabulary! {
     /// How a road map's negotiation ended.
     RoadMapStatus {

@@ -2,7 +2,7 @@
 //! the playhead, with the gap between them shaded.
 
 use crate::i18n::td_string;
-use crate::model::date::month_name;
+use crate::model::date::{local_number, month_name};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -107,8 +107,8 @@ pub fn draw_ladder<DB: DrawingBackend>(
         let numbers = td_string!(
             theme.locale,
             chart.level,
-            declared = level.declared,
-            delivered = level.delivered
+            declared = local_number(level.declared, theme.locale),
+            delivered = local_number(level.delivered, theme.locale)
         );
         let numbers = text::truncate(&numbers, mt.font_px - 2.0, mt.label_w_px - 8.0);
         let style = TextStyle::from(font(mt.font_px - 2.0))

@@ -1,7 +1,7 @@
 //! Draws the road-map to programme diagram and the chart of officials' implementation claims.
 
 use crate::i18n::td_string;
-use crate::model::date::month_name;
+use crate::model::date::{local_number, month_name};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -297,8 +297,8 @@ const CLAIMS_PAD_DAYS: f64 = 60.0;
 
 /// The time scale of the claims chart for an area `width` px wide.
 pub fn claims_scale(m: &Mapping, width: f64) -> Option<TimeScale> {
-    let first = m.claims.first()?.date.first_day().as_f64();
-    let last = m.claims.last()?.date.first_day().as_f64();
+    let first = m.claims.iter().map(|c| c.day()).reduce(f64::min)?;
+    let last = m.claims.iter().map(|c| c.day()).reduce(f64::max)?;
     let start = m
         .programmes
         .iter()
@@ -450,12 +450,12 @@ pub fn draw_claims<DB: DrawingBackend>(
     }
 
     for &(plan, colour) in &series {
-        let pts: Vec<(f64, f64, Option<f64>, bool)> = m
+        let mut pts: Vec<(f64, f64, Option<f64>, bool)> = m
             .claims
             .iter()
             .filter(|c| c.plan == plan)
             .map(|c| {
-                let d = c.date.first_day().as_f64();
+                let d = c.day();
                 (
                     scale.x_px_from_day(d),
                     y_of(c.percent),
@@ -464,6 +464,8 @@ pub fn draw_claims<DB: DrawingBackend>(
                 )
             })
             .collect();
+        // In the order of their days, which a claim dated by its year alone may not be in the file.
+        pts.sort_by(|a, b| a.0.total_cmp(&b.0));
         let shown: Vec<(i32, i32)> = pts
             .iter()
             .filter(|p| p.3)
@@ -491,12 +493,17 @@ pub fn draw_claims<DB: DrawingBackend>(
         if let Some(c) = m
             .claims
             .iter()
-            .rfind(|c| c.plan == plan && c.date.first_day().as_f64() <= playhead_day)
+            .filter(|c| c.plan == plan && c.day() <= playhead_day)
+            .max_by(|a, b| a.day().total_cmp(&b.day()))
         {
-            let x = scale.x_px_from_day(c.date.first_day().as_f64());
+            let x = scale.x_px_from_day(c.day());
             let pct = match c.percent_high {
-                Some(hi) => format!("{}–{}%", c.percent, hi),
-                None => format!("{}%", c.percent),
+                Some(hi) => format!(
+                    "{}–{}%",
+                    local_number(c.percent, theme.locale),
+                    local_number(hi, theme.locale)
+                ),
+                None => format!("{}%", local_number(c.percent, theme.locale)),
             };
             // The claimant by name alone: the office, in brackets, is in the list of claims as text.
             let who = c.claimant.split(" (").next().unwrap_or(&c.claimant);

@@ -94,3 +94,22 @@ test('the depth ladder follows the playhead and links marks to the timeline', as
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('in Russian, a membership to this day reads "н. в." with one full stop', async () => {
+  const page = await openApp(browser, `${server.url}?view=membership&lang=ru`);
+  await page.waitForFunction(() => document.querySelector('#membership-canvas')?.width > 0);
+  const box = await page.locator('#membership-canvas').boundingBox();
+  // Russia's row, the first: a member of the CIS to this day.
+  const rows = await page.evaluate(() => {
+    const c = document.querySelector('#membership-canvas');
+    const narrow = c.clientWidth < 640;
+    return { top: narrow ? 46 : 54, h: (c.clientHeight - (narrow ? 46 : 54)) / 12 };
+  });
+  await page.mouse.move(box.x + 20, box.y + rows.top + rows.h / 2);
+  await page.waitForSelector('.event-card[data-pick-id] .history li');
+  const history = await page.$$eval('.event-card .history li', (items) => items.map((li) => li.textContent));
+  assert.ok(history.some((t) => t.includes('н. в.')), `a membership to this day: ${history}`);
+  assert.ok(history.every((t) => !t.includes('н. в..')), `one full stop: ${history}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
