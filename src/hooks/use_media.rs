@@ -38,19 +38,22 @@ pub fn use_media(state: AppState) {
             return;
         };
         let _ = root.set_attribute("data-theme", choice.as_str());
-        // The legends' swatches in the colours the charts draw in (`--c-*`, read by the style sheet).
+        // The legends' swatches in the colours the charts draw in (`--c-*`, read by the style sheet,
+        // whose fallbacks are the light theme's: in it, nothing is set, and the page's first style
+        // calculation has nothing more to do).
         let theme = match choice {
-            ThemeChoice::Dark => DARK,
-            ThemeChoice::Projector => PROJECTOR,
-            _ => LIGHT,
+            ThemeChoice::Dark => Some(DARK),
+            ThemeChoice::Projector => Some(PROJECTOR),
+            _ => None,
         };
         if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
             let style = root.style();
-            for (name, c) in theme.legend_colours() {
-                let _ = style.set_property(
-                    &format!("--c-{name}"),
-                    &format!("rgb({},{},{})", c.0, c.1, c.2),
-                );
+            for (name, c) in theme.unwrap_or(LIGHT).legend_colours() {
+                let name = format!("--c-{name}");
+                let _ = match theme {
+                    Some(_) => style.set_property(&name, &format!("rgb({},{},{})", c.0, c.1, c.2)),
+                    None => style.remove_property(&name).map(drop),
+                };
             }
         }
     });
