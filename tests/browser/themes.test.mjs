@@ -106,6 +106,11 @@ test("the legends' swatches are in the colours their chart draws, in every theme
     await page.click('#tab-mapping');
     await page.waitForSelector('.mapping-view .swatch.programme');
     assert.equal(await swatch('mapping', 'programme'), colours.programme, `${name}: programme`);
+    // Chosen from the menu, the light theme gives the light colours back.
+    await openMenu(page);
+    await page.selectOption('#theme', 'light');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    assert.equal(await swatch('mapping', 'programme'), expected.light.programme, `${name}, then light: programme`);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
