@@ -497,3 +497,27 @@ fn a_claim_dated_by_its_year_alone_stands_mid_year() {
     let exact = m.claims.iter().find(|c| c.date.day.is_some()).unwrap();
     assert_eq!(exact.day(), exact.date.first_day().as_f64());
 }
+
+#[test]
+fn a_claims_label_short_of_room_drops_the_claimant_then_the_date_never_the_figure() {
+    let m = mapping();
+    for width in [200u32, 240, 280, 320, 380, 480, 640] {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (width, 220)).into_drawing_area();
+            draw_claims(&root, m, (f64::from(width), 220.0), end_of_time(), &LIGHT).unwrap();
+            root.present().unwrap();
+        }
+        let labels: Vec<&str> = out
+            .split("<text")
+            .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+            .map(|rest| rest.split("</text>").next().unwrap().trim())
+            // The two plans' latest claims, 80 % and 40.3 % (the axis says 0% to 100% by quarters).
+            .filter(|t| t.starts_with("80%") || t.starts_with("40.3%"))
+            .collect();
+        assert_eq!(labels.len(), 2, "{width}: {labels:?}");
+        for l in labels {
+            assert!(!l.contains('…'), "{width}: {l:?} cut short");
+        }
+    }
+}

@@ -506,11 +506,23 @@ pub fn draw_claims<DB: DrawingBackend>(
                 None => format!("{}%", local_number(c.percent, theme.locale)),
             };
             // The claimant by name alone: the office, in brackets, is in the list of claims as text.
+            // Where the whole label has no room on either side of the point, the claimant goes, then
+            // the date: the figure is what the label is for.
             let who = c.claimant.split(" (").next().unwrap_or(&c.claimant);
-            let label = format!("{pct} ({who}, {})", c.date.local(theme.locale));
-            let room = (w - x - 12.0).max(x - scale.x0 - 12.0);
-            let label = text::truncate(&label, font_px, room);
-            let right_side = w - x - 12.0 >= text::width_px(&label, font_px);
+            let date = c.date.local(theme.locale);
+            let (right, left) = (w - x - 12.0, x - scale.x0 - 12.0);
+            let fits = |l: &str, room: f64| text::width_px(l, font_px) <= room;
+            let labels = [
+                format!("{pct} ({who}, {date})"),
+                format!("{pct} ({date})"),
+                pct.clone(),
+            ];
+            let label = labels
+                .iter()
+                .find(|l| fits(l, right) || fits(l, left))
+                .cloned()
+                .unwrap_or_else(|| text::truncate(&pct, font_px, right.max(left)));
+            let right_side = fits(&label, right);
             let anchor = if right_side { HPos::Left } else { HPos::Right };
             let lx = if right_side { x + 8.0 } else { x - 8.0 };
             let label_ink = theme.ink(colour);
