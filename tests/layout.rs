@@ -209,3 +209,36 @@ fn coordinates_are_written_with_one_decimal_as_the_formatter_writes_them() {
     assert_eq!(Tenths(f64::NAN).to_string(), "NaN");
     assert_eq!(Tenths(f64::NEG_INFINITY).to_string(), "-inf");
 }
+
+#[test]
+fn a_span_running_to_the_plots_edge_has_its_label_on_its_bar() {
+    // The Union Parliament never elected (2000 to this day) and the Court never formed: their bars
+    // reach the plot's right edge, so no label has room after them.
+    let d = model::bundled().unwrap();
+    for (w, h) in [(1280.0, 600.0), (1700.0, 760.0)] {
+        let p = place(d, w, h, full_window());
+        for id in ["union-parliament-never-elected", "union-court-never-formed"] {
+            let i = d.events.iter().position(|e| e.id == id).unwrap();
+            let e = p.events.iter().find(|e| e.event == i).unwrap();
+            let end = e.x_end_px.unwrap();
+            let label = e
+                .label
+                .as_ref()
+                .unwrap_or_else(|| panic!("{id} at {w}: no label"));
+            assert!(
+                e.label_x_px > e.x_px && e.label_x_px < end,
+                "{id}: on its bar"
+            );
+            let right = e.label_x_px + text::width_px(label, p.metrics.label_font_px);
+            assert!(right <= end.min(p.plot.right()), "{id}: within its bar");
+            // Nothing else in its row starts before its bar ends.
+            for o in p.events.iter().filter(|o| o.y_px == e.y_px && o.event != i) {
+                assert!(
+                    o.x_px + p.metrics.marker_r_px <= e.x_px || o.x_px >= end,
+                    "{id}: {} on its bar",
+                    d.events[o.event].id
+                );
+            }
+        }
+    }
+}

@@ -267,14 +267,24 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
                 row,
             ));
         }
-        // Pass 2: each label gets the room up to the next marker in its row.
+        // Pass 2: each label gets the room up to the next marker in its row. A span with too little
+        // room after its bar (one running on to the plot's right edge, to this day) has its label on
+        // the bar instead, after its marker.
         for k in 0..placed.len() {
-            let (row, label_x) = (placed[k].1, placed[k].0.label_x_px);
+            let (row, mut label_x) = (placed[k].1, placed[k].0.label_x_px);
             let next_left = placed[k + 1..]
                 .iter()
                 .find(|(_, r)| *r == row)
                 .map_or(plot.right(), |(p, _)| p.x_px - m.marker_r_px - m.gap_px);
-            let room = (next_left.min(plot.right()) - label_x).min(m.label_max_px);
+            let mut room = (next_left.min(plot.right()) - label_x).min(m.label_max_px);
+            if let (true, Some(end)) = (room < m.label_min_px, placed[k].0.x_end_px) {
+                let on_bar = (placed[k].0.x_px + m.marker_r_px + m.gap_px).max(plot.x + m.gap_px);
+                let bar_room = (end.min(next_left).min(plot.right()) - on_bar).min(m.label_max_px);
+                if bar_room >= m.label_min_px {
+                    (label_x, room) = (on_bar, bar_room);
+                    placed[k].0.label_x_px = on_bar;
+                }
+            }
             if room >= m.label_min_px && label_x >= plot.x {
                 let title = &data.events[placed[k].0.event].title;
                 let t = text::truncate(title, m.label_font_px, room);
