@@ -427,3 +427,35 @@ fn russian_figures_have_a_decimal_comma() {
     assert!(s.contains(",5"), "a half written with a comma");
     assert!(!s.contains(".5 "), "no decimal point");
 }
+
+#[test]
+fn a_narrow_cell_gives_the_year_alone_rather_than_words_cut_short() {
+    let m = membership();
+    let (w, h) = (360.0, 560.0);
+    let g = matrix::layout(m, w, h);
+    let frame = MatrixFrame {
+        playhead_day: Day::from_ymd(2026, 6, 1).as_f64(),
+        appear_days: 0.0,
+        state: None,
+        organisation: None,
+    };
+    let s = svg((w as u32, h as u32), |a| {
+        draw_matrix(a, m, &g, &frame, &LIGHT).unwrap()
+    });
+    let texts: Vec<&str> = s
+        .split("<text")
+        .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+        .map(|rest| rest.split("</text>").next().unwrap().trim())
+        .collect();
+    let years = texts
+        .iter()
+        .filter(|t| t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    assert!(years >= 10, "{years} cells with their year: {texts:?}");
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.starts_with("since") && t.ends_with('…')),
+        "{texts:?}"
+    );
+}

@@ -424,3 +424,43 @@ fn the_legend_names_exactly_the_statuses_drawn_as_rings() {
     let ru = listed(td_string!(Locale::ru, legend.timeline_undelivered), " или ");
     assert_eq!(ru.len(), ringed.len(), "{ru:?}");
 }
+
+#[test]
+fn a_lane_name_too_long_for_the_gutter_is_drawn_whole_on_two_lines() {
+    // "Безопасность и военная сфера" does not fit the 150 px gutter on one line.
+    let d = model::bundled_in(Locale::ru).unwrap();
+    let (a, b) = d.span();
+    let window = Window {
+        t0: a.as_f64() - 120.0,
+        t1: b.as_f64() + 120.0,
+    };
+    for (w, h) in [(1280.0, 560.0), (1700.0, 760.0)] {
+        let p = place(d, w, h, window);
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (w as u32, h as u32)).into_drawing_area();
+            let theme = Theme {
+                locale: Locale::ru,
+                ..LIGHT
+            };
+            draw_timeline(&root, d, &p, &frame_at(b.as_f64()), &theme).unwrap();
+            root.present().unwrap();
+        }
+        let texts: Vec<&str> = out
+            .split("<text")
+            .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+            .map(|rest| rest.split("</text>").next().unwrap().trim())
+            .collect();
+        for track in &d.tracks {
+            let whole = texts.contains(&track.label.as_str());
+            let split = texts
+                .windows(2)
+                .any(|pair| format!("{} {}", pair[0], pair[1]) == track.label);
+            assert!(
+                whole || split,
+                "{w} x {h}: {} not drawn whole: {texts:?}",
+                track.label
+            );
+        }
+    }
+}

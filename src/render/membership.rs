@@ -235,11 +235,16 @@ pub fn draw_matrix<DB: DrawingBackend>(
             );
             draw_mark(area, standing, rect, grow.max(0.05), theme)?;
             let year = changed.map(|d| Day(d as i32).ymd().0);
-            let label = text::truncate(
-                &cell_text(standing, year, theme.locale),
-                mt.cell_font_px,
-                cell.w - 2.0 * pad,
-            );
+            // In a narrow cell (a phone's) the year alone, which the mark's kind explains, rather
+            // than its words cut to "since 19…".
+            let room = cell.w - 2.0 * pad;
+            let words = cell_text(standing, year, theme.locale);
+            let label = match year {
+                Some(y) if text::width_px(&words, mt.cell_font_px) > room => {
+                    text::truncate(&y.to_string(), mt.cell_font_px, room)
+                }
+                _ => text::truncate(&words, mt.cell_font_px, room),
+            };
             let style = TextStyle::from(font(mt.cell_font_px))
                 .color(&theme.text)
                 .pos(Pos::new(HPos::Center, VPos::Center));

@@ -275,7 +275,17 @@ pub fn draw_base<DB: DrawingBackend>(
                 (px(plot.x + m.gap_px), px(lane.rect.y + 2.0)),
             )?;
         } else {
-            let label = text::truncate(&track.label, m.axis_font_px, m.gutter_px - 3.0 * m.gap_px);
+            // The name on one line where it fits the gutter, else on two (as a lane is tall enough
+            // for), the second cut if it must be.
+            let room = m.gutter_px - 3.0 * m.gap_px;
+            let line_px = (m.axis_font_px * 1.25).round();
+            let lines = if text::width_px(&track.label, m.axis_font_px) <= room
+                || lane.rect.h < 3.0 * line_px
+            {
+                vec![text::truncate(&track.label, m.axis_font_px, room)]
+            } else {
+                text::wrap_bold(&track.label, m.axis_font_px, room * text::SLACK, 2)
+            };
             let style = TextStyle::from(bold(m.axis_font_px))
                 .color(&label_ink)
                 .pos(Pos::new(HPos::Left, VPos::Center));
@@ -283,11 +293,15 @@ pub fn draw_base<DB: DrawingBackend>(
                 [(0, y + 1), (px(m.gap_px), px(lane.rect.bottom()) - 1)],
                 colour.filled(),
             ))?;
-            area.draw_text(
-                &label,
-                &style,
-                (px(2.0 * m.gap_px), px(lane.rect.y + lane.rect.h / 2.0)),
-            )?;
+            let first =
+                lane.rect.y + lane.rect.h / 2.0 - line_px * (lines.len() as f64 - 1.0) / 2.0;
+            for (k, line) in lines.iter().enumerate() {
+                area.draw_text(
+                    line,
+                    &style,
+                    (px(2.0 * m.gap_px), px(first + line_px * k as f64)),
+                )?;
+            }
         }
     }
 
