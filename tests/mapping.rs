@@ -521,3 +521,37 @@ fn a_claims_label_short_of_room_drops_the_claimant_then_the_date_never_the_figur
         }
     }
 }
+
+#[test]
+fn the_column_headings_keep_their_counts_however_narrow() {
+    use union_state::i18n::Locale;
+    for locale in [Locale::en, Locale::ru] {
+        let d = model::bundled_in(locale).unwrap();
+        let m = d.mapping.as_ref().unwrap();
+        // (On a phone's 360 px the Russian heading has no room even without its years.)
+        for (w, h) in [(640.0, 560.0), (850.0, 560.0), (1400.0, 900.0)] {
+            let g = layout(m, w, h, None);
+            let mut out = String::new();
+            {
+                let root =
+                    SVGBackend::with_string(&mut out, (w as u32, h as u32)).into_drawing_area();
+                let theme = union_state::render::theme::Theme { locale, ..LIGHT };
+                let frame = MappingFrame {
+                    playhead_day: end_of_time(),
+                    highlight: None,
+                    selected: None,
+                };
+                draw_mapping(&root, m, &g, &frame, &theme).unwrap();
+                root.present().unwrap();
+            }
+            assert!(
+                out.contains("(31)"),
+                "{locale:?} at {w}: the road maps' count"
+            );
+            assert!(
+                out.contains("(28)"),
+                "{locale:?} at {w}: the programmes' count"
+            );
+        }
+    }
+}

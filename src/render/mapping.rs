@@ -70,28 +70,34 @@ pub fn draw_mapping<DB: DrawingBackend>(
         )?;
     }
 
-    // Column headings with the counts (in bold, cut with the room bold type takes), and the date in
-    // the middle.
+    // Column headings with the counts (in bold, with the room bold type takes: without the years
+    // where the whole heading has no room, then cut), and the date in the middle.
     let total: u32 = m.road_map_total();
     let head = TextStyle::from(bold(mt.font_px)).color(&theme.text);
-    let left_head = text::truncate(
-        &td_string!(theme.locale, chart.road_maps_head, total = total),
-        mt.font_px,
-        (layout.left_x + mt.node_w_px) / text::SLACK,
+    let heading = |whole: &str, short: &str, room: f64| {
+        let room = room / text::SLACK;
+        if text::width_px(whole, mt.font_px) <= room {
+            whole.to_owned()
+        } else {
+            text::truncate(short, mt.font_px, room)
+        }
+    };
+    let l = theme.locale;
+    let left_head = heading(
+        &td_string!(l, chart.road_maps_head, total = total),
+        &td_string!(l, chart.road_maps_head_short, total = total),
+        layout.left_x + mt.node_w_px,
     );
     area.draw_text(
         &left_head,
         &head.pos(Pos::new(HPos::Right, VPos::Center)),
         (px(layout.left_x + mt.node_w_px), px(mt.header_px / 2.0)),
     )?;
-    let right_head = text::truncate(
-        &td_string!(
-            theme.locale,
-            chart.programmes_head,
-            total = m.programmes.len()
-        ),
-        mt.font_px,
-        (layout.width - layout.right_x) / text::SLACK,
+    let programmes = m.programmes.len();
+    let right_head = heading(
+        &td_string!(l, chart.programmes_head, total = programmes),
+        &td_string!(l, chart.programmes_head_short, total = programmes),
+        layout.width - layout.right_x,
     );
     area.draw_text(
         &right_head,
