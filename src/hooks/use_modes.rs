@@ -1,6 +1,6 @@
-//! The embed mode (`?embed`: no page chrome, fits any frame; `?key=1` shows the view's legend) and the kiosk mode (`?kiosk`: plays over
-//! and over unattended, cycling the views, hiding the cursor and controls until someone touches it,
-//! resuming by itself after an interruption).
+//! The embed mode (`?embed`: no page chrome, fits any frame; `?key=1` shows the view's legend) and the
+//! kiosk mode (`?kiosk`: plays over and over unattended, cycling the views, hiding the cursor and
+//! controls until someone touches it, resuming by itself after an interruption).
 
 use std::time::Duration;
 

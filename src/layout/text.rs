@@ -2,17 +2,17 @@
 //!
 //! Measuring text in the browser costs a forced layout per string, far too slow for every frame. The
 //! views size and truncate labels with this estimate instead: per-character advance widths, as fractions
-//! of the font size, for a typical sans-serif face. Faces differ (DejaVu Sans, Linux's usual sans-serif,
-//! sets Cyrillic and digits 5 to 10 % wider than the table), so the page measures one line of each kind
-//! of character once as it starts, in the charts' face, and [`calibrate`] widens the table's kinds to
-//! match: labels cut or placed with the estimate then fit in the face the reader's browser draws them in.
-//! The estimate is never made narrower than the table.
+//! of the font size, for a typical sans-serif face. Faces differ (DejaVu Sans, Linux's usual
+//! sans-serif, sets Cyrillic 4 to 5 % and digits 10 % wider than the table), so the page measures one
+//! line of each kind of character once as it starts, in the charts' face, and [`calibrate`] widens the
+//! table's kinds to match: labels cut or placed with the estimate then fit in the face the reader's
+//! browser draws them in. The estimate is never made narrower than the table.
+
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// How much wider than [`width_px`] text may really be drawn (in a bold face, or a wide one such as
 /// DejaVu Sans): the room made for text that must not be cut off or overlapped.
 pub const SLACK: f64 = 1.3;
-
-use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The kinds of character the calibration measures apart: Latin lower and upper case, Cyrillic lower
 /// and upper case, digits, and everything else (spaces, punctuation).

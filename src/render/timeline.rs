@@ -275,8 +275,8 @@ pub fn draw_base<DB: DrawingBackend>(
                 (px(plot.x + m.gap_px), px(lane.rect.y + 2.0)),
             )?;
         } else {
-            // The name on one line where it fits the gutter, else on two (as a lane is tall enough
-            // for), the second cut if it must be.
+            // The name on one line where it fits the gutter, else on two where the lane is tall
+            // enough, the second cut if it must be.
             let room = m.gutter_px - 3.0 * m.gap_px;
             let line_px = (m.axis_font_px * 1.25).round();
             let lines = if text::width_px(&track.label, m.axis_font_px) <= room
