@@ -459,3 +459,42 @@ fn a_narrow_cell_gives_the_year_alone_rather_than_words_cut_short() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_sector_name_too_long_for_its_column_is_drawn_on_two_lines_above_its_figures() {
+    use union_state::i18n::Locale;
+    for locale in [Locale::en, Locale::ru] {
+        let d = union_state::model::bundled_in(locale)
+            .unwrap()
+            .depth
+            .clone()
+            .unwrap();
+        let t = Day::from_ymd(2026, 6, 1).as_f64();
+        let g = ladder::layout(&d, 850.0, 560.0, (Day::from_ymd(1990, 1, 1).as_f64(), t));
+        let frame = LadderFrame {
+            playhead_day: t,
+            sector: None,
+            provision: None,
+        };
+        let theme = union_state::render::theme::Theme { locale, ..LIGHT };
+        let s = svg((850, 560), |a| {
+            draw_ladder(a, &d, &g, &frame, &theme).unwrap()
+        });
+        let texts: Vec<&str> = s
+            .split("<text")
+            .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+            .map(|rest| rest.split("</text>").next().unwrap().trim())
+            .collect();
+        for sector in &d.sectors {
+            let whole = texts.contains(&sector.label.as_str());
+            let on_two = texts
+                .windows(3)
+                .any(|w| format!("{} {}", w[0], w[1]) == sector.label && w[2].contains('·'));
+            assert!(
+                whole || on_two,
+                "{locale:?}: {} not drawn whole: {texts:?}",
+                sector.label
+            );
+        }
+    }
+}

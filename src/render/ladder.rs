@@ -97,13 +97,23 @@ pub fn draw_ladder<DB: DrawingBackend>(
         } else {
             font(mt.font_px)
         };
-        area.draw_text(
-            &row.label,
-            &TextStyle::from(face)
-                .color(&theme.text)
-                .pos(Pos::new(HPos::Left, VPos::Top)),
-            (4, px(p.y + 3.0)),
-        )?;
+        // The sector's name on one line where it fits, else on two where the row has room for them
+        // and the figures under them, the second cut if it must be.
+        let line_px = mt.font_px + 3.0;
+        let full = d.sectors.get(row.sector).map_or("", |x| x.label.as_str());
+        let room = mt.label_w_px - 8.0;
+        let lines = if text::width_px(full, mt.font_px) > room && p.h >= 3.0 * line_px + 3.0 {
+            text::wrap_bold(full, mt.font_px, room * text::SLACK, 2)
+        } else {
+            vec![row.label.clone()]
+        };
+        let name_style = TextStyle::from(face)
+            .color(&theme.text)
+            .pos(Pos::new(HPos::Left, VPos::Top));
+        for (k, line) in lines.iter().enumerate() {
+            area.draw_text(line, &name_style, (4, px(p.y + 3.0 + line_px * k as f64)))?;
+        }
+        let numbers_y = p.y + 3.0 + line_px * lines.len() as f64;
         let numbers = td_string!(
             theme.locale,
             chart.level,
@@ -114,8 +124,8 @@ pub fn draw_ladder<DB: DrawingBackend>(
         let style = TextStyle::from(font(mt.font_px - 2.0))
             .color(&theme.muted)
             .pos(Pos::new(HPos::Left, VPos::Top));
-        if p.h >= 2.0 * mt.font_px + 6.0 {
-            area.draw_text(&numbers, &style, (4, px(p.y + mt.font_px + 6.0)))?;
+        if p.y + p.h >= numbers_y + mt.font_px {
+            area.draw_text(&numbers, &style, (4, px(numbers_y)))?;
         }
 
         // The gap between what was declared and what was delivered, shaded, up to the playhead.
