@@ -116,6 +116,17 @@ pub fn truncate(text: &str, font_px: f64, max_px: f64) -> String {
     }
 }
 
+/// The first of `candidates` (a text and shorter forms of it, longest first) that fits `max_px` at
+/// `font_px`; if none does, the last, cut to fit. Empty if there are none.
+pub fn fit_first(candidates: &[&str], font_px: f64, max_px: f64) -> String {
+    match candidates.iter().find(|c| width_px(c, font_px) <= max_px) {
+        Some(c) => (*c).to_owned(),
+        None => candidates
+            .last()
+            .map_or_else(String::new, |last| truncate(last, font_px, max_px)),
+    }
+}
+
 /// `text`, set in bold, broken at spaces into at most `max_lines` lines that each fit `max_px` at
 /// `font_px` with the room bold type may take ([`SLACK`]); the last line is cut with an ellipsis if the
 /// rest does not fit. A line is never left empty while words remain.
@@ -166,6 +177,17 @@ mod tests {
         assert!(width_px(&t, 12.0) <= 100.0);
         assert_eq!(truncate("Short", 12.0, 100.0), "Short");
         assert_eq!(truncate("Anything", 12.0, 3.0), "");
+    }
+
+    #[test]
+    fn the_first_form_that_fits_is_taken_else_the_last_cut() {
+        let forms = ["Road maps 2019–2020 (31)", "Road maps (31)"];
+        assert_eq!(fit_first(&forms, 12.0, 500.0), forms[0]);
+        let room = width_px(forms[1], 12.0);
+        assert_eq!(fit_first(&forms, 12.0, room), forms[1]);
+        let cut = fit_first(&forms, 12.0, room - 10.0);
+        assert!(cut.ends_with('…') && width_px(&cut, 12.0) <= room - 10.0);
+        assert_eq!(fit_first(&[], 12.0, 100.0), "");
     }
 
     #[test]

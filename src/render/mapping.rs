@@ -75,12 +75,7 @@ pub fn draw_mapping<DB: DrawingBackend>(
     let total: u32 = m.road_map_total();
     let head = TextStyle::from(bold(mt.font_px)).color(&theme.text);
     let heading = |whole: &str, short: &str, room: f64| {
-        let room = room / text::SLACK;
-        if text::width_px(whole, mt.font_px) <= room {
-            whole.to_owned()
-        } else {
-            text::truncate(short, mt.font_px, room)
-        }
+        text::fit_first(&[whole, short], mt.font_px, room / text::SLACK)
     };
     let l = theme.locale;
     let left_head = heading(
@@ -517,18 +512,16 @@ pub fn draw_claims<DB: DrawingBackend>(
             let who = c.claimant.split(" (").next().unwrap_or(&c.claimant);
             let date = c.date.local(theme.locale);
             let (right, left) = (w - x - 12.0, x - scale.x0 - 12.0);
-            let fits = |l: &str, room: f64| text::width_px(l, font_px) <= room;
-            let labels = [
-                format!("{pct} ({who}, {date})"),
-                format!("{pct} ({date})"),
-                pct.clone(),
-            ];
-            let label = labels
-                .iter()
-                .find(|l| fits(l, right) || fits(l, left))
-                .cloned()
-                .unwrap_or_else(|| text::truncate(&pct, font_px, right.max(left)));
-            let right_side = fits(&label, right);
+            let label = text::fit_first(
+                &[
+                    &format!("{pct} ({who}, {date})"),
+                    &format!("{pct} ({date})"),
+                    &pct,
+                ],
+                font_px,
+                right.max(left),
+            );
+            let right_side = text::width_px(&label, font_px) <= right;
             let anchor = if right_side { HPos::Left } else { HPos::Right };
             let lx = if right_side { x + 8.0 } else { x - 8.0 };
             let label_ink = theme.ink(colour);

@@ -237,14 +237,12 @@ pub fn draw_matrix<DB: DrawingBackend>(
             let year = changed.map(|d| Day(d as i32).ymd().0);
             // In a narrow cell (a phone's) the year alone, which the mark's kind explains, rather
             // than its words cut to "since 19…".
-            let room = cell.w - 2.0 * pad;
             let words = cell_text(standing, year, theme.locale);
-            let label = match year {
-                Some(y) if text::width_px(&words, mt.cell_font_px) > room => {
-                    text::truncate(&y.to_string(), mt.cell_font_px, room)
-                }
-                _ => text::truncate(&words, mt.cell_font_px, room),
-            };
+            let year = year.map(|y| y.to_string());
+            let forms: Vec<&str> = std::iter::once(words.as_str())
+                .chain(year.as_deref())
+                .collect();
+            let label = text::fit_first(&forms, mt.cell_font_px, cell.w - 2.0 * pad);
             let style = TextStyle::from(font(mt.cell_font_px))
                 .color(&theme.text)
                 .pos(Pos::new(HPos::Center, VPos::Center));
