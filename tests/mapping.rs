@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
+mod common;
+
 use plotters::prelude::*;
 use union_state::layout::bipartite::{
     layout, path_of, programme_progress, road_map_phase, MappingLayout, Node, RoadMapPhase, Target,
@@ -434,17 +436,10 @@ fn a_selected_nodes_bold_label_is_cut_to_its_room() {
                     selected: Some(Target::Node(b.node)),
                 },
             );
-            let bold: Vec<&str> = s
-                .split("<text")
-                .skip(1)
-                .filter(|t| {
-                    t.split('>')
-                        .next()
-                        .unwrap()
-                        .contains("font-weight=\"bold\"")
-                })
-                .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
-                .map(|rest| rest.split("</text>").next().unwrap().trim())
+            let bold: Vec<&str> = common::svg_texts(&s)
+                .into_iter()
+                .filter(|(tag, _)| tag.contains("font-weight=\"bold\""))
+                .map(|(_, text)| text)
                 .filter(|t| {
                     let stem = t.trim_end_matches('…');
                     !stem.is_empty() && b.label.trim_end_matches('…').starts_with(stem)
@@ -508,10 +503,8 @@ fn a_claims_label_short_of_room_drops_the_claimant_then_the_date_never_the_figur
             draw_claims(&root, m, (f64::from(width), 220.0), end_of_time(), &LIGHT).unwrap();
             root.present().unwrap();
         }
-        let labels: Vec<&str> = out
-            .split("<text")
-            .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
-            .map(|rest| rest.split("</text>").next().unwrap().trim())
+        let labels: Vec<&str> = common::svg_words(&out)
+            .into_iter()
             // The two plans' latest claims, 80 % and 40.3 % (the axis says 0% to 100% by quarters).
             .filter(|t| t.starts_with("80%") || t.starts_with("40.3%"))
             .collect();

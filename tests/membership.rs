@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
+mod common;
+
 use plotters::prelude::*;
 use union_state::layout::ladder;
 use union_state::layout::matrix::{self, MatrixHit};
@@ -335,16 +337,36 @@ fn history_and_ladder_draw() {
 
 /// The y of each drawn text whose content is one of `labels`, from an SVG.
 fn text_ys(svg: &str, labels: &[String]) -> Vec<f64> {
-    svg.split("<text")
-        .skip(1)
-        .filter_map(|chunk| {
-            let (tag, rest) = chunk.split_once('>')?;
-            let content = rest.split("</text>").next()?.trim();
+    common::svg_texts(svg)
+        .into_iter()
+        .filter(|(_, text)| labels.iter().any(|l| l == text))
+        .filter_map(|(tag, _)| {
             let at = tag.find(" y=\"")? + 4;
-            let y = tag[at..].split('"').next()?.parse().ok()?;
-            labels.iter().any(|l| l == content).then_some(y)
+            tag[at..].split('"').next()?.parse().ok()
         })
         .collect()
+}
+
+/// The bundled depth ladder in `locale`, laid out at 850 x 560 and drawn at 1 June 2026: the sectors
+/// and the SVG.
+fn ladder_drawn_in(locale: union_state::i18n::Locale) -> (Depth, String) {
+    let d = union_state::model::bundled_in(locale)
+        .unwrap()
+        .depth
+        .clone()
+        .unwrap();
+    let t = Day::from_ymd(2026, 6, 1).as_f64();
+    let g = ladder::layout(&d, 850.0, 560.0, (Day::from_ymd(1990, 1, 1).as_f64(), t));
+    let frame = LadderFrame {
+        playhead_day: t,
+        sector: None,
+        provision: None,
+    };
+    let theme = union_state::render::theme::Theme { locale, ..LIGHT };
+    let s = svg((850, 560), |a| {
+        draw_ladder(a, &d, &g, &frame, &theme).unwrap()
+    });
+    (d, s)
 }
 
 #[test]
@@ -403,25 +425,8 @@ fn russian_figures_have_a_decimal_comma() {
     assert_eq!(local_number(6.5, Locale::en), "6.5");
     assert_eq!(local_number(80.0, Locale::ru), "80");
     // The depth ladder's half-delivered counts, drawn in Russian.
-    let d = union_state::model::bundled_in(Locale::ru)
-        .unwrap()
-        .depth
-        .clone()
-        .unwrap();
+    let (d, s) = ladder_drawn_in(Locale::ru);
     let t = Day::from_ymd(2026, 6, 1).as_f64();
-    let g = ladder::layout(&d, 850.0, 560.0, (Day::from_ymd(1990, 1, 1).as_f64(), t));
-    let frame = LadderFrame {
-        playhead_day: t,
-        sector: None,
-        provision: None,
-    };
-    let theme = union_state::render::theme::Theme {
-        locale: Locale::ru,
-        ..LIGHT
-    };
-    let s = svg((850, 560), |a| {
-        draw_ladder(a, &d, &g, &frame, &theme).unwrap()
-    });
     let halves = (0..d.sectors.len()).any(|k| d.level(k, t).delivered.fract() != 0.0);
     assert!(halves, "some sector has a half delivered");
     assert!(s.contains(",5"), "a half written with a comma");
@@ -442,11 +447,7 @@ fn a_narrow_cell_gives_the_year_alone_rather_than_words_cut_short() {
     let s = svg((w as u32, h as u32), |a| {
         draw_matrix(a, m, &g, &frame, &LIGHT).unwrap()
     });
-    let texts: Vec<&str> = s
-        .split("<text")
-        .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
-        .map(|rest| rest.split("</text>").next().unwrap().trim())
-        .collect();
+    let texts = common::svg_words(&s);
     let years = texts
         .iter()
         .filter(|t| t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()))
@@ -464,27 +465,8 @@ fn a_narrow_cell_gives_the_year_alone_rather_than_words_cut_short() {
 fn a_sector_name_too_long_for_its_column_is_drawn_on_two_lines_above_its_figures() {
     use union_state::i18n::Locale;
     for locale in [Locale::en, Locale::ru] {
-        let d = union_state::model::bundled_in(locale)
-            .unwrap()
-            .depth
-            .clone()
-            .unwrap();
-        let t = Day::from_ymd(2026, 6, 1).as_f64();
-        let g = ladder::layout(&d, 850.0, 560.0, (Day::from_ymd(1990, 1, 1).as_f64(), t));
-        let frame = LadderFrame {
-            playhead_day: t,
-            sector: None,
-            provision: None,
-        };
-        let theme = union_state::render::theme::Theme { locale, ..LIGHT };
-        let s = svg((850, 560), |a| {
-            draw_ladder(a, &d, &g, &frame, &theme).unwrap()
-        });
-        let texts: Vec<&str> = s
-            .split("<text")
-            .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
-            .map(|rest| rest.split("</text>").next().unwrap().trim())
-            .collect();
+        let (d, s) = ladder_drawn_in(locale);
+        let texts = common::svg_words(&s);
         for sector in &d.sectors {
             let whole = texts.contains(&sector.label.as_str());
             let on_two = texts

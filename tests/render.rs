@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
+mod common;
+
 use plotters::prelude::*;
 use union_state::i18n::{td_string, Locale};
 use union_state::layout::anim::appearance;
@@ -446,11 +448,7 @@ fn a_lane_name_too_long_for_the_gutter_is_drawn_whole_on_two_lines() {
             draw_timeline(&root, d, &p, &frame_at(b.as_f64()), &theme).unwrap();
             root.present().unwrap();
         }
-        let texts: Vec<&str> = out
-            .split("<text")
-            .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
-            .map(|rest| rest.split("</text>").next().unwrap().trim())
-            .collect();
+        let texts = common::svg_words(&out);
         for track in &d.tracks {
             let whole = texts.contains(&track.label.as_str());
             let split = texts
