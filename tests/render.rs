@@ -13,7 +13,7 @@ use union_state::model::{self, Day, Status};
 use union_state::render::theme::{Theme, LIGHT};
 use union_state::render::timeline::{
     appearing, draw_event, draw_playhead, draw_rings, draw_scene, draw_timeline, event_bounds,
-    is_undelivered, settled_count, Bounds, FrameState,
+    is_undelivered, playhead_mark, settled_count, Bounds, FrameState,
 };
 
 fn full_window() -> Window {
@@ -458,6 +458,49 @@ fn a_lane_name_too_long_for_the_gutter_is_drawn_whole_on_two_lines() {
                 whole || split,
                 "{w} x {h}: {} not drawn whole: {texts:?}",
                 track.label
+            );
+        }
+    }
+}
+
+#[test]
+fn the_playheads_date_tab_sits_on_the_axis_and_leaves_the_era_names_in_view() {
+    let d = model::bundled().unwrap();
+    for (w, h) in [(1920.0, 1080.0), (1280.0, 720.0), (390.0, 600.0)] {
+        let p = place(d, w, h, full_window());
+        let strip_bottom = p.plot.y;
+        assert!(p.eras.iter().any(|e| !e.label.is_empty()));
+        // The playhead a little way into each era, where the tab stood over the era's name.
+        for era in &p.eras {
+            let frame = frame_at(p.scale.day_from_x_px(era.x0 + 20.0));
+            let mark = playhead_mark(&p, &frame, &LIGHT).unwrap();
+            assert!(
+                mark.tab_top >= p.plot.bottom() && mark.tab_top > strip_bottom,
+                "{w}x{h}: the tab (top {}) is over the era strip or the lanes (plot {:?})",
+                mark.tab_top,
+                p.plot
+            );
+            assert!(
+                mark.tab_top + mark.tab_height <= p.height,
+                "{w}x{h}: the tab runs past the canvas's foot"
+            );
+            assert!(mark.tab_left >= 0.0 && mark.tab_left + mark.tab_width <= p.width);
+            // Drawn where it was placed: its date's text in the axis band, under the plot.
+            let out = svg(&p, frame);
+            let label = escape(&mark.label);
+            let (tag, _) = common::svg_texts(&out)
+                .into_iter()
+                .find(|(_, text)| *text == label)
+                .expect("the tab's date drawn");
+            let y: f64 = tag
+                .split("y=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .and_then(|s| s.parse().ok())
+                .unwrap();
+            assert!(
+                y > p.plot.bottom() && y < p.height,
+                "{w}x{h}: the tab's date drawn at y {y}, not on the axis"
             );
         }
     }

@@ -26,8 +26,8 @@ use crate::model::{count_in, Dataset};
 use crate::render::theme::Theme;
 use crate::render::theme::PLAYHEAD_STROKE_PX;
 use crate::render::timeline::{
-    appearing, draw_event, draw_rings, draw_scene, event_bounds, playhead_mark, ring_bounds,
-    settled_count, Bounds, FrameState,
+    appearing, draw_event, draw_rings, draw_scene, event_bounds, playhead_mark, playhead_tab_rows,
+    ring_bounds, settled_count, Bounds, FrameState,
 };
 
 /// How far a mouse may miss a marker and still hit it, px.
@@ -535,12 +535,9 @@ impl Layers {
             );
             set(&s.tab, "background", &colour);
             set(&s.tab, "color", &css_colour(theme.background));
-            let tab_h = (m.era_strip_px - 2.0) * k;
-            set(
-                &s.tab,
-                "top",
-                &format!("{}px", (p.plot.y - m.era_strip_px + 2.0) * k),
-            );
+            let (tab_top, tab_h) = playhead_tab_rows(p);
+            let tab_h = tab_h * k;
+            set(&s.tab, "top", &format!("{}px", tab_top * k));
             set(&s.tab, "height", &format!("{tab_h}px"));
             set(&s.tab, "line-height", &format!("{tab_h}px"));
             set(

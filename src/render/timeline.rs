@@ -482,10 +482,21 @@ pub struct PlayheadMark {
     pub tab_left: f64,
     /// Width of the date tab.
     pub tab_width: f64,
-    /// Top of the date tab (the line runs from the plot's top to its bottom).
+    /// Top of the date tab, on the time axis under the plot (the line runs from the plot's top to its
+    /// bottom), where it stands for the tick labels it covers and leaves the era names above in view.
     pub tab_top: f64,
+    /// Height of the date tab.
+    pub tab_height: f64,
     /// The month and year shown.
     pub label: String,
+}
+
+/// The top and height of the playhead's date tab: on the time axis, a little less tall than the era strip.
+pub fn playhead_tab_rows(placement: &Placement) -> (f64, f64) {
+    (
+        placement.plot.bottom() + 1.0,
+        placement.metrics.era_strip_px - 2.0,
+    )
 }
 
 /// The playhead's geometry at `frame`, or `None` if it is out of view.
@@ -501,13 +512,15 @@ pub fn playhead_mark(
     let x = f64::from(px(placement.scale.x_px_from_day(frame.playhead_day)));
     let (year, month, _) = Day(frame.playhead_day.floor() as i32).ymd();
     let label = format!("{} {year}", month_name(month, theme.locale));
+    let (tab_top, tab_height) = playhead_tab_rows(placement);
     // The tab's text is bold, which the estimate is not, and the tab clips what does not fit.
     let w = text::width_px(&label, m.axis_font_px) * text::SLACK + 2.0 * m.gap_px;
     Some(PlayheadMark {
         x,
         tab_left: (x - w / 2.0).clamp(0.0, (placement.width - w).max(0.0)),
         tab_width: w,
-        tab_top: placement.plot.y - m.era_strip_px + 2.0,
+        tab_top,
+        tab_height,
         label,
     })
 }
@@ -534,7 +547,7 @@ pub fn draw_rings<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Draws the playhead, with its date in a tab above the lanes, if it is in view.
+/// Draws the playhead, with its date in a tab on the time axis, if it is in view.
 pub fn draw_playhead<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     placement: &Placement,
@@ -554,7 +567,10 @@ pub fn draw_playhead<DB: DrawingBackend>(
     area.draw(&Rectangle::new(
         [
             (px(mark.tab_left), px(mark.tab_top)),
-            (px(mark.tab_left + mark.tab_width), px(plot.y)),
+            (
+                px(mark.tab_left + mark.tab_width),
+                px(mark.tab_top + mark.tab_height),
+            ),
         ],
         theme.playhead.filled(),
     ))?;
@@ -566,7 +582,7 @@ pub fn draw_playhead<DB: DrawingBackend>(
         &style,
         (
             px(mark.tab_left + mark.tab_width / 2.0),
-            px(plot.y - m.era_strip_px / 2.0 + 1.0),
+            px(mark.tab_top + mark.tab_height / 2.0),
         ),
     )?;
     Ok(())

@@ -158,6 +158,16 @@ test('while playing, the scrubber and its date follow the playhead ten times a s
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   assert.equal(shown, `${d} ${months[m - 1]} ${y}`, `the date shown on pause is the playhead's (${t})`);
   assert.ok(value === stopped || value === stopped + 1, `the scrubber stopped at ${value}, the playhead on day ${stopped}`);
+  // The date's tab stands on the time axis at the chart's foot, under the lowest lane, not over the
+  // era names along its top.
+  const [tab, chart] = await page.evaluate(() =>
+    ['.playhead-tab', '#timeline-canvas'].map((s) => {
+      const r = document.querySelector(s).getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: r.height };
+    }),
+  );
+  assert.ok(tab.height > 10 && tab.bottom <= chart.bottom + 0.5, `the tab ${JSON.stringify(tab)} in the chart ${JSON.stringify(chart)}`);
+  assert.ok(tab.top > chart.bottom - 40, `the tab's top ${tab.top} is on the axis (the chart ends at ${chart.bottom})`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
