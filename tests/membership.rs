@@ -6,6 +6,7 @@
 mod common;
 
 use plotters::prelude::*;
+use union_state::i18n::Locale;
 use union_state::layout::ladder;
 use union_state::layout::matrix::{self, MatrixHit};
 use union_state::model::{self, Day, Delivery, Depth, MemberStatus, Membership, Standing};
@@ -259,7 +260,7 @@ fn every_mark_of_the_ladder_lies_within_the_canvas_with_its_selection_ring() {
         (850.0, 340.0),
         (360.0, 560.0),
     ] {
-        let g = ladder::layout(d, w, h, span);
+        let g = ladder::layout(d, Locale::en, w, h, span);
         let reach = g.metrics.mark_reach_px();
         for m in &g.marks {
             assert!(
@@ -296,6 +297,7 @@ fn history_and_ladder_draw() {
     let d = depth();
     let g = ladder::layout(
         d,
+        Locale::en,
         850.0,
         560.0,
         (
@@ -356,7 +358,13 @@ fn ladder_drawn_in(locale: union_state::i18n::Locale) -> (Depth, String) {
         .clone()
         .unwrap();
     let t = Day::from_ymd(2026, 6, 1).as_f64();
-    let g = ladder::layout(&d, 850.0, 560.0, (Day::from_ymd(1990, 1, 1).as_f64(), t));
+    let g = ladder::layout(
+        &d,
+        locale,
+        850.0,
+        560.0,
+        (Day::from_ymd(1990, 1, 1).as_f64(), t),
+    );
     let frame = LadderFrame {
         playhead_day: t,
         sector: None,
@@ -419,7 +427,6 @@ fn the_states_names_never_overlap_however_short_the_matrix() {
 
 #[test]
 fn russian_figures_have_a_decimal_comma() {
-    use union_state::i18n::Locale;
     use union_state::model::date::local_number;
     assert_eq!(local_number(6.5, Locale::ru), "6,5");
     assert_eq!(local_number(6.5, Locale::en), "6.5");
@@ -463,7 +470,6 @@ fn a_narrow_cell_gives_the_year_alone_rather_than_words_cut_short() {
 
 #[test]
 fn a_sector_name_too_long_for_its_column_is_drawn_on_two_lines_above_its_figures() {
-    use union_state::i18n::Locale;
     for locale in [Locale::en, Locale::ru] {
         let (d, s) = ladder_drawn_in(locale);
         let texts = common::svg_words(&s);
@@ -479,4 +485,92 @@ fn a_sector_name_too_long_for_its_column_is_drawn_on_two_lines_above_its_figures
             );
         }
     }
+}
+
+#[test]
+fn a_narrow_ladder_puts_each_sectors_name_whole_above_its_row_with_its_figures() {
+    use union_state::layout::text::width_px;
+    let span = (
+        Day::from_ymd(1990, 1, 1).as_f64(),
+        Day::from_ymd(2026, 6, 1).as_f64(),
+    );
+    for locale in [Locale::en, Locale::ru] {
+        let d = union_state::model::bundled_in(locale)
+            .unwrap()
+            .depth
+            .clone()
+            .unwrap();
+        // A projector's compact chart at 1280 x 720, a phone's, a small tablet's.
+        for (w, h) in [(596.0, 416.0), (330.0, 1000.0), (600.0, 700.0)] {
+            let g = ladder::layout(&d, locale, w, h, span);
+            assert!(g.metrics.narrow);
+            let mut last_bottom = 0.0_f64;
+            for row in &g.rows {
+                let name = &d.sectors[row.sector].label;
+                let t = &row.text;
+                let at = format!("{locale:?} {w} x {h}, {name}");
+                assert_eq!(t.name.join(" "), *name, "{at}: the name whole");
+                assert!(
+                    t.name_at.1 >= row.band_top && t.name_at.1 < row.plot.y,
+                    "{at}: above the row"
+                );
+                assert!(
+                    row.band_top >= last_bottom,
+                    "{at}: the heading over the row before"
+                );
+                assert!(
+                    row.plot.h >= 26.0,
+                    "{at}: the row's chart {} px tall",
+                    row.plot.h
+                );
+                assert!(row.plot.x < 10.0, "{at}: the row's chart takes the width");
+                let (fx, fy) = t.figures_at.expect("figures shown");
+                assert!(
+                    fx + t.figures_room <= w,
+                    "{at}: the figures run past the edge"
+                );
+                // The widest figures the row can show fit their room uncut.
+                let most = ladder::figures(locale, row.max_declared, row.max_declared - 0.5);
+                assert!(
+                    width_px(&most, g.metrics.font_px - 2.0) <= t.figures_room,
+                    "{at}: {most} cut"
+                );
+                let beside = fx >= t.name_at.0 + width_px(name, g.metrics.font_px) * 1.1;
+                let under = fy >= t.name_at.1 + t.line_px;
+                assert!(beside || under, "{at}: the figures over the name");
+                assert!(fy < row.plot.y, "{at}: the figures in the heading");
+                last_bottom = row.plot.bottom();
+            }
+        }
+    }
+}
+
+#[test]
+fn a_short_narrow_ladder_keeps_the_names_beside_the_rows_in_a_wider_column() {
+    let span = (
+        Day::from_ymd(1990, 1, 1).as_f64(),
+        Day::from_ymd(2026, 6, 1).as_f64(),
+    );
+    // An embedded chart, 640 x 360: rows too short for a heading over them.
+    let g = ladder::layout(depth(), Locale::en, 620.0, 280.0, span);
+    assert!(g.metrics.narrow);
+    for row in &g.rows {
+        assert_eq!(row.band_top, row.plot.y, "no heading");
+        assert!(row.plot.x >= 170.0, "the names' column 170 px wide, not 96");
+        for line in &row.text.name {
+            assert!(
+                union_state::layout::text::width_px(line, g.metrics.font_px) <= row.plot.x - 8.0
+            );
+        }
+    }
+    // "Military security" whole, as it was not in a 96 px column.
+    let military = depth()
+        .sectors
+        .iter()
+        .position(|s| s.id == "military-security")
+        .unwrap();
+    assert_eq!(
+        g.rows[military].text.name,
+        vec![depth().sectors[military].label.clone()]
+    );
 }

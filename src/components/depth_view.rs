@@ -123,7 +123,7 @@ fn LadderCanvas() -> impl IntoView {
         app.data.with(|d| {
             d.depth
                 .as_ref()
-                .map(|depth| layout(depth, w, h, (b.t0, b.t1)))
+                .map(|depth| layout(depth, d.locale, w, h, (b.t0, b.t1)))
         })
     });
     use_redraw(

@@ -180,7 +180,7 @@ fn draw_view<DB: DrawingBackend>(
             View::Depth => match &d.depth {
                 Some(x) => {
                     let b = v.app.bounds();
-                    let g = ladder::layout(x, w, h, (b.t0, b.t1));
+                    let g = ladder::layout(x, d.locale, w, h, (b.t0, b.t1));
                     ladder_render::draw_ladder(
                         area,
                         x,

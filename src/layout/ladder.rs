@@ -6,6 +6,8 @@ use super::lanes::Rect;
 use super::scale::TimeScale;
 use super::text;
 use super::ticks::{self, Tick};
+use crate::i18n::{td_string, Locale};
+use crate::model::date::local_number;
 use crate::model::Depth;
 
 /// Below this canvas width (CSS px) the ladder uses its compact sizes.
@@ -18,7 +20,7 @@ pub struct Metrics {
     pub narrow: bool,
     /// Label font, px.
     pub font_px: f64,
-    /// Width of the sector-label column, px.
+    /// Width of the sector-label column, px (where the names are beside the rows, not above them).
     pub label_w_px: f64,
     /// Height of the time axis, px.
     pub axis_px: f64,
@@ -34,7 +36,13 @@ impl Metrics {
         Metrics {
             narrow,
             font_px: if narrow { 11.0 } else { 13.0 },
-            label_w_px: if narrow { 96.0 } else { 190.0 },
+            // Narrow, the column takes a share of the width: at 96 px "Military security" and
+            // "Военная безопасность" were cut to a word at 600 px (a projector's compact layout).
+            label_w_px: if narrow {
+                (width * 0.28).clamp(96.0, 170.0)
+            } else {
+                190.0
+            },
             axis_px: 24.0,
             row_gap_px: if narrow { 4.0 } else { 6.0 },
             mark_r_px: if narrow { 3.5 } else { 4.5 },
@@ -71,14 +79,43 @@ pub struct Mark {
 pub struct Row {
     /// Index into [`Depth::sectors`].
     pub sector: usize,
-    /// The row's chart area (right of the label).
+    /// The row's chart area (right of the names' column, or under the row's heading).
     pub plot: Rect,
-    /// Sector name, truncated.
-    pub label: String,
+    /// The top of the row's band: the plot's top, or its heading's where the name is above it.
+    pub band_top: f64,
+    /// Where the sector's name and its figures go.
+    pub text: RowText,
     /// The most provisions ever declared in the sector (the row's y scale).
     pub max_declared: f64,
     /// Days on which a level changes.
     pub change_days: Vec<f64>,
+}
+
+/// Where a row's name and its figures (declared and delivered at the playhead) are drawn: in the
+/// column left of the row, or, in a narrow chart whose rows have the height for it, as a heading above
+/// the row, which then takes the whole width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowText {
+    /// The name's lines (one or two), the last cut to its room if it must be.
+    pub name: Vec<String>,
+    /// Top-left of the name's first line, px.
+    pub name_at: (f64, f64),
+    /// Distance between the name's lines, px.
+    pub line_px: f64,
+    /// Top-left of the figures, px, or `None` where the row has no room for them.
+    pub figures_at: Option<(f64, f64)>,
+    /// The widest the figures may be drawn, px (they are cut beyond).
+    pub figures_room: f64,
+}
+
+/// The figures a row gives for a level, in `locale`: "7 declared · 6.5 delivered".
+pub fn figures(locale: Locale, declared: f64, delivered: f64) -> String {
+    td_string!(
+        locale,
+        chart.level,
+        declared = local_number(declared, locale),
+        delivered = local_number(delivered, locale)
+    )
 }
 
 /// The ladder's geometry.
@@ -103,6 +140,12 @@ pub struct LadderLayout {
 /// How far inside its row a level's line keeps from the row's top and bottom, px.
 const LEVEL_INSET_PX: f64 = 3.0;
 
+/// The least height of a row's chart under a heading: below it the names go beside the rows.
+const HEADED_PLOT_MIN_PX: f64 = 26.0;
+
+/// Room between a name and the figures after it on one line, px.
+const FIGURES_GAP_PX: f64 = 10.0;
+
 impl Row {
     /// The y of a level in this row (0 at the bottom, `max_declared` at the top).
     pub fn y_of(&self, level: f64) -> f64 {
@@ -123,16 +166,62 @@ impl Metrics {
     }
 }
 
-/// Lays the ladder out on a `width` x `height` canvas for the days `[t0, t1]`.
-pub fn layout(d: &Depth, width: f64, height: f64, (t0, t1): (f64, f64)) -> LadderLayout {
+/// Lays the ladder out on a `width` x `height` canvas for the days `[t0, t1]`, its figures in `locale`.
+pub fn layout(
+    d: &Depth,
+    locale: Locale,
+    width: f64,
+    height: f64,
+    (t0, t1): (f64, f64),
+) -> LadderLayout {
     let width = width.max(1.0);
     let height = height.max(1.0);
     let mt = Metrics::for_width(width);
-    let scale = TimeScale::new(t0, t1, mt.label_w_px, width - 10.0);
     let n = d.sectors.len().max(1) as f64;
-    // Room above the first row, so that a mark on its top level is not cut off by the canvas's edge.
-    let top = (mt.mark_reach_px() - LEVEL_INSET_PX).max(0.0);
-    let row_h = ((height - top - mt.axis_px) / n - mt.row_gap_px).max(8.0);
+    let line_px = mt.font_px + 3.0;
+    let figures_px = mt.font_px - 2.0;
+    // The widest figures a row can show: its most declared, and a half fewer delivered.
+    let widest = |s: usize| {
+        let most = d
+            .change_days(s)
+            .iter()
+            .map(|&t| d.level(s, t).declared)
+            .fold(1.0, f64::max);
+        text::width_px(&figures(locale, most, most - 0.5), figures_px)
+    };
+    let names: Vec<&str> = d.sectors.iter().map(|s| s.label.as_str()).collect();
+    // Narrow, each name goes above its row where the rows keep a usable height under it: on one line
+    // with the figures after it, else (in every row, if any needs it) name and figures on a line each.
+    let room = width - 8.0 - 10.0;
+    let one_line = |s: usize| {
+        text::width_px(names[s], mt.font_px) * text::BOLD_WIDER + FIGURES_GAP_PX + widest(s) <= room
+    };
+    let lines_above = if (0..names.len()).all(one_line) { 1 } else { 2 };
+    let head_px = |lines: u8| f64::from(lines) * line_px + 2.0;
+    let band = |top: f64| ((height - top - mt.axis_px) / n - mt.row_gap_px).max(8.0);
+    let headed = if !mt.narrow {
+        None
+    } else if band(0.0) - head_px(lines_above) >= HEADED_PLOT_MIN_PX {
+        Some(lines_above)
+    } else if band(0.0) - head_px(1) >= HEADED_PLOT_MIN_PX {
+        Some(1)
+    } else {
+        None
+    };
+    let (top, plot_x0, head_h) = match headed {
+        // A selected mark's ring on a row's top level reaches into the heading's foot, not past the
+        // canvas.
+        Some(lines) => (0.0, 6.0, head_px(lines)),
+        // Room above the first row, so that a mark on its top level is not cut off by the canvas's
+        // edge.
+        None => (
+            (mt.mark_reach_px() - LEVEL_INSET_PX).max(0.0),
+            mt.label_w_px,
+            0.0,
+        ),
+    };
+    let scale = TimeScale::new(t0, t1, plot_x0, width - 10.0);
+    let band_h = band(top);
     let rows: Vec<Row> = (0..d.sectors.len())
         .map(|s| {
             let change_days = d.change_days(s);
@@ -140,15 +229,74 @@ pub fn layout(d: &Depth, width: f64, height: f64, (t0, t1): (f64, f64)) -> Ladde
                 .iter()
                 .map(|&t| d.level(s, t).declared)
                 .fold(1.0, f64::max);
+            let band_top = top + (band_h + mt.row_gap_px) * s as f64;
+            let plot = Rect {
+                x: scale.x0,
+                y: band_top + head_h,
+                w: scale.x1 - scale.x0,
+                h: band_h - head_h,
+            };
+            let name = names[s];
+            let text = match headed {
+                Some(1) if one_line(s) => RowText {
+                    name: vec![name.to_owned()],
+                    name_at: (4.0, band_top + 2.0),
+                    line_px,
+                    figures_at: Some((
+                        4.0 + text::width_px(name, mt.font_px) * text::BOLD_WIDER + FIGURES_GAP_PX,
+                        band_top + 2.0 + (mt.font_px - figures_px),
+                    )),
+                    figures_room: widest(s),
+                },
+                Some(2) => RowText {
+                    name: vec![text::truncate(name, mt.font_px, room / text::BOLD_WIDER)],
+                    name_at: (4.0, band_top + 2.0),
+                    line_px,
+                    figures_at: Some((4.0, band_top + 2.0 + line_px)),
+                    figures_room: room,
+                },
+                // One line, too short for both: the figures whole, the name cut to the rest.
+                Some(_) => {
+                    let figures_x = room - widest(s) + 4.0;
+                    RowText {
+                        name: vec![text::truncate(
+                            name,
+                            mt.font_px,
+                            (figures_x - 4.0 - FIGURES_GAP_PX) / text::BOLD_WIDER,
+                        )],
+                        name_at: (4.0, band_top + 2.0),
+                        line_px,
+                        figures_at: Some((figures_x, band_top + 2.0 + (mt.font_px - figures_px))),
+                        figures_room: widest(s),
+                    }
+                }
+                // Beside the row: on one line where it fits, else on two where the row has room for
+                // them and the figures under them, the second cut if it must be.
+                None => {
+                    let room = mt.label_w_px - 8.0;
+                    let name = if text::width_px(name, mt.font_px) > room
+                        && band_h >= 3.0 * line_px + 3.0
+                    {
+                        text::wrap_bold(name, mt.font_px, room * text::SLACK, 2)
+                    } else {
+                        vec![text::truncate(name, mt.font_px, room)]
+                    };
+                    let figures_y = band_top + 3.0 + line_px * name.len() as f64;
+                    RowText {
+                        name_at: (4.0, band_top + 3.0),
+                        line_px,
+                        figures_at: (band_top + band_h >= figures_y + mt.font_px)
+                            .then_some((4.0, figures_y)),
+                        figures_room: room,
+                        name,
+                    }
+                }
+            };
             Row {
                 sector: s,
-                plot: Rect {
-                    x: scale.x0,
-                    y: top + (row_h + mt.row_gap_px) * s as f64,
-                    w: scale.x1 - scale.x0,
-                    h: row_h,
-                },
-                label: text::truncate(&d.sectors[s].label, mt.font_px, mt.label_w_px - 8.0),
+                plot,
+                band_top,
+                text,
                 max_declared,
                 change_days,
             }
@@ -205,7 +353,7 @@ impl LadderLayout {
         }
         self.rows
             .iter()
-            .find(|row| y >= row.plot.y && y <= row.plot.bottom() && x >= 0.0 && x <= self.width)
+            .find(|row| y >= row.band_top && y <= row.plot.bottom() && x >= 0.0 && x <= self.width)
             .map(|row| LadderHit::Sector(row.sector))
     }
 }

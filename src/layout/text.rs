@@ -14,6 +14,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 /// DejaVu Sans): the room made for text that must not be cut off or overlapped.
 pub const SLACK: f64 = 1.3;
 
+/// How much wider a text set in bold may be than [`width_px`] says (bold DejaVu Sans is about a tenth
+/// wider than its regular face): the room kept for a label drawn bold when it is lit.
+pub const BOLD_WIDER: f64 = 1.12;
+
 /// The kinds of character the calibration measures apart: Latin lower and upper case, Cyrillic lower
 /// and upper case, digits, and everything else (spaces, punctuation).
 const KINDS: usize = 6;

@@ -1,15 +1,14 @@
 //! Draws the depth ladder: per sector, what had been declared against what had been delivered, up to
 //! the playhead, with the gap between them shaded.
 
-use crate::i18n::td_string;
-use crate::model::date::{local_number, month_name};
+use crate::model::date::month_name;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::theme::{Theme, DASH_PX, GHOST_ALPHA};
-use crate::layout::ladder::{LadderLayout, MarkKind, Row};
+use crate::layout::ladder::{figures, LadderLayout, MarkKind, Row};
 use crate::layout::text;
 use crate::model::{Day, Depth};
 
@@ -88,7 +87,7 @@ pub fn draw_ladder<DB: DrawingBackend>(
             theme.era_fill[0].mix(1.0)
         };
         area.draw(&Rectangle::new(
-            [(0, px(p.y)), (px(g.width), px(p.bottom()))],
+            [(0, px(row.band_top)), (px(g.width), px(p.bottom()))],
             fill.filled(),
         ))?;
         let level = d.level(row.sector, t);
@@ -97,35 +96,24 @@ pub fn draw_ladder<DB: DrawingBackend>(
         } else {
             font(mt.font_px)
         };
-        // The sector's name on one line where it fits, else on two where the row has room for them
-        // and the figures under them, the second cut if it must be.
-        let line_px = mt.font_px + 3.0;
-        let full = d.sectors.get(row.sector).map_or("", |x| x.label.as_str());
-        let room = mt.label_w_px - 8.0;
-        let lines = if text::width_px(full, mt.font_px) > room && p.h >= 3.0 * line_px + 3.0 {
-            text::wrap_bold(full, mt.font_px, room * text::SLACK, 2)
-        } else {
-            vec![row.label.clone()]
-        };
+        let at = &row.text;
         let name_style = TextStyle::from(face)
             .color(&theme.text)
             .pos(Pos::new(HPos::Left, VPos::Top));
-        for (k, line) in lines.iter().enumerate() {
-            area.draw_text(line, &name_style, (4, px(p.y + 3.0 + line_px * k as f64)))?;
+        for (k, line) in at.name.iter().enumerate() {
+            area.draw_text(
+                line,
+                &name_style,
+                (px(at.name_at.0), px(at.name_at.1 + at.line_px * k as f64)),
+            )?;
         }
-        let numbers_y = p.y + 3.0 + line_px * lines.len() as f64;
-        let numbers = td_string!(
-            theme.locale,
-            chart.level,
-            declared = local_number(level.declared, theme.locale),
-            delivered = local_number(level.delivered, theme.locale)
-        );
-        let numbers = text::truncate(&numbers, mt.font_px - 2.0, mt.label_w_px - 8.0);
-        let style = TextStyle::from(font(mt.font_px - 2.0))
-            .color(&theme.muted)
-            .pos(Pos::new(HPos::Left, VPos::Top));
-        if p.y + p.h >= numbers_y + mt.font_px {
-            area.draw_text(&numbers, &style, (4, px(numbers_y)))?;
+        if let Some((x, y)) = at.figures_at {
+            let numbers = figures(theme.locale, level.declared, level.delivered);
+            let numbers = text::truncate(&numbers, mt.font_px - 2.0, at.figures_room);
+            let style = TextStyle::from(font(mt.font_px - 2.0))
+                .color(&theme.muted)
+                .pos(Pos::new(HPos::Left, VPos::Top));
+            area.draw_text(&numbers, &style, (px(x), px(y)))?;
         }
 
         // The gap between what was declared and what was delivered, shaded, up to the playhead.
