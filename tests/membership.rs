@@ -574,3 +574,65 @@ fn a_short_narrow_ladder_keeps_the_names_beside_the_rows_in_a_wider_column() {
         vec![depth().sectors[military].label.clone()]
     );
 }
+
+#[test]
+fn a_compact_matrix_gives_every_states_and_organisations_name_whole_where_it_has_the_width() {
+    for locale in [Locale::en, Locale::ru] {
+        let m = union_state::model::bundled_in(locale)
+            .unwrap()
+            .membership
+            .clone()
+            .unwrap();
+        // A projector's compact layout at 1280 x 720, and a laptop's chart.
+        for (w, h) in [(596.0, 416.0), (850.0, 560.0)] {
+            let g = matrix::layout(&m, w, h);
+            organisations_within_their_columns(&m, &g);
+            for (s, state) in m.states.iter().enumerate() {
+                assert_eq!(
+                    g.row_labels[s], state.label,
+                    "{locale:?} {w}: a state's name cut"
+                );
+            }
+            for (o, org) in m.organisations.iter().enumerate() {
+                let lines = &g.column_labels[o];
+                assert_eq!(lines.join(" "), org.label, "{locale:?} {w}: {lines:?}");
+                assert!(lines.len() <= 2);
+                let line_px = g.metrics.font_px + 2.0;
+                assert!(lines.len() as f64 * line_px <= g.metrics.header_px);
+            }
+            // The column's room taken from the organisations' columns, not past the canvas.
+            assert!(g.metrics.label_w_px <= w * 0.24 + 1e-9 || g.metrics.label_w_px <= 118.0);
+            let last = g.cell(m.states.len() - 1, m.organisations.len() - 1);
+            assert!(last.right() <= w + 1e-9);
+        }
+    }
+}
+
+/// Every line of every organisation's heading within its column's width.
+fn organisations_within_their_columns(m: &Membership, g: &matrix::MatrixLayout) {
+    for lines in &g.column_labels {
+        for line in lines {
+            let w = union_state::layout::text::width_px(line, g.metrics.font_px);
+            assert!(
+                w <= g.cell_w - 4.0,
+                "{line:?} ({w} px) wider than its column ({} px)",
+                g.cell_w
+            );
+        }
+    }
+    assert_eq!(g.column_labels.len(), m.organisations.len());
+}
+
+#[test]
+fn on_a_phone_an_organisations_heading_keeps_within_its_column() {
+    for locale in [Locale::en, Locale::ru] {
+        let m = union_state::model::bundled_in(locale)
+            .unwrap()
+            .membership
+            .clone()
+            .unwrap();
+        for w in [300.0, 330.0, 360.0, 420.0] {
+            organisations_within_their_columns(&m, &matrix::layout(&m, w, 600.0));
+        }
+    }
+}

@@ -33,7 +33,8 @@ pub struct Metrics {
     pub font_px: f64,
     /// Font of the small text inside cells, px.
     pub cell_font_px: f64,
-    /// Width of the state-label column, px.
+    /// Width of the state-label column, px: at least the metrics' own, wider where a state's name
+    /// needs it and the width allows (see [`layout`]).
     pub label_w_px: f64,
     /// Height of the group band row, px.
     pub band_px: f64,
@@ -86,8 +87,9 @@ pub struct MatrixLayout {
     pub rows_top: f64,
     /// Group bands over the columns.
     pub bands: Vec<GroupBand>,
-    /// Organisation labels, truncated to their columns.
-    pub column_labels: Vec<String>,
+    /// Organisation labels, on one line, or on two where one is too narrow (the second cut if it must
+    /// be).
+    pub column_labels: Vec<Vec<String>>,
     /// State labels, truncated to the label column.
     pub row_labels: Vec<String>,
     /// Type of the state labels, px: the metrics' label type, or less in rows too short for it.
@@ -107,7 +109,16 @@ pub enum MatrixHit {
 pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
     let width = width.max(1.0);
     let height = height.max(1.0);
-    let mt = Metrics::for_width(width);
+    let mut mt = Metrics::for_width(width);
+    // The states' column as wide as the longest name needs (bold, when its row is lit), up to a
+    // quarter of the width: in a projector's compact layout "Kyrgyzstan" and "Туркменистан" were cut
+    // in 78 px while each organisation's column had room to spare.
+    let widest = m
+        .states
+        .iter()
+        .map(|s| text::width_px(&s.label, mt.font_px) * text::BOLD_WIDER + 8.0)
+        .fold(0.0, f64::max);
+    mt.label_w_px = mt.label_w_px.max(widest.min(width * 0.24));
     let cols = m.organisations.len().max(1) as f64;
     let rows = m.states.len().max(1) as f64;
     let cell_w = ((width - mt.label_w_px) / cols).max(1.0);
@@ -132,10 +143,25 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
             x1,
         });
     }
+    let two_lines = mt.header_px >= 2.0 * (mt.font_px + 2.0) + 4.0;
     let column_labels = m
         .organisations
         .iter()
-        .map(|o| text::truncate(&o.label, mt.font_px, cell_w - 4.0))
+        .map(|o| {
+            let room = cell_w - 4.0;
+            let one = || vec![text::truncate(&o.label, mt.font_px, room)];
+            if !two_lines || text::width_px(&o.label, mt.font_px) <= room {
+                return one();
+            }
+            // On two lines where each word fits the column; a word wider than it ("Союзное" in a
+            // phone's column) would run into the next column: one line, cut, instead.
+            let lines = text::wrap_bold(&o.label, mt.font_px, room * text::SLACK, 2);
+            if lines.iter().all(|l| text::width_px(l, mt.font_px) <= room) {
+                lines
+            } else {
+                one()
+            }
+        })
         .collect();
     let row_font_px = (cell_h - ROW_LEADING_PX).clamp(MIN_ROW_FONT_PX, mt.font_px);
     let row_labels = m

@@ -177,14 +177,15 @@ pub fn draw_matrix<DB: DrawingBackend>(
         let style = TextStyle::from(face)
             .color(&ink)
             .pos(Pos::new(HPos::Center, VPos::Center));
-        area.draw_text(
-            label,
-            &style,
-            (
-                px(cell.x + cell.w / 2.0),
-                px(mt.band_px + mt.header_px / 2.0),
-            ),
-        )?;
+        let line_px = mt.font_px + 2.0;
+        let first = mt.band_px + mt.header_px / 2.0 - line_px * (label.len() as f64 - 1.0) / 2.0;
+        for (k, line) in label.iter().enumerate() {
+            area.draw_text(
+                line,
+                &style,
+                (px(cell.x + cell.w / 2.0), px(first + line_px * k as f64)),
+            )?;
+        }
         if !exists {
             // Not founded yet, or dissolved: the column is greyed and says which.
             let org = &m.organisations[o];
