@@ -6,7 +6,8 @@ mod common;
 
 use plotters::prelude::*;
 use union_state::layout::bipartite::{
-    layout, path_of, programme_progress, road_map_phase, MappingLayout, Node, RoadMapPhase, Target,
+    layout, min_height, path_of, programme_progress, road_map_phase, MappingLayout, Node,
+    RoadMapPhase, Target,
 };
 use union_state::layout::text;
 use union_state::model::{self, Day, Evidence, Mapping, RoadMapStatus};
@@ -545,6 +546,32 @@ fn the_column_headings_keep_their_counts_however_narrow() {
                 out.contains("(28)"),
                 "{locale:?} at {w}: the programmes' count"
             );
+        }
+    }
+}
+
+#[test]
+fn at_its_least_height_the_diagram_fits_its_canvas_and_a_little_less_does_not() {
+    let m = mapping();
+    for width in [360.0, 600.0, 760.0, 1100.0] {
+        for filter in std::iter::once(None).chain((0..m.sectors.len()).map(Some)) {
+            let least = min_height(m, width, filter);
+            let g = layout(m, width, least, filter);
+            assert!(
+                g.fits,
+                "{width} px, sector {filter:?}: not fitted at {least} px"
+            );
+            for b in g.left.iter().chain(&g.right) {
+                assert!(
+                    b.rect.bottom() <= least + 1e-6,
+                    "{width} px, sector {filter:?}: a node ends at {} in {least} px",
+                    b.rect.bottom()
+                );
+            }
+            if filter.is_none() {
+                // The page keeps the canvas this tall: shorter, the diagram would be cut off.
+                assert!(!layout(m, width, least - 8.0, filter).fits);
+            }
         }
     }
 }

@@ -8,7 +8,9 @@ use web_sys::PointerEvent;
 use crate::app::{AppState, MappingState};
 use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
 use crate::i18n::{t_string, use_i18n, Locale};
-use crate::layout::bipartite::{layout, programme_progress, scroll_to_show, Node, Target};
+use crate::layout::bipartite::{
+    layout, min_height, programme_progress, scroll_to_show, Node, Target,
+};
 use crate::layout::tenths::Tenths;
 use crate::model::Mapping;
 use crate::render::mapping::{draw_mapping, MappingFrame};
@@ -171,11 +173,25 @@ pub fn MappingCanvas() -> impl IntoView {
         None => state.clear(),
     };
 
+    // A frame too short for every road map and programme in the smallest type (a projector's screen
+    // in its larger type, a small embedded frame) scrolls instead of cutting the diagram off.
+    let least_height = move || {
+        let scale = app.chart_theme().scale;
+        let (w, _) = layout_size(size.get(), scale);
+        let filter = state.filter.get();
+        app.data.with(|d| {
+            d.mapping
+                .as_ref()
+                .map(|m| format!("{}px", (min_height(m, w, filter) * scale).ceil()))
+        })
+    };
+
     view! {
         <div class="canvas-frame mapping-frame">
             <canvas
                 id="mapping-canvas"
                 node_ref=canvas_ref
+                style:min-height=least_height
                 tabindex="0"
                 role="img"
                 aria-label=move || t_string!(i18n, mapping.canvas)

@@ -178,47 +178,61 @@ fn visible_nodes(m: &Mapping, filter: Option<usize>) -> (Vec<bool>, Vec<bool>) {
     (left, right)
 }
 
-/// Lays the diagram out on a `width` x `height` px canvas, showing the sector `filter` (or all).
-pub fn layout(m: &Mapping, width: f64, height: f64, filter: Option<usize>) -> MappingLayout {
-    let width = width.max(1.0);
-    let height = height.max(1.0);
-    let (show_left, show_right) = visible_nodes(m, filter);
-    // Column order: by sector, then outcome (road maps) or file order (programmes).
-    let mut left_order: Vec<usize> = (0..m.road_maps.len()).filter(|&i| show_left[i]).collect();
-    left_order.sort_by_key(|&i| {
-        (
-            m.road_maps[i].sector,
-            m.road_maps[i].unpublished,
-            status_rank(m.road_maps[i].status),
-            i,
-        )
-    });
-    let mut right_order: Vec<usize> = (0..m.programmes.len()).filter(|&i| show_right[i]).collect();
-    right_order.sort_by_key(|&i| (m.programmes[i].sector, i));
-    let sectors: Vec<usize> = (0..m.sectors.len())
-        .filter(|&s| {
-            left_order.iter().any(|&i| m.road_maps[i].sector == s)
-                || right_order.iter().any(|&i| m.programmes[i].sector == s)
-        })
-        .collect();
+/// The nodes a diagram shows, in column order, and the sectors they fall in.
+struct Columns {
+    /// Road maps, top to bottom: by sector, then outcome.
+    left_order: Vec<usize>,
+    /// Programmes, top to bottom: by sector, then file order.
+    right_order: Vec<usize>,
+    /// The sectors with a node in either column.
+    sectors: Vec<usize>,
+}
 
-    // The tallest total height the columns need for a unit height `u` per road map, at metrics `mt`.
-    let needed = |mt: &Metrics, u: f64| -> f64 {
+impl Columns {
+    fn of(m: &Mapping, filter: Option<usize>) -> Columns {
+        let (show_left, show_right) = visible_nodes(m, filter);
+        let mut left_order: Vec<usize> = (0..m.road_maps.len()).filter(|&i| show_left[i]).collect();
+        left_order.sort_by_key(|&i| {
+            (
+                m.road_maps[i].sector,
+                m.road_maps[i].unpublished,
+                status_rank(m.road_maps[i].status),
+                i,
+            )
+        });
+        let mut right_order: Vec<usize> =
+            (0..m.programmes.len()).filter(|&i| show_right[i]).collect();
+        right_order.sort_by_key(|&i| (m.programmes[i].sector, i));
+        let sectors: Vec<usize> = (0..m.sectors.len())
+            .filter(|&s| {
+                left_order.iter().any(|&i| m.road_maps[i].sector == s)
+                    || right_order.iter().any(|&i| m.programmes[i].sector == s)
+            })
+            .collect();
+        Columns {
+            left_order,
+            right_order,
+            sectors,
+        }
+    }
+
+    /// The tallest total height the columns need for a unit height `u` per road map, at metrics `mt`.
+    fn needed(&self, m: &Mapping, mt: &Metrics, u: f64) -> f64 {
         let mut total = mt.header_px;
-        for &s in &sectors {
+        for &s in &self.sectors {
             let stack = |heights: Vec<f64>| -> f64 {
                 let n = heights.len() as f64;
                 heights.iter().sum::<f64>() + (n - 1.0).max(0.0) * mt.node_gap_px
             };
             let l = stack(
-                left_order
+                self.left_order
                     .iter()
                     .filter(|&&i| m.road_maps[i].sector == s)
                     .map(|&i| (f64::from(m.road_maps[i].count) * u).max(mt.min_node_px))
                     .collect(),
             );
             let r = stack(
-                right_order
+                self.right_order
                     .iter()
                     .filter(|&&i| m.programmes[i].sector == s)
                     .map(|_| u.max(mt.min_node_px))
@@ -227,14 +241,37 @@ pub fn layout(m: &Mapping, width: f64, height: f64, filter: Option<usize>) -> Ma
             total += l.max(r) + mt.band_gap_px;
         }
         total
-    };
+    }
+}
+
+/// The smallest type the diagram's labels shrink to, px.
+const LEAST_FONT_PX: f64 = 9.0;
+
+/// The least height of a diagram `width` px wide showing the sector `filter` (or all), px: every node
+/// one line of the smallest type tall. Shorter, the diagram would run past its canvas's foot; the page
+/// keeps the canvas this tall and scrolls its frame instead.
+pub fn min_height(m: &Mapping, width: f64, filter: Option<usize>) -> f64 {
+    Columns::of(m, filter).needed(m, &Metrics::new(width.max(1.0), LEAST_FONT_PX), 0.0)
+}
+
+/// Lays the diagram out on a `width` x `height` px canvas, showing the sector `filter` (or all).
+pub fn layout(m: &Mapping, width: f64, height: f64, filter: Option<usize>) -> MappingLayout {
+    let width = width.max(1.0);
+    let height = height.max(1.0);
+    let columns = Columns::of(m, filter);
+    let needed = |mt: &Metrics, u: f64| columns.needed(m, mt, u);
+    let Columns {
+        left_order,
+        right_order,
+        sectors,
+    } = &columns;
 
     // The largest label font (13 px down to 9 px) at which everything fits, then the largest unit.
     let base_font = if width < NARROW_WIDTH_PX { 11.0 } else { 13.0 };
     let mut mt = Metrics::new(width, base_font);
     let mut fits = false;
     let mut font = base_font;
-    while font >= 9.0 {
+    while font >= LEAST_FONT_PX {
         mt = Metrics::new(width, font);
         if needed(&mt, 0.0) <= height {
             fits = true;
@@ -267,7 +304,7 @@ pub fn layout(m: &Mapping, width: f64, height: f64, filter: Option<usize>) -> Ma
     let mut left = Vec::new();
     let mut right = Vec::new();
     let mut y = mt.header_px;
-    for &s in &sectors {
+    for &s in sectors {
         let top = y;
         let mut ly = y;
         for &i in left_order.iter().filter(|&&i| m.road_maps[i].sector == s) {

@@ -182,7 +182,8 @@ test('on a large screen the timeline fills the height, at two device pixels to t
 test('every step of the story fits the screen, with its caption, and the side column keeps its charts', async () => {
   // 1280 x 620: a 1280 x 720 projector's screen less the browser's own bars, when the talk is not
   // given full screen; 1280 x 560, with a bookmarks bar and a taskbar as well. There the road maps'
-  // diagram keeps the 480 px its 59 rows need and scrolls within its frame.
+  // diagram keeps the height its 59 rows need in its smallest type (about 480 px) and scrolls within
+  // its frame.
   for (const size of [[1024, 768], [1366, 768], [1920, 1080], [1280, 620], [1280, 560]]) {
     const page = await openApp(browser, `${server.url}?step=1`, { viewport: { width: size[0], height: size[1] } });
     let steps = 0;
@@ -197,13 +198,15 @@ test('every step of the story fits the screen, with its caption, and the side co
           const node = JSON.parse(canvas.dataset.targets).find((t) => t.id === id);
           return {
             canvas: canvas.getBoundingClientRect().height,
+            lowest: Math.max(...JSON.parse(canvas.dataset.targets).filter((t) => t.kind !== 'link').map((t) => t.y)),
             scrolls: frame.scrollHeight > frame.clientHeight,
             id,
             seenAt: node ? node.y - frame.scrollTop : null,
             seen: frame.clientHeight,
           };
         });
-        assert.ok(diagram.canvas >= 480, `${where}: the diagram is ${diagram.canvas} px tall`);
+        assert.ok(diagram.canvas >= 470 && diagram.lowest + 4 < diagram.canvas,
+          `${where}: the diagram is ${diagram.canvas} px tall, its lowest node at ${diagram.lowest}`);
         assert.ok(diagram.scrolls, `${where}: the diagram scrolls within its frame`);
         assert.ok(diagram.seenAt !== null && diagram.seenAt > 0 && diagram.seenAt < diagram.seen,
           `${where}: the step's ${diagram.id} is at ${diagram.seenAt} px in a frame showing ${diagram.seen} px`);
@@ -224,6 +227,45 @@ test('every step of the story fits the screen, with its caption, and the side co
       await page.waitForTimeout(400);
     }
     assert.ok(steps >= 5, `walked ${steps} steps`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('the road maps\' diagram is never drawn past its canvas: a frame too short for it scrolls, with the step\'s map in sight', async () => {
+  // The projector theme's larger type needs more height than 480 px; a small embedded frame has less.
+  // Every road map and programme must lie inside the canvas, and the canvas be reachable by scrolling.
+  for (const [query, [width, height]] of [
+    ['?view=mapping&theme=projector&lang=ru', [1280, 720]],
+    ['?view=mapping&theme=projector', [1280, 720]],
+    ['?view=mapping&embed=1', [640, 360]],
+    ['?step=6&theme=projector&lang=ru', [1280, 720]],
+  ]) {
+    const page = await openApp(browser, `${server.url}${query}`, { viewport: { width, height } });
+    await page.waitForTimeout(400);
+    const d = await page.$eval('.mapping-frame', (frame) => {
+      const canvas = frame.querySelector('#mapping-canvas');
+      const id = document.querySelector('.event-card[data-target-id]')?.dataset.targetId;
+      const targets = JSON.parse(canvas.dataset.targets).filter((t) => t.kind !== 'link');
+      const node = targets.find((t) => t.id === id);
+      return {
+        canvas: canvas.getBoundingClientRect().height,
+        lowest: Math.max(...targets.map((t) => t.y)),
+        nodes: targets.length,
+        scrolls: frame.scrollHeight > frame.clientHeight,
+        seenAt: node ? node.y - frame.scrollTop : null,
+        seen: frame.clientHeight,
+        id,
+      };
+    });
+    const at = `${query} at ${width} x ${height}`;
+    assert.ok(d.nodes >= 40, `${at}: ${d.nodes} nodes`);
+    assert.ok(d.lowest + 4 < d.canvas, `${at}: a node at ${d.lowest} px in a canvas ${d.canvas} px tall`);
+    if (d.canvas > d.seen + 1) assert.ok(d.scrolls, `${at}: the diagram runs past its frame and does not scroll`);
+    if (query.includes('step=')) {
+      assert.ok(d.seenAt !== null && d.seenAt > 0 && d.seenAt < d.seen,
+        `${at}: the step's ${d.id} is at ${d.seenAt} px in a frame showing ${d.seen} px`);
+    }
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
