@@ -242,3 +242,41 @@ fn a_span_running_to_the_plots_edge_has_its_label_on_its_bar() {
         }
     }
 }
+
+#[test]
+fn in_a_chart_too_short_for_its_lanes_every_event_stays_in_its_own_lane() {
+    let d = model::bundled().unwrap();
+    // An embedded chart with its key shown, in the projector's type: 492 layout px wide, and from
+    // lanes with room for a name and a row down to lanes a marker tall.
+    for (w, h) in [
+        (492.0, 200.0),
+        (492.0, 150.0),
+        (492.0, 110.0),
+        (492.0, 90.0),
+        (900.0, 110.0),
+    ] {
+        let p = place(d, w, h, full_window());
+        assert!(!p.events.is_empty());
+        for e in &p.events {
+            let track = d.events[e.event].track;
+            let lane = p.lanes.iter().find(|l| l.track == track).unwrap();
+            assert!(
+                e.y_px > lane.rect.y && e.y_px < lane.rect.bottom(),
+                "{w} x {h}: an event of lane {track} at y {} outside it ({:?})",
+                e.y_px,
+                lane.rect
+            );
+        }
+        for lane in &p.lanes {
+            // A name drawn on top of the rows leaves a whole row of markers under it.
+            if lane.named {
+                let r = p.metrics.marker_r_px;
+                assert!(
+                    lane.rows_top + 2.0 * r <= lane.rect.bottom(),
+                    "{w} x {h}: a named lane's row cut"
+                );
+            }
+            assert!(lane.rows_top + lane.row_h * lane.rows as f64 <= lane.rect.bottom() + 1e-9);
+        }
+    }
+}

@@ -107,6 +107,11 @@ pub struct Lane {
     pub rows_top: f64,
     /// Number of marker rows.
     pub rows: usize,
+    /// Height of each row: the metrics' own, or less in a lane too short for one such row.
+    pub row_h: f64,
+    /// Whether the compact layout draws the lane's name on top of its rows: not in a lane too short
+    /// to keep a row of markers under it (the name would be drawn over them).
+    pub named: bool,
 }
 
 /// An era band on screen.
@@ -191,13 +196,21 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
                 w: plot.w,
                 h: lane_h,
             };
-            let rows_top = rect.y + in_lane_label + 2.0;
-            let rows = (((rect.bottom() - rows_top) / m.row_px).floor() as usize).max(1);
+            // A lane always has a row, inside it: in a very short chart (an embedded one with its
+            // key shown, in the projector's type) the row is made lower, and the compact layout's
+            // name gives way to it where both do not fit.
+            let least_row = 2.0 * m.marker_r_px + 2.0;
+            let named = m.narrow && lane_h - in_lane_label - 2.0 >= least_row;
+            let rows_top = rect.y + if named { in_lane_label } else { 0.0 } + 2.0;
+            let room = (rect.bottom() - rows_top).max(1.0);
+            let rows = ((room / m.row_px).floor() as usize).max(1);
             Lane {
                 track: i,
                 rect,
                 rows_top,
                 rows,
+                row_h: m.row_px.min(room),
+                named,
             }
         })
         .collect();
@@ -253,7 +266,7 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
                 .or_else(|| (0..lane.rows).min_by(|&a, &b| row_end[a].total_cmp(&row_end[b])))
                 .unwrap_or(0);
             row_end[row] = right;
-            let y = lane.rows_top + m.row_px * (row as f64 + 0.5);
+            let y = lane.rows_top + lane.row_h * (row as f64 + 0.5);
             placed.push((
                 PlacedEvent {
                     event: i,

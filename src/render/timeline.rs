@@ -266,6 +266,9 @@ pub fn draw_base<DB: DrawingBackend>(
         let colour = theme.track(lane.track);
         let label_ink = theme.ink(colour);
         if m.narrow {
+            if !lane.named {
+                continue;
+            }
             let style = TextStyle::from(bold(m.axis_font_px))
                 .color(&label_ink)
                 .pos(Pos::new(HPos::Left, VPos::Top));
