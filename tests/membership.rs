@@ -466,6 +466,14 @@ fn a_narrow_cell_gives_the_year_alone_rather_than_words_cut_short() {
             .any(|t| t.starts_with("since") && t.ends_with('…')),
         "{texts:?}"
     );
+    // The dissolved organisations' columns (EurAsEC, the Customs Union) say when they ended.
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.ends_with('…') && t.starts_with("ended")),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"–2015"), "{texts:?}");
 }
 
 #[test]

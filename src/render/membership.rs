@@ -189,13 +189,19 @@ pub fn draw_matrix<DB: DrawingBackend>(
         if !exists {
             // Not founded yet, or dissolved: the column is greyed and says which.
             let org = &m.organisations[o];
-            let note = if org.founded.first_day().as_f64() > t {
-                td_string!(theme.locale, cell.from, year = org.founded.year)
+            // In a narrow column (a phone's) the year with a dash on its open side ("–2015", "2000–")
+            // rather than the words cut to "ended…".
+            let (note, short) = if org.founded.first_day().as_f64() > t {
+                let year = org.founded.year;
+                (
+                    td_string!(theme.locale, cell.from, year = year),
+                    format!("{year}–"),
+                )
             } else {
-                td_string!(
-                    theme.locale,
-                    cell.ended,
-                    year = org.ended.map_or(0, |e| e.year)
+                let year = org.ended.map_or(0, |e| e.year);
+                (
+                    td_string!(theme.locale, cell.ended, year = year),
+                    format!("–{year}"),
                 )
             };
             area.draw(&Rectangle::new(
@@ -209,7 +215,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
                 .color(&theme.muted)
                 .pos(Pos::new(HPos::Center, VPos::Top));
             area.draw_text(
-                &text::truncate(&note, mt.cell_font_px, cell.w - 4.0),
+                &text::fit_first(&[&note, &short], mt.cell_font_px, cell.w - 4.0),
                 &style,
                 (px(cell.x + cell.w / 2.0), px(g.rows_top + 3.0)),
             )?;
