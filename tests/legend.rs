@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
+mod common;
+
 use plotters::prelude::*;
 use union_state::i18n::Locale;
 use union_state::layout::text;
@@ -133,24 +135,9 @@ fn the_drawn_legend_has_every_entry_and_the_caption() {
                 draw_legend(&root, &all, &g, &LIGHT).unwrap();
                 root.present().unwrap();
             }
-            let texts: Vec<String> = svg
-                .split("<text")
-                .skip(1)
-                .map(|t| {
-                    t.split('>')
-                        .nth(1)
-                        .unwrap()
-                        .split('<')
-                        .next()
-                        .unwrap()
-                        .to_owned()
-                })
-                .map(|t| {
-                    t.trim()
-                        .replace("&apos;", "'")
-                        .replace("&amp;", "&")
-                        .replace("&quot;", "\"")
-                })
+            let texts: Vec<String> = common::svg_words(&svg)
+                .into_iter()
+                .map(common::unescape)
                 .collect();
             let mut expected: Vec<String> = all.iter().map(|i| i.label.to_owned()).collect();
             expected.push(CAPTION.to_owned());

@@ -201,7 +201,7 @@ fn escape(s: &str) -> String {
 
 /// Whether the SVG has a `<text>` element whose content is exactly `text`.
 fn has_text(svg: &str, text: &str) -> bool {
-    svg.contains(&format!(">\n{}\n</text>", escape(text)))
+    common::svg_words(svg).contains(&escape(text).as_str())
 }
 
 /// What the canvas's layers draw at `frame`: the scene (base, settled events, ghosts of the rest) drawn
@@ -235,14 +235,9 @@ fn layers(p: &Placement, frame: &FrameState) -> (String, String, Vec<Bounds>) {
 
 /// The texts drawn, sorted.
 fn texts(svg: &str) -> Vec<String> {
-    let mut out: Vec<String> = svg
-        .split("<text")
-        .skip(1)
-        .filter_map(|t| {
-            let start = t.find('>')? + 1;
-            let end = t.find("</text>")?;
-            Some(t[start..end].to_owned())
-        })
+    let mut out: Vec<String> = common::svg_words(svg)
+        .into_iter()
+        .map(str::to_owned)
         .collect();
     out.sort();
     out

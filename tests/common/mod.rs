@@ -1,4 +1,5 @@
 //! Helpers shared by the native tests.
+#![allow(dead_code)] // Each test crate that includes this module uses some of its helpers.
 
 /// The text elements of an SVG as plotters writes it: each one's opening tag (its attributes) and its
 /// content, trimmed, in the order they are drawn.
@@ -15,4 +16,13 @@ pub fn svg_texts(svg: &str) -> Vec<(&str, &str)> {
 /// The contents of an SVG's text elements, trimmed, in the order they are drawn.
 pub fn svg_words(svg: &str) -> Vec<&str> {
     svg_texts(svg).into_iter().map(|(_, text)| text).collect()
+}
+
+/// `text` with the entities plotters writes for markup characters put back.
+pub fn unescape(text: &str) -> String {
+    text.replace("&apos;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
