@@ -500,3 +500,38 @@ fn the_playheads_date_tab_sits_on_the_axis_and_leaves_the_era_names_in_view() {
         }
     }
 }
+
+#[test]
+fn a_tick_at_the_canvas_edge_has_its_label_whole() {
+    let d = model::bundled().unwrap();
+    // A window starting on 1 January, in the compact layout, whose narrow gutter puts that year's
+    // tick a few px from the canvas's left edge.
+    let window = Window {
+        t0: Day::from_ymd(2020, 1, 1).as_f64(),
+        t1: Day::from_ymd(2026, 6, 1).as_f64(),
+    };
+    for w in [492.0, 390.0] {
+        let p = place(d, w, 420.0, window);
+        let first = p.ticks.first().expect("ticks");
+        assert!(first.x_px < 30.0, "{w}: the first tick at {}", first.x_px);
+        let out = svg(&p, frame_at(window.t1));
+        for t in &p.ticks {
+            let label = t.text(LIGHT.locale);
+            let (tag, _) = common::svg_texts(&out)
+                .into_iter()
+                .find(|(tag, text)| *text == label && tag.contains("text-anchor=\"middle\""))
+                .unwrap_or_else(|| panic!("{w}: {label} drawn"));
+            let x: f64 = tag
+                .split(" x=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .and_then(|s| s.parse().ok())
+                .unwrap();
+            let half = union_state::layout::text::width_px(&label, p.metrics.axis_font_px) / 2.0;
+            assert!(
+                x - half >= 0.0 && x + half <= w,
+                "{w}: {label} centred at {x}, {half} px each side, runs past the canvas"
+            );
+        }
+    }
+}

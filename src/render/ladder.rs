@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::theme::{Theme, DASH_PX, GHOST_ALPHA};
 use crate::layout::ladder::{figures, LadderLayout, MarkKind, Row};
-use crate::layout::text;
+use crate::layout::{text, ticks};
 use crate::model::{Day, Depth};
 
 fn px(v: f64) -> i32 {
@@ -71,10 +71,12 @@ pub fn draw_ladder<DB: DrawingBackend>(
         let style = TextStyle::from(font(mt.font_px - 1.0))
             .color(&theme.muted)
             .pos(Pos::new(HPos::Center, VPos::Top));
+        let label = tick.text(theme.locale);
+        let centre = ticks::label_centre(tick.x_px, &label, mt.font_px - 1.0, (0.0, g.width));
         area.draw_text(
-            &tick.text(theme.locale),
+            &label,
             &style,
-            (x, px(g.height - mt.axis_px + 4.0)),
+            (px(centre), px(g.height - mt.axis_px + 4.0)),
         )?;
     }
 

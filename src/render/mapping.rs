@@ -443,10 +443,12 @@ pub fn draw_claims<DB: DrawingBackend>(
             vec![(x, px(bottom)), (x, px(bottom + TICK_LEN_PX))],
             theme.muted.stroke_width(1),
         ))?;
+        let label = tick.text(theme.locale);
+        let centre = ticks::label_centre(tick.x_px, &label, font_px, (0.0, w));
         area.draw_text(
-            &tick.text(theme.locale),
+            &label,
             &axis.pos(Pos::new(HPos::Center, VPos::Top)),
-            (x, px(bottom + TICK_LEN_PX + 1.0)),
+            (px(centre), px(bottom + TICK_LEN_PX + 1.0)),
         )?;
     }
 

@@ -339,11 +339,9 @@ pub fn draw_history<DB: DrawingBackend>(
         let style = TextStyle::from(font(font_px - 1.0))
             .color(&theme.muted)
             .pos(Pos::new(HPos::Center, VPos::Top));
-        area.draw_text(
-            &tick.text(theme.locale),
-            &style,
-            (px(tick.x_px), px(bottom + 2.0)),
-        )?;
+        let label = tick.text(theme.locale);
+        let centre = ticks::label_centre(tick.x_px, &label, font_px - 1.0, (0.0, w));
+        area.draw_text(&label, &style, (px(centre), px(bottom + 2.0)))?;
     }
     if scale.shows(playhead_day, 0.0) {
         let x = px(scale.x_px_from_day(playhead_day));

@@ -12,7 +12,7 @@ use super::theme::{
 };
 use crate::layout::anim::{appearance, ease_out_back, ease_out_cubic};
 use crate::layout::lanes::{PlacedEvent, Placement};
-use crate::layout::text;
+use crate::layout::{text, ticks};
 use crate::model::{Dataset, Day, Status};
 use std::collections::HashMap;
 
@@ -332,10 +332,12 @@ pub fn draw_base<DB: DrawingBackend>(
             vec![(x, px(axis_y)), (x, px(axis_y + TICK_LEN_PX))],
             theme.muted.stroke_width(1),
         ))?;
+        let label = t.text(theme.locale);
+        let centre = ticks::label_centre(t.x_px, &label, m.axis_font_px, (0.0, placement.width));
         area.draw_text(
-            &t.text(theme.locale),
+            &label,
             &tick_style,
-            (x, px(axis_y + TICK_LEN_PX + 2.0)),
+            (px(centre), px(axis_y + TICK_LEN_PX + 2.0)),
         )?;
     }
     Ok(())
