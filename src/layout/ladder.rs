@@ -180,15 +180,23 @@ pub fn layout(
     let n = d.sectors.len().max(1) as f64;
     let line_px = mt.font_px + 3.0;
     let figures_px = mt.font_px - 2.0;
+    // Each sector's days of change and the most it ever declared (its row's y scale).
+    let changes: Vec<(Vec<f64>, f64)> = (0..d.sectors.len())
+        .map(|s| {
+            let days = d.change_days(s);
+            let most = days
+                .iter()
+                .map(|&t| d.level(s, t).declared)
+                .fold(1.0, f64::max);
+            (days, most)
+        })
+        .collect();
     // The widest figures a row can show: its most declared, and a half fewer delivered.
-    let widest = |s: usize| {
-        let most = d
-            .change_days(s)
-            .iter()
-            .map(|&t| d.level(s, t).declared)
-            .fold(1.0, f64::max);
-        text::width_px(&figures(locale, most, most - 0.5), figures_px)
-    };
+    let widths: Vec<f64> = changes
+        .iter()
+        .map(|&(_, most)| text::width_px(&figures(locale, most, most - 0.5), figures_px))
+        .collect();
+    let widest = |s: usize| widths[s];
     let names: Vec<&str> = d.sectors.iter().map(|s| s.label.as_str()).collect();
     // Narrow, each name goes above its row where the rows keep a usable height under it: on one line
     // with the figures after it, else (in every row, if any needs it) name and figures on a line each.
@@ -223,12 +231,8 @@ pub fn layout(
     let scale = TimeScale::new(t0, t1, plot_x0, width - 10.0);
     let band_h = band(top);
     let rows: Vec<Row> = (0..d.sectors.len())
-        .map(|s| {
-            let change_days = d.change_days(s);
-            let max_declared = change_days
-                .iter()
-                .map(|&t| d.level(s, t).declared)
-                .fold(1.0, f64::max);
+        .zip(changes)
+        .map(|(s, (change_days, max_declared))| {
             let band_top = top + (band_h + mt.row_gap_px) * s as f64;
             let plot = Rect {
                 x: scale.x0,
