@@ -63,25 +63,33 @@ fn entries_stay_within_the_width_in_rows_that_do_not_overlap() {
                     (all.len(), all.len()),
                     "{what}"
                 );
-                let mut previous: Option<(f64, f64, f64)> = None; // row's y, the entry's right edge
-                for (label, &(x, y)) in g.labels.iter().zip(&g.spots) {
-                    let right = x + 28.0 + 6.0 + room(label);
+                // The row's y, the entry's right edge, and how many lines it took.
+                let mut previous: Option<(f64, f64, f64, usize)> = None;
+                for (lines, &(x, y)) in g.labels.iter().zip(&g.spots) {
+                    assert!(!lines.is_empty() && lines.len() <= 2, "{what}: {lines:?}");
+                    let label = lines.join(" ");
+                    let widest = lines.iter().map(|l| room(l)).fold(0.0, f64::max);
+                    let right = x + 28.0 + 6.0 + widest;
                     assert!(x >= 10.0 - 1e-9, "{what}: {label} starts at {x}");
                     assert!(
                         right <= width - 10.0 + 1e-6,
                         "{what}: {label} ends at {right}"
                     );
-                    if let Some((py, _, pright)) = previous {
+                    if let Some((py, _, pright, plines)) = previous {
                         if (py - y).abs() < 1e-9 {
                             assert!(
                                 x >= pright,
                                 "{what}: {label} at {x} overlaps the entry before"
                             );
                         } else {
-                            assert!(y > py, "{what}: the rows go down");
+                            // Below the row before, and below its second line if it had one.
+                            assert!(
+                                y >= py + 22.0 + 16.0 * (plines - 1) as f64 - 1e-9,
+                                "{what}: the rows go down, clear of the one before"
+                            );
                         }
                     }
-                    previous = Some((y, x, right));
+                    previous = Some((y, x, right, lines.len()));
                 }
                 let last_row = g.spots.iter().map(|s| s.1).fold(0.0, f64::max);
                 assert!(
@@ -89,12 +97,20 @@ fn entries_stay_within_the_width_in_rows_that_do_not_overlap() {
                     "{what}: the caption is the last line"
                 );
                 assert!(g.size.1 > g.caption.1 && g.size.0 == width, "{what}");
-                if width >= 1024.0 {
+                let drawn: Vec<String> = g.labels.iter().map(|l| l.join(" ")).collect();
+                if width >= 640.0 {
+                    // An entry too wide for a row takes two lines rather than being cut.
                     let whole: Vec<&str> = all.iter().map(|i| i.label).collect();
-                    assert_eq!(g.labels, whole, "{what}: nothing is cut");
-                    assert_eq!(g.caption.0, CAPTION, "{what}");
+                    assert_eq!(drawn, whole, "{what}: nothing is cut");
+                }
+                if width >= 1024.0 {
+                    assert_eq!(g.caption.0, vec![CAPTION], "{what}");
+                    assert!(
+                        g.labels.iter().all(|l| l.len() == 1),
+                        "{what}: one line each"
+                    );
                 } else {
-                    for (label, item) in g.labels.iter().zip(&all) {
+                    for (label, item) in drawn.iter().zip(&all) {
                         let kept = label.trim_end_matches('…');
                         assert!(item.label.starts_with(kept), "{what}: {label}");
                     }
@@ -196,4 +212,32 @@ fn the_pages_legend_swatches_read_the_charts_colours() {
     // The dark theme has colours of its own, which the light fallbacks would get wrong.
     let dark = union_state::render::theme::DARK.legend_colours();
     assert!(light.iter().zip(&dark).any(|(l, d)| l.1 != d.1));
+}
+
+#[test]
+fn a_caption_too_long_for_one_line_goes_on_two_whole() {
+    // An export of the depth ladder in Russian, 743 px wide: the view, the date and the dataset's title.
+    let caption =
+        "Глубина · 26 июня 2026 · Союзное государство России и Беларуси: договор за договором";
+    let all = items(Chart::Depth, Locale::ru);
+    let short = layout(&all, CAPTION, 743.0);
+    let g = layout(&all, caption, 743.0);
+    assert_eq!(g.caption.0.len(), 2, "{:?}", g.caption.0);
+    assert_eq!(g.caption.0.join(" "), caption, "nothing cut");
+    for line in &g.caption.0 {
+        assert!(room(line) <= 743.0 - 20.0, "{line} wider than the legend");
+    }
+    // The legend grows by the second line, and the drawing has both.
+    assert!(g.size.1 > short.size.1);
+    let mut svg = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (743, g.size.1.ceil() as u32)).into_drawing_area();
+        draw_legend(&root, &all, &g, &LIGHT).unwrap();
+        root.present().unwrap();
+    }
+    let words = common::svg_words(&svg);
+    for line in &g.caption.0 {
+        assert!(words.contains(&line.as_str()), "{line} drawn");
+    }
 }

@@ -156,48 +156,67 @@ const GAP_PX: (f64, f64) = (6.0, 18.0);
 const ROW_PX: f64 = 22.0;
 /// Margin round the legend, px.
 const PAD_PX: f64 = 10.0;
+/// Distance between the lines of an entry or the caption, px.
+pub const CAPTION_LINE_PX: f64 = 16.0;
 
 /// Where each entry and the last line go.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendLayout {
     /// Left edge and vertical centre of each entry's mark, px, in the order of the entries.
     pub spots: Vec<(f64, f64)>,
-    /// Each entry's words, cut to the width if one alone is too wide.
-    pub labels: Vec<String>,
-    /// The last line, cut to the width, and its vertical centre.
-    pub caption: (String, f64),
+    /// Each entry's words: on one line, or on two ([`CAPTION_LINE_PX`] apart, the first centred on
+    /// its mark) where one alone is too wide for a row, the second cut if it must be.
+    pub labels: Vec<Vec<String>>,
+    /// The caption under the entries, on one line or two (the second cut to the width if it must
+    /// be: a long dataset title in a narrow export was cut mid-word), and its first line's vertical
+    /// centre; the lines are [`CAPTION_LINE_PX`] apart.
+    pub caption: (Vec<String>, f64),
     /// The legend's width and height, px.
     pub size: (f64, f64),
 }
 
-/// Lays `items` out in rows across `width` px (an entry never split, the words given room for a wide
-/// face), with `caption` as the last line.
+/// Lays `items` out in rows across `width` px (an entry never split between rows, the words given
+/// room for a wide face, on two lines where one alone is too wide for a row), with `caption` as the last
+/// line.
 pub fn layout(items: &[Item], caption: &str, width: f64) -> LegendLayout {
     let inner = (width - 2.0 * PAD_PX).max(GLYPH_W_PX);
     let room = |label: &str| text::width_px(label, FONT_PX) * text::SLACK;
-    let (mut x, mut row) = (0.0, 0usize);
+    let words = (inner - GLYPH_W_PX - GAP_PX.0).max(0.0);
+    // The top of the row being filled, its height, and how far across it is filled.
+    let (mut top, mut row_h, mut x) = (PAD_PX, ROW_PX, 0.0);
     let (mut spots, mut labels) = (Vec::new(), Vec::new());
     for it in items {
-        let words = (inner - GLYPH_W_PX - GAP_PX.0).max(0.0);
-        let w = GLYPH_W_PX + GAP_PX.0 + room(it.label).min(words);
+        let lines: Vec<String> = if room(it.label) <= words {
+            vec![it.label.to_owned()]
+        } else {
+            text::wrap_bold(it.label, FONT_PX, words, 2)
+                .iter()
+                .map(|l| text::truncate(l, FONT_PX, words / text::SLACK))
+                .collect()
+        };
+        let widest = lines.iter().map(|l| room(l)).fold(0.0, f64::max);
+        let w = GLYPH_W_PX + GAP_PX.0 + widest.min(words);
         if x > 0.0 && x + w > inner {
-            (x, row) = (0.0, row + 1);
+            (top, row_h, x) = (top + row_h, ROW_PX, 0.0);
         }
-        let y = PAD_PX + ROW_PX * (row as f64 + 0.5);
-        spots.push((PAD_PX + x, y));
-        labels.push(text::truncate(it.label, FONT_PX, words / text::SLACK));
+        row_h = row_h.max(ROW_PX + CAPTION_LINE_PX * (lines.len() - 1) as f64);
+        spots.push((PAD_PX + x, top + ROW_PX / 2.0));
+        labels.push(lines);
         x += w + GAP_PX.1;
     }
-    let rows = if items.is_empty() { 0 } else { row + 1 };
-    let caption_y = PAD_PX + ROW_PX * (rows as f64 + 0.5);
+    let rows_bottom = if items.is_empty() { top } else { top + row_h };
+    let caption_y = rows_bottom + ROW_PX / 2.0;
+    let caption = if text::width_px(caption, FONT_PX) * text::SLACK <= inner {
+        vec![caption.to_owned()]
+    } else {
+        text::wrap_bold(caption, FONT_PX, inner, 2)
+    };
+    let last = caption_y + CAPTION_LINE_PX * (caption.len().max(1) - 1) as f64;
     LegendLayout {
         spots,
         labels,
-        caption: (
-            text::truncate(caption, FONT_PX, inner / text::SLACK),
-            caption_y,
-        ),
-        size: (width, caption_y + ROW_PX / 2.0 + PAD_PX),
+        caption: (caption, caption_y),
+        size: (width, last + ROW_PX / 2.0 + PAD_PX),
     }
 }
 
@@ -292,12 +311,19 @@ pub fn draw_legend<DB: DrawingBackend>(
     let words = TextStyle::from(theme.font(FONT_PX))
         .color(&theme.text)
         .pos(Pos::new(HPos::Left, VPos::Center));
-    for ((it, &(x, y)), label) in items.iter().zip(&g.spots).zip(&g.labels) {
+    for ((it, &(x, y)), lines) in items.iter().zip(&g.spots).zip(&g.labels) {
         draw_glyph(area, it.glyph, (x, y), theme)?;
-        area.draw_text(label, &words, (px(x + GLYPH_W_PX + GAP_PX.0), px(y)))?;
+        for (k, line) in lines.iter().enumerate() {
+            let at = (x + GLYPH_W_PX + GAP_PX.0, y + CAPTION_LINE_PX * k as f64);
+            area.draw_text(line, &words, (px(at.0), px(at.1)))?;
+        }
     }
     let muted = TextStyle::from(theme.font(FONT_PX))
         .color(&theme.muted)
         .pos(Pos::new(HPos::Left, VPos::Center));
-    area.draw_text(&g.caption.0, &muted, (px(PAD_PX), px(g.caption.1)))
+    for (k, line) in g.caption.0.iter().enumerate() {
+        let y = g.caption.1 + CAPTION_LINE_PX * k as f64;
+        area.draw_text(line, &muted, (px(PAD_PX), px(y)))?;
+    }
+    Ok(())
 }
