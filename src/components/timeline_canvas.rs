@@ -586,6 +586,18 @@ impl Layers {
     }
 }
 
+/// Where the title of an event the chart cuts or leaves unlabelled is shown, in CSS px, and in what.
+#[derive(Debug, Clone, PartialEq)]
+struct Callout {
+    left: String,
+    right: String,
+    top: String,
+    max_width: String,
+    font_size: String,
+    colour: String,
+    title: String,
+}
+
 /// Shows or hides a layer.
 fn set_display(el: &HtmlElement, shown: bool) {
     let _ = HtmlElement::style(el).set_property("display", if shown { "block" } else { "none" });
@@ -694,6 +706,55 @@ pub fn TimelineCanvas() -> impl IntoView {
                     })
                     .collect();
                 format!("[{}]", items.join(","))
+            })
+        })
+    });
+
+    // The title of the event pointed at where the chart draws it cut or not at all, else of the one
+    // selected where the chart gives it no label (a dense stretch leaves an event no room for one):
+    // whole, in HTML over the layers, beside its marker (before it near the right edge), moved with
+    // them by a preview. Not while playing, when the selection follows the playhead and the card
+    // names it.
+    let callout = Memo::new(move |_| {
+        if state.playing.get() {
+            return None;
+        }
+        let hovered = state.hovered.get();
+        let target = hovered.or(state.selected.get())?;
+        let theme = state.chart_theme();
+        let k = theme.scale;
+        placement.with(|p| {
+            let e = p.find(target).filter(|e| p.in_plot(e.x_px))?;
+            let (title, track) = state
+                .data
+                .with(|d| d.events.get(target).map(|ev| (ev.title.clone(), ev.track)))?;
+            // Pointed at, the title is shown where the chart cuts it too; selected, only where the
+            // chart gives it no label at all, so that a chosen event does not keep its neighbours'
+            // labels covered.
+            let whole = e.label.as_deref() == Some(title.as_str());
+            if whole || (hovered.is_none() && e.label.is_some()) {
+                return None;
+            }
+            let m = &p.metrics;
+            let reach = m.marker_r_px + m.gap_px + 2.0;
+            let px = |v: f64| format!("{v}px");
+            // Set through the element's style, one property at a time: the page's Content Security
+            // Policy forbids style attributes.
+            let (left, right, room) = if e.x_px > p.width * 0.6 {
+                let right = p.width - e.x_px + reach;
+                ("auto".to_owned(), px(right * k), p.width - right - 4.0)
+            } else {
+                let left = e.x_px + reach;
+                (px(left * k), "auto".to_owned(), p.width - left - 4.0)
+            };
+            Some(Callout {
+                left,
+                right,
+                top: px(e.y_px * k),
+                max_width: format!("min(28rem, {}px)", room.max(0.0) * k),
+                font_size: px(m.label_font_px * k),
+                colour: css_colour(theme.track(track)),
+                title,
             })
         })
     });
@@ -1037,6 +1098,12 @@ pub fn TimelineCanvas() -> impl IntoView {
                     .into_iter()
                     .map(|r| view! { <canvas class="timeline-layer moving" node_ref=r aria-hidden="true"></canvas> })
                     .collect_view()}
+                {move || callout.get().map(|c| view! {
+                    <div class="event-callout" aria-hidden="true" style:left=c.left style:right=c.right
+                        style:top=c.top style:max-width=c.max_width style:font-size=c.font_size style:border-left-color=c.colour>
+                        {c.title}
+                    </div>
+                })}
                 <div class="playhead-line" node_ref=line_ref aria-hidden="true"></div>
                 <div class="playhead-tab" node_ref=tab_ref aria-hidden="true"></div>
             </div>

@@ -346,3 +346,34 @@ test('paused on an event, the playhead shows it whole, however it got there: a l
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('an event the chart leaves unlabelled or cuts shows its whole title beside its marker when pointed at, not while playing', async () => {
+  // A narrow chart, where most labels are cut or left out.
+  const page = await openApp(browser, server.url, { viewport: { width: 700, height: 800 } });
+  const targets = await hitTargets(page);
+  const box = await page.locator('#timeline-canvas').boundingBox();
+  const frame = await page.locator('.canvas-frame.layered').boundingBox();
+  let shown = 0;
+  for (const pick of targets.filter((_, i) => i % 7 === 3).slice(0, 12)) {
+    await page.mouse.move(box.x + pick.x, box.y + pick.y);
+    await page.waitForTimeout(60);
+    const callout = await page.$('.event-callout');
+    if (!callout) continue;
+    shown += 1;
+    const r = await callout.boundingBox();
+    const text = await callout.textContent();
+    assert.ok(Math.abs(r.y + r.height / 2 - (box.y + pick.y)) <= 3, `the title beside its marker: ${JSON.stringify(r)} for ${JSON.stringify(pick)}`);
+    assert.ok(r.x >= frame.x - 1 && r.x + r.width <= frame.x + frame.width + 1, `the title inside the chart: ${JSON.stringify(r)}`);
+    // The same event's card gives the same title.
+    await page.mouse.click(box.x + pick.x, box.y + pick.y);
+    await page.waitForSelector(`.event-card[data-event-id="${pick.id}"]`);
+    assert.equal(text.trim(), (await page.textContent('#card-title')).trim());
+  }
+  assert.ok(shown >= 3, `${shown} titles shown`);
+  // Playing, the card names the event and nothing is shown over the chart.
+  await page.click('#play');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.event-callout').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
