@@ -397,6 +397,18 @@ fn nothing_is_drawn_over_the_lane_names_or_past_the_plot() {
         bars += 1;
     }
     assert!(bars > 0, "bars are drawn");
+    // A span begun before the window and labelled on its bar has that label drawn, inside the plot.
+    let words = common::svg_words(&s);
+    let on_bars: Vec<_> = p
+        .events
+        .iter()
+        .filter(|e| e.x_px < p.plot.x)
+        .filter_map(|e| e.label.as_ref())
+        .collect();
+    assert!(!on_bars.is_empty(), "a span begun before the window is labelled");
+    for label in on_bars {
+        assert!(words.contains(&escape(label).as_str()), "{label} not drawn");
+    }
 }
 
 /// The legend beside the timeline names the statuses drawn as rings: exactly those, in the order the

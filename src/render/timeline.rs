@@ -392,18 +392,18 @@ pub fn draw_event<DB: DrawingBackend>(
             ))?;
         }
     }
-    if !marked {
-        return Ok(());
+    // A span begun before the plot's left edge has no marker in it, but its label on its bar.
+    if marked {
+        let radius = marker_radius(placement, shown);
+        draw_marker(
+            area,
+            (x, y),
+            radius,
+            colour.mix(fade),
+            is_undelivered(event.status),
+            theme,
+        )?;
     }
-    let radius = marker_radius(placement, shown);
-    draw_marker(
-        area,
-        (x, y),
-        radius,
-        colour.mix(fade),
-        is_undelivered(event.status),
-        theme,
-    )?;
     if let Some(label) = &p.label {
         let face = if emphasised {
             theme.bold(m.label_font_px)
