@@ -405,7 +405,10 @@ fn nothing_is_drawn_over_the_lane_names_or_past_the_plot() {
         .filter(|e| e.x_px < p.plot.x)
         .filter_map(|e| e.label.as_ref())
         .collect();
-    assert!(!on_bars.is_empty(), "a span begun before the window is labelled");
+    assert!(
+        !on_bars.is_empty(),
+        "a span begun before the window is labelled"
+    );
     for label in on_bars {
         assert!(words.contains(&escape(label).as_str()), "{label} not drawn");
     }
@@ -544,6 +547,93 @@ fn a_tick_at_the_canvas_edge_has_its_label_whole() {
                 x - half >= 0.0 && x + half <= w,
                 "{w}: {label} centred at {x}, {half} px each side, runs past the canvas"
             );
+        }
+    }
+}
+
+#[test]
+fn the_date_tab_covers_every_tick_label_it_touches_whole() {
+    use union_state::layout::ticks::label_extent;
+    let d = model::bundled().unwrap();
+    for (w, h) in [(1920.0, 1080.0), (1280.0, 720.0), (390.0, 600.0)] {
+        let p = place(d, w, h, full_window());
+        let mut covered = 0;
+        // The playhead every 40 days across the window.
+        let (t0, t1) = (full_window().t0, full_window().t1);
+        let mut t = t0 + 1.0;
+        while t < t1 {
+            let mark = playhead_mark(&p, &frame_at(t), &LIGHT).unwrap();
+            let (from, to) = (
+                mark.tab_left - mark.cover.0,
+                mark.tab_left + mark.tab_width + mark.cover.1,
+            );
+            assert!(from >= 0.0 && to <= p.width + 1e-9);
+            for tick in &p.ticks {
+                let label = tick.text(LIGHT.locale);
+                let (c, half) = label_extent(tick.x_px, &label, p.metrics.axis_font_px, (0.0, w));
+                let touched = c + half > mark.tab_left && c - half < mark.tab_left + mark.tab_width;
+                if touched {
+                    covered += 1;
+                    assert!(
+                        c - half >= from - 1e-9 && c + half <= to + 1e-9,
+                        "{w} x {h}, day {t}: {label} ({}..{}) only partly covered by {from}..{to}",
+                        c - half,
+                        c + half
+                    );
+                }
+            }
+            t += 40.0;
+        }
+        assert!(covered > 10, "{w} x {h}: the tab met {covered} tick labels");
+    }
+}
+
+#[test]
+fn the_depth_ladders_date_patch_leaves_out_the_tick_labels_under_it() {
+    // Drawn at 1 July 2020, where the patch stands on the year 2020's label in the compact layout.
+    let d = union_state::model::bundled()
+        .unwrap()
+        .depth
+        .clone()
+        .unwrap();
+    let span = (
+        Day::from_ymd(1990, 1, 1).as_f64(),
+        Day::from_ymd(2026, 6, 1).as_f64(),
+    );
+    let t = Day::from_ymd(2020, 7, 1).as_f64();
+    for (w, h) in [(330.0, 900.0), (850.0, 560.0)] {
+        let g = union_state::layout::ladder::layout(&d, Locale::en, w, h, span);
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (w as u32, h as u32)).into_drawing_area();
+            let frame = union_state::render::ladder::LadderFrame {
+                playhead_day: t,
+                sector: None,
+                provision: None,
+            };
+            union_state::render::ladder::draw_ladder(&root, &d, &g, &frame, &LIGHT).unwrap();
+            root.present().unwrap();
+        }
+        let words = common::svg_words(&out);
+        assert!(words.contains(&"Jul 2020"), "{w}: the date drawn");
+        let x_of = |tag: &str| -> f64 {
+            tag.split(" x=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .and_then(|s| s.parse().ok())
+                .unwrap()
+        };
+        let texts = common::svg_texts(&out);
+        let (tab_tag, _) = texts.iter().find(|(_, t)| *t == "Jul 2020").unwrap();
+        let tab_x = x_of(tab_tag);
+        for (tag, text) in &texts {
+            if text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()) {
+                let x = x_of(tag);
+                assert!(
+                    (x - tab_x).abs() > 30.0,
+                    "{w}: the year {text} at {x} drawn under the date at {tab_x}"
+                );
+            }
         }
     }
 }

@@ -227,8 +227,9 @@ struct Layers {
     recent: [(Option<Bounds>, Vec<usize>); RECENT_LAYERS],
     /// The layers of what appears.
     moving: [Moving; MOVING_LAYERS],
-    /// The playhead as last shown: x, tab left, tab width, date, and the style it was shown in.
-    playhead: Option<(f64, f64, f64, String)>,
+    /// The playhead as last shown: x, the tab's element's left and width, date, and how far the
+    /// element reaches beyond the tab on each side.
+    playhead: Option<(f64, f64, f64, String, (f64, f64))>,
     /// The theme and layout the playhead's style was set for.
     playhead_style: Option<(Theme, u64)>,
 }
@@ -535,6 +536,7 @@ impl Layers {
             );
             set(&s.tab, "background", &colour);
             set(&s.tab, "color", &css_colour(theme.background));
+            set(&s.tab, "border-color", &css_colour(theme.background));
             let (tab_top, tab_h) = playhead_tab_rows(p);
             let tab_h = tab_h * k;
             set(&s.tab, "top", &format!("{}px", tab_top * k));
@@ -548,13 +550,18 @@ impl Layers {
             self.playhead_style = Some((*theme, layout));
             self.playhead = None;
         }
-        let now = mark.map(|m| (m.x, m.tab_left, m.tab_width, m.label));
+        // The tab's element reaches over the tick labels it covers part of: its borders, in the
+        // background's colour, hide them whole (see `PlayheadMark::cover`).
+        let now = mark.map(|m| {
+            let (l, r) = m.cover;
+            (m.x, m.tab_left - l, m.tab_width + l + r, m.label, (l, r))
+        });
         if now == self.playhead && !fresh {
             return;
         }
         let before = self.playhead.as_ref();
         match &now {
-            Some((x, left, width, label)) => {
+            Some((x, left, width, label, (l, r))) => {
                 let half = f64::from(PLAYHEAD_STROKE_PX) / 2.0;
                 if before.map(|b| b.0) != Some(*x) {
                     set(
@@ -571,6 +578,10 @@ impl Layers {
                 }
                 if before.map(|b| &b.3) != Some(label) {
                     s.tab.set_text_content(Some(label));
+                }
+                if before.map(|b| b.4) != Some((*l, *r)) {
+                    set(&s.tab, "border-left-width", &format!("{}px", l * k));
+                    set(&s.tab, "border-right-width", &format!("{}px", r * k));
                 }
                 if before.is_none() {
                     set(&s.line, "display", "block");

@@ -95,12 +95,17 @@ pub fn choose_step(scale: &TimeScale, font_px: f64) -> Step {
 /// Where to centre a tick's `label` set at `font_px` so that it stays whole between `lo` and `hi`
 /// (the canvas's edges): under its tick at `x`, or moved inwards just enough where the tick is near an
 /// edge (a year starting the window would otherwise be cut to "020").
-pub fn label_centre(x: f64, label: &str, font_px: f64, (lo, hi): (f64, f64)) -> f64 {
+pub fn label_centre(x: f64, label: &str, font_px: f64, bounds: (f64, f64)) -> f64 {
+    label_extent(x, label, font_px, bounds).0
+}
+
+/// A tick label's centre, as [`label_centre`] places it, and half its width with a tenth to spare.
+pub fn label_extent(x: f64, label: &str, font_px: f64, (lo, hi): (f64, f64)) -> (f64, f64) {
     let half = text::width_px(label, font_px) * 0.55 + 1.0;
     if hi - lo < 2.0 * half {
-        return x;
+        return (x, half);
     }
-    x.clamp(lo + half, hi - half)
+    (x.clamp(lo + half, hi - half), half)
 }
 
 /// The ticks inside the scale's window, labelled, at `font_px`.

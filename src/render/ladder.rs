@@ -62,6 +62,17 @@ pub fn draw_ladder<DB: DrawingBackend>(
     let bold = |size: f64| theme.bold(size);
     area.fill(&theme.background)?;
 
+    // The playhead's date, on a patch of its own over the axis: bold, so with the room bold text may
+    // take (white on the patch, it would vanish past its edges). A tick label it would cover part of
+    // is left out, rather than a piece of it ("2") left sticking out.
+    let tab = g.scale.shows(t, 0.0).then(|| {
+        let x = g.scale.x_px_from_day(t).round();
+        let (y, mo, _) = Day(t.floor() as i32).ymd();
+        let label = format!("{} {y}", month_name(mo, theme.locale));
+        let w = text::width_px(&label, mt.font_px - 1.0) * text::SLACK + 8.0;
+        let left = (x - w / 2.0).clamp(0.0, (g.width - w).max(0.0));
+        (x, left, w, label)
+    });
     for tick in &g.ticks {
         let x = px(tick.x_px);
         area.draw(&PathElement::new(
@@ -72,7 +83,14 @@ pub fn draw_ladder<DB: DrawingBackend>(
             .color(&theme.muted)
             .pos(Pos::new(HPos::Center, VPos::Top));
         let label = tick.text(theme.locale);
-        let centre = ticks::label_centre(tick.x_px, &label, mt.font_px - 1.0, (0.0, g.width));
+        let (centre, half) =
+            ticks::label_extent(tick.x_px, &label, mt.font_px - 1.0, (0.0, g.width));
+        let covered = tab
+            .as_ref()
+            .is_some_and(|(_, left, w, _)| centre + half > *left && centre - half < left + w);
+        if covered {
+            continue;
+        }
         area.draw_text(
             &label,
             &style,
@@ -200,18 +218,12 @@ pub fn draw_ladder<DB: DrawingBackend>(
         }
     }
 
-    if g.scale.shows(t, 0.0) {
-        let x = px(g.scale.x_px_from_day(t));
+    if let Some((x, left, w, label)) = tab {
+        let x = px(x);
         area.draw(&PathElement::new(
             vec![(x, 0), (x, px(g.height - mt.axis_px))],
             theme.playhead.stroke_width(2),
         ))?;
-        let (y, mo, _) = Day(t.floor() as i32).ymd();
-        let label = format!("{} {y}", month_name(mo, theme.locale));
-        // On a patch of its own, so it stays legible over the tick labels; bold, so with the room bold
-        // text may take (white on the patch, it would vanish past its edges).
-        let w = text::width_px(&label, mt.font_px - 1.0) * text::SLACK + 8.0;
-        let left = (f64::from(x) - w / 2.0).clamp(0.0, (g.width - w).max(0.0));
         let top = g.height - mt.axis_px + 2.0;
         area.draw(&Rectangle::new(
             [(px(left), px(top)), (px(left + w), px(g.height))],
