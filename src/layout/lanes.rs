@@ -60,7 +60,7 @@ impl Metrics {
             row_px: label_font_px + 11.0,
             marker_r_px: if narrow { 5.0 } else { 6.0 },
             bar_px: if narrow { 6.0 } else { 8.0 },
-            label_max_px: if narrow { 120.0 } else { 220.0 },
+            label_max_px: if narrow { 180.0 } else { 220.0 },
             label_min_px: 28.0,
             gap_px: 4.0,
             right_pad_px: if narrow { 6.0 } else { 16.0 },
