@@ -575,3 +575,36 @@ fn at_its_least_height_the_diagram_fits_its_canvas_and_a_little_less_does_not() 
         }
     }
 }
+
+#[test]
+fn the_latest_claims_label_is_drawn_over_the_playhead_on_a_patch() {
+    let m = mapping();
+    // Between two claims, where the playhead's line runs through the label's place.
+    let t = Day::from_ymd(2023, 4, 6).as_f64();
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (560, 280)).into_drawing_area();
+        draw_claims(&root, m, (560.0, 280.0), t, &LIGHT).unwrap();
+        root.present().unwrap();
+    }
+    let label = out
+        .find("60%")
+        .expect("the latest claim of the first plan labelled");
+    let playhead = out
+        .find(&format!(
+            "stroke=\"#{:02X}{:02X}{:02X}\"",
+            LIGHT.playhead.0, LIGHT.playhead.1, LIGHT.playhead.2
+        ))
+        .expect("the playhead drawn");
+    assert!(
+        playhead < label,
+        "the label is drawn before the playhead's line, under it"
+    );
+    // A patch of the background just before the label's text.
+    let before = &out[..label];
+    let patch = before.rfind("<rect").expect("a patch");
+    assert!(before[patch..].contains(&format!(
+        "fill=\"#{:02X}{:02X}{:02X}\"",
+        LIGHT.background.0, LIGHT.background.1, LIGHT.background.2
+    )));
+}

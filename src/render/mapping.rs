@@ -452,6 +452,8 @@ pub fn draw_claims<DB: DrawingBackend>(
         )?;
     }
 
+    // The latest claim of each plan's label: text, whether right of its point, place, ink.
+    let mut labels = Vec::new();
     for &(plan, colour) in &series {
         let mut pts: Vec<(f64, f64, Option<f64>, bool)> = m
             .claims
@@ -524,13 +526,14 @@ pub fn draw_claims<DB: DrawingBackend>(
                 right.max(left),
             );
             let right_side = text::width_px(&label, font_px) <= right;
-            let anchor = if right_side { HPos::Left } else { HPos::Right };
             let lx = if right_side { x + 8.0 } else { x - 8.0 };
-            let label_ink = theme.ink(colour);
-            let style = TextStyle::from(font(font_px))
-                .color(&label_ink)
-                .pos(Pos::new(anchor, VPos::Bottom));
-            area.draw_text(&label, &style, (px(lx), px(y_of(c.percent) - 4.0)))?;
+            labels.push((
+                label,
+                right_side,
+                lx,
+                y_of(c.percent) - 4.0,
+                theme.ink(colour),
+            ));
         }
     }
     if scale.shows(playhead_day, 0.0) {
@@ -539,6 +542,21 @@ pub fn draw_claims<DB: DrawingBackend>(
             vec![(x, px(top)), (x, px(bottom))],
             theme.playhead.stroke_width(2),
         ))?;
+    }
+    // The labels last, each on a patch of the background, so that the playhead's line and the faint
+    // claims still to come do not run through them.
+    for (label, right_side, lx, ly, ink) in labels {
+        let w = text::width_px(&label, font_px) * 1.1 + 4.0;
+        let x0 = if right_side { lx - 2.0 } else { lx - w + 2.0 };
+        let anchor = if right_side { HPos::Left } else { HPos::Right };
+        area.draw(&Rectangle::new(
+            [(px(x0), px(ly - font_px - 2.0)), (px(x0 + w), px(ly + 1.0))],
+            theme.background.mix(0.85).filled(),
+        ))?;
+        let style = TextStyle::from(font(font_px))
+            .color(&ink)
+            .pos(Pos::new(anchor, VPos::Bottom));
+        area.draw_text(&label, &style, (px(lx), px(ly)))?;
     }
     Ok(())
 }
