@@ -123,6 +123,8 @@ struct Surfaces {
     line: HtmlElement,
     /// The playhead's date tab.
     tab: HtmlElement,
+    /// What hides the tick labels under the tab (see `PlayheadMark::cover`).
+    cover: HtmlElement,
 }
 
 /// How many recent layers there are. Events settled since the scene was drawn are drawn on them, in
@@ -227,9 +229,8 @@ struct Layers {
     recent: [(Option<Bounds>, Vec<usize>); RECENT_LAYERS],
     /// The layers of what appears.
     moving: [Moving; MOVING_LAYERS],
-    /// The playhead as last shown: x, the tab's element's left and width, date, and how far the
-    /// element reaches beyond the tab on each side.
-    playhead: Option<(f64, f64, f64, String, (f64, f64))>,
+    /// The playhead as last shown: x, tab left, tab width, date, and the stretch of the axis covered.
+    playhead: Option<(f64, f64, f64, String, Option<(f64, f64)>)>,
     /// The theme and layout the playhead's style was set for.
     playhead_style: Option<(Theme, u64)>,
 }
@@ -536,11 +537,13 @@ impl Layers {
             );
             set(&s.tab, "background", &colour);
             set(&s.tab, "color", &css_colour(theme.background));
-            set(&s.tab, "border-color", &css_colour(theme.background));
+            set(&s.cover, "background", &css_colour(theme.background));
             let (tab_top, tab_h) = playhead_tab_rows(p);
             let tab_h = tab_h * k;
             set(&s.tab, "top", &format!("{}px", tab_top * k));
             set(&s.tab, "height", &format!("{tab_h}px"));
+            set(&s.cover, "top", &format!("{}px", tab_top * k));
+            set(&s.cover, "height", &format!("{tab_h}px"));
             set(&s.tab, "line-height", &format!("{tab_h}px"));
             set(
                 &s.tab,
@@ -550,18 +553,13 @@ impl Layers {
             self.playhead_style = Some((*theme, layout));
             self.playhead = None;
         }
-        // The tab's element reaches over the tick labels it covers part of: its borders, in the
-        // background's colour, hide them whole (see `PlayheadMark::cover`).
-        let now = mark.map(|m| {
-            let (l, r) = m.cover;
-            (m.x, m.tab_left - l, m.tab_width + l + r, m.label, (l, r))
-        });
+        let now = mark.map(|m| (m.x, m.tab_left, m.tab_width, m.label, m.cover));
         if now == self.playhead && !fresh {
             return;
         }
         let before = self.playhead.as_ref();
         match &now {
-            Some((x, left, width, label, (l, r))) => {
+            Some((x, left, width, label, cover)) => {
                 let half = f64::from(PLAYHEAD_STROKE_PX) / 2.0;
                 if before.map(|b| b.0) != Some(*x) {
                     set(
@@ -579,9 +577,21 @@ impl Layers {
                 if before.map(|b| &b.3) != Some(label) {
                     s.tab.set_text_content(Some(label));
                 }
-                if before.map(|b| b.4) != Some((*l, *r)) {
-                    set(&s.tab, "border-left-width", &format!("{}px", l * k));
-                    set(&s.tab, "border-right-width", &format!("{}px", r * k));
+                // The tick labels under the tab hidden whole (see `PlayheadMark::cover`): set only
+                // as labels come under the tab and leave it.
+                if before.map(|b| b.4) != Some(*cover) {
+                    match cover {
+                        Some((from, to)) => {
+                            set(
+                                &s.cover,
+                                "transform",
+                                &format!("translateX({}px)", from * k),
+                            );
+                            set(&s.cover, "width", &format!("{}px", (to - from) * k));
+                            set(&s.cover, "display", "block");
+                        }
+                        None => set(&s.cover, "display", "none"),
+                    }
                 }
                 if before.is_none() {
                     set(&s.line, "display", "block");
@@ -591,6 +601,7 @@ impl Layers {
             None => {
                 set(&s.line, "display", "none");
                 set(&s.tab, "display", "none");
+                set(&s.cover, "display", "none");
             }
         }
         self.playhead = now;
@@ -785,6 +796,7 @@ pub fn TimelineCanvas() -> impl IntoView {
     let gutter_ref = NodeRef::<Canvas>::new();
     let line_ref = NodeRef::<Div>::new();
     let tab_ref = NodeRef::<Div>::new();
+    let cover_ref = NodeRef::<Div>::new();
     Effect::new(move |_| {
         let _ = settle.get();
         let dpr = dpr.get();
@@ -793,11 +805,12 @@ pub fn TimelineCanvas() -> impl IntoView {
         let (Some(recent), Some(moving)) = (mounted(&recent_refs), mounted(&moving_refs)) else {
             return;
         };
-        let (Some(scene), Some(live), Some(line), Some(tab)) = (
+        let (Some(scene), Some(live), Some(line), Some(tab), Some(cover)) = (
             canvas_ref.get(),
             live_ref.get(),
             line_ref.get(),
             tab_ref.get(),
+            cover_ref.get(),
         ) else {
             return;
         };
@@ -808,6 +821,7 @@ pub fn TimelineCanvas() -> impl IntoView {
             moving,
             line: line.into(),
             tab: tab.into(),
+            cover: cover.into(),
         };
         placement.with(|p| {
             let selected = state.selected.get();
@@ -1116,6 +1130,7 @@ pub fn TimelineCanvas() -> impl IntoView {
                     </div>
                 })}
                 <div class="playhead-line" node_ref=line_ref aria-hidden="true"></div>
+                <div class="playhead-cover" node_ref=cover_ref aria-hidden="true"></div>
                 <div class="playhead-tab" node_ref=tab_ref aria-hidden="true"></div>
             </div>
             <canvas class="timeline-layer gutter" node_ref=gutter_ref aria-hidden="true"></canvas>

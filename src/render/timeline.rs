@@ -492,10 +492,11 @@ pub struct PlayheadMark {
     pub tab_top: f64,
     /// Height of the date tab.
     pub tab_height: f64,
-    /// How far left and right of the tab the axis is covered in the background's colour: over the
-    /// whole of each tick label the tab covers part of, so that no piece of a year ("09") is left
-    /// sticking out beside it.
-    pub cover: (f64, f64),
+    /// The stretch of the axis (left and right edges) covered in the background's colour under the
+    /// tab: the whole of each tick label the tab covers part of, so that no piece of a year ("09") is
+    /// left sticking out beside it. `None` where the tab touches no tick label. It changes only as
+    /// labels come under the tab and leave it, not at each step of the tab.
+    pub cover: Option<(f64, f64)>,
     /// The month and year shown.
     pub label: String,
 }
@@ -525,7 +526,7 @@ pub fn playhead_mark(
     // The tab's text is bold, which the estimate is not, and the tab clips what does not fit.
     let w = text::width_px(&label, m.axis_font_px) * text::SLACK + 2.0 * m.gap_px;
     let tab_left = (x - w / 2.0).clamp(0.0, (placement.width - w).max(0.0));
-    let (mut lo, mut hi) = (tab_left, tab_left + w);
+    let mut cover: Option<(f64, f64)> = None;
     for t in placement
         .ticks
         .iter()
@@ -534,7 +535,11 @@ pub fn playhead_mark(
         let text = t.text(theme.locale);
         let (c, half) = ticks::label_extent(t.x_px, &text, m.axis_font_px, (0.0, placement.width));
         if c + half > tab_left && c - half < tab_left + w {
-            (lo, hi) = (lo.min(c - half), hi.max(c + half));
+            let (lo, hi) = cover.unwrap_or((c - half, c + half));
+            cover = Some((
+                lo.min(c - half).max(0.0),
+                hi.max(c + half).min(placement.width),
+            ));
         }
     }
     Some(PlayheadMark {
@@ -543,10 +548,7 @@ pub fn playhead_mark(
         tab_width: w,
         tab_top,
         tab_height,
-        cover: (
-            tab_left - lo.max(0.0),
-            hi.min(placement.width) - (tab_left + w),
-        ),
+        cover,
         label,
     })
 }
@@ -590,16 +592,15 @@ pub fn draw_playhead<DB: DrawingBackend>(
         vec![(x, px(plot.y)), (x, px(plot.bottom()))],
         theme.playhead.stroke_width(PLAYHEAD_STROKE_PX),
     ))?;
-    area.draw(&Rectangle::new(
-        [
-            (px(mark.tab_left - mark.cover.0), px(mark.tab_top)),
-            (
-                px(mark.tab_left + mark.tab_width + mark.cover.1),
-                px(mark.tab_top + mark.tab_height),
-            ),
-        ],
-        theme.background.filled(),
-    ))?;
+    if let Some((from, to)) = mark.cover {
+        area.draw(&Rectangle::new(
+            [
+                (px(from), px(mark.tab_top)),
+                (px(to), px(mark.tab_top + mark.tab_height)),
+            ],
+            theme.background.filled(),
+        ))?;
+    }
     area.draw(&Rectangle::new(
         [
             (px(mark.tab_left), px(mark.tab_top)),

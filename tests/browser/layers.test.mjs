@@ -317,10 +317,11 @@ test('a wheel zoom moves the picture at once and lays the timeline out again onc
     await page.$eval('canvas.timeline-layer.gutter', (c) => getComputedStyle(c).visibility),
     'hidden',
   );
-  // The playhead stays at the end of the timeline, which is now out of view: no line and no tab.
+  // The playhead stays at the end of the timeline, which is now out of view: no line, no tab, and
+  // nothing of the axis covered.
   assert.deepEqual(
-    await page.$$eval('.playhead-line, .playhead-tab', (els) => els.map((e) => getComputedStyle(e).display)),
-    ['none', 'none'],
+    await page.$$eval('.playhead-line, .playhead-cover, .playhead-tab', (els) => els.map((e) => getComputedStyle(e).display)),
+    ['none', 'none', 'none'],
     'the playhead is hidden once it is out of view',
   );
   // The new layout is drawn on the live layer, which gives way to a new image once it is still.
