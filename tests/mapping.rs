@@ -555,7 +555,7 @@ fn at_its_least_height_the_diagram_fits_its_canvas_and_a_little_less_does_not() 
     let m = mapping();
     for width in [360.0, 600.0, 760.0, 1100.0] {
         for filter in std::iter::once(None).chain((0..m.sectors.len()).map(Some)) {
-            let least = min_height(m, width, filter);
+            let least = min_height(m, width, filter, 1.0);
             let g = layout(m, width, least, filter);
             assert!(
                 g.fits,
@@ -607,4 +607,33 @@ fn the_latest_claims_label_is_drawn_over_the_playhead_on_a_patch() {
         "fill=\"#{:02X}{:02X}{:02X}\"",
         LIGHT.background.0, LIGHT.background.1, LIGHT.background.2
     )));
+}
+
+#[test]
+fn in_a_theme_drawn_larger_the_diagram_shrinks_to_the_same_type_on_screen() {
+    use union_state::layout::bipartite::{layout_at, LEAST_FONT_PX};
+    let m = mapping();
+    // The projector theme draws at 1.3: its 1280 x 720 chart is about 573 layout px wide.
+    for (css_w, scale) in [(745.0, 1.3), (745.0, 1.0), (1100.0, 1.3)] {
+        let w = css_w / scale;
+        let least = min_height(m, w, None, scale);
+        let g = layout_at(m, w, least, None, scale);
+        assert!(g.fits, "{css_w} at {scale}: not fitted at its least height");
+        let on_screen = g.metrics.font_px * scale;
+        assert!(
+            on_screen >= LEAST_FONT_PX - 1e-9 && on_screen <= LEAST_FONT_PX + scale,
+            "{css_w} at {scale}: type {on_screen} px on screen"
+        );
+    }
+    // On screen, the larger theme's diagram needs about as much height as the default's, and less
+    // than the 520 px its frame has at 1280 x 720 (it needed 608, with type no smaller than 9 layout
+    // px, and scrolled).
+    let css = |scale: f64| min_height(m, 745.0 / scale, None, scale) * scale;
+    assert!(
+        css(1.3) <= css(1.0) * 1.12,
+        "{} against {}",
+        css(1.3),
+        css(1.0)
+    );
+    assert!(css(1.3) <= 510.0, "{} px", css(1.3));
 }

@@ -153,7 +153,7 @@ fn draw_view<DB: DrawingBackend>(
             }
             View::Mapping => match &d.mapping {
                 Some(m) => {
-                    let g = bipartite::layout(m, w, h, v.mapping.filter.get());
+                    let g = bipartite::layout_at(m, w, h, v.mapping.filter.get(), theme.scale);
                     mapping_render::draw_mapping(
                         area,
                         m,

@@ -9,7 +9,7 @@ use crate::app::{AppState, MappingState};
 use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
 use crate::i18n::{t_string, use_i18n, Locale};
 use crate::layout::bipartite::{
-    layout, min_height, programme_progress, scroll_to_show, Node, Target,
+    layout_at, min_height, programme_progress, scroll_to_show, Node, Target,
 };
 use crate::layout::tenths::Tenths;
 use crate::model::Mapping;
@@ -60,10 +60,14 @@ pub fn MappingCanvas() -> impl IntoView {
     let tooltip = RwSignal::new(None::<(f64, f64, String)>);
 
     let geometry = Memo::new(move |_| {
-        let (w, h) = layout_size(size.get(), app.chart_theme().scale);
+        let scale = app.chart_theme().scale;
+        let (w, h) = layout_size(size.get(), scale);
         let filter = state.filter.get();
-        app.data
-            .with(|d| d.mapping.as_ref().map(|m| layout(m, w, h, filter)))
+        app.data.with(|d| {
+            d.mapping
+                .as_ref()
+                .map(|m| layout_at(m, w, h, filter, scale))
+        })
     });
 
     // In a window too short for the diagram its frame scrolls (see the stylesheet): what is selected (a
@@ -182,7 +186,7 @@ pub fn MappingCanvas() -> impl IntoView {
         app.data.with(|d| {
             d.mapping
                 .as_ref()
-                .map(|m| format!("{}px", (min_height(m, w, filter) * scale).ceil()))
+                .map(|m| format!("{}px", (min_height(m, w, filter, scale) * scale).ceil()))
         })
     };
 

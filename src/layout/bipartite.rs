@@ -70,7 +70,7 @@ impl Metrics {
         Metrics {
             narrow,
             font_px,
-            min_node_px: (font_px + 4.0).round(),
+            min_node_px: (font_px + 3.0).round(),
             node_gap_px: 2.0,
             caption_px: font_px + 6.0,
             band_gap_px: if narrow { 6.0 } else { 8.0 },
@@ -244,18 +244,37 @@ impl Columns {
     }
 }
 
-/// The smallest type the diagram's labels shrink to, px.
-const LEAST_FONT_PX: f64 = 9.0;
+/// The smallest type the diagram's labels shrink to, in px as drawn (CSS px): a theme that draws
+/// everything larger (the projector's) lets the layout's type shrink further, to the same size on
+/// screen, so that at 1280 x 720 the whole diagram is seen without scrolling there too.
+pub const LEAST_FONT_PX: f64 = 9.0;
 
-/// The least height of a diagram `width` px wide showing the sector `filter` (or all), px: every node
-/// one line of the smallest type tall. Shorter, the diagram would run past its canvas's foot; the page
-/// keeps the canvas this tall and scrolls its frame instead.
-pub fn min_height(m: &Mapping, width: f64, filter: Option<usize>) -> f64 {
-    Columns::of(m, filter).needed(m, &Metrics::new(width.max(1.0), LEAST_FONT_PX), 0.0)
+/// The smallest layout type for a theme drawing at `scale` (see [`LEAST_FONT_PX`]).
+fn least_font(scale: f64) -> f64 {
+    LEAST_FONT_PX / scale.max(1.0)
+}
+
+/// The least height of a diagram `width` px wide showing the sector `filter` (or all), drawn at the
+/// theme's `scale`, in layout px: every node one line of the smallest type tall. Shorter, the diagram
+/// would run past its canvas's foot; the page keeps the canvas this tall and scrolls its frame instead.
+pub fn min_height(m: &Mapping, width: f64, filter: Option<usize>, scale: f64) -> f64 {
+    let least = Metrics::new(width.max(1.0), least_font(scale).ceil());
+    Columns::of(m, filter).needed(m, &least, 0.0)
 }
 
 /// Lays the diagram out on a `width` x `height` px canvas, showing the sector `filter` (or all).
 pub fn layout(m: &Mapping, width: f64, height: f64, filter: Option<usize>) -> MappingLayout {
+    layout_at(m, width, height, filter, 1.0)
+}
+
+/// [`layout`], for a theme drawing at `scale`: the labels may shrink to [`LEAST_FONT_PX`] as drawn.
+pub fn layout_at(
+    m: &Mapping,
+    width: f64,
+    height: f64,
+    filter: Option<usize>,
+    scale: f64,
+) -> MappingLayout {
     let width = width.max(1.0);
     let height = height.max(1.0);
     let columns = Columns::of(m, filter);
@@ -271,7 +290,7 @@ pub fn layout(m: &Mapping, width: f64, height: f64, filter: Option<usize>) -> Ma
     let mut mt = Metrics::new(width, base_font);
     let mut fits = false;
     let mut font = base_font;
-    while font >= LEAST_FONT_PX {
+    while font >= least_font(scale) {
         mt = Metrics::new(width, font);
         if needed(&mt, 0.0) <= height {
             fits = true;
