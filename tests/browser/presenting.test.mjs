@@ -267,6 +267,13 @@ test('the road maps\' diagram is never drawn past its canvas: a frame too short 
       assert.ok(d.seenAt !== null && d.seenAt > 0 && d.seenAt < d.seen,
         `${at}: the step's ${d.id} is at ${d.seenAt} px in a frame showing ${d.seen} px`);
     }
+    if (query.includes('theme=projector') && !query.includes('step=')) {
+      // The whole diagram in its frame, and beside it the officials' claims chart on the screen, in
+      // Russian too, whose sector names make the most rows of chips.
+      assert.ok(!d.scrolls, `${at}: the diagram scrolls`);
+      const claims = await page.$eval('.claims-frame', (el) => el.getBoundingClientRect().bottom);
+      assert.ok(claims <= height, `${at}: the claims chart ends at ${claims} px`);
+    }
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
