@@ -30,6 +30,20 @@ fn depth() -> &'static Depth {
         .expect("the bundled dataset has sector depth")
 }
 
+/// The bundled memberships in `locale`.
+fn membership_in(locale: Locale) -> &'static Membership {
+    model::bundled_in(locale)
+        .unwrap()
+        .membership
+        .as_ref()
+        .unwrap()
+}
+
+/// The bundled sector depth in `locale`.
+fn depth_in(locale: Locale) -> &'static Depth {
+    model::bundled_in(locale).unwrap().depth.as_ref().unwrap()
+}
+
 fn standing(state: &str, org: &str, y: i32, m: u32, d: u32) -> Standing {
     let ms = membership();
     let s = ms
@@ -342,24 +356,17 @@ fn text_ys(svg: &str, labels: &[String]) -> Vec<f64> {
     common::svg_texts(svg)
         .into_iter()
         .filter(|(_, text)| labels.iter().any(|l| l == text))
-        .filter_map(|(tag, _)| {
-            let at = tag.find(" y=\"")? + 4;
-            tag[at..].split('"').next()?.parse().ok()
-        })
+        .filter_map(|(tag, _)| common::number_attr(tag, "y"))
         .collect()
 }
 
 /// The bundled depth ladder in `locale`, laid out at 850 x 560 and drawn at 1 June 2026: the sectors
 /// and the SVG.
-fn ladder_drawn_in(locale: union_state::i18n::Locale) -> (Depth, String) {
-    let d = union_state::model::bundled_in(locale)
-        .unwrap()
-        .depth
-        .clone()
-        .unwrap();
+fn ladder_drawn_in(locale: Locale) -> (&'static Depth, String) {
+    let d = depth_in(locale);
     let t = Day::from_ymd(2026, 6, 1).as_f64();
     let g = ladder::layout(
-        &d,
+        d,
         locale,
         850.0,
         560.0,
@@ -372,7 +379,7 @@ fn ladder_drawn_in(locale: union_state::i18n::Locale) -> (Depth, String) {
     };
     let theme = union_state::render::theme::Theme { locale, ..LIGHT };
     let s = svg((850, 560), |a| {
-        draw_ladder(a, &d, &g, &frame, &theme).unwrap()
+        draw_ladder(a, d, &g, &frame, &theme).unwrap()
     });
     (d, s)
 }
@@ -503,14 +510,10 @@ fn a_narrow_ladder_puts_each_sectors_name_whole_above_its_row_with_its_figures()
         Day::from_ymd(2026, 6, 1).as_f64(),
     );
     for locale in [Locale::en, Locale::ru] {
-        let d = union_state::model::bundled_in(locale)
-            .unwrap()
-            .depth
-            .clone()
-            .unwrap();
+        let d = depth_in(locale);
         // A projector's compact chart at 1280 x 720, a phone's, a small tablet's.
         for (w, h) in [(596.0, 416.0), (330.0, 1000.0), (600.0, 700.0)] {
-            let g = ladder::layout(&d, locale, w, h, span);
+            let g = ladder::layout(d, locale, w, h, span);
             assert!(g.metrics.narrow);
             let mut last_bottom = 0.0_f64;
             for row in &g.rows {
@@ -586,15 +589,11 @@ fn a_short_narrow_ladder_keeps_the_names_beside_the_rows_in_a_wider_column() {
 #[test]
 fn a_compact_matrix_gives_every_states_and_organisations_name_whole_where_it_has_the_width() {
     for locale in [Locale::en, Locale::ru] {
-        let m = union_state::model::bundled_in(locale)
-            .unwrap()
-            .membership
-            .clone()
-            .unwrap();
+        let m = membership_in(locale);
         // A projector's compact layout at 1280 x 720, and a laptop's chart.
         for (w, h) in [(596.0, 416.0), (850.0, 560.0)] {
-            let g = matrix::layout(&m, w, h);
-            organisations_within_their_columns(&m, &g);
+            let g = matrix::layout(m, w, h);
+            organisations_within_their_columns(m, &g);
             for (s, state) in m.states.iter().enumerate() {
                 assert_eq!(
                     g.row_labels[s], state.label,
@@ -634,13 +633,9 @@ fn organisations_within_their_columns(m: &Membership, g: &matrix::MatrixLayout) 
 #[test]
 fn on_a_phone_an_organisations_heading_keeps_within_its_column() {
     for locale in [Locale::en, Locale::ru] {
-        let m = union_state::model::bundled_in(locale)
-            .unwrap()
-            .membership
-            .clone()
-            .unwrap();
+        let m = membership_in(locale);
         for w in [300.0, 330.0, 360.0, 420.0] {
-            organisations_within_their_columns(&m, &matrix::layout(&m, w, 600.0));
+            organisations_within_their_columns(m, &matrix::layout(m, w, 600.0));
         }
     }
 }

@@ -502,12 +502,7 @@ fn the_playheads_date_tab_sits_on_the_axis_and_leaves_the_era_names_in_view() {
                 .into_iter()
                 .find(|(_, text)| *text == label)
                 .expect("the tab's date drawn");
-            let y: f64 = tag
-                .split("y=\"")
-                .nth(1)
-                .and_then(|s| s.split('"').next())
-                .and_then(|s| s.parse().ok())
-                .unwrap();
+            let y = common::number_attr(tag, "y").unwrap();
             assert!(
                 y > p.plot.bottom() && y < p.height,
                 "{w}x{h}: the tab's date drawn at y {y}, not on the axis"
@@ -536,12 +531,7 @@ fn a_tick_at_the_canvas_edge_has_its_label_whole() {
                 .into_iter()
                 .find(|(tag, text)| *text == label && tag.contains("text-anchor=\"middle\""))
                 .unwrap_or_else(|| panic!("{w}: {label} drawn"));
-            let x: f64 = tag
-                .split(" x=\"")
-                .nth(1)
-                .and_then(|s| s.split('"').next())
-                .and_then(|s| s.parse().ok())
-                .unwrap();
+            let x = common::number_attr(tag, "x").unwrap();
             let half = union_state::layout::text::width_px(&label, p.metrics.axis_font_px) / 2.0;
             assert!(
                 x - half >= 0.0 && x + half <= w,
@@ -613,13 +603,7 @@ fn the_depth_ladders_date_patch_leaves_out_the_tick_labels_under_it() {
         }
         let words = common::svg_words(&out);
         assert!(words.contains(&"Jul 2020"), "{w}: the date drawn");
-        let x_of = |tag: &str| -> f64 {
-            tag.split(" x=\"")
-                .nth(1)
-                .and_then(|s| s.split('"').next())
-                .and_then(|s| s.parse().ok())
-                .unwrap()
-        };
+        let x_of = |tag: &str| common::number_attr(tag, "x").unwrap();
         let texts = common::svg_texts(&out);
         let (tab_tag, _) = texts.iter().find(|(_, t)| *t == "Jul 2020").unwrap();
         let tab_x = x_of(tab_tag);

@@ -26,3 +26,9 @@ pub fn unescape(text: &str) -> String {
         .replace("&gt;", ">")
         .replace("&amp;", "&")
 }
+
+/// A number attribute (`x`, `y`...) of an element's opening tag as [`svg_texts`] gives it.
+pub fn number_attr(tag: &str, name: &str) -> Option<f64> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[at..].split('"').next()?.parse().ok()
+}
