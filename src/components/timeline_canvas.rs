@@ -27,7 +27,7 @@ use crate::render::theme::Theme;
 use crate::render::theme::PLAYHEAD_STROKE_PX;
 use crate::render::timeline::{
     appearing, draw_event, draw_rings, draw_scene, event_bounds, playhead_mark, playhead_tab_rows,
-    ring_bounds, settled_count, Bounds, FrameState,
+    ring_bounds, settled_count, Bounds, FrameState, PlayheadMark,
 };
 
 /// How far a mouse may miss a marker and still hit it, px.
@@ -229,8 +229,8 @@ struct Layers {
     recent: [(Option<Bounds>, Vec<usize>); RECENT_LAYERS],
     /// The layers of what appears.
     moving: [Moving; MOVING_LAYERS],
-    /// The playhead as last shown: x, tab left, tab width, date, and the stretch of the axis covered.
-    playhead: Option<(f64, f64, f64, String, Option<(f64, f64)>)>,
+    /// The playhead as last shown.
+    playhead: Option<PlayheadMark>,
     /// The theme and layout the playhead's style was set for.
     playhead_style: Option<(Theme, u64)>,
 }
@@ -553,34 +553,38 @@ impl Layers {
             self.playhead_style = Some((*theme, layout));
             self.playhead = None;
         }
-        let now = mark.map(|m| (m.x, m.tab_left, m.tab_width, m.label, m.cover));
+        let now = mark;
         if now == self.playhead && !fresh {
             return;
         }
         let before = self.playhead.as_ref();
         match &now {
-            Some((x, left, width, label, cover)) => {
+            Some(m) => {
                 let half = f64::from(PLAYHEAD_STROKE_PX) / 2.0;
-                if before.map(|b| b.0) != Some(*x) {
+                if before.map(|b| b.x) != Some(m.x) {
                     set(
                         &s.line,
                         "transform",
-                        &format!("translateX({}px)", (x - half) * k),
+                        &format!("translateX({}px)", (m.x - half) * k),
                     );
                 }
-                if before.map(|b| b.1) != Some(*left) {
-                    set(&s.tab, "transform", &format!("translateX({}px)", left * k));
+                if before.map(|b| b.tab_left) != Some(m.tab_left) {
+                    set(
+                        &s.tab,
+                        "transform",
+                        &format!("translateX({}px)", m.tab_left * k),
+                    );
                 }
-                if before.map(|b| b.2) != Some(*width) {
-                    set(&s.tab, "width", &format!("{}px", width * k));
+                if before.map(|b| b.tab_width) != Some(m.tab_width) {
+                    set(&s.tab, "width", &format!("{}px", m.tab_width * k));
                 }
-                if before.map(|b| &b.3) != Some(label) {
-                    s.tab.set_text_content(Some(label));
+                if before.map(|b| &b.label) != Some(&m.label) {
+                    s.tab.set_text_content(Some(&m.label));
                 }
                 // The tick labels under the tab hidden whole (see `PlayheadMark::cover`): set only
                 // as labels come under the tab and leave it.
-                if before.map(|b| b.4) != Some(*cover) {
-                    match cover {
+                if before.map(|b| b.cover) != Some(m.cover) {
+                    match m.cover {
                         Some((from, to)) => {
                             set(
                                 &s.cover,

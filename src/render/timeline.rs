@@ -480,6 +480,7 @@ pub fn ring_bounds(placement: &Placement, p: &PlacedEvent) -> Bounds {
 
 /// Where the playhead is drawn, if it is in view: its x and its date tab's left edge and width, and the
 /// date, all in layout px.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlayheadMark {
     /// x of the line.
     pub x: f64,
