@@ -594,6 +594,22 @@ fn a_compact_matrix_gives_every_states_and_organisations_name_whole_where_it_has
         for (w, h) in [(596.0, 416.0), (850.0, 560.0)] {
             let g = matrix::layout(m, w, h);
             organisations_within_their_columns(m, &g);
+            // The groups' bold names whole within their bands, a margin to spare.
+            for band in &g.bands {
+                assert!(
+                    !band.label.ends_with('…'),
+                    "{locale:?} {w}: {} cut",
+                    band.label
+                );
+                let drawn = union_state::layout::text::width_px(&band.label, g.band_font_px)
+                    * union_state::layout::text::BOLD_WIDER;
+                assert!(
+                    drawn <= band.x1 - band.x0 - 8.0,
+                    "{locale:?} {w}: {} ({drawn} px) in a band {} px wide",
+                    band.label,
+                    band.x1 - band.x0
+                );
+            }
             for (s, state) in m.states.iter().enumerate() {
                 assert_eq!(
                     g.row_labels[s], state.label,

@@ -87,6 +87,8 @@ pub struct MatrixLayout {
     pub rows_top: f64,
     /// Group bands over the columns.
     pub bands: Vec<GroupBand>,
+    /// Type of the groups' names (bold), px.
+    pub band_font_px: f64,
     /// Organisation labels, on one line, or on two where one is too narrow (the second cut if it must
     /// be).
     pub column_labels: Vec<Vec<String>>,
@@ -126,7 +128,7 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
     let cell_h = ((height - rows_top) / rows).max(1.0);
     let x_of = |c: usize| mt.label_w_px + cell_w * c as f64;
     // Neighbouring organisations with the same group share a band.
-    let mut bands: Vec<GroupBand> = Vec::new();
+    let mut groups: Vec<(String, f64, f64)> = Vec::new();
     let mut c = 0;
     while c < m.organisations.len() {
         let group = m.organisations[c].group.clone().unwrap_or_default();
@@ -136,13 +138,28 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         {
             c += 1;
         }
-        let (x0, x1) = (x_of(start), x_of(c));
-        bands.push(GroupBand {
-            label: text::truncate(&group, mt.font_px * 0.85, x1 - x0 - 6.0),
+        groups.push((group, x_of(start), x_of(c)));
+    }
+    // The groups' names are bold: in the largest of a few sizes at which every one fits its band
+    // ("Commonwealth" over one column ran into the next), cut at the smallest if one still does not.
+    let room = |x0: f64, x1: f64| (x1 - x0 - 8.0) / text::BOLD_WIDER;
+    let band_font_px = [0.85, 0.8, 0.75, 0.7]
+        .iter()
+        .map(|k| mt.font_px * k)
+        .find(|&f| {
+            groups
+                .iter()
+                .all(|(g, x0, x1)| text::width_px(g, f) <= room(*x0, *x1))
+        })
+        .unwrap_or(mt.font_px * 0.7);
+    let bands: Vec<GroupBand> = groups
+        .into_iter()
+        .map(|(group, x0, x1)| GroupBand {
+            label: text::truncate(&group, band_font_px, room(x0, x1)),
             x0,
             x1,
-        });
-    }
+        })
+        .collect();
     let two_lines = mt.header_px >= 2.0 * (mt.font_px + 2.0) + 4.0;
     let column_labels = m
         .organisations
@@ -177,6 +194,7 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         cell_h,
         rows_top,
         bands,
+        band_font_px,
         column_labels,
         row_labels,
         row_font_px,

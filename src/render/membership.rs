@@ -121,7 +121,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
             [(px(band.x0), 0), (px(band.x1), px(g.height))],
             theme.era_fill[k % 2].filled(),
         ))?;
-        let style = TextStyle::from(bold(mt.font_px * 0.85))
+        let style = TextStyle::from(bold(g.band_font_px))
             .color(&theme.muted)
             .pos(Pos::new(HPos::Center, VPos::Center));
         area.draw_text(
