@@ -267,12 +267,14 @@ fn every_mark_of_the_ladder_lies_within_the_canvas_with_its_selection_ring() {
         Day::from_ymd(1990, 1, 1).as_f64(),
         Day::from_ymd(2026, 6, 1).as_f64(),
     );
-    // A laptop's chart, a short one, the shortest the page gives it, and a phone's.
+    // A laptop's chart, a short one, the shortest the page gives it, a phone's, and one embedded
+    // in 640 x 360 with its key shown.
     for (w, h) in [
         (850.0, 520.0),
         (850.0, 420.0),
         (850.0, 340.0),
         (360.0, 560.0),
+        (620.0, 170.0),
     ] {
         let g = ladder::layout(d, Locale::en, w, h, span);
         let reach = g.metrics.mark_reach_px();
@@ -283,13 +285,25 @@ fn every_mark_of_the_ladder_lies_within_the_canvas_with_its_selection_ring() {
                 m.y
             );
         }
-        // The room is made above the first row, not taken from its levels.
+        // The room is made above the first row, not taken from its levels: a ring on its top level
+        // is whole, and so is a mark on any row's top level within its row.
         let top = g.rows.first().expect("a row");
         assert!(
-            top.plot.y >= reach - 3.0,
-            "the first row starts at {}",
-            top.plot.y
+            top.y_of(top.max_declared) >= reach,
+            "the first row's top level at {}",
+            top.y_of(top.max_declared)
         );
+        for row in &g.rows {
+            let r = g.metrics.mark_r_px;
+            assert!(
+                row.y_of(row.max_declared) - r >= row.plot.y,
+                "a mark past its row's top"
+            );
+            assert!(
+                row.y_of(0.0) + r <= row.plot.bottom(),
+                "a mark past its row's foot"
+            );
+        }
     }
 }
 

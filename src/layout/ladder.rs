@@ -137,8 +137,10 @@ pub struct LadderLayout {
     pub marks: Vec<Mark>,
 }
 
-/// How far inside its row a level's line keeps from the row's top and bottom, px.
-const LEVEL_INSET_PX: f64 = 3.0;
+/// How far inside its row a level's line keeps from the row's top and bottom, px: more than a mark's
+/// radius, so that a mark on the top level stays inside its row however short the row (at 3 px, in a
+/// 640 x 360 embedded chart with its key, marks stood past their rows into the ones above).
+const LEVEL_INSET_PX: f64 = 5.0;
 
 /// The least height of a row's chart under a heading: below it the names go beside the rows.
 const HEADED_PLOT_MIN_PX: f64 = 26.0;
