@@ -280,3 +280,20 @@ fn in_a_chart_too_short_for_its_lanes_every_event_stays_in_its_own_lane() {
         }
     }
 }
+
+#[test]
+fn a_compact_timelines_label_runs_on_where_its_row_has_room() {
+    let d = model::bundled().unwrap();
+    // The projector theme's chart at 1280 x 720: 573 layout px wide, the compact layout.
+    let p = place(d, 573.0, 400.0, full_window());
+    assert!(p.metrics.narrow);
+    let longest = p
+        .events
+        .iter()
+        .filter_map(|e| e.label.as_deref())
+        .map(|l| text::width_px(l, p.metrics.label_font_px))
+        .fold(0.0, f64::max);
+    // Labels were cut at 120 px however much room their rows had.
+    assert!(longest > 130.0, "the longest label is {longest} px");
+    assert!(longest <= p.metrics.label_max_px + 1e-9);
+}
