@@ -1,7 +1,7 @@
 //! The road-map diagram's canvas: draws at the shared playhead, highlights the path under the pointer,
 //! isolates a clicked node or link, and shows a truncated label's full text in a tooltip.
 
-use leptos::html::Canvas;
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use web_sys::PointerEvent;
 
@@ -190,8 +190,27 @@ pub fn MappingCanvas() -> impl IntoView {
         })
     };
 
+    // Whether the frame has more of the diagram below what it shows: its foot is then shaded, since
+    // some systems show no scroll bar until the frame is scrolled.
+    let frame_ref = NodeRef::<Div>::new();
+    let more_below = RwSignal::new(false);
+    let look = move || {
+        if let Some(f) = frame_ref.get_untracked() {
+            let below = f.scroll_height() - f.scroll_top() - f.client_height() > 2;
+            if below != more_below.get_untracked() {
+                more_below.set(below);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        let _ = (size.get(), least_height());
+        // Once the page has the canvas's new least height.
+        request_animation_frame(look);
+    });
+
     view! {
-        <div class="canvas-frame mapping-frame">
+        <div class="canvas-frame mapping-frame" node_ref=frame_ref class:more-below=move || more_below.get()
+            on:scroll=move |_| look()>
             <canvas
                 id="mapping-canvas"
                 node_ref=canvas_ref

@@ -263,6 +263,17 @@ test('the road maps\' diagram is never drawn past its canvas: a frame too short 
     assert.ok(d.nodes >= 40, `${at}: ${d.nodes} nodes`);
     assert.ok(d.lowest + 4 < d.canvas, `${at}: a node at ${d.lowest} px in a canvas ${d.canvas} px tall`);
     if (d.canvas > d.seen + 1) assert.ok(d.scrolls, `${at}: the diagram runs past its frame and does not scroll`);
+    // A frame with more below has its foot shaded (some systems show no scroll bar), until scrolled
+    // to the end.
+    const shaded = () => page.$eval('.mapping-frame', (f) => f.classList.contains('more-below'));
+    if (d.scrolls) {
+      await page.$eval('.mapping-frame', (f) => { f.scrollTop = 0; });
+      await page.waitForFunction(() => document.querySelector('.mapping-frame').classList.contains('more-below'));
+      await page.$eval('.mapping-frame', (f) => { f.scrollTop = f.scrollHeight; });
+      await page.waitForFunction(() => !document.querySelector('.mapping-frame').classList.contains('more-below'));
+    } else {
+      assert.equal(await shaded(), false, `${at}: a frame showing all of it is shaded`);
+    }
     if (query.includes('step=')) {
       assert.ok(d.seenAt !== null && d.seenAt > 0 && d.seenAt < d.seen,
         `${at}: the step's ${d.id} is at ${d.seenAt} px in a frame showing ${d.seen} px`);
