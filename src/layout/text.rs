@@ -121,14 +121,31 @@ pub fn truncate(text: &str, font_px: f64, max_px: f64) -> String {
 }
 
 /// The first of `candidates` (a text and shorter forms of it, longest first) that fits `max_px` at
-/// `font_px`; if none does, the last, cut to fit. Empty if there are none.
+/// `font_px`; if none does, the last, cut to fit, keeping a count it ends with (" (31)") whole where
+/// the rest leaves it room. Empty if there are none.
 pub fn fit_first(candidates: &[&str], font_px: f64, max_px: f64) -> String {
     match candidates.iter().find(|c| width_px(c, font_px) <= max_px) {
         Some(c) => (*c).to_owned(),
-        None => candidates
-            .last()
-            .map_or_else(String::new, |last| truncate(last, font_px, max_px)),
+        None => candidates.last().map_or_else(String::new, |last| {
+            truncate_before_count(last, font_px, max_px)
+        }),
     }
+}
+
+/// `text` cut to fit `max_px` at `font_px`; where it ends with a count in brackets (" (31)"), the words
+/// before it are cut and the count kept, as long as a word's first letter still fits before it.
+fn truncate_before_count(text: &str, font_px: f64, max_px: f64) -> String {
+    let count = text
+        .rfind(" (")
+        .filter(|&i| text.ends_with(')') && i > 0)
+        .map(|i| text.split_at(i));
+    if let Some((words, count)) = count {
+        let cut = truncate(words, font_px, max_px - width_px(count, font_px));
+        if !cut.is_empty() {
+            return format!("{cut}{count}");
+        }
+    }
+    truncate(text, font_px, max_px)
 }
 
 /// `text`, set in bold, broken at spaces into at most `max_lines` lines that each fit `max_px` at
@@ -190,8 +207,18 @@ mod tests {
         let room = width_px(forms[1], 12.0);
         assert_eq!(fit_first(&forms, 12.0, room), forms[1]);
         let cut = fit_first(&forms, 12.0, room - 10.0);
-        assert!(cut.ends_with('…') && width_px(&cut, 12.0) <= room - 10.0);
+        assert!(cut.ends_with("… (31)") && width_px(&cut, 12.0) <= room - 10.0);
         assert_eq!(fit_first(&[], 12.0, 100.0), "");
+        // Where not even a letter fits before the count, the whole is cut; text with no count is cut
+        // at its end.
+        let tiny = width_px("R… (31)", 12.0) - 1.0;
+        let cut = fit_first(&forms, 12.0, tiny);
+        assert!(
+            !cut.contains("(31)") && width_px(&cut, 12.0) <= tiny,
+            "{cut}"
+        );
+        let cut = fit_first(&["Programmes"], 12.0, width_px("Progr", 12.0));
+        assert!(cut.starts_with("Pro") && cut.ends_with('…'), "{cut}");
     }
 
     #[test]
