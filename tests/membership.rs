@@ -669,3 +669,58 @@ fn on_a_phone_an_organisations_heading_keeps_within_its_column() {
         }
     }
 }
+
+#[test]
+fn a_cells_words_stand_clear_of_its_mark_and_within_its_width() {
+    let m = membership();
+    let frame = MatrixFrame {
+        playhead_day: Day::from_ymd(2026, 6, 1).as_f64(),
+        appear_days: 0.0,
+        state: None,
+        organisation: None,
+    };
+    // A projector's compact layout at 1280 x 720, a phone, a laptop's chart, a tall chart.
+    for (w, h) in [
+        (596.0, 416.0),
+        (360.0, 560.0),
+        (850.0, 560.0),
+        (1200.0, 900.0),
+    ] {
+        let g = matrix::layout(m, w, h);
+        let ((top, bottom), label_y) = g.mark_and_label();
+        assert!(
+            bottom - top >= g.cell_h * 0.45 - 1e-9,
+            "{w}: a mark too short"
+        );
+        let label_y = label_y.unwrap_or_else(|| panic!("{w} x {h}: no words under the marks"));
+        let half = g.metrics.cell_font_px / 2.0;
+        assert!(
+            label_y - half >= bottom + 1.0 && label_y + half <= g.cell_h,
+            "{w} x {h}: words at {label_y} +- {half} under a mark ending at {bottom} in a row of {}",
+            g.cell_h
+        );
+        // As drawn: each cell's words centred at that height in its row, within the cell's width.
+        let s = svg((w as u32, h as u32), |a| {
+            draw_matrix(a, m, &g, &frame, &LIGHT).unwrap()
+        });
+        let mut seen = 0;
+        for (tag, text) in common::svg_texts(&s) {
+            let words = common::unescape(text);
+            let year = words.len() == 4 && words.chars().all(|c| c.is_ascii_digit());
+            if !(words.starts_with("since ") || words.starts_with("suspended ") || year) {
+                continue;
+            }
+            seen += 1;
+            let y = common::number_attr(tag, "y").unwrap() - g.rows_top;
+            let in_row = y - (y / g.cell_h).floor() * g.cell_h;
+            assert!(
+                (in_row - label_y).abs() <= 1.0,
+                "{w} x {h}: {words:?} at {in_row} in its row, not {label_y}"
+            );
+            let room = g.cell_w - 2.0 * g.metrics.pad_px - 2.0;
+            let drawn = union_state::layout::text::width_px(&words, g.metrics.cell_font_px);
+            assert!(drawn <= room, "{w} x {h}: {words:?} {drawn} px in {room}");
+        }
+        assert!(seen >= 10, "{w} x {h}: {seen} cells' words");
+    }
+}

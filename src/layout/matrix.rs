@@ -24,6 +24,9 @@ pub const MIN_ROW_FONT_PX: f64 = 8.0;
 /// Height a row gives its name beyond the name's type, px, so that neighbouring names never touch.
 const ROW_LEADING_PX: f64 = 2.0;
 
+/// Space kept above and below the line of words under a standing's mark, px.
+const LABEL_GAP_PX: f64 = 2.0;
+
 /// Sizes that depend on the canvas width.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Metrics {
@@ -218,6 +221,22 @@ impl MatrixLayout {
             w: self.cell_w,
             h: self.cell_h,
         }
+    }
+
+    /// Within a row, the standing's mark (its top and bottom, px below the row's top) and the centre
+    /// of the line of words under it, if there is room for one: the mark takes up to 62 % of the row,
+    /// less (down to 45 %) where the words would otherwise touch it.
+    pub fn mark_and_label(&self) -> ((f64, f64), Option<f64>) {
+        let (h, pad, font) = (self.cell_h, self.metrics.pad_px, self.metrics.cell_font_px);
+        let label_room = font + 2.0 * LABEL_GAP_PX;
+        let mark_h = (h - 2.0 * pad)
+            .min(h * 0.62)
+            .min((h - pad - label_room).max(h * 0.45))
+            .max(0.0);
+        let mark = (pad, pad + mark_h);
+        let below = h - mark.1;
+        let label = (below >= font + LABEL_GAP_PX).then_some(mark.1 + below / 2.0);
+        (mark, label)
     }
 
     /// What is under `(x, y)`.

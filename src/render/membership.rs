@@ -222,6 +222,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
         }
     }
 
+    let (mark, label_y) = g.mark_and_label();
     for s in 0..m.states.len() {
         // A dissolved organisation's column stays grey: "left" would wrongly suggest its members quit.
         for o in (0..m.organisations.len()).filter(|&o| m.exists(o, t)) {
@@ -233,12 +234,11 @@ pub fn draw_matrix<DB: DrawingBackend>(
             let pad = mt.pad_px;
             let changed = m.last_change(s, o, t);
             let grow = changed.map_or(1.0, |d| ease_out_cubic(appearance(d, t, frame.appear_days)));
-            let mark_h = (cell.h - 2.0 * pad).min(cell.h * 0.62);
             let rect = (
                 cell.x + pad,
-                cell.y + pad,
+                cell.y + mark.0,
                 cell.right() - pad,
-                cell.y + pad + mark_h,
+                cell.y + mark.1,
             );
             draw_mark(area, standing, rect, grow.max(0.05), theme)?;
             let year = changed.map(|d| Day(d as i32).ymd().0);
@@ -249,13 +249,17 @@ pub fn draw_matrix<DB: DrawingBackend>(
             let forms: Vec<&str> = std::iter::once(words.as_str())
                 .chain(year.as_deref())
                 .collect();
-            let label = text::fit_first(&forms, mt.cell_font_px, cell.w - 2.0 * pad);
+            // Kept a little inside the cell's padding, so that it never meets its neighbour's.
+            let label = text::fit_first(&forms, mt.cell_font_px, cell.w - 2.0 * pad - 2.0);
             let style = TextStyle::from(font(mt.cell_font_px))
                 .color(&theme.text)
                 .pos(Pos::new(HPos::Center, VPos::Center));
-            let label_y = (cell.y + pad + mark_h + cell.bottom()) / 2.0;
-            if cell.bottom() - (cell.y + pad + mark_h) >= mt.cell_font_px {
-                area.draw_text(&label, &style, (px(cell.x + cell.w / 2.0), px(label_y)))?;
+            if let Some(label_y) = label_y {
+                area.draw_text(
+                    &label,
+                    &style,
+                    (px(cell.x + cell.w / 2.0), px(cell.y + label_y)),
+                )?;
             }
         }
     }
