@@ -9,7 +9,7 @@ use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::layout::anim::SPEEDS;
 use crate::model::date::Day;
 
-/// The playhead's date as shown beside the scrubber ("8 Dec 1999", "8 дек. 1999").
+/// The playhead's date as shown beside the scrubber ("8 Dec 1999", "8 дек. 1999 г.").
 pub fn playhead_label(t_days: f64, locale: Locale) -> String {
     let (y, m, d) = Day(t_days.floor() as i32).ymd();
     crate::model::PartialDate {

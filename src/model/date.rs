@@ -214,28 +214,36 @@ pub fn local_number(v: f64, locale: Locale) -> String {
 }
 
 impl PartialDate {
-    /// The date as a reader of `locale` expects it: `8 Dec 1999`, `8 дек. 1999`.
+    /// The date as a reader of `locale` expects it: `8 Dec 1999`, `8 дек. 1999 г.`.
     pub fn local(self, locale: Locale) -> Local<PartialDate> {
         Local { date: self, locale }
     }
 }
 
+/// Written with the year's mark of `locale` after it (Russian "8 дек. 1999 г.", "1999 г.").
 impl fmt::Display for Local<PartialDate> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (d, l) = (self.date, self.locale);
-        match (d.month, d.day) {
-            (Some(m), Some(day)) => write!(f, "{day} {} {}", month_of_day(m, l), d.year),
-            (Some(m), None) => write!(f, "{} {}", month_name(m, l), d.year),
-            _ => write!(f, "{}", d.year),
-        }
+        let date = match (d.month, d.day) {
+            (Some(m), Some(day)) => format!("{day} {} {}", month_of_day(m, l), d.year),
+            (Some(m), None) => format!("{} {}", month_name(m, l), d.year),
+            _ => d.year.to_string(),
+        };
+        write!(f, "{}", td_string!(l, date.dated, date = date))
     }
 }
 
+/// A range of two years carries the mark of years once (Russian "1999 – 2000 гг."); any other range,
+/// each date its own ("8 дек. 1999 г. – 2000 г.").
 impl fmt::Display for Local<EventDate> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (d, l) = (self.date, self.locale);
         match d.end {
             None => write!(f, "{}", d.start.local(l)),
+            Some(end) if d.start.month.is_none() && end.month.is_none() => {
+                let (from, to) = (d.start.year, end.year);
+                write!(f, "{}", td_string!(l, date.years, from = from, to = to))
+            }
             Some(end) => write!(f, "{} – {}", d.start.local(l), end.local(l)),
         }
     }
@@ -377,6 +385,19 @@ mod tests {
         assert!(r.is_range());
         assert_eq!(r.last_day(), Day::from_ymd(2010, 12, 31));
         assert_eq!(r.to_string(), "2002 – 2010");
+    }
+
+    #[test]
+    fn russian_dates_carry_the_years_mark() {
+        let ru = |text: &str| EventDate::parse(text).unwrap().local(Locale::ru).to_string();
+        assert_eq!(ru("1999-12-08"), "8 дек. 1999 г.");
+        assert_eq!(ru("1998-03"), "март 1998 г.");
+        assert_eq!(ru("2001"), "2001 г.");
+        assert_eq!(ru("2002/2010"), "2002 – 2010 гг.");
+        assert_eq!(ru("1999-12-08/2000-01"), "8 дек. 1999 г. – янв. 2000 г.");
+        let en = |text: &str| EventDate::parse(text).unwrap().local(Locale::en).to_string();
+        assert_eq!(en("2002/2010"), "2002 – 2010");
+        assert_eq!(en("1999-12-08/2000"), "8 Dec 1999 – 2000");
     }
 
     #[test]
