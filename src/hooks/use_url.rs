@@ -119,17 +119,21 @@ impl States {
         match link.lang.as_deref().map(str::parse::<Locale>) {
             None => self.i18n.set_locale(Locale::en),
             Some(Ok(l)) => self.i18n.set_locale(l),
-            Some(Err(())) => ignored.push(format!(
-                "lang={}: not one of en, ru",
-                link.lang.as_deref().unwrap_or_default()
-            )),
+            Some(Err(())) => ignored.push(
+                td_string!(
+                    Locale::en,
+                    url.bad_lang,
+                    value = link.lang.as_deref().unwrap_or_default()
+                )
+                .to_string(),
+            ),
         }
+        // The reasons in the language the link asks for (English where it asks for none it has).
+        let l = self.i18n.get_locale_untracked();
         if let Some(t) = &link.theme {
             match ThemeChoice::parse(t) {
                 Some(choice) => app.theme.set(choice),
-                None => ignored.push(format!(
-                    "theme={t}: not one of system, light, dark, projector"
-                )),
+                None => ignored.push(td_string!(l, url.bad_theme, value = t).to_string()),
             }
         }
         let view = match link.view.as_deref() {
@@ -137,13 +141,11 @@ impl States {
             Some(v) => match parse_view(v) {
                 Some(view) if untrack(|| app.has_view(view)) => view,
                 Some(_) => {
-                    ignored.push(format!("view={v}: this dataset has no such view"));
+                    ignored.push(td_string!(l, url.no_view, value = v).to_string());
                     View::Timeline
                 }
                 None => {
-                    ignored.push(format!(
-                        "view={v}: not one of timeline, mapping, membership, depth"
-                    ));
+                    ignored.push(td_string!(l, url.bad_view, value = v).to_string());
                     View::Timeline
                 }
             },
@@ -156,24 +158,30 @@ impl States {
                     let asked = day.as_f64();
                     let day = asked.clamp(b.t0, b.t1);
                     if (asked - day).abs() >= 1.0 {
-                        ignored.push(format!(
-                            "t={t}: outside this dataset's time, {} to {}; shown at {}",
-                            format_time(crate::model::Day(b.t0.floor() as i32)),
-                            format_time(crate::model::Day(b.t1.floor() as i32)),
-                            format_time(crate::model::Day(day.floor() as i32)),
-                        ));
+                        let at = |d: f64| format_time(crate::model::Day(d.floor() as i32));
+                        ignored.push(
+                            td_string!(
+                                l,
+                                url.outside,
+                                value = t,
+                                from = at(b.t0),
+                                to = at(b.t1),
+                                at = at(day)
+                            )
+                            .to_string(),
+                        );
                     }
                     app.intro.set(false);
                     app.playing.set(false);
                     app.playhead.set(day);
                     app.follow(day, 0.1);
                 }
-                Err(e) => ignored.push(format!("t={t}: {e}")),
+                Err(e) => ignored.push(td_string!(l, url.bad_time, value = t, why = e).to_string()),
             }
         }
         if let Some(id) = &link.selection {
             if !self.select(view, id) {
-                ignored.push(format!("sel={id}: no such item in this view"));
+                ignored.push(td_string!(l, url.no_item, value = id).to_string());
             }
         }
         match &link.step {
@@ -184,7 +192,8 @@ impl States {
                     .with_untracked(|d| d.story.as_ref().map_or(0, |s| s.steps.len()));
                 match n.parse::<usize>() {
                     Ok(k) if k >= 1 && k <= count => app.step.set(Some(k - 1)),
-                    _ => ignored.push(format!("step={n}: the story has steps 1 to {count}")),
+                    _ => ignored
+                        .push(td_string!(l, url.bad_step, value = n, count = count).to_string()),
                 }
             }
         }

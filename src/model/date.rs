@@ -389,13 +389,23 @@ mod tests {
 
     #[test]
     fn russian_dates_carry_the_years_mark() {
-        let ru = |text: &str| EventDate::parse(text).unwrap().local(Locale::ru).to_string();
+        let ru = |text: &str| {
+            EventDate::parse(text)
+                .unwrap()
+                .local(Locale::ru)
+                .to_string()
+        };
         assert_eq!(ru("1999-12-08"), "8 дек. 1999 г.");
         assert_eq!(ru("1998-03"), "март 1998 г.");
         assert_eq!(ru("2001"), "2001 г.");
         assert_eq!(ru("2002/2010"), "2002 – 2010 гг.");
         assert_eq!(ru("1999-12-08/2000-01"), "8 дек. 1999 г. – янв. 2000 г.");
-        let en = |text: &str| EventDate::parse(text).unwrap().local(Locale::en).to_string();
+        let en = |text: &str| {
+            EventDate::parse(text)
+                .unwrap()
+                .local(Locale::en)
+                .to_string()
+        };
         assert_eq!(en("2002/2010"), "2002 – 2010");
         assert_eq!(en("1999-12-08/2000"), "8 Dec 1999 – 2000");
     }

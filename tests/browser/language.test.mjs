@@ -71,7 +71,7 @@ test('the switch puts the interface and the data into Russian and back, keeping 
   await page.context().close();
 });
 
-test('the language is in the link: reload, back and forward restore it; a wrong one is named', async () => {
+test("the language is in the link: reload, back and forward restore it; a wrong one is named, and a Russian link's wrong parts in Russian", async () => {
   const page = await openApp(browser, `${server.url}?view=mapping&lang=ru`);
   assert.equal(await lang(page), 'ru');
   assert.match(await page.textContent('.mapping-view'), /Дорожные карты — куда\?/);
@@ -91,6 +91,18 @@ test('the language is in the link: reload, back and forward restore it; a wrong 
   assert.match(await wrong.textContent('#notice'), /lang=de: not one of en, ru/);
   assert.equal(await lang(wrong), 'en');
   await wrong.context().close();
+
+  // A Russian link's other wrong parts are explained in Russian.
+  const ru = await openApp(browser, `${server.url}?lang=ru&view=nope&step=99&t=1800-01-01`);
+  await ru.waitForSelector('#notice');
+  const notice = await ru.textContent('#notice');
+  assert.match(notice, /Часть параметров ссылки проигнорирована/);
+  assert.match(notice, /view=nope: допустимо timeline, mapping, membership или depth/);
+  assert.match(notice, /step=99: в рассказе шаги с 1 по \d+/);
+  assert.match(notice, /t=1800-01-01: вне периода набора данных, с 1990-\d\d-\d\d по 2026-\d\d-\d\d; показано на 1990-/);
+  assert.equal(await lang(ru), 'ru');
+  assert.deepEqual(ru.problems, []);
+  await ru.context().close();
 });
 
 test('a dataset without translations falls back to English, marked, with a notice', async () => {
