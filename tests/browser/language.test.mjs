@@ -136,15 +136,17 @@ test('the canvases draw in Russian: the road-map headings change width with the 
   await page.context().close();
 });
 
-test("the playhead's date tab holds its whole date, every month, in both languages and on a phone", async () => {
+test("the playhead's date tab and the date beside the scrubber hold their whole date, every month, in both languages and on a phone", async () => {
   for (const [url, options] of [
     [`${server.url}?lang=ru`, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 }],
     [`${server.url}?lang=ru`, {}],
+    [`${server.url}?lang=ru&embed=1&theme=projector`, { viewport: { width: 640, height: 360 } }],
     [server.url, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 }],
   ]) {
     const page = await openApp(browser, url, options);
     const clipped = [];
     let previous = await page.textContent('.playhead-tab');
+    let previousDate = await page.textContent('#playhead-date');
     for (let month = 0; month < 12; month++) {
       const day = Date.UTC(2001, month, 15) / 86_400_000;
       await page.$eval(
@@ -167,6 +169,13 @@ test("the playhead's date tab holds its whole date, every month, in both languag
       const tab = await page.$eval('.playhead-tab', (el) => ({ text: el.textContent, needs: el.scrollWidth, has: el.clientWidth }));
       if (tab.needs > tab.has) clipped.push(`${tab.text}: ${tab.needs} px of text in ${tab.has} px`);
       previous = tab.text;
+      await page.waitForFunction((before) => {
+        const text = document.querySelector('#playhead-date').textContent;
+        return text !== before && /2001( г\.)?$/.test(text);
+      }, previousDate);
+      const date = await page.$eval('#playhead-date', (el) => ({ text: el.textContent, needs: el.scrollWidth, has: el.clientWidth }));
+      if (date.needs > date.has) clipped.push(`beside the scrubber, ${date.text}: ${date.needs} px of text in ${date.has} px`);
+      previousDate = date.text;
     }
     assert.deepEqual(clipped, [], `clipped at ${url} ${JSON.stringify(options)}`);
     assert.deepEqual(page.problems, []);
