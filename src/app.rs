@@ -126,6 +126,8 @@ pub struct AppState {
     pub embed: RwSignal<bool>,
     /// Whether an embedded view shows its legend above the chart (`?key=1`, or its Key button).
     pub key: RwSignal<bool>,
+    /// Whether the timeline is too short to name its lanes beside them: its legend names them then.
+    pub lanes_unnamed: RwSignal<bool>,
     /// The story step shown, while a story is told (next and previous then walk the steps).
     pub step: RwSignal<Option<usize>>,
     /// The JSON text of a dataset the user loaded (none for the bundled one): read again in the other
@@ -175,6 +177,7 @@ impl AppState {
             kiosk: RwSignal::new(false),
             embed: RwSignal::new(false),
             key: RwSignal::new(false),
+            lanes_unnamed: RwSignal::new(false),
             step: RwSignal::new(None),
             source: StoredValue::new(None),
             playhead,

@@ -136,16 +136,37 @@ fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
 }
 
 /// What the timeline's marks mean. Their shape carries it, never their colour alone (each track has
-/// its own colour, named beside its lane), so the marks are drawn in one neutral colour here.
+/// its own colour, named beside its lane), so the marks are drawn in one neutral colour here; where
+/// the timeline is too short to name its lanes, their colours are named here instead.
 #[component]
 fn TimelineLegend() -> impl IntoView {
     let i18n = use_i18n();
+    let state = expect_context::<AppState>();
+    let lanes = move || {
+        state.lanes_unnamed.get().then(|| {
+            let theme = state.chart_theme();
+            state.data.with(|d| {
+                d.tracks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, track)| {
+                        let c = theme.track(i);
+                        let colour = format!("rgb({}, {}, {})", c.0, c.1, c.2);
+                        view! {
+                            <li class="lane"><span class="mark lane" style:background-color=colour></span>{track.label.clone()}</li>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
     view! {
         <ul class="legend timeline-legend" aria-label=move || t_string!(i18n, legend.legend)>
             <li><span class="mark disc"></span>{t!(i18n, legend.timeline_event)}</li>
             <li><span class="mark ring"></span>{t!(i18n, legend.timeline_undelivered)}</li>
             <li><span class="mark span"></span>{t!(i18n, legend.timeline_span)}</li>
             <li><span class="mark ahead"></span>{t!(i18n, legend.timeline_ahead)}</li>
+            {lanes}
         </ul>
     }
 }

@@ -712,6 +712,17 @@ pub fn TimelineCanvas() -> impl IntoView {
         Placed::new(state.data.with(|d| place(d, w, h, window)))
     });
 
+    // Where the compact layout has no room for its lanes' names, the legend gives them.
+    Effect::new(move |_| {
+        let unnamed = placement.with(|p| p.metrics.narrow && p.lanes.iter().any(|l| !l.named));
+        if state.lanes_unnamed.get_untracked() != unnamed {
+            state.lanes_unnamed.set(unnamed);
+        }
+    });
+    on_cleanup(move || {
+        let _ = state.lanes_unnamed.try_set(false);
+    });
+
     // Expose the first hit targets (id, x, y in CSS px) for automation and tests; updated only on
     // re-layout.
     let hit_targets = Memo::new(move |_| {

@@ -144,6 +144,30 @@ test('?key=1 opens an embedded view with its legend shown; a matrix too short fo
   await page.context().close();
 });
 
+test('a timeline too short to name its lanes beside them names them in its legend, each in its colour', async () => {
+  const lanes = async (url, count) => {
+    const page = await openApp(browser, url, { viewport: { width: 640, height: 360 } });
+    await page.waitForSelector('.card-column > .legend', { state: 'visible' });
+    // The legend follows the chart's layout (which `openApp` waits for); the count is checked below.
+    await page.waitForFunction((n) => document.querySelectorAll('.timeline-legend li.lane').length === n, count).catch(() => {});
+    const items = await page.$$eval('.timeline-legend li.lane', (lis) =>
+      lis.map((li) => ({ text: li.textContent.trim(), colour: getComputedStyle(li.querySelector('.mark.lane')).backgroundColor })),
+    );
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+    return items;
+  };
+  // In the projector's type, 640 x 360 with the key leaves the lanes too short for their names.
+  const unnamed = await lanes(`${server.url}?embed=1&key=1&theme=projector`, 4);
+  assert.deepEqual(unnamed.map((l) => l.text), ['Legal and political', 'Economic', 'Security and military', 'Institutions']);
+  assert.equal(new Set(unnamed.map((l) => l.colour)).size, 4, `four colours: ${JSON.stringify(unnamed)}`);
+  assert.ok(unnamed.every((l) => /^rgb\(/.test(l.colour)), JSON.stringify(unnamed));
+  const ru = await lanes(`${server.url}?embed=1&key=1&theme=projector&lang=ru`, 4);
+  assert.deepEqual(ru.map((l) => l.text), ['Право и политика', 'Экономика', 'Безопасность и военная сфера', 'Институты']);
+  // Where the chart names them, the legend does not.
+  assert.deepEqual(await lanes(`${server.url}?embed=1&key=1`, 0), []);
+});
+
 test('the embed code names this view with embed=1, in a sandboxed iframe', async () => {
   const page = await openApp(browser, `${server.url}?view=mapping`, { permissions: ['clipboard-read', 'clipboard-write'] });
   await openMenu(page);
