@@ -220,15 +220,23 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The date as [`PartialDate::local`] writes it but without the year's mark (`8 дек. 1999`), for a
+    /// compact readout such as the one beside the scrubber.
+    pub fn local_plain(self, locale: Locale) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(day)) => format!("{day} {} {}", month_of_day(m, locale), self.year),
+            (Some(m), None) => format!("{} {}", month_name(m, locale), self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
 /// Written with the year's mark of `locale` after it (Russian "8 дек. 1999 г.", "1999 г.").
 impl fmt::Display for Local<PartialDate> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (d, l) = (self.date, self.locale);
-        let date = match (d.month, d.day) {
-            (Some(m), Some(day)) => format!("{day} {} {}", month_of_day(m, l), d.year),
-            (Some(m), None) => format!("{} {}", month_name(m, l), d.year),
-            _ => d.year.to_string(),
-        };
+        let date = d.local_plain(l);
         write!(f, "{}", td_string!(l, date.dated, date = date))
     }
 }
@@ -400,6 +408,8 @@ mod tests {
         assert_eq!(ru("2001"), "2001 г.");
         assert_eq!(ru("2002/2010"), "2002 – 2010 гг.");
         assert_eq!(ru("1999-12-08/2000-01"), "8 дек. 1999 г. – янв. 2000 г.");
+        let day = PartialDate::parse("1999-12-08").unwrap();
+        assert_eq!(day.local_plain(Locale::ru), "8 дек. 1999");
         let en = |text: &str| {
             EventDate::parse(text)
                 .unwrap()
