@@ -601,6 +601,49 @@ fn a_short_narrow_ladder_keeps_the_names_beside_the_rows_in_a_wider_column() {
 }
 
 #[test]
+fn at_its_least_height_the_ladder_keeps_its_rows_apart_and_above_the_axis() {
+    let span = (
+        Day::from_ymd(1990, 1, 1).as_f64(),
+        Day::from_ymd(2026, 6, 1).as_f64(),
+    );
+    for locale in [Locale::en, Locale::ru] {
+        let d = depth_in(locale);
+        // The projector's type in a 640 x 360 frame with the key (a canvas of 475 layout px), a
+        // phone, a laptop.
+        for w in [475.0, 360.0, 850.0] {
+            let least = ladder::min_height(d, w);
+            let g = ladder::layout(d, locale, w, least, span);
+            let axis_top = least - g.metrics.axis_px;
+            let line = g.metrics.font_px + 3.0;
+            for pair in g.rows.windows(2) {
+                let a = &pair[0];
+                assert!(
+                    a.plot.bottom() <= pair[1].band_top,
+                    "{locale:?} {w}: rows overlap"
+                );
+            }
+            for row in &g.rows {
+                assert!(
+                    row.plot.bottom() <= axis_top + 1e-9,
+                    "{locale:?} {w}: a row past the axis"
+                );
+                assert!(
+                    row.plot.bottom() - row.band_top >= line + 3.0,
+                    "{locale:?} {w}: a row too short for its name"
+                );
+                assert!(row.text.name_at.1 + line <= row.plot.bottom() + 3.0);
+            }
+            // A shorter canvas squeezes the rows under that.
+            let g = ladder::layout(d, locale, w, least - 12.0, span);
+            assert!(g
+                .rows
+                .iter()
+                .any(|r| r.plot.bottom() - r.band_top < line + 3.0));
+        }
+    }
+}
+
+#[test]
 fn a_compact_matrix_gives_every_states_and_organisations_name_whole_where_it_has_the_width() {
     for locale in [Locale::en, Locale::ru] {
         let m = membership_in(locale);

@@ -1,7 +1,7 @@
 //! The depth view: declared versus delivered integration per sector, at the playhead, with a card for
 //! the sector or provision picked and links to its events on the timeline.
 
-use leptos::html::Canvas;
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use web_sys::PointerEvent;
 
@@ -9,9 +9,11 @@ use crate::app::{AppState, DepthState, MappingState};
 use crate::components::controls::Controls;
 use crate::components::event_card::{source_list, timeline_links};
 use crate::components::text_alternative::DepthList;
-use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
+use crate::hooks::use_canvas::{
+    layout_size, pointer_xy, use_canvas_size, use_more_below, use_redraw, CanvasSize,
+};
 use crate::i18n::{t, t_string, td_string, use_i18n};
-use crate::layout::ladder::{layout, LadderHit};
+use crate::layout::ladder::{layout, min_height, LadderHit};
 use crate::layout::tenths::Tenths;
 use crate::model::date::local_number;
 use crate::model::Dataset;
@@ -191,9 +193,25 @@ fn LadderCanvas() -> impl IntoView {
             })
         })
     });
+    // A frame too short for the rows (a small embedded one) scrolls instead of crowding them.
+    let least_height = move || {
+        let scale = app.chart_theme().scale;
+        let (w, _) = layout_size(size.get(), scale);
+        app.data.with(|d| {
+            d.depth
+                .as_ref()
+                .map(|depth| format!("{}px", (min_height(depth, w) * scale).ceil()))
+        })
+    };
+    let frame_ref = NodeRef::<Div>::new();
+    let (more_below, look) = use_more_below(frame_ref, move || {
+        let _ = (size.get(), least_height());
+    });
     view! {
-        <div class="canvas-frame ladder-frame">
+        <div class="canvas-frame ladder-frame" node_ref=frame_ref class:more-below=move || more_below.get()
+            on:scroll=move |_| look()>
             <canvas id="depth-canvas" node_ref=canvas_ref tabindex="0" role="img"
+                style:min-height=least_height
                 aria-label=move || t_string!(i18n, depth.canvas)
                 data-levels=levels
                 data-marks=move || marks.get()

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use web_sys::PointerEvent;
 
 use crate::app::{AppState, MappingState};
-use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
+use crate::hooks::use_canvas::{
+    layout_size, pointer_xy, use_canvas_size, use_more_below, use_redraw, CanvasSize,
+};
 use crate::i18n::{t_string, use_i18n, Locale};
 use crate::layout::bipartite::{
     layout_at, min_height, programme_progress, scroll_to_show, Node, Target,
@@ -190,22 +192,9 @@ pub fn MappingCanvas() -> impl IntoView {
         })
     };
 
-    // Whether the frame has more of the diagram below what it shows: its foot is then shaded, since
-    // some systems show no scroll bar until the frame is scrolled.
     let frame_ref = NodeRef::<Div>::new();
-    let more_below = RwSignal::new(false);
-    let look = move || {
-        if let Some(f) = frame_ref.get_untracked() {
-            let below = f.scroll_height() - f.scroll_top() - f.client_height() > 2;
-            if below != more_below.get_untracked() {
-                more_below.set(below);
-            }
-        }
-    };
-    Effect::new(move |_| {
+    let (more_below, look) = use_more_below(frame_ref, move || {
         let _ = (size.get(), least_height());
-        // Once the page has the canvas's new least height.
-        request_animation_frame(look);
     });
 
     view! {

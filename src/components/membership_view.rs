@@ -1,7 +1,7 @@
 //! The membership view: the matrix of states by organisations at the playhead, and a card with the
 //! history of the state or organisation picked.
 
-use leptos::html::Canvas;
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use web_sys::PointerEvent;
 
@@ -10,7 +10,9 @@ use crate::components::controls::Controls;
 use crate::components::event_card::source_list;
 use crate::components::history_chart::HistoryChart;
 use crate::components::text_alternative::MembershipTable;
-use crate::hooks::use_canvas::{layout_size, pointer_xy, use_canvas_size, use_redraw, CanvasSize};
+use crate::hooks::use_canvas::{
+    layout_size, pointer_xy, use_canvas_size, use_more_below, use_redraw, CanvasSize,
+};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::layout::matrix::{layout, min_height, MatrixHit};
 use crate::model::{Dataset, Membership, Standing};
@@ -215,8 +217,13 @@ fn MatrixCanvas() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let frame_ref = NodeRef::<Div>::new();
+    let (more_below, look) = use_more_below(frame_ref, move || {
+        let _ = (size.get(), least_height());
+    });
     view! {
-        <div class="canvas-frame matrix-frame">
+        <div class="canvas-frame matrix-frame" node_ref=frame_ref class:more-below=move || more_below.get()
+            on:scroll=move |_| look()>
             <canvas id="membership-canvas" node_ref=canvas_ref tabindex="0" role="img"
                 style:min-height=least_height
                 aria-label=move || t_string!(i18n, membership.canvas)

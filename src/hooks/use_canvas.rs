@@ -835,3 +835,28 @@ pub fn use_redraw<G, F>(
         });
     });
 }
+
+/// Whether the scrolling frame `frame_ref` has more below what it shows, and the check to run when it
+/// scrolls: a frame whose canvas keeps a least height taller than the frame shades its foot while more
+/// is below, since some systems show no scroll bar until a frame is scrolled. Checked again in the
+/// frame after each change of what `watch` reads (the canvas's size and least height).
+pub fn use_more_below(
+    frame_ref: NodeRef<leptos::html::Div>,
+    watch: impl Fn() + 'static,
+) -> (ReadSignal<bool>, impl Fn() + Copy + 'static) {
+    let more_below = RwSignal::new(false);
+    let look = move || {
+        if let Some(f) = frame_ref.get_untracked() {
+            let below = f.scroll_height() - f.scroll_top() - f.client_height() > 2;
+            if below != more_below.get_untracked() {
+                more_below.set(below);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        watch();
+        // Once the page has the canvas's new least height.
+        request_animation_frame(look);
+    });
+    (more_below.read_only(), look)
+}

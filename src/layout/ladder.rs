@@ -168,6 +168,22 @@ impl Metrics {
     }
 }
 
+/// The least height, px, at which each of the ladder's rows keeps a line for its sector's name and
+/// room for its levels on a `width` px canvas. A shorter canvas would draw rows over each other and
+/// past the time axis (a small embedded frame); the canvas keeps this height instead and its frame
+/// scrolls.
+pub fn min_height(d: &Depth, width: f64) -> f64 {
+    let mt = Metrics::for_width(width.max(1.0));
+    let top = (mt.mark_reach_px() - LEVEL_INSET_PX).max(0.0);
+    let n = d.sectors.len().max(1) as f64;
+    top + n * (least_band_px(&mt) + mt.row_gap_px) + mt.axis_px
+}
+
+/// The least height of a row's band: a line of the name's type, with 3 px above and below it.
+fn least_band_px(mt: &Metrics) -> f64 {
+    mt.font_px + 3.0 + 3.0
+}
+
 /// Lays the ladder out on a `width` x `height` canvas for the days `[t0, t1]`, its figures in `locale`.
 pub fn layout(
     d: &Depth,

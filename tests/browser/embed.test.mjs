@@ -126,7 +126,7 @@ test('embedded, the Key button shows the view\'s legend above the chart, and the
   await page.context().close();
 });
 
-test('?key=1 opens an embedded view with its legend shown; a matrix too short for its names scrolls', async () => {
+test('?key=1 opens an embedded view with its legend shown; a matrix too short for its names scrolls, its foot shaded', async () => {
   const page = await openApp(browser, `${server.url}?embed=1&key=1&view=membership&theme=projector&lang=ru`, { viewport: { width: 640, height: 300 } });
   assert.equal(await page.getAttribute('#key-toggle', 'aria-pressed'), 'true');
   assert.equal(await page.isVisible('.card-column > .legend'), true);
@@ -140,6 +140,37 @@ test('?key=1 opens an embedded view with its legend shown; a matrix too short fo
   assert.ok(m.canvas >= m.least, `the canvas keeps its least height: ${JSON.stringify(m)}`);
   assert.ok(m.scroll > m.frame, `the frame scrolls: ${JSON.stringify(m)}`);
   assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) <= 300, 'the page itself does not');
+  await page.waitForFunction(() => document.querySelector('.matrix-frame').classList.contains('more-below'));
+  await page.$eval('.matrix-frame', (f) => { f.scrollTop = f.scrollHeight; });
+  await page.waitForFunction(() => !document.querySelector('.matrix-frame').classList.contains('more-below'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a depth ladder too short for its rows keeps their height and scrolls in its frame, its foot shaded', async () => {
+  const page = await openApp(browser, `${server.url}?embed=1&key=1&view=depth&theme=projector&lang=ru`, { viewport: { width: 640, height: 360 } });
+  await page.waitForSelector('#depth-canvas');
+  const m = await page.evaluate(() => {
+    const canvas = document.querySelector('#depth-canvas');
+    const frame = canvas.parentElement;
+    return { least: parseFloat(canvas.style.minHeight), canvas: canvas.clientHeight, frame: frame.clientHeight, scroll: frame.scrollHeight };
+  });
+  // Eight rows, each at least a line of 11 px type and 6 px, at the projector theme's scale.
+  assert.ok(m.least >= 8 * 17 * 1.3, `the least height ${m.least}`);
+  assert.ok(m.canvas >= m.least, `the canvas keeps its least height: ${JSON.stringify(m)}`);
+  assert.ok(m.scroll > m.frame, `the frame scrolls: ${JSON.stringify(m)}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) <= 360, 'the page itself does not');
+  // Its foot shaded while more is below (some systems show no scroll bar), until scrolled to the end.
+  await page.waitForFunction(() => document.querySelector('.ladder-frame').classList.contains('more-below'));
+  await page.$eval('.ladder-frame', (f) => { f.scrollTop = f.scrollHeight; });
+  await page.waitForFunction(() => !document.querySelector('.ladder-frame').classList.contains('more-below'));
+  // A frame with room leaves the canvas its own height.
+  await page.click('#key-toggle');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector('#depth-canvas');
+    return canvas.parentElement.scrollHeight <= canvas.parentElement.clientHeight;
+  });
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
