@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
 use union_state::i18n::Locale;
+use union_state::layout::text::keep_together;
 use union_state::model::raw::{RawDataset, UNTRANSLATED};
 use union_state::model::{Dataset, LoadError, MAX_DATASET_BYTES};
 
@@ -462,7 +463,8 @@ impl Russian {
     /// Puts the translation in place of the English text, or marks the English text.
     fn text(&mut self, en: &mut String, ru: &mut Option<String>) {
         match ru.take().filter(|r| !r.trim().is_empty()) {
-            Some(r) => *en = r,
+            // Typeset: a date's parts and a dash kept with their words.
+            Some(r) => *en = keep_together(&r).into_owned(),
             None if !en.trim().is_empty() => {
                 self.missing += 1;
                 en.insert_str(0, UNTRANSLATED);
@@ -475,7 +477,7 @@ impl Russian {
     fn optional(&mut self, en: &mut Option<String>, ru: &mut Option<String>) {
         match en {
             Some(en) => self.text(en, ru),
-            None => *en = ru.take(),
+            None => *en = ru.take().map(|r| keep_together(&r).into_owned()),
         }
     }
 }

@@ -4,17 +4,8 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
-use crate::model::{Confidence, Dataset, Precision};
-
-/// What the date's precision means, for the card.
-fn precision_note(p: Precision, l: Locale) -> &'static str {
-    match p {
-        Precision::Day => "",
-        Precision::Month => td_string!(l, card.month_known),
-        Precision::Year => td_string!(l, card.year_known),
-    }
-}
+use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::model::{Confidence, Dataset, SourceKind};
 
 /// The list of sources with their links (http and https only, opened without referrer or opener).
 pub fn source_list(data: &Dataset, sources: &[usize]) -> impl IntoView {
@@ -28,12 +19,17 @@ pub fn source_list(data: &Dataset, sources: &[usize]) -> impl IntoView {
                 Some(p) => format!(" — {p} ({kind})"),
                 None => format!(" ({kind})"),
             };
+            // The texts cite the seed documents by their identifiers ("S1 dates it to 2004"): each is
+            // named so here.
+            let tag = (s.kind == SourceKind::Seed).then(|| {
+                view! { <span class="source-tag">{format!("{}: ", s.id.to_uppercase())}</span> }
+            });
             match &s.url {
                 Some(url) => view! {
-                    <li><a href=url.clone() target="_blank" rel="noopener noreferrer">{title}</a>{meta}</li>
+                    <li>{tag}<a href=url.clone() target="_blank" rel="noopener noreferrer">{title}</a>{meta}</li>
                 }
                 .into_any(),
-                None => view! { <li>{title}{meta}</li> }.into_any(),
+                None => view! { <li>{tag}{title}{meta}</li> }.into_any(),
             }
         })
         .collect_view();
@@ -78,8 +74,8 @@ fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
     let l = data.locale;
     let date = format!(
         "{}{}",
-        e.date.local(l),
-        precision_note(e.date.precision(), l)
+        crate::layout::text::keep_together(&e.date.local(l).to_string()),
+        e.date.precision_note(l)
     );
     let confidence_class = match e.confidence {
         Confidence::High => "confidence high",

@@ -79,7 +79,7 @@ fn fitted(c: char, f: &[f64; KINDS]) -> f64 {
 fn advance(c: char) -> f64 {
     match c {
         'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' => 0.30,
-        'f' | 't' | 'r' | ' ' | '(' | ')' | '-' | '/' | '[' | ']' => 0.38,
+        'f' | 't' | 'r' | ' ' | '\u{a0}' | '(' | ')' | '-' | '/' | '[' | ']' => 0.38,
         'm' | 'w' | 'M' | 'W' | 'ш' | 'щ' | 'ж' | 'ю' | 'Ш' | 'Щ' | 'Ж' | 'Ю' | 'м' | 'ы' => {
             0.90
         }
@@ -148,14 +148,53 @@ fn truncate_before_count(text: &str, font_px: f64, max_px: f64) -> String {
     truncate(text, font_px, max_px)
 }
 
-/// `text`, set in bold, broken at spaces into at most `max_lines` lines that each fit `max_px` at
-/// `font_px` with the room bold type may take ([`SLACK`]); the last line is cut with an ellipsis if the
+/// `text` with the spaces a line should not break at made non-breaking: between a number and the year's
+/// mark ("1990 г.", "2002 – 2010 гг."), between a day's number of one or two digits and the word after
+/// it ("16 ноября", "8 Dec"), and before a dash ("итог — 1"), so that no line begins with "г." or a
+/// dash, or ends on a day's number. Borrowed unchanged where there is none.
+pub fn keep_together(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    // The byte offsets of the spaces to replace.
+    let mut at: Vec<usize> = Vec::new();
+    for (i, _) in text.match_indices(' ') {
+        let after = &text[i + 1..];
+        let digits = bytes[..i]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let before_digits = bytes[..i - digits].last().copied();
+        let day = (1..=2).contains(&digits)
+            && !before_digits.is_some_and(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            && after.chars().next().is_some_and(char::is_alphabetic);
+        let year_mark = digits > 0 && (after.starts_with("г.") || after.starts_with("гг."));
+        let dash = after.starts_with('—') || after.starts_with('–');
+        if day || year_mark || dash {
+            at.push(i);
+        }
+    }
+    if at.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + at.len());
+    let mut from = 0;
+    for i in at {
+        out.push_str(&text[from..i]);
+        out.push('\u{a0}');
+        from = i + 1;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// `text`, set in bold, broken at spaces (never at a non-breaking one) into at most `max_lines` lines
+/// that each fit `max_px` at `font_px` with the room bold type may take ([`SLACK`]); the last line is cut with an ellipsis if the
 /// rest does not fit. A line is never left empty while words remain.
 pub fn wrap_bold(text: &str, font_px: f64, max_px: f64, max_lines: usize) -> Vec<String> {
     let room = max_px / SLACK;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    let mut words = text.split_whitespace();
+    let mut words = text.split([' ', '\t', '\n']).filter(|w| !w.is_empty());
     while let Some(word) = words.next() {
         let longer = if line.is_empty() {
             word.to_owned()
@@ -198,6 +237,27 @@ mod tests {
         assert!(width_px(&t, 12.0) <= 100.0);
         assert_eq!(truncate("Short", 12.0, 100.0), "Short");
         assert_eq!(truncate("Anything", 12.0, 3.0), "");
+    }
+
+    #[test]
+    fn dates_numbers_and_dashes_are_kept_with_their_words() {
+        let nb = |t: &str| keep_together(t).replace('\u{a0}', "_");
+        assert_eq!(nb("от договора 1990 г. между"), "от договора 1990_г. между");
+        assert_eq!(nb("с 1 января 2004 г."), "с 1_января 2004_г.");
+        assert_eq!(
+            nb("16 ноября 2010 г. и 2002 – 2010 гг."),
+            "16_ноября 2010_г. и 2002_– 2010_гг."
+        );
+        assert_eq!(nb("on 8 Dec 1999 — signed"), "on 8_Dec 1999_— signed");
+        // Not a day: a year, a decimal, a count of three digits, a word before the space.
+        assert_eq!(
+            nb("in 1999 the 6.5 pts, 125 events, road maps"),
+            "in 1999 the 6.5 pts, 125 events, road maps"
+        );
+        assert!(matches!(
+            keep_together("no breaks here"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -241,19 +241,37 @@ impl fmt::Display for Local<PartialDate> {
     }
 }
 
-/// A range of two years carries the mark of years once (Russian "1999 – 2000 гг."); any other range,
-/// each date its own ("8 дек. 1999 г. – 2000 г.").
+/// A range says what its ends share once: "8–9 Nov 2021", "8 Nov – 3 Dec 2021", "Sep – Nov 2021", and a
+/// range of two years carries the mark of years once (Russian "1999 – 2000 гг."); ends of other
+/// years, or of different precision, are written whole ("8 дек. 1999 г. – 2000 г.").
 impl fmt::Display for Local<EventDate> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (d, l) = (self.date, self.locale);
-        match d.end {
-            None => write!(f, "{}", d.start.local(l)),
-            Some(end) if d.start.month.is_none() && end.month.is_none() => {
-                let (from, to) = (d.start.year, end.year);
-                write!(f, "{}", td_string!(l, date.years, from = from, to = to))
+        let Some(end) = d.end else {
+            return write!(f, "{}", d.start.local(l));
+        };
+        let a = d.start;
+        let same_year = a.year == end.year;
+        let shared = match (a.month, a.day, end.month, end.day) {
+            (None, _, None, _) => {
+                let (from, to) = (a.year, end.year);
+                return write!(f, "{}", td_string!(l, date.years, from = from, to = to));
             }
-            Some(end) => write!(f, "{} – {}", d.start.local(l), end.local(l)),
-        }
+            (Some(m), Some(x), Some(n), Some(y)) if same_year && m == n => {
+                format!("{x}–{y} {} {}", month_of_day(m, l), a.year)
+            }
+            (Some(m), Some(x), Some(n), Some(y)) if same_year => format!(
+                "{x} {} – {y} {} {}",
+                month_of_day(m, l),
+                month_of_day(n, l),
+                a.year
+            ),
+            (Some(m), None, Some(n), None) if same_year => {
+                format!("{} – {} {}", month_name(m, l), month_name(n, l), a.year)
+            }
+            _ => return write!(f, "{} – {}", a.local(l), end.local(l)),
+        };
+        write!(f, "{}", td_string!(l, date.dated, date = shared))
     }
 }
 
@@ -296,6 +314,22 @@ impl EventDate {
             Some(Precision::Year) => Precision::Year,
             Some(Precision::Month) if p == Precision::Day => Precision::Month,
             _ => p,
+        }
+    }
+
+    /// What the date's precision means, for a reader of `locale` (" (year known only)"): of both ends
+    /// for a range whose ends are equally precise (" (years known only)"), else of the less precise.
+    /// Empty for a day.
+    pub fn precision_note(&self, locale: Locale) -> &'static str {
+        let both = self
+            .end
+            .is_some_and(|end| end.precision() == self.start.precision());
+        match (self.precision(), both) {
+            (Precision::Day, _) => "",
+            (Precision::Month, false) => td_string!(locale, card.month_known),
+            (Precision::Month, true) => td_string!(locale, card.months_known),
+            (Precision::Year, false) => td_string!(locale, card.year_known),
+            (Precision::Year, true) => td_string!(locale, card.years_known),
         }
     }
 
@@ -396,6 +430,19 @@ mod tests {
     }
 
     #[test]
+    fn a_range_of_years_says_the_years_are_known() {
+        let note = |text: &str, l| EventDate::parse(text).unwrap().precision_note(l);
+        assert_eq!(note("2002/2010", Locale::ru), " (известны только годы)");
+        assert_eq!(note("2002", Locale::ru), " (известен только год)");
+        assert_eq!(note("1999-12-08/2000", Locale::en), " (year known only)");
+        assert_eq!(
+            note("2021-09/2021-11", Locale::en),
+            " (months known, not the days)"
+        );
+        assert_eq!(note("2021-09-01/2021-11-02", Locale::en), "");
+    }
+
+    #[test]
     fn russian_dates_carry_the_years_mark() {
         let ru = |text: &str| {
             EventDate::parse(text)
@@ -403,11 +450,21 @@ mod tests {
                 .local(Locale::ru)
                 .to_string()
         };
-        assert_eq!(ru("1999-12-08"), "8 дек. 1999 г.");
-        assert_eq!(ru("1998-03"), "март 1998 г.");
-        assert_eq!(ru("2001"), "2001 г.");
-        assert_eq!(ru("2002/2010"), "2002 – 2010 гг.");
-        assert_eq!(ru("1999-12-08/2000-01"), "8 дек. 1999 г. – янв. 2000 г.");
+        assert_eq!(ru("1999-12-08"), "8 дек. 1999\u{a0}г.");
+        assert_eq!(ru("1998-03"), "март 1998\u{a0}г.");
+        assert_eq!(ru("2001"), "2001\u{a0}г.");
+        assert_eq!(ru("2002/2010"), "2002 – 2010\u{a0}гг.");
+        assert_eq!(
+            ru("1999-12-08/2000-01"),
+            "8 дек. 1999\u{a0}г. – янв. 2000\u{a0}г."
+        );
+        assert_eq!(ru("2021-11-08/2021-11-09"), "8–9 нояб. 2021\u{a0}г.");
+        assert_eq!(ru("2021-11-08/2021-12-03"), "8 нояб. – 3 дек. 2021\u{a0}г.");
+        assert_eq!(ru("2021-09/2021-11"), "сент. – нояб. 2021\u{a0}г.");
+        assert_eq!(
+            ru("2020-02/2021-03"),
+            "февр. 2020\u{a0}г. – март 2021\u{a0}г."
+        );
         let day = PartialDate::parse("1999-12-08").unwrap();
         assert_eq!(day.local_plain(Locale::ru), "8 дек. 1999");
         let en = |text: &str| {
@@ -418,6 +475,10 @@ mod tests {
         };
         assert_eq!(en("2002/2010"), "2002 – 2010");
         assert_eq!(en("1999-12-08/2000"), "8 Dec 1999 – 2000");
+        assert_eq!(en("2021-11-08/2021-11-09"), "8–9 Nov 2021");
+        assert_eq!(en("2021-11-08/2021-12-03"), "8 Nov – 3 Dec 2021");
+        assert_eq!(en("2021-09/2021-11"), "Sep – Nov 2021");
+        assert_eq!(en("2021-09-20/2021-11"), "20 Sep 2021 – Nov 2021");
     }
 
     #[test]

@@ -312,6 +312,15 @@ struct Language {
     missing: usize,
 }
 
+/// A Russian text typeset as Russian is: a date's parts and a dash kept with their words
+/// ([`crate::layout::text::keep_together`]).
+fn typeset(text: String) -> String {
+    match crate::layout::text::keep_together(&text) {
+        std::borrow::Cow::Owned(kept) => kept,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
+}
+
 impl Language {
     /// A text and its Russian twin, as the dataset keeps them.
     fn pair(&mut self, en: String, ru: Option<String>) -> (String, Option<String>) {
@@ -319,7 +328,8 @@ impl Language {
             return (en, ru);
         }
         match ru.filter(|r| !blank(r)) {
-            Some(r) => (r, None),
+            // Typeset as Russian is: a date's parts and a dash kept with their words.
+            Some(r) => (typeset(r), None),
             None if !blank(&en) => {
                 self.missing += 1;
                 (format!("{UNTRANSLATED}{en}"), None)
@@ -337,7 +347,7 @@ impl Language {
     fn optional(&mut self, en: Option<String>, ru: Option<String>) -> Option<String> {
         match en {
             Some(en) => Some(self.text(en, ru)),
-            None if self.russian => ru,
+            None if self.russian => ru.map(typeset),
             None => None,
         }
     }

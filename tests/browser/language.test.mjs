@@ -71,10 +71,34 @@ test('the switch puts the interface and the data into Russian and back, keeping 
   await page.context().close();
 });
 
+test('a Russian card keeps a date together, says what a range shares once, and names the seed documents its text cites', async () => {
+  const card = async (id) => {
+    const page = await openApp(browser, `${server.url}?lang=ru&sel=${id}`);
+    await page.waitForSelector(`.event-card[data-event-id="${id}"]`);
+    const text = {
+      title: await page.textContent('#card-title'),
+      date: await page.textContent('.event-card .date'),
+      sources: await page.$$eval('.event-card .sources li', (lis) => lis.map((li) => li.textContent)),
+    };
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+    return text;
+  };
+  // "1 января 2004 г." never broken after the day or before "г."; a range of years known only as years.
+  const promised = await card('single-currency-postponed');
+  assert.match(promised.title, /с 1\u00a0января 2004\u00a0г\./);
+  assert.equal(promised.date, '2004\u00a0– 2008\u00a0гг. (известны только годы)');
+  // Its text cites "S1": the seed document is named so in its sources.
+  assert.ok(promised.sources.some((s) => s.startsWith('S1: Report chapter')), promised.sources.join('\n'));
+  // Two days of one month, and two months of one year, written with what they share once.
+  assert.equal((await card('programme-subjects-2021-11')).date, '8–9\u00a0нояб. 2021\u00a0г.');
+  assert.equal((await card('single-currency-excluded-2021')).date, 'сент.\u00a0– нояб. 2021\u00a0г. (известны месяцы, но не дни)');
+});
+
 test("the language is in the link: reload, back and forward restore it; a wrong one is named, and a Russian link's wrong parts in Russian", async () => {
   const page = await openApp(browser, `${server.url}?view=mapping&lang=ru`);
   assert.equal(await lang(page), 'ru');
-  assert.match(await page.textContent('.mapping-view'), /Дорожные карты — куда\?/);
+  assert.match(await page.textContent('.mapping-view'), /Дорожные карты\s— куда\?/);
   await page.reload();
   await page.waitForSelector('#mapping-canvas');
   assert.equal(await lang(page), 'ru');

@@ -172,8 +172,8 @@ test('counts are written as a reader of the page\'s language writes them', async
   assert.match(await page.getAttribute('#timeline-canvas', 'aria-label'), /^Timeline of 1,200 events in 1 lanes\./);
   await page.click('#lang-ru');
   await pick(page, 'many.json', text);
-  await page.waitForFunction(() => /событий — 1\u00a0200\./.test(document.querySelector('#notice')?.textContent));
-  assert.match(await page.getAttribute('#timeline-canvas', 'aria-label'), /^Шкала времени: событий — 1\u00a0200,/);
+  await page.waitForFunction(() => /событий\s— 1\u00a0200\./.test(document.querySelector('#notice')?.textContent));
+  assert.match(await page.getAttribute('#timeline-canvas', 'aria-label'), /^Шкала времени: событий\s— 1\u00a0200,/);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
