@@ -91,7 +91,7 @@ pub struct NodeBox {
     pub sector: usize,
     /// The bar.
     pub rect: Rect,
-    /// Label, truncated to fit ("" if nothing fits).
+    /// Label, cut to fit ("" if nothing fits), labels cut alike told apart by their ends.
     pub label: String,
     /// The label's anchor x: its right edge for road maps, its left edge for programmes.
     pub label_x: f64,
@@ -343,7 +343,7 @@ pub fn layout_at(
                     w: mt.node_w_px,
                     h,
                 },
-                label: text::truncate(&full, mt.font_px, left_label_w - mt.label_gap_px),
+                label: full,
                 label_x: left_x - mt.label_gap_px,
                 label_w: left_label_w - mt.label_gap_px,
             });
@@ -361,11 +361,7 @@ pub fn layout_at(
                     w: mt.node_w_px,
                     h,
                 },
-                label: text::truncate(
-                    &m.programmes[i].label,
-                    mt.font_px,
-                    right_label_w - mt.label_gap_px,
-                ),
+                label: m.programmes[i].label.clone(),
                 label_x: right_x + mt.node_w_px + mt.label_gap_px,
                 label_w: right_label_w - mt.label_gap_px,
             });
@@ -385,6 +381,18 @@ pub fn layout_at(
             caption: text::truncate(&caption, mt.font_px * 0.8, y - top - 4.0),
         });
         y += mt.band_gap_px;
+    }
+
+    // Each column's labels cut to its width, those cut alike told apart ("…рынок газа").
+    for column in [&mut left, &mut right] {
+        let Some(room) = column.first().map(|b| b.label_w) else {
+            continue;
+        };
+        let whole: Vec<&str> = column.iter().map(|b| b.label.as_str()).collect();
+        let cut = text::truncate_apart(&whole, mt.font_px, room);
+        for (b, label) in column.iter_mut().zip(cut) {
+            b.label = label;
+        }
     }
 
     let links = link_paths(m, &left, &right, &mt);

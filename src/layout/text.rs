@@ -120,6 +120,48 @@ pub fn truncate(text: &str, font_px: f64, max_px: f64) -> String {
     }
 }
 
+/// `texts`, each cut to fit `max_px` at `font_px` as [`truncate`] cuts it, except that texts cut to the
+/// same words ("Единый рынок…" three times) are told apart: their shared first words give way to an
+/// ellipsis, the last of them kept where there is room ("…рынок газа", "…рынок нефти…").
+pub fn truncate_apart(texts: &[&str], font_px: f64, max_px: f64) -> Vec<String> {
+    let mut out: Vec<String> = texts.iter().map(|t| truncate(t, font_px, max_px)).collect();
+    for i in 0..out.len() {
+        if !out[i].ends_with('…') {
+            continue;
+        }
+        let same: Vec<usize> = (0..out.len())
+            .filter(|&j| out[j] == out[i] && texts[j] != texts[i] || j == i)
+            .collect();
+        if same.len() < 2 {
+            continue;
+        }
+        let words: Vec<Vec<&str>> = same
+            .iter()
+            .map(|&j| texts[j].split(' ').collect())
+            .collect();
+        let shared = (0..)
+            .take_while(|&k| {
+                words[0]
+                    .get(k)
+                    .is_some_and(|w| words.iter().all(|ws| ws.get(k) == Some(w)))
+            })
+            .count();
+        if shared == 0 {
+            continue;
+        }
+        for (&j, ws) in same.iter().zip(&words) {
+            let tail = |from: usize| format!("…{}", ws[from.min(ws.len())..].join(" "));
+            let kept_one = tail(shared - 1);
+            out[j] = if width_px(&kept_one, font_px) <= max_px {
+                kept_one
+            } else {
+                truncate(&tail(shared), font_px, max_px)
+            };
+        }
+    }
+    out
+}
+
 /// The first of `candidates` (a text and shorter forms of it, longest first) that fits `max_px` at
 /// `font_px`; if none does, the last, cut to fit, keeping a count it ends with (" (31)") whole where
 /// the rest leaves it room. Empty if there are none.
@@ -258,6 +300,32 @@ mod tests {
             keep_together("no breaks here"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn texts_cut_alike_are_told_apart_by_their_ends() {
+        let texts = [
+            "Единый рынок газа",
+            "Единый рынок нефти и нефтепродуктов",
+            "Единый рынок электроэнергии",
+            "Ветеринарный контроль",
+        ];
+        let room = width_px("Единый рынок…", 11.0) + 2.0;
+        let cut = truncate_apart(&texts, 11.0, room);
+        assert_eq!(cut[0], "…рынок газа");
+        assert!(
+            cut[1].starts_with('…') && cut[2].starts_with('…'),
+            "{cut:?}"
+        );
+        assert!(cut[1] != cut[2] && cut[0] != cut[1], "{cut:?}");
+        assert!(cut.iter().all(|c| width_px(c, 11.0) <= room), "{cut:?}");
+        // Cut alike but the same text (nothing to tell apart), or cut differently: as truncate cuts.
+        assert_eq!(
+            truncate_apart(&texts[3..], 11.0, room),
+            [truncate(texts[3], 11.0, room)]
+        );
+        let wide = truncate_apart(&texts, 11.0, 500.0);
+        assert_eq!(wide, texts.map(str::to_owned));
     }
 
     #[test]
