@@ -360,6 +360,9 @@ pub fn claims_key(
         .collect()
 }
 
+/// How much wider than its words' estimated width a claims label's patch of background is.
+const PATCH_WIDER: f64 = 1.1;
+
 /// Draws the officials' implementation claims over time, one series per plan, up to the playhead.
 pub fn draw_claims<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -452,6 +455,15 @@ pub fn draw_claims<DB: DrawingBackend>(
         )?;
     }
 
+    // Every claim's point and the top of its range, which no label is to cover.
+    let marks: Vec<(f64, f64)> = m
+        .claims
+        .iter()
+        .flat_map(|c| {
+            let x = scale.x_px_from_day(c.day());
+            std::iter::once((x, y_of(c.percent))).chain(c.percent_high.map(|hi| (x, y_of(hi))))
+        })
+        .collect();
     // The latest claim of each plan's label: text, whether right of its point, place, ink.
     let mut labels = Vec::new();
     for &(plan, colour) in &series {
@@ -515,7 +527,30 @@ pub fn draw_claims<DB: DrawingBackend>(
             // the date: the figure is what the label is for.
             let who = c.claimant.split(" (").next().unwrap_or(&c.claimant);
             let date = c.date.local(theme.locale);
-            let (right, left) = (w - x - 12.0, x - scale.x0 - 12.0);
+            // The room on either side, to the plot's edge or to the nearest point in the label's
+            // band (another plan's claims, or this plan's earlier ones, are not to be covered).
+            let ly = y_of(c.percent) - 4.0;
+            let in_band = |&&(mx, my): &&(f64, f64)| {
+                (mx - x).abs() > 4.0 && my + 5.0 >= ly - font_px - 2.0 && my - 5.0 <= ly + 1.0
+            };
+            let right = marks
+                .iter()
+                .filter(in_band)
+                .filter(|&&(mx, _)| mx > x)
+                .map(|&(mx, _)| mx - 5.0 - 4.0)
+                .fold(w - 4.0, f64::min)
+                - x
+                - 8.0;
+            // What the words may take of it: their patch of background is a tenth wider.
+            let words = |room: f64| (room - 2.0) / PATCH_WIDER;
+            let left = x
+                - 8.0
+                - marks
+                    .iter()
+                    .filter(in_band)
+                    .filter(|&&(mx, _)| mx < x)
+                    .map(|&(mx, _)| mx + 5.0 + 4.0)
+                    .fold(scale.x0 + 4.0, f64::max);
             let label = text::fit_first(
                 &[
                     &format!("{pct} ({who}, {date})"),
@@ -523,9 +558,9 @@ pub fn draw_claims<DB: DrawingBackend>(
                     &pct,
                 ],
                 font_px,
-                right.max(left),
+                words(right.max(left)),
             );
-            let right_side = text::width_px(&label, font_px) <= right;
+            let right_side = text::width_px(&label, font_px) <= words(right);
             let lx = if right_side { x + 8.0 } else { x - 8.0 };
             labels.push((
                 label,
@@ -546,7 +581,7 @@ pub fn draw_claims<DB: DrawingBackend>(
     // The labels last, each on a patch of the background, so that the playhead's line and the faint
     // claims still to come do not run through them.
     for (label, right_side, lx, ly, ink) in labels {
-        let w = text::width_px(&label, font_px) * 1.1 + 4.0;
+        let w = text::width_px(&label, font_px) * PATCH_WIDER + 4.0;
         let x0 = if right_side { lx - 2.0 } else { lx - w + 2.0 };
         let anchor = if right_side { HPos::Left } else { HPos::Right };
         area.draw(&Rectangle::new(
