@@ -183,7 +183,12 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
             }
         })
         .collect();
-    let row_font_px = (cell_h - ROW_LEADING_PX).clamp(MIN_ROW_FONT_PX, mt.font_px);
+    // The names' type as large as the rows allow and, where the column is narrower than the longest
+    // name (a phone's: "Туркменистан"), a little smaller, so that every name stays whole (bold, when
+    // its row is lit), down to the least size; a name too long even then is cut.
+    let fit_px = mt.font_px * (mt.label_w_px - 8.0) / (widest - 8.0).max(1.0);
+    let row_font_px = ((cell_h - ROW_LEADING_PX).min(fit_px) * 2.0).floor() / 2.0;
+    let row_font_px = row_font_px.clamp(MIN_ROW_FONT_PX, mt.font_px);
     let row_labels = m
         .states
         .iter()
