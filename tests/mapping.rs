@@ -644,3 +644,73 @@ fn in_a_theme_drawn_larger_the_diagram_shrinks_to_the_same_type_on_screen() {
     );
     assert!(css(1.3) <= 510.0, "{} px", css(1.3));
 }
+
+#[test]
+fn a_claims_label_covers_no_claims_point() {
+    use union_state::i18n::Locale;
+    for locale in [Locale::en, Locale::ru] {
+        let m = model::bundled_in(locale).unwrap().mapping.as_ref().unwrap();
+        let theme = union_state::render::theme::Theme { locale, ..LIGHT };
+        // A side column's widths, a phone's, a wide one.
+        for (w, h) in [
+            (380.0, 218.0),
+            (330.0, 200.0),
+            (460.0, 240.0),
+            (700.0, 300.0),
+        ] {
+            let mut out = String::new();
+            {
+                let root =
+                    SVGBackend::with_string(&mut out, (w as u32, h as u32)).into_drawing_area();
+                draw_claims(&root, m, (w, h), end_of_time(), &theme).unwrap();
+                root.present().unwrap();
+            }
+            let tags = |name: &str| -> Vec<&str> {
+                out.match_indices(&format!("<{name} "))
+                    .map(|(i, _)| &out[i..i + out[i..].find('>').unwrap()])
+                    .collect()
+            };
+            let n = |tag: &str, a: &str| common::number_attr(tag, a).unwrap();
+            let patches: Vec<(f64, f64, f64, f64)> = tags("rect")
+                .into_iter()
+                .filter(|t| t.contains("opacity=\"0.85\""))
+                .map(|t| {
+                    (
+                        n(t, "x"),
+                        n(t, "y"),
+                        n(t, "x") + n(t, "width"),
+                        n(t, "y") + n(t, "height"),
+                    )
+                })
+                .collect();
+            assert_eq!(patches.len(), 2, "{locale:?} {w}: a label for each plan");
+            for c in tags("circle") {
+                let (cx, cy, r) = (n(c, "cx"), n(c, "cy"), n(c, "r"));
+                for &(x0, y0, x1, y1) in &patches {
+                    let covered = cx + r > x0 && cx - r < x1 && cy + r > y0 && cy - r < y1;
+                    assert!(!covered, "{locale:?} {w}: the point at ({cx}, {cy}) under a label's patch {x0}..{x1}, {y0}..{y1}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn on_a_phone_labels_cut_alike_are_told_apart() {
+    use union_state::i18n::Locale;
+    for locale in [Locale::en, Locale::ru] {
+        let m = model::bundled_in(locale).unwrap().mapping.as_ref().unwrap();
+        for w in [330.0, 360.0, 420.0] {
+            let g = layout(m, w, 1100.0, None);
+            for column in [&g.left, &g.right] {
+                let labels: Vec<&str> = column.iter().map(|b| b.label.as_str()).collect();
+                for (i, a) in labels.iter().enumerate() {
+                    assert!(
+                        !labels[i + 1..].contains(a),
+                        "{locale:?} at {w}: {a:?} twice in {labels:?}"
+                    );
+                }
+            }
+        }
+    }
+}
