@@ -277,7 +277,7 @@ test("a legend beside the chart says what each mark means, in the page's languag
   await page.context().close();
 });
 
-test('on a narrow phone every view tab is on the screen and nothing scrolls sideways, in both languages', async () => {
+test('on a narrow phone every view tab is on the screen, in two columns, and nothing scrolls sideways, in both languages', async () => {
   for (const lang of ['en', 'ru']) {
     const page = await openApp(browser, `${server.url}?lang=${lang}`, { viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
     const r = await page.evaluate(() => ({
@@ -290,6 +290,8 @@ test('on a narrow phone every view tab is on the screen and nothing scrolls side
     assert.equal(r.tabs.length, 4, `${lang}: four tabs`);
     assert.ok(r.overflow <= 1, `${lang}: the page scrolls sideways by ${r.overflow}px`);
     for (const [name, left, right] of r.tabs) assert.ok(left >= 0 && right <= 320, `${lang}: the tab "${name}" reaches ${left} to ${right}px`);
+    // In two even columns, none left alone on a row.
+    assert.equal(new Set(r.tabs.map(([, left]) => left)).size, 2, `${lang}: ${JSON.stringify(r.tabs)}`);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
