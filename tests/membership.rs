@@ -800,3 +800,38 @@ fn a_cells_words_stand_clear_of_its_mark_and_within_its_width() {
         assert!(seen >= 10, "{w} x {h}: {seen} cells' words");
     }
 }
+
+#[test]
+fn a_wide_ladder_gives_each_sectors_name_whole_on_as_many_lines_as_its_row_holds() {
+    let span = (
+        Day::from_ymd(1990, 1, 1).as_f64(),
+        Day::from_ymd(2026, 6, 1).as_f64(),
+    );
+    for locale in [Locale::en, Locale::ru] {
+        let d = depth_in(locale);
+        // The story's depth steps at 1280 x 720 (rows with one line for the name), a 1920 x 1080
+        // screen (rows with three).
+        for (w, h) in [(850.0, 445.0), (1490.0, 840.0)] {
+            let g = ladder::layout(d, locale, w, h, span);
+            assert!(!g.metrics.narrow);
+            for (row, sector) in g.rows.iter().zip(&d.sectors) {
+                let name = row.text.name.join(" ");
+                if w > 1000.0 || !sector.label.contains(',') {
+                    assert_eq!(
+                        name, sector.label,
+                        "{locale:?} at {w} x {h}: {:?}",
+                        row.text.name
+                    );
+                }
+                for line in &row.text.name {
+                    let drawn = union_state::layout::text::width_px(line, g.metrics.font_px);
+                    assert!(
+                        drawn <= g.metrics.label_w_px - 8.0,
+                        "{locale:?} at {w}: {line}"
+                    );
+                }
+            }
+            assert!(g.metrics.label_w_px <= 250.0 && g.metrics.label_w_px <= w * 0.28 + 1e-9);
+        }
+    }
+}

@@ -194,7 +194,17 @@ pub fn layout(
 ) -> LadderLayout {
     let width = width.max(1.0);
     let height = height.max(1.0);
-    let mt = Metrics::for_width(width);
+    let mut mt = Metrics::for_width(width);
+    // Wide, the names' column as wide as the longest name needs on one line, up to 28 % of the width
+    // and 250 px (at 190 px "Информационная безопасность" was cut in rows too short for two lines).
+    if !mt.narrow {
+        let widest = d
+            .sectors
+            .iter()
+            .map(|s| text::width_px(&s.label, mt.font_px) * text::BOLD_WIDER + 8.0)
+            .fold(0.0, f64::max);
+        mt.label_w_px = widest.min(width * 0.28).min(250.0).max(mt.label_w_px);
+    }
     let n = d.sectors.len().max(1) as f64;
     let line_px = mt.font_px + 3.0;
     let figures_px = mt.font_px - 2.0;
@@ -296,10 +306,10 @@ pub fn layout(
                 // them and the figures under them, the second cut if it must be.
                 None => {
                     let room = mt.label_w_px - 8.0;
-                    let name = if text::width_px(name, mt.font_px) > room
-                        && band_h >= 3.0 * line_px + 3.0
-                    {
-                        text::wrap_bold(name, mt.font_px, room * text::SLACK, 2)
+                    // As many lines as the row has room for beside its figures' line, up to three.
+                    let lines = ((band_h - 3.0) / line_px - 1.0).floor().clamp(1.0, 3.0) as usize;
+                    let name = if text::width_px(name, mt.font_px) > room && lines > 1 {
+                        text::wrap_bold(name, mt.font_px, room * text::SLACK, lines)
                     } else {
                         vec![text::truncate(name, mt.font_px, room)]
                     };
