@@ -297,3 +297,66 @@ fn a_compact_timelines_label_runs_on_where_its_row_has_room() {
     assert!(longest > 130.0, "the longest label is {longest} px");
     assert!(longest <= p.metrics.label_max_px + 1e-9);
 }
+
+#[test]
+fn a_selected_events_title_covers_none_of_its_neighbours_and_a_pointed_ones_is_whole() {
+    use union_state::i18n::Locale;
+    use union_state::model::Day;
+    let day = |y, m, d| Day::from_ymd(y, m, d).as_f64();
+    // The story's steps at 1280 x 720 whose selected event has no label of its own: the security
+    // treaty of 2024 in a dense row near the right edge (its title beside it on the left covered the
+    // markers of 2022 and 2023 in its row), and the Supreme State Council of December 2007 (covering
+    // the label of the Council's first session).
+    let steps = [
+        (
+            "security-guarantees-treaty-2024",
+            day(2020, 1, 1),
+            day(2026, 6, 30),
+        ),
+        ("ssc-2007-12", day(1999, 6, 1), day(2010, 12, 31)),
+    ];
+    let mut seen = 0;
+    for locale in [Locale::en, Locale::ru] {
+        let d = model::bundled_in(locale).unwrap();
+        for (id, t0, t1) in steps {
+            let p = place(d, 850.0, 470.0, Window { t0, t1 });
+            let i = d.event_index(id).unwrap();
+            let e = p.events.iter().find(|e| e.event == i).unwrap();
+            let font = p.metrics.label_font_px;
+            let r = p.metrics.marker_r_px;
+            let w = text::width_px(&d.events[i].title, font) * text::BOLD_WIDER + font + 6.0;
+            let h = font * 1.5 + 2.0;
+            // Selected: as much as fits before the next marker or label, covering none (or not
+            // shown, where that is too little).
+            let spot = p.callout_spot(e, w, h, true);
+            seen += usize::from(spot.is_some());
+            if let Some(spot) = spot {
+                let covered: Vec<&str> = p
+                    .events
+                    .iter()
+                    .filter(|o| o.event != i && (o.y_px - spot.y).abs() < r + h / 2.0)
+                    .filter(|o| {
+                        let end = o
+                            .label
+                            .as_deref()
+                            .map_or(o.x_px + r, |l| o.label_x_px + text::width_px(l, font));
+                        o.x_px - r < spot.x1 && end > spot.x0
+                    })
+                    .map(|o| d.events[o.event].id.as_str())
+                    .collect();
+                assert!(
+                    covered.is_empty(),
+                    "{locale:?} {id}: the title covers {covered:?}"
+                );
+                assert!(spot.x1 - spot.x0 >= 3.0 * font && spot.x0 >= 0.0 && spot.x1 <= 850.0);
+            }
+            // Pointed at: whole, within the chart.
+            let spot = p.callout_spot(e, w, h, false).unwrap();
+            assert!(
+                spot.x1 - spot.x0 >= w - 0.5 && spot.x0 >= 0.0 && spot.x1 <= 850.0,
+                "{spot:?}"
+            );
+        }
+    }
+    assert!(seen > 0, "no selected title shown at all");
+}

@@ -22,6 +22,7 @@ use crate::layout::lanes::PlacedEvent;
 use crate::layout::lanes::Placement;
 use crate::layout::scale::Window;
 use crate::layout::tenths::Tenths;
+use crate::layout::text;
 use crate::model::{count_in, Dataset};
 use crate::render::theme::Theme;
 use crate::render::theme::PLAYHEAD_STROKE_PX;
@@ -747,11 +748,11 @@ pub fn TimelineCanvas() -> impl IntoView {
         })
     });
 
-    // The title of the event pointed at where the chart draws it cut or not at all, else of the one
-    // selected where the chart gives it no label (a dense stretch leaves an event no room for one):
-    // whole, in HTML over the layers, beside its marker (before it near the right edge), moved with
-    // them by a preview. Not while playing, when the selection follows the playhead and the card
-    // names it.
+    // The title of the event pointed at where the chart draws it cut or not at all, whole, else of the
+    // one selected where the chart gives it no label (a dense stretch leaves an event no room for
+    // one), as much of it as fits before the next marker: in HTML over the layers, beside its marker
+    // (see `Placement::callout_spot`), moved with them by a preview. Not while playing, when the
+    // selection follows the playhead and the card names it.
     let callout = Memo::new(move |_| {
         if state.playing.get() {
             return None;
@@ -773,22 +774,28 @@ pub fn TimelineCanvas() -> impl IntoView {
                 return None;
             }
             let m = &p.metrics;
-            let reach = m.marker_r_px + m.gap_px + 2.0;
+            // The element's size, as its style sets it: bold type, padding of half an em at each
+            // side and a tenth above and below, a border of 4 px on the left and 1 px elsewhere,
+            // at most 28 rem (16 px each, in the chart's px).
+            let font = m.label_font_px;
+            let w =
+                (text::width_px(&title, font) * text::BOLD_WIDER + font + 6.0).min(28.0 * 16.0 / k);
+            // Selected, it covers none of its neighbours (cut, or not shown, where they are
+            // close); pointed at, it is shown whole.
+            let spot = p.callout_spot(e, w, font * 1.5 + 2.0, hovered.is_none())?;
             let px = |v: f64| format!("{v}px");
             // Set through the element's style, one property at a time: the page's Content Security
             // Policy forbids style attributes.
-            let (left, right, room) = if e.x_px > p.width * 0.6 {
-                let right = p.width - e.x_px + reach;
-                ("auto".to_owned(), px(right * k), p.width - right - 4.0)
+            let (left, right) = if spot.rightwards {
+                (px(spot.x0 * k), "auto".to_owned())
             } else {
-                let left = e.x_px + reach;
-                (px(left * k), "auto".to_owned(), p.width - left - 4.0)
+                ("auto".to_owned(), px((p.width - spot.x1) * k))
             };
             Some(Callout {
                 left,
                 right,
-                top: px(e.y_px * k),
-                max_width: format!("min(28rem, {}px)", room.max(0.0) * k),
+                top: px(spot.y * k),
+                max_width: format!("min(28rem, {}px)", spot.room.max(0.0) * k),
                 font_size: px(m.label_font_px * k),
                 colour: css_colour(theme.track(track)),
                 title,

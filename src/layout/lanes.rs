@@ -325,7 +325,107 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
     }
 }
 
+/// Where a placed event's whole title is shown over the chart, beside or just above or below its marker
+/// ([`Placement::callout_spot`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CalloutSpot {
+    /// Left edge, px.
+    pub x0: f64,
+    /// Right edge, px.
+    pub x1: f64,
+    /// Vertical centre, px.
+    pub y: f64,
+    /// Whether it runs rightwards from `x0` (else leftwards from `x1`).
+    pub rightwards: bool,
+    /// The most width it may take, px, running its way.
+    pub room: f64,
+}
+
 impl Placement {
+    /// Where to show the title of the placed event `e`, `w` x `h` px whole, beside its marker. Pointed
+    /// at (`keep_clear` false), it is shown whole where it can be: on the side with room (the right,
+    /// unless the marker is in the right two fifths), else on the other side, covering the fewest
+    /// other markers when it fits both. Selected
+    /// (`keep_clear`), it covers none: beside its marker, on the side with more room up to the next
+    /// marker or label in its row, cut to that room, or not at all where that is under three ems.
+    pub fn callout_spot(
+        &self,
+        e: &PlacedEvent,
+        w: f64,
+        h: f64,
+        keep_clear: bool,
+    ) -> Option<CalloutSpot> {
+        let m = &self.metrics;
+        let r = m.marker_r_px;
+        let reach = r + m.gap_px + 2.0;
+        let (edge0, edge1) = (4.0, self.width - 4.0);
+        let others = || {
+            self.events
+                .iter()
+                .filter(move |o| o.event != e.event && self.in_plot(o.x_px))
+        };
+        let in_band =
+            |o: &PlacedEvent, y: f64| o.y_px + r > y - h / 2.0 && o.y_px - r < y + h / 2.0;
+        let spot = |x: f64, y: f64, rightwards: bool| {
+            let mut room = if rightwards { edge1 - x } else { x - edge0 };
+            if keep_clear {
+                // Up to the next marker or label its way in the band it takes.
+                for o in others().filter(|o| in_band(o, y)) {
+                    let label_end = o.label.as_deref().map_or(o.x_px + r, |l| {
+                        o.label_x_px + text::width_px(l, m.label_font_px)
+                    });
+                    let gap = if rightwards {
+                        o.x_px - r - 2.0 - x
+                    } else {
+                        x - (label_end + 2.0)
+                    };
+                    if gap > -2.0 * r || (!rightwards && o.x_px < x) {
+                        room = room.min(gap);
+                    }
+                }
+            }
+            let w = w.min(room.max(0.0));
+            let (x0, x1) = if rightwards { (x, x + w) } else { (x - w, x) };
+            CalloutSpot {
+                x0,
+                x1,
+                y,
+                rightwards,
+                room,
+            }
+        };
+        let prefer_right = e.x_px <= self.width * 0.6;
+        let right = spot(e.x_px + reach, e.y_px, true);
+        let left = spot(e.x_px - reach, e.y_px, false);
+        let (first, second) = if prefer_right {
+            (right, left)
+        } else {
+            (left, right)
+        };
+        if keep_clear {
+            let wide = |s: &CalloutSpot| s.x1 - s.x0;
+            let best = if wide(&second) > wide(&first) + 0.5 {
+                second
+            } else {
+                first
+            };
+            return (wide(&best) >= 3.0 * m.label_font_px).then_some(best);
+        }
+        let spots = [first, second];
+        let whole = |s: &CalloutSpot| s.x1 - s.x0 >= w - 0.5;
+        let covered = |s: &CalloutSpot| {
+            others()
+                .filter(|o| in_band(o, s.y) && o.x_px + r > s.x0 && o.x_px - r < s.x1)
+                .count()
+        };
+        // The whole title where it can be, covering the fewest markers; the earlier spot on a tie.
+        spots
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, s)| (!whole(s), covered(s), *i))
+            .map(|(_, s)| *s)
+    }
+
     /// Whether `x` is across the plot: where markers are drawn and the pointer finds events (the lane
     /// names on the left take no marks and no hits).
     pub fn in_plot(&self, x: f64) -> bool {
