@@ -750,7 +750,7 @@ pub fn TimelineCanvas() -> impl IntoView {
 
     // The title of the event pointed at where the chart draws it cut or not at all, whole, else of the
     // one selected where the chart gives it no label (a dense stretch leaves an event no room for
-    // one), as much of it as fits before the next marker: in HTML over the layers, beside its marker
+    // one), as much of it as fits before the next marker or label: in HTML over the layers, beside it
     // (see `Placement::callout_spot`), moved with them by a preview. Not while playing, when the
     // selection follows the playhead and the card names it.
     let callout = Memo::new(move |_| {

@@ -325,7 +325,7 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
     }
 }
 
-/// Where a placed event's whole title is shown over the chart, beside or just above or below its marker
+/// Where a placed event's title is shown over the chart, beside its marker
 /// ([`Placement::callout_spot`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CalloutSpot {
@@ -342,12 +342,12 @@ pub struct CalloutSpot {
 }
 
 impl Placement {
-    /// Where to show the title of the placed event `e`, `w` x `h` px whole, beside its marker. Pointed
+    /// Where to show the title of the placed event `e` (`w` x `h` px whole) beside its marker. Pointed
     /// at (`keep_clear` false), it is shown whole where it can be: on the side with room (the right,
-    /// unless the marker is in the right two fifths), else on the other side, covering the fewest
-    /// other markers when it fits both. Selected
-    /// (`keep_clear`), it covers none: beside its marker, on the side with more room up to the next
-    /// marker or label in its row, cut to that room, or not at all where that is under three ems.
+    /// unless the marker is in the right two fifths), else on the other side, on the side covering
+    /// fewer other markers where it fits both. Selected (`keep_clear`), it covers none: on the side
+    /// with more room up to the next marker or label in its row, cut to that room, or not at all
+    /// where that is under three ems.
     pub fn callout_spot(
         &self,
         e: &PlacedEvent,

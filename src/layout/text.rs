@@ -130,7 +130,7 @@ pub fn truncate_apart(texts: &[&str], font_px: f64, max_px: f64) -> Vec<String> 
             continue;
         }
         let same: Vec<usize> = (0..out.len())
-            .filter(|&j| out[j] == out[i] && texts[j] != texts[i] || j == i)
+            .filter(|&j| j == i || (out[j] == out[i] && texts[j] != texts[i]))
             .collect();
         if same.len() < 2 {
             continue;
@@ -230,8 +230,8 @@ pub fn keep_together(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `text`, set in bold, broken at spaces (never at a non-breaking one) into at most `max_lines` lines
-/// that each fit `max_px` at `font_px` with the room bold type may take ([`SLACK`]); the last line is cut with an ellipsis if the
-/// rest does not fit. A line is never left empty while words remain.
+/// that each fit `max_px` at `font_px` with the room bold type may take ([`SLACK`]); the last line is
+/// cut with an ellipsis if the rest does not fit. A line is never left empty while words remain.
 pub fn wrap_bold(text: &str, font_px: f64, max_px: f64, max_lines: usize) -> Vec<String> {
     let room = max_px / SLACK;
     let mut lines: Vec<String> = Vec::new();
