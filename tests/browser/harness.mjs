@@ -121,6 +121,31 @@ export function timelinePixel(page, x, y) {
   })()`);
 }
 
+/** The mean [r, g, b] of the page's pixels as shown on screen in `clip` ({ x, y, width, height }, CSS
+ * px): a screenshot of it, decoded in a blank page of the same browser context. For what only CSS
+ * draws (shadows, fades), which no canvas of the page holds. */
+export async function screenColour(page, clip) {
+  const png = (await page.screenshot({ clip })).toString('base64');
+  const blank = await page.context().newPage();
+  try {
+    return await blank.evaluate(async (data) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      const sum = [0, 0, 0];
+      for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
+      return sum.map((v) => v / (d.length / 4));
+    }, png);
+  } finally {
+    await blank.close();
+  }
+}
+
 /** The placed events' hit targets: [{ id, x, y }] in CSS px relative to the canvas. */
 export async function hitTargets(page) {
   return JSON.parse(await page.getAttribute('#timeline-canvas', 'data-hit-targets'));

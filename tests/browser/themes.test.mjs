@@ -1,7 +1,7 @@
 // Themes (light, dark, projector; the system's choice by default) and reduced motion (cuts, not sweeps).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, hitTargets, openMenu, timelinePixel } from './harness.mjs';
+import { serve, launch, openApp, hitTargets, openMenu, timelinePixel, screenColour } from './harness.mjs';
 
 let server;
 let browser;
@@ -114,4 +114,63 @@ test("the legends' swatches are in the colours their chart draws, in every theme
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
+});
+
+test('a card longer than its box shades the edge with more beyond it, in both themes', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await openApp(browser, `${server.url}?lang=ru&sel=single-currency-postponed&t=2008-01-01`, { colorScheme });
+    await page.waitForSelector('.event-card[data-event-id="single-currency-postponed"]');
+    const card = page.locator('.event-card');
+    const box = await card.boundingBox();
+    assert.ok(await card.evaluate((el) => el.scrollHeight > el.clientHeight + 50), `${colorScheme}: the card scrolls`);
+    // Its text made transparent, so that only what is drawn under it shows.
+    await card.evaluate((el) => {
+      for (const e of [el, ...el.querySelectorAll('*')]) {
+        e.style.setProperty('color', 'transparent', 'important');
+        e.style.setProperty('border-color', 'transparent', 'important');
+      }
+    });
+    // Strips 4 px tall inside the card at its top and foot, clear of the scroll bar.
+    const strip = (top) => ({ x: box.x + 4, y: top ? box.y + 3 : box.y + box.height - 7, width: box.width - 28, height: 4 });
+    const at = async (scroll) => {
+      await card.evaluate((el, s) => { el.scrollTop = s === 'end' ? el.scrollHeight : s; }, scroll);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      return { top: await screenColour(page, strip(true)), foot: await screenColour(page, strip(false)) };
+    };
+    const start = await at(0);
+    const middle = await at(150);
+    const end = await at('end');
+    // The card's own colour where nothing more is beyond an edge; shaded (towards the text's colour:
+    // darker in the light theme, lighter in the dark one) where more is.
+    const away = (c, from) => Math.abs(c[0] + c[1] + c[2] - (from[0] + from[1] + from[2]));
+    assert.ok(away(start.foot, end.foot) >= 6, `${colorScheme}: the foot with more below ${start.foot} against ${end.foot} at the end`);
+    assert.ok(away(middle.top, start.top) >= 6, `${colorScheme}: the top with more above ${middle.top} against ${start.top} at the start`);
+    assert.ok(away(end.foot, start.top) <= 3, `${colorScheme}: at the end the foot is the card's colour: ${end.foot}, ${start.top}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test("the side column's foot fades out where more of it is below", async () => {
+  // The road maps at 1280 x 720: the filter, key, claims chart and card run past the column's foot.
+  const page = await openApp(browser, `${server.url}?view=mapping&sel=up-10`, { viewport: { width: 1280, height: 720 } });
+  await page.waitForSelector('.event-card[data-target-id="up-10"]');
+  const column = page.locator('.mapping-view .card-column');
+  assert.ok(await column.evaluate((el) => el.scrollHeight > el.clientHeight + 50), 'the column scrolls');
+  await column.evaluate((el) => {
+    for (const e of el.querySelectorAll('*')) e.style.setProperty('color', 'transparent', 'important');
+  });
+  const card = await page.locator('.mapping-view .event-card').boundingBox();
+  const box = await column.boundingBox();
+  assert.ok(card.y + card.height > box.y + box.height, 'the card runs past the column');
+  const strip = (y) => ({ x: card.x + 6, y, width: card.width - 30, height: 3 });
+  // Inside the card, well above the foot: the card's colour; at the foot, faded towards the page's.
+  const inside = await screenColour(page, strip(box.y + box.height - 60));
+  const foot = await screenColour(page, strip(box.y + box.height - 4));
+  const page_ = await screenColour(page, { x: box.x + box.width + 2, y: box.y + 4, width: 2, height: 4 });
+  const sum = (c) => c[0] + c[1] + c[2];
+  assert.ok(Math.abs(sum(foot) - sum(page_)) < Math.abs(sum(inside) - sum(page_)) - 6,
+    `the foot ${foot} nearer the page's colour ${page_} than the card's ${inside}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
