@@ -147,6 +147,18 @@ test('?key=1 opens an embedded view with its legend shown; a matrix too short fo
   await page.context().close();
 });
 
+test('embedded at 960 x 540 with its key, the legend is not faded at its foot as the side column is', async () => {
+  const page = await openApp(browser, `${server.url}?embed=1&key=1&view=membership`, { viewport: { width: 960, height: 540 } });
+  await page.waitForSelector('.card-column > .legend', { state: 'visible' });
+  const r = await page.$eval('.card-column', (el) => ({
+    mask: getComputedStyle(el).maskImage,
+    scrolls: el.scrollHeight > el.clientHeight,
+  }));
+  assert.deepEqual(r, { mask: 'none', scrolls: false }, 'the whole legend, its last line unfaded');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a depth ladder too short for its rows keeps their height and scrolls in its frame, its foot shaded', async () => {
   const page = await openApp(browser, `${server.url}?embed=1&key=1&view=depth&theme=projector&lang=ru`, { viewport: { width: 640, height: 360 } });
   await page.waitForSelector('#depth-canvas');
