@@ -631,6 +631,21 @@ fn in_a_theme_drawn_larger_the_diagram_shrinks_to_the_same_type_on_screen() {
             on_screen >= LEAST_FONT_PX - 1e-9 && on_screen <= LEAST_FONT_PX + scale,
             "{css_w} at {scale}: type {on_screen} px on screen"
         );
+        // The sector names no smaller on screen than the labels' least (they were four fifths of it).
+        let caption = g.metrics.caption_font_px * scale;
+        assert!(
+            caption >= LEAST_FONT_PX - 1e-9 && g.metrics.caption_font_px <= g.metrics.font_px,
+            "{css_w} at {scale}: sector names {caption} px on screen"
+        );
+        for band in &g.bands {
+            let drawn =
+                union_state::layout::text::width_px(&band.caption, g.metrics.caption_font_px);
+            assert!(
+                drawn <= band.y1 - band.y0,
+                "{}: {drawn} px along a band",
+                band.caption
+            );
+        }
     }
     // On screen, the larger theme's diagram needs about as much height as the default's, and less
     // than the 520 px its frame has at 1280 x 720 (it needed 608, with type no smaller than 9 layout

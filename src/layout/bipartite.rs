@@ -51,6 +51,9 @@ pub struct Metrics {
     pub node_gap_px: f64,
     /// Width of the strip on the left where sector names run upwards, px.
     pub caption_px: f64,
+    /// Type of the sector names (bold), px: four fifths of the labels', but never smaller on screen
+    /// than [`LEAST_FONT_PX`].
+    pub caption_font_px: f64,
     /// Gap between sector bands, px.
     pub band_gap_px: f64,
     /// Height of the column headings, px.
@@ -73,6 +76,7 @@ impl Metrics {
             min_node_px: (font_px + 3.0).round(),
             node_gap_px: 2.0,
             caption_px: font_px + 6.0,
+            caption_font_px: font_px * 0.8,
             band_gap_px: if narrow { 6.0 } else { 8.0 },
             header_px: font_px + 14.0,
             node_w_px: if narrow { 8.0 } else { 12.0 },
@@ -298,6 +302,8 @@ pub fn layout_at(
         }
         font -= 1.0;
     }
+    // The sector names in the projector's compact layout were 7.2 px on screen.
+    mt.caption_font_px = (mt.font_px * 0.8).max(least_font(scale)).min(mt.font_px);
     let unit = if fits {
         let (mut lo, mut hi) = (0.0f64, height);
         for _ in 0..40 {
@@ -378,7 +384,7 @@ pub fn layout_at(
             sector: s,
             y0: top,
             y1: y,
-            caption: text::truncate(&caption, mt.font_px * 0.8, y - top - 4.0),
+            caption: text::truncate(&caption, mt.caption_font_px, y - top - 4.0),
         });
         y += mt.band_gap_px;
     }

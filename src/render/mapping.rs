@@ -59,7 +59,7 @@ pub fn draw_mapping<DB: DrawingBackend>(
             ],
             fill.filled(),
         ))?;
-        let style = TextStyle::from(bold(mt.font_px * 0.8))
+        let style = TextStyle::from(bold(mt.caption_font_px))
             .transform(FontTransform::Rotate270)
             .color(&theme.muted)
             .pos(Pos::new(HPos::Center, VPos::Center));
