@@ -123,10 +123,11 @@ export function timelinePixel(page, x, y) {
 
 /** The mean [r, g, b] of the page's pixels as shown on screen in `clip` ({ x, y, width, height }, CSS
  * px): a screenshot of it, decoded in a blank page of the same browser context. For what only CSS
- * draws (shadows, fades), which no canvas of the page holds. */
-export async function screenColour(page, clip) {
-  const png = (await page.screenshot({ clip })).toString('base64');
-  const blank = await page.context().newPage();
+ * draws (shadows, fades, a form control's parts), which no canvas of the page holds. `openBlank` opens
+ * that page: Playwright's by default; a Puppeteer page passes its browser's. */
+export async function screenColour(page, clip, openBlank = () => page.context().newPage()) {
+  const png = Buffer.from(await page.screenshot({ clip })).toString('base64');
+  const blank = await openBlank();
   try {
     return await blank.evaluate(async (data) => {
       const img = new Image();

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DIST, FIREFOX, inkedShare, launch, unsaturated } from './harness.mjs';
+import { DIST, FIREFOX, inkedShare, launch, screenColour, unsaturated } from './harness.mjs';
 import { pack } from '../../.ci/single-file.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -394,6 +394,30 @@ describe('Firefox ESR, network off', () => {
     await page.goto(DIRECT_URL);
     await page.waitForFunction(appReady, { timeout: 30000 });
     await checkScene(page, { bitmap: false, flat: true }, 'Firefox');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("the scrubber's handle is in the theme's accent colour, as in Chromium", async () => {
+    // Firefox draws a range's handle grey whatever its accent-color; the stylesheet draws its parts.
+    const { page, problems } = await offlinePage();
+    for (const theme of ['light', 'dark']) {
+      await page.goto(`${DIRECT_URL}?t=2010-06-01&theme=${theme}`);
+      await page.waitForFunction(appReady, { timeout: 30000 });
+      const { clip, accent } = await page.evaluate(() => {
+        const s = document.querySelector('#scrub');
+        const r = s.getBoundingClientRect();
+        const f = (s.value - s.min) / (s.max - s.min);
+        const thumb = parseFloat(getComputedStyle(document.documentElement).fontSize) * 1.1;
+        const x = r.x + thumb / 2 + f * (r.width - thumb);
+        const hex = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
+        const accent = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+        return { clip: { x: x - 2, y: r.y + r.height / 2 - 2, width: 4, height: 4 }, accent };
+      });
+      const seen = await screenColour(page, clip, () => browser.newPage());
+      const off = Math.max(...seen.map((v, k) => Math.abs(v - accent[k])));
+      assert.ok(off < 24, `${theme}: the handle's centre is rgb(${seen.map(Math.round)}), the accent rgb(${accent})`);
+    }
     assert.deepEqual(problems, []);
     await page.close();
   });
