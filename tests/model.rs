@@ -443,6 +443,36 @@ fn a_dataset_in_russian_is_the_file_put_into_russian() {
     }
 }
 
+/// In either language a text's date and dashes are kept with their words, in the Russian twin shown
+/// beside an English title too, and in an English text standing in for a missing translation.
+#[test]
+fn texts_are_typeset_in_both_languages() {
+    let text = with(|v| {
+        v["events"][0]["title"] = "In force on 1 Jan 2004 — ratified".into();
+        v["events"][0]["title_ru"] = "Вступил в силу 1 января 2004 г. — ратифицирован".into();
+        v["events"][0]["summary"] = "Signed on 8 Dec 1999.".into();
+    });
+    let en = Dataset::from_json(&text).unwrap();
+    assert_eq!(
+        en.events[0].title,
+        "In force on 1\u{a0}Jan 2004\u{a0}— ratified"
+    );
+    assert_eq!(
+        en.events[0].title_ru.as_deref(),
+        Some("Вступил в силу 1\u{a0}января 2004\u{a0}г.\u{a0}— ратифицирован")
+    );
+    assert_eq!(en.events[0].summary, "Signed on 8\u{a0}Dec 1999.");
+    let ru = Dataset::from_json_in(&text, Locale::ru).unwrap();
+    assert_eq!(
+        ru.events[0].title,
+        "Вступил в силу 1\u{a0}января 2004\u{a0}г.\u{a0}— ратифицирован"
+    );
+    assert_eq!(
+        ru.events[0].summary,
+        format!("{UNTRANSLATED}Signed on 8\u{a0}Dec 1999.")
+    );
+}
+
 #[test]
 fn an_untranslated_text_at_the_length_limit_loads_in_russian_too() {
     let text = with(|v| v["title"] = "x".repeat(300).into());

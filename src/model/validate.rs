@@ -302,18 +302,20 @@ struct Checker {
     lang: Language,
 }
 
-/// The language a dataset's texts are put in. In English each text is kept as written, beside its
-/// Russian twin where the dataset keeps one. In Russian the twin takes the text's place or, where there
-/// is none, the English text does, marked with [`UNTRANSLATED`] and counted; no twin is kept, so
-/// nothing shows twice. Problems are found in the texts as written, at their own paths, either way.
+/// The language a dataset's texts are put in. In English each text is kept, typeset ([`typeset`]),
+/// beside its Russian twin where the dataset keeps one. In Russian the twin takes the text's place or,
+/// where there is none, the English text does, marked with [`UNTRANSLATED`] and counted; no twin is
+/// kept, so nothing shows twice. Problems are found in the texts as written, at their own paths, either
+/// way.
 struct Language {
     russian: bool,
     /// Texts that fell back to English.
     missing: usize,
 }
 
-/// A Russian text typeset as Russian is: a date's parts and a dash kept with their words
-/// ([`crate::layout::text::keep_together`]).
+/// A text typeset: a date's parts and a dash kept with their words
+/// ([`crate::layout::text::keep_together`]), so that no line ends on a day's number ("1" before "Jan
+/// 2004") or begins with "г." or a dash.
 fn typeset(text: String) -> String {
     match crate::layout::text::keep_together(&text) {
         std::borrow::Cow::Owned(kept) => kept,
@@ -325,14 +327,13 @@ impl Language {
     /// A text and its Russian twin, as the dataset keeps them.
     fn pair(&mut self, en: String, ru: Option<String>) -> (String, Option<String>) {
         if !self.russian {
-            return (en, ru);
+            return (typeset(en), ru.map(typeset));
         }
         match ru.filter(|r| !blank(r)) {
-            // Typeset as Russian is: a date's parts and a dash kept with their words.
             Some(r) => (typeset(r), None),
             None if !blank(&en) => {
                 self.missing += 1;
-                (format!("{UNTRANSLATED}{en}"), None)
+                (format!("{UNTRANSLATED}{}", typeset(en)), None)
             }
             None => (en, None),
         }
