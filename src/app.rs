@@ -130,6 +130,10 @@ pub struct AppState {
     pub lanes_unnamed: RwSignal<bool>,
     /// The story step shown, while a story is told (next and previous then walk the steps).
     pub step: RwSignal<Option<usize>>,
+    /// A step a link has just shown as the link describes it (its view, time and selection, which the
+    /// reader may have changed since the step was applied): the story marks it as the step shown
+    /// without applying it again.
+    pub step_as_linked: StoredValue<Option<usize>>,
     /// The JSON text of a dataset the user loaded (none for the bundled one): read again in the other
     /// language when the language changes.
     pub source: StoredValue<Option<Arc<str>>>,
@@ -179,6 +183,7 @@ impl AppState {
             key: RwSignal::new(false),
             lanes_unnamed: RwSignal::new(false),
             step: RwSignal::new(None),
+            step_as_linked: StoredValue::new(None),
             source: StoredValue::new(None),
             playhead,
             data,

@@ -845,11 +845,13 @@ pub fn use_more_below(
     watch: impl Fn() + 'static,
 ) -> (ReadSignal<bool>, impl Fn() + Copy + 'static) {
     let more_below = RwSignal::new(false);
+    // Run in the next frame, when the view may be gone (a link's view at once replaced by its story
+    // step's): then its signal and node are disposed, and there is nothing to look at.
     let look = move || {
-        if let Some(f) = frame_ref.get_untracked() {
+        if let Some(Some(f)) = frame_ref.try_get_untracked() {
             let below = f.scroll_height() - f.scroll_top() - f.client_height() > 2;
-            if below != more_below.get_untracked() {
-                more_below.set(below);
+            if more_below.try_get_untracked().is_some_and(|b| b != below) {
+                more_below.try_set(below);
             }
         }
     };

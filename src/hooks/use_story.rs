@@ -116,6 +116,7 @@ pub fn use_story() {
     let out = channel().map(SendWrapper::new);
     let replies = out.clone();
     Effect::new(move |_| {
+        let as_linked = app.step_as_linked.try_update_value(Option::take).flatten();
         let Some(i) = app.step.get() else {
             // The story has ended (or not begun): the presenter window says so.
             if let Some(ch) = &out {
@@ -129,6 +130,26 @@ pub fn use_story() {
         else {
             return;
         };
+        if as_linked == Some(i) {
+            // Shown already, as a link describes it; a link holds no window, so the step's is taken
+            // where its view is shown, moved if need be to hold the link's time.
+            let bounds = app.bounds();
+            if let (Some((a, b)), true) =
+                (step.window, app.view.get_untracked() == app_view(step.view))
+            {
+                let window = Window {
+                    t0: a.as_f64(),
+                    t1: b.as_f64(),
+                }
+                .clamp_to(bounds);
+                app.window
+                    .set(window.follow(app.playhead.get_untracked(), 0.1, bounds));
+            }
+            if let Some(ch) = &out {
+                let _ = ch.post_message(&JsValue::from_f64(i as f64));
+            }
+            return;
+        }
         app.playing.set(false);
         app.intro.set(false);
         let view = app_view(step.view);

@@ -191,7 +191,15 @@ impl States {
                     .data
                     .with_untracked(|d| d.story.as_ref().map_or(0, |s| s.steps.len()));
                 match n.parse::<usize>() {
-                    Ok(k) if k >= 1 && k <= count => app.step.set(Some(k - 1)),
+                    Ok(k) if k >= 1 && k <= count => {
+                        // A link written while a step was shown names what was on screen, which
+                        // the reader may have changed since (another view, a later time): that is
+                        // shown, not the step again. A link with the step alone shows the step.
+                        let described =
+                            link.view.is_some() || link.time.is_some() || link.selection.is_some();
+                        app.step_as_linked.set_value(described.then_some(k - 1));
+                        app.step.set(Some(k - 1));
+                    }
                     _ => ignored
                         .push(td_string!(l, url.bad_step, value = n, count = count).to_string()),
                 }

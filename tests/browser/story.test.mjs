@@ -62,6 +62,35 @@ test('a link with a step opens that step', async () => {
   await page.context().close();
 });
 
+test('a view chosen during a step is kept by the link and on reload, and the story goes on from the step', async () => {
+  const page = await openApp(browser, `${server.url}?step=4`);
+  await page.waitForSelector('.event-card[data-provision-id="single-currency"]');
+  await page.click('#tab-membership');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'membership');
+  const link = page.url();
+  assert.match(link, /step=4/);
+  // Reloaded (or the link opened elsewhere): the picture the link names, with the step's caption.
+  for (const reopen of [() => page.reload(), () => page.goto(link), () => page.goto(`${server.url}?view=membership&step=3`)]) {
+    await reopen();
+    await page.waitForSelector('#story-caption');
+    await page.waitForTimeout(300);
+    assert.equal(await page.getAttribute('#tab-membership', 'aria-selected'), 'true', page.url());
+    await page.waitForFunction(() => document.querySelector('#membership-canvas')?.width > 0);
+  }
+  assert.match(await caption(page), /^3 \//);
+  // Next goes on to step 4, shown as the story shows it.
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => /^4 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
+  await page.waitForSelector('.event-card[data-provision-id="single-currency"]');
+  assert.equal(await page.getAttribute('#tab-depth', 'aria-selected'), 'true');
+  // A link with the step alone shows the step.
+  await page.goto(`${server.url}?step=3`);
+  await page.waitForSelector('.event-card[data-event-id="ssc-2007-12"]');
+  assert.equal(await page.getAttribute('#tab-timeline', 'aria-selected'), 'true');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the presenter window shows the notes and drives the main window (S)', async () => {
   const page = await openApp(browser, server.url);
   await page.click('#story-start');
