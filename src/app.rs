@@ -278,6 +278,23 @@ impl AppState {
         }
     }
 
+    /// Goes to the first (or, with `last`, the last) step while a story is told, else to the first (the
+    /// last) event.
+    pub fn go_to_end(&self, last: bool) {
+        let (steps, events) = self.data.with_untracked(|d| {
+            (
+                d.story.as_ref().map_or(0, |s| s.steps.len()),
+                d.events.len(),
+            )
+        });
+        let end = |n: usize| if last { n.saturating_sub(1) } else { 0 };
+        if self.step.get_untracked().is_some() {
+            self.step.set(Some(end(steps)));
+        } else if events > 0 {
+            self.go_to(end(events));
+        }
+    }
+
     /// Starts or pauses playback; starting at the end starts over.
     pub fn toggle_play(&self) {
         if self.playing.get_untracked() {

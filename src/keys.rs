@@ -81,6 +81,16 @@ pub fn action_for(key: &str, shift: bool) -> Option<Action> {
     })
 }
 
+/// Whether `key` is one a presentation clicker sends (Page Up, Page Down, F5, Esc, B and "."): it acts
+/// on the presentation even where a control has the focus, whose own meaning for it (Page Down
+/// choosing a later item in a list) a speaker never wants mid-talk.
+pub fn is_clicker_key(key: &str) -> bool {
+    matches!(
+        key,
+        "PageDown" | "PageUp" | "F5" | "Escape" | "Esc" | "b" | "B" | "."
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +108,13 @@ mod tests {
         assert_eq!(action_for(".", false), Some(Action::Blank));
         assert_eq!(action_for("Escape", false), Some(Action::Escape));
         assert_eq!(action_for("x", false), None);
+        // What a clicker sends acts even where a control has the focus; arrows and letters do not.
+        for k in ["PageDown", "PageUp", "F5", "Escape", "b", "."] {
+            assert!(is_clicker_key(k) && action_for(k, false).is_some(), "{k}");
+        }
+        for k in ["ArrowRight", "ArrowDown", " ", "n", "Home", "k"] {
+            assert!(!is_clicker_key(k), "{k}");
+        }
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The story: its controls, the caption the audience sees, and the presenter window.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::app::AppState;
 use crate::components::event_card::source_list;
 use crate::hooks::use_story::{open_presenter, use_presenter_link};
 use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::keys::{action_for, Action};
 
 /// Start or leave the story, and where in it we are.
 #[component]
@@ -96,6 +98,30 @@ pub fn PresenterView() -> impl IntoView {
         app.data
             .with(|d| d.story.as_ref().map_or(0, |s| s.steps.len()))
     };
+    // The clicker works here too (this window has the focus once it is dragged to the laptop's
+    // screen): next, previous, first and last move the main window's story.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let on_button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.tag_name() == "BUTTON");
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || (on_button && ev.key() == " ") {
+            return;
+        }
+        let (n, at) = (count(), link.step.get_untracked());
+        let to = match action_for(&ev.key(), ev.shift_key()) {
+            Some(Action::Next) => at.map_or(0, |i| i + 1),
+            Some(Action::Previous) => at.map_or(0, |i| i.saturating_sub(1)),
+            Some(Action::First) => 0,
+            Some(Action::Last) => n.saturating_sub(1),
+            _ => return,
+        };
+        ev.prevent_default();
+        if n > 0 {
+            go(to.min(n - 1));
+        }
+    });
+    on_cleanup(move || keys.remove());
     let step_text = move |i: usize, what: fn(&crate::model::Step) -> Option<String>| {
         app.data
             .with(|d| d.story.as_ref().and_then(|s| s.steps.get(i)).and_then(what))

@@ -4,16 +4,46 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{AppState, DepthState, MappingState, MembershipState};
-use crate::keys::{action_for, Action};
+use crate::keys::{action_for, is_clicker_key, Action};
 
-/// Whether a key event comes from a field that takes typing, where keys must keep their meaning.
-fn typing_into_field(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
+/// Where a key is pressed, as far as its meaning goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    /// A field that takes typing: every key keeps its meaning there.
+    Typing,
+    /// A control that takes some keys (a list, a check box, the scrubber): the clicker's keys act on
+    /// the presentation, the rest on the control.
+    Control,
+    /// Anywhere else.
+    Page,
+}
+
+/// Where `ev` is pressed.
+fn focus_of(ev: &web_sys::KeyboardEvent) -> Focus {
+    let Some(el) = ev
+        .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
-                || el.get_attribute("contenteditable").is_some()
-        })
+    else {
+        return Focus::Page;
+    };
+    match el.tag_name().as_str() {
+        "TEXTAREA" => Focus::Typing,
+        "SELECT" => Focus::Control,
+        "INPUT" => {
+            let kind = el.get_attribute("type").unwrap_or_default();
+            let typed = matches!(
+                kind.to_ascii_lowercase().as_str(),
+                "" | "text" | "search" | "email" | "url" | "tel" | "password" | "number"
+            );
+            if typed {
+                Focus::Typing
+            } else {
+                Focus::Control
+            }
+        }
+        _ if el.get_attribute("contenteditable").is_some() => Focus::Typing,
+        _ => Focus::Page,
+    }
 }
 
 /// Enters fullscreen, or leaves it.
@@ -31,13 +61,20 @@ pub fn toggle_fullscreen() {
 }
 
 /// Handles the presenter's keys (reveal.js's set; clickers' Page Up / Page Down, F5, Esc and "."),
-/// except with Ctrl, Alt or Meta held, or while typing into a field. When the product is embedded, the
+/// except with Ctrl, Alt or Meta held or while typing into a field; on another control (a list, a check
+/// box, the scrubber) only the clicker's keys ([`is_clicker_key`]). When the product is embedded, the
 /// page only receives keys while it has focus; one click gives it focus.
 pub fn use_keyboard(state: AppState, mapping: MappingState) {
     let membership = use_context::<MembershipState>();
     let depth = use_context::<DepthState>();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || typing_into_field(&ev) {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+            return;
+        }
+        let focus = focus_of(&ev);
+        // A theme, a speed or Loop chosen with the mouse keeps the focus: the clicker still drives
+        // the presentation, not the control.
+        if focus == Focus::Typing || (focus == Focus::Control && !is_clicker_key(&ev.key())) {
             return;
         }
         let Some(action) = action_for(&ev.key(), ev.shift_key()) else {
@@ -59,12 +96,8 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
         match action {
             Action::Next => state.step_next(),
             Action::Previous => state.step_previous(),
-            Action::First => state.go_to(0),
-            Action::Last => state.go_to(
-                state
-                    .data
-                    .with_untracked(|d| d.events.len().saturating_sub(1)),
-            ),
+            Action::First => state.go_to_end(false),
+            Action::Last => state.go_to_end(true),
             Action::Autoplay => state.toggle_play(),
             Action::Fullscreen => toggle_fullscreen(),
             Action::Blank => state.blank.update(|b| *b = !*b),

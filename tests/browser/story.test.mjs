@@ -91,6 +91,48 @@ test('a view chosen during a step is kept by the link and on reload, and the sto
   await page.context().close();
 });
 
+test("the clicker's keys drive the story wherever the mouse left the focus, and Home and End go to its ends", async () => {
+  const page = await openApp(browser, `${server.url}?step=2`);
+  await page.waitForSelector('.event-card[data-event-id="union-state-treaty-1999"]');
+  const at = (n) => page.waitForFunction((k) => new RegExp(`^${k} /`).test(document.querySelector('#story-caption .story-step-caption').textContent), n);
+  // A speed chosen: Page Down moves the story, not the list.
+  await page.selectOption('#speed', { index: 0 });
+  const speed = await page.inputValue('#speed');
+  await page.focus('#speed');
+  await page.keyboard.press('PageDown');
+  await at(3);
+  assert.equal(await page.inputValue('#speed'), speed);
+  // Loop ticked with the mouse, then Page Up and B (blank) and B again.
+  await page.click('#loop');
+  await page.keyboard.press('PageUp');
+  await at(2);
+  await page.keyboard.press('b');
+  await page.waitForSelector('#blank');
+  await page.keyboard.press('b');
+  await page.waitForSelector('#blank', { state: 'detached' });
+  // A theme chosen in the menu, the list keeping the focus.
+  await page.click('#menu > summary');
+  await page.selectOption('#theme', 'light');
+  await page.focus('#theme');
+  await page.keyboard.press('PageDown');
+  await at(3);
+  assert.equal(await page.inputValue('#theme'), 'light');
+  // The arrows keep their meaning in a list.
+  await page.focus('#speed');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(200);
+  assert.match(await caption(page), /^3 \//);
+  // End and Home: the story's last and first steps, not the last and first events.
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('End');
+  await at(9);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('step') === '9');
+  await page.keyboard.press('Home');
+  await at(1);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the presenter window shows the notes and drives the main window (S)', async () => {
   const page = await openApp(browser, server.url);
   await page.click('#story-start');
@@ -109,6 +151,13 @@ test('the presenter window shows the notes and drives the main window (S)', asyn
   await presenter.click('#presenter-next');
   await page.waitForFunction(() => /^3 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
   await presenter.click('#presenter-previous');
+  await page.waitForFunction(() => /^2 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
+  // The clicker in the presenter window (focused once dragged to the laptop's screen) drives it too.
+  await presenter.bringToFront();
+  await presenter.focus('body');
+  await presenter.keyboard.press('PageDown');
+  await page.waitForFunction(() => /^3 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
+  await presenter.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => /^2 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
   // The story left in the main window: the presenter window says so.
   await page.click('#story-exit');
