@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openApp, openMenu } from './harness.mjs';
+import { serve, launch, openApp, openMenu, screenColour } from './harness.mjs';
 
 const AXE = join(fileURLToPath(new URL('../../.ci/node_modules/axe-core/axe.min.js', import.meta.url)));
 let server;
@@ -71,6 +71,25 @@ test('the keyboard reaches everything, with a visible focus ring', async () => {
     assert.ok(ids.includes(id), `Tab reaches #${id}: ${ids.join(', ')}`);
   }
   await page.context().close();
+});
+
+test("a chart focused from the keyboard shows its ring, round its frame (which clips the canvas's own)", async () => {
+  for (const [view, id] of [['timeline', 'timeline-canvas'], ['mapping', 'mapping-canvas'], ['membership', 'membership-canvas'], ['depth', 'depth-canvas']]) {
+    const page = await openApp(browser, `${server.url}?view=${view}`);
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.id)) !== id; i++) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), id, `Tab reaches #${id}`);
+    const { frame, focus } = await page.evaluate((cid) => {
+      const r = document.getElementById(cid).closest('.canvas-frame').getBoundingClientRect();
+      const hex = getComputedStyle(document.documentElement).getPropertyValue('--focus').trim();
+      return { frame: { x: r.x, y: r.y, h: r.height }, focus: [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) };
+    }, id);
+    // The middle of the ring's left side: 2 px beyond the frame, 3 px wide.
+    const seen = await screenColour(page, { x: frame.x - 4.5, y: frame.y + frame.h / 2, width: 2, height: 4 });
+    const off = Math.max(...seen.map((v, k) => Math.abs(v - focus[k])));
+    assert.ok(off < 40, `${view}: beside the frame rgb(${seen.map(Math.round)}), the focus colour rgb(${focus})`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
 });
 
 test('the live region holds still while the timeline plays and reads where playback stopped', async () => {
