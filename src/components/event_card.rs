@@ -61,6 +61,27 @@ pub fn timeline_links(
         .collect_view()
 }
 
+/// The discrepancies documented for `e`: each what was claimed, by which sources, and what the evidence
+/// shows, as the card and the printed list show them.
+pub(crate) fn discrepancy_notes(data: &Dataset, e: &crate::model::Event) -> impl IntoView {
+    let l = data.locale;
+    e.discrepancies
+        .iter()
+        .filter_map(|&d| data.discrepancies.get(d))
+        .map(|d| {
+            let claimed_by: Vec<String> =
+                d.claimed_by.iter().filter_map(|&s| data.sources.get(s)).map(|s| s.title.clone()).collect();
+            view! {
+                <aside class="discrepancy" aria-label=td_string!(l, card.discrepancy)>
+                    <h3>"⚠ " {d.title.clone()}</h3>
+                    <p><strong>{td_string!(l, card.claim)}" "</strong>{d.claim.clone()}<span class="muted">{format!(" ({})", claimed_by.join("; "))}</span></p>
+                    <p><strong>{td_string!(l, card.evidence)}" "</strong>{d.finding.clone()}</p>
+                </aside>
+            }
+        })
+        .collect_view()
+}
+
 /// The card for one event, built from the dataset. All text is inserted as text, never as HTML.
 fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
     let Some(e) = data.events.get(index) else {
@@ -83,22 +104,7 @@ fn card(data: &Dataset, index: usize, state: AppState) -> AnyView {
         Confidence::Low => "confidence low",
     };
     let sources = source_list(data, &e.sources);
-    let discrepancies = e
-        .discrepancies
-        .iter()
-        .filter_map(|&d| data.discrepancies.get(d))
-        .map(|d| {
-            let claimed_by: Vec<String> =
-                d.claimed_by.iter().filter_map(|&s| data.sources.get(s)).map(|s| s.title.clone()).collect();
-            view! {
-                <aside class="discrepancy" aria-label=td_string!(l, card.discrepancy)>
-                    <h3>"⚠ " {d.title.clone()}</h3>
-                    <p><strong>{td_string!(l, card.claim)}" "</strong>{d.claim.clone()}<span class="muted">{format!(" ({})", claimed_by.join("; "))}</span></p>
-                    <p><strong>{td_string!(l, card.evidence)}" "</strong>{d.finding.clone()}</p>
-                </aside>
-            }
-        })
-        .collect_view();
+    let discrepancies = discrepancy_notes(data, e);
     let related = e
         .related
         .iter()

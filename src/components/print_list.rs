@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::components::event_card::source_list;
+use crate::components::event_card::{discrepancy_notes, source_list};
 use crate::hooks::use_chunks::{use_chunks, Fill};
 use crate::i18n::td_string;
 
-/// Every event, in date order, with its date, status, summary, confidence and sources.
+/// Every event, in date order, with its date, status, summary, confidence (and its note), any documented
+/// discrepancy, and sources, as its card shows them.
 #[component]
 pub fn PrintList() -> impl IntoView {
     let app = expect_context::<AppState>();
@@ -26,8 +27,10 @@ pub fn PrintList() -> impl IntoView {
                         <li class="print-event">
                             <h3>{format!("{} — {}", e.date.local(l), e.title)}</h3>
                             {e.title_ru.clone().map(|t| view! { <p class="title-ru" lang="ru">{t}</p> })}
-                            <p class="muted">{format!("{track} · {}{status} · {} {}", e.kind.label(l), td_string!(l, card.confidence), e.confidence.label(l))}</p>
+                            <p class="muted">{format!("{track} · {}{status} · {} {}", e.kind.label(l), td_string!(l, card.confidence), e.confidence.label(l))}
+                                {e.confidence_note.clone().map(|n| format!(" — {n}"))}</p>
                             <p>{e.summary.clone()}</p>
+                            {discrepancy_notes(d, e)}
                             {source_list(d, &e.sources)}
                         </li>
                     }

@@ -134,12 +134,19 @@ test('printing lays every event out on paper with its sources', async () => {
       shown: list && getComputedStyle(list).display !== 'none',
       items: list ? list.querySelectorAll('li.print-event').length : 0,
       sources: list ? list.querySelectorAll('li.print-event .sources li').length : 0,
+      // What the cards show beside the summary: the documented discrepancies and the confidence notes.
+      discrepancies: list ? list.querySelectorAll('li.print-event .discrepancy').length : 0,
+      putin2007: [...(list?.querySelectorAll('li.print-event') ?? [])].find((li) => li.textContent.includes('Putin in Minsk'))?.textContent ?? '',
       canvasHidden: getComputedStyle(canvas).display === 'none' || getComputedStyle(canvas.closest('main')).display === 'none',
     };
   });
   assert.ok(printed.shown, 'the printable list shows');
   assert.ok(printed.items >= 40 && printed.items === events, `${printed.items} of ${events} events printed`);
   assert.ok(printed.sources >= printed.items, 'every event has its sources');
+  const bundled = JSON.parse(readFileSync(new URL('../../src/model/data/union_state.json', import.meta.url), 'utf8'));
+  const boxes = bundled.discrepancies.reduce((n, d) => n + d.events.length, 0);
+  assert.equal(printed.discrepancies, boxes, 'each discrepancy is printed with each of its events');
+  assert.match(printed.putin2007, /Claim: .*Evidence: /s, 'the 2007–2008 discrepancy is printed with its event');
   assert.ok(printed.canvasHidden, 'the interactive chart is not printed');
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 20000, `a real document (${pdf.length} bytes)`);
