@@ -178,7 +178,18 @@ impl States {
                 }
                 Err(e) => ignored.push(td_string!(l, url.bad_time, value = t, why = e).to_string()),
             }
+        } else if !untrack(|| app.intro.get()) {
+            // A link without a time is the opening picture (back to the first page, say): the
+            // introduction, the playhead at the end.
+            app.playing.set(false);
+            app.intro.set(true);
+            app.playhead.set(app.bounds().t1);
         }
+        // Nothing selected but what the link names (back from a picture with a selection).
+        app.selected.set(None);
+        self.mapping.clear();
+        self.membership.selected.set(None);
+        self.depth.selected.set(None);
         if let Some(id) = &link.selection {
             if !self.select(view, id) {
                 ignored.push(td_string!(l, url.no_item, value = id).to_string());
@@ -328,9 +339,24 @@ pub fn use_url(apply: bool) {
         }
     };
 
+    // While back or forward is being shown, what follows from it (a story step's selection, say) is
+    // written into the same history entry, never a new one: a new one would wipe the entries ahead.
+    // So is what follows in the same task from a change just written as a new entry (a step and
+    // then its selection): one entry for one thing the reader did.
+    let restoring = StoredValue::new(false);
+    let settle_entry = move || {
+        restoring.set_value(true);
+        set_timeout(
+            move || {
+                let _ = restoring.try_set_value(false);
+            },
+            std::time::Duration::ZERO,
+        );
+    };
     let pop = window_event_listener(leptos::ev::popstate, move |_| {
         let link = LinkState::parse(&location_search());
         written.set_value(link.to_query());
+        settle_entry();
         report(states.apply(&link));
     });
     on_cleanup(move || pop.remove());
@@ -347,7 +373,11 @@ pub fn use_url(apply: bool) {
                 link.step.clone(),
             );
             if previous.as_ref().is_some_and(|p| *p != key) {
-                write(true);
+                let new_entry = !restoring.get_value();
+                write(new_entry);
+                if new_entry {
+                    settle_entry();
+                }
             } else if !timer.get_value() {
                 timer.set_value(true);
                 set_timeout(

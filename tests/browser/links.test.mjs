@@ -64,6 +64,56 @@ test('what the speaker does is in the address, and back and forward walk it', as
   await page.context().close();
 });
 
+test('back and forward restore each earlier picture exactly and keep the entries ahead', async () => {
+  const search = (page) => page.evaluate(() => location.search);
+  const length = (page) => page.evaluate(() => history.length);
+  // Through the story from the first page, and back to it.
+  const page = await openApp(browser, server.url);
+  await page.click('#story-start');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('step') === '1');
+  for (const n of ['2', '3']) {
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction((k) => new URLSearchParams(location.search).get('step') === k, n);
+  }
+  await page.waitForTimeout(400);
+  const entries = await length(page);
+  const third = await search(page);
+  for (const n of ['2', '1']) {
+    await page.goBack();
+    await page.waitForFunction((k) => document.querySelector('#story-caption')?.textContent.includes(`${k} /`), n);
+  }
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector('#story-caption'));
+  await page.waitForTimeout(400);
+  assert.equal(await search(page), '', 'the first page, as it was opened');
+  await page.waitForSelector('.event-card.intro');
+  assert.equal(await length(page), entries, 'no entry added, none lost');
+  for (let i = 0; i < 3; i++) await page.goForward();
+  await page.waitForFunction((q) => location.search === q, third);
+  await page.waitForFunction(() => document.querySelector('#story-caption')?.textContent.includes('3 /'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+  // From view to view at one time, and back: no selection appears that was never made.
+  const other = await openApp(browser, `${server.url}?t=2000-01-01`);
+  await other.click('#tab-mapping');
+  await other.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'mapping');
+  await other.click('#tab-depth');
+  await other.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'depth');
+  await other.waitForTimeout(400);
+  const n = await length(other);
+  await other.goBack();
+  await other.waitForFunction(() => document.querySelector('#tab-mapping').getAttribute('aria-selected') === 'true');
+  await other.goBack();
+  await other.waitForFunction(() => document.querySelector('#tab-timeline').getAttribute('aria-selected') === 'true');
+  await other.waitForTimeout(400);
+  assert.equal(await search(other), '?t=2000-01-01');
+  assert.equal(await length(other), n);
+  await other.goForward();
+  await other.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'mapping');
+  assert.deepEqual(other.problems, []);
+  await other.context().close();
+});
+
 test('invalid parameters are ignored with a notice, never a blank page', async () => {
   const page = await openApp(browser, `${server.url}?view=nope&t=2023-02-30&sel=zzz&theme=neon`);
   await page.waitForSelector('#notice.error');
