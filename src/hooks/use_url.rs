@@ -303,14 +303,26 @@ pub fn use_url(apply: bool) {
     const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
     let timer = StoredValue::new(false);
 
-    // In a sandboxed frame (an opaque origin) the address cannot be changed: some browsers throw
-    // rather than refuse quietly. Such a page keeps its state without links.
-    let opaque = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"origin".into()).ok())
-        .and_then(|o| o.as_string())
-        .is_some_and(|o| o == "null");
+    // In a sandboxed frame (an opaque origin) the address cannot be changed: some browsers throw,
+    // Firefox reports a security error. Such a page keeps its state without links. A file opened
+    // from disk has an opaque origin too, but its own address can be changed, and is: a reload
+    // mid-talk keeps the view. Should a browser refuse even so, it is tried no more.
+    let sandboxed = web_sys::window().is_some_and(|w| {
+        let opaque = js_sys::Reflect::get(&w, &"origin".into())
+            .ok()
+            .and_then(|o| o.as_string())
+            .is_some_and(|o| o == "null");
+        let top = w
+            .top()
+            .ok()
+            .flatten()
+            .is_some_and(|t| js_sys::Object::is(&t, &w));
+        let file = w.location().protocol().is_ok_and(|p| p == "file:");
+        opaque && !(file && top)
+    });
+    let refused = StoredValue::new(sandboxed);
     let write = move |structural: bool| {
-        if opaque {
+        if refused.get_value() {
             return;
         }
         let query = states_link_query(states, other);
@@ -334,8 +346,9 @@ pub fn use_url(apply: bool) {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         };
         if let Err(e) = result {
-            // A sandboxed iframe or a file:// page may refuse; the product works on without links.
-            leptos::logging::warn!("the address could not be updated: {e:?}");
+            // A sandboxed iframe may refuse; the product works on without links.
+            refused.set_value(true);
+            leptos::logging::warn!("the address could not be updated, and will not be: {e:?}");
         }
     };
 

@@ -107,6 +107,19 @@ async function checkApp(frame, waitUntil, clickPlay, label) {
 }
 
 /**
+ * Checks that the address follows what is shown from file:// as it does from a server (a reload
+ * mid-talk keeps the view, back and forward walk it): a view chosen is in the address, and reloading
+ * opens it again. `waitUntil(fn)` waits for `fn` to hold in the page.
+ */
+async function checkAddress(page, waitUntil, label) {
+  await page.click('#tab-depth');
+  await waitUntil(() => new URLSearchParams(location.search).get('view') === 'depth');
+  assert.ok(page.url().startsWith('file:'), `${label}: ${page.url()}`);
+  await page.reload();
+  await waitUntil(() => document.querySelector('#tab-depth')?.getAttribute('aria-selected') === 'true');
+}
+
+/**
  * Checks the context the timeline's scene is shown through (`contexts`: whether it has a
  * `bitmaprenderer` one, whether a 2D one), and that it shows each new drawing: the markers on the
  * scene's own canvas are strongly coloured where an event is settled and pale where it is a ghost, so
@@ -274,12 +287,13 @@ describe('Chromium, network off', () => {
     await context.close();
   });
 
-  test('opened directly from file://: draws, plays, requests nothing', async () => {
+  test('opened directly from file://: draws, plays, requests nothing, keeps its address', async () => {
     const { context, page, problems } = await offlinePage();
     await page.goto(DIRECT_URL);
     await page.waitForFunction(appReady, null, { timeout: 30000 });
     await checkApp(page, (fn, arg) => page.waitForFunction(fn, arg, { timeout: 15000 }), () => page.click('#play'), 'Chromium');
     await page.screenshot({ path: join(SCREENSHOTS, 'single-file-chromium.png') });
+    await checkAddress(page, (fn) => page.waitForFunction(fn, null, { timeout: 15000 }), 'Chromium');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -376,12 +390,13 @@ describe('Firefox ESR, network off', () => {
     await page.close();
   });
 
-  test('opened directly from file://: draws, plays, requests nothing', async () => {
+  test('opened directly from file://: draws, plays, requests nothing, keeps its address', async () => {
     const { page, problems } = await offlinePage();
     await page.goto(DIRECT_URL);
     await page.waitForFunction(appReady, { timeout: 30000 });
     await checkApp(page, waitIn(page), () => page.click('#play'), 'Firefox');
     await page.screenshot({ path: join(SCREENSHOTS, 'single-file-firefox.png') });
+    await checkAddress(page, waitIn(page), 'Firefox');
     assert.deepEqual(problems, []);
     await page.close();
   });
