@@ -237,7 +237,7 @@ test('the embed code names this view with embed=1, in a sandboxed iframe', async
   await page.context().close();
 });
 
-test('it runs in a sandboxed iframe, and keys act once it has focus', async () => {
+test('it runs in a sandboxed iframe, and keys act once it has focus (F asking nothing where fullscreen is not allowed)', async () => {
   const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
   const page = await context.newPage();
   const errors = [];
@@ -255,6 +255,9 @@ test('it runs in a sandboxed iframe, and keys act once it has focus', async () =
   await frame.locator('#timeline-canvas').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('a');
   await f.waitForFunction(() => document.querySelector('#play').getAttribute('aria-pressed') === 'true');
+  // F where the host page does not allow fullscreen (no allowfullscreen): nothing asked, no error.
+  await page.keyboard.press('f');
+  await page.waitForTimeout(300);
   assert.deepEqual(errors, []);
   await context.close();
 });
