@@ -9,16 +9,20 @@ use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::layout::anim::SPEEDS;
 use crate::model::date::Day;
 
-/// The playhead's date as shown beside the scrubber ("8 Dec 1999", "8 дек. 1999"): a readout, short
-/// enough to share the scrubber's row, so without the year's mark the cards carry.
-pub fn playhead_label(t_days: f64, locale: Locale) -> String {
+/// The playhead's day.
+pub fn playhead_date(t_days: f64) -> crate::model::PartialDate {
     let (y, m, d) = Day(t_days.floor() as i32).ymd();
     crate::model::PartialDate {
         year: y,
         month: Some(m),
         day: Some(d),
     }
-    .local_plain(locale)
+}
+
+/// The playhead's date as shown beside the scrubber ("8 Dec 1999", "8 дек. 1999"): a readout, short
+/// enough to share the scrubber's row, so without the year's mark the cards carry.
+pub fn playhead_label(t_days: f64, locale: Locale) -> String {
+    playhead_date(t_days).local_plain(locale)
 }
 
 /// While the timeline plays, the scrubber and the date beside it follow the playhead at most this often,

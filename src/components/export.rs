@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{AppState, DepthState, MappingState, MembershipState, View};
-use crate::components::controls::playhead_label;
+use crate::components::controls::playhead_date;
 use crate::components::{depth_view, mapping_canvas, membership_view, timeline_canvas};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::layout::{bipartite, ladder, lanes, matrix};
@@ -97,7 +97,8 @@ fn figure(v: Views, subject: Subject) -> Option<Figure> {
             Subject::View => legend::items(chart, l),
             Subject::Claims => Vec::new(),
         };
-        let date = playhead_label(v.app.playhead.get(), l);
+        // Written as the cards write dates (with the year's mark in Russian), not as the readout.
+        let date = playhead_date(v.app.playhead.get()).local(l).to_string();
         // The view and the date first: a narrow figure cuts the end of the line, the dataset's title.
         let caption = v
             .app

@@ -79,7 +79,7 @@ test('PNG exports are the view at 1x, 2x and 4x with its legend under it, and SV
   const legend = await pageLegend(page);
   assert.equal(legend.length, 7);
   for (const words of legend) assert.ok(matrixTexts.includes(words), `"${words}" is in the SVG's legend`);
-  assert.match(matrixTexts.at(-1), /^Членство · \d+ \S+ \d{4} · Союзное государство России и Беларуси: договор за договором$/);
+  assert.match(matrixTexts.at(-1), /^Членство · \d+ \S+ \d{4}\u00a0г\. · Союзное государство России и Беларуси: договор за договором$/);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
