@@ -56,7 +56,9 @@ pub fn toggle_fullscreen() {
     } else if !document.fullscreen_enabled() {
         // Embedded by a page that does not allow it (no `allowfullscreen`): asking would only be
         // refused, with an error.
-        leptos::logging::warn!("fullscreen is not allowed in this frame: open the product in its own tab");
+        leptos::logging::warn!(
+            "fullscreen is not allowed in this frame: open the product in its own tab"
+        );
     } else if let Some(root) = document.document_element() {
         if let Err(e) = root.request_fullscreen() {
             leptos::logging::warn!("fullscreen was refused: {e:?}");

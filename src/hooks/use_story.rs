@@ -73,6 +73,8 @@ fn animate(app: AppState, to_t: f64, to_w: Window, generation: Arc<AtomicU64>) {
 const WHERE: &str = "where";
 /// The main window's answer, and its word when the story ends: no step is shown.
 const NO_STORY: &str = "none";
+/// Before a language's code: the main window's language (which the presenter window takes).
+const LANGUAGE: &str = "lang:";
 
 fn channel() -> Option<web_sys::BroadcastChannel> {
     web_sys::BroadcastChannel::new(CHANNEL).ok()
@@ -108,13 +110,15 @@ pub fn open_presenter() {
     }
 }
 
-/// Applies story steps as `app.step` changes, tells the presenter window, and obeys it.
+/// Applies story steps as `app.step` changes, tells the presenter window (and the language it speaks),
+/// and obeys it.
 pub fn use_story() {
     let states = States::from_context();
     let app = states.app;
     let generation = Arc::new(AtomicU64::new(0));
     let out = channel().map(SendWrapper::new);
     let replies = out.clone();
+    let speaker = out.clone();
     Effect::new(move |_| {
         let as_linked = app.step_as_linked.try_update_value(Option::take).flatten();
         let Some(i) = app.step.get() else {
@@ -175,6 +179,14 @@ pub fn use_story() {
             let _ = ch.post_message(&JsValue::from_f64(i as f64));
         }
     });
+    // The presenter window speaks the main window's language, from the start and when it changes.
+    let i18n = states.i18n;
+    Effect::new(move |_| {
+        let locale = i18n.get_locale();
+        if let Some(ch) = &speaker {
+            let _ = ch.post_message(&JsValue::from_str(&format!("{LANGUAGE}{locale}")));
+        }
+    });
     // The presenter window sends the step it wants, and asks for the step shown when it opens.
     if let Some(ch) = channel() {
         let on_message =
@@ -188,6 +200,9 @@ pub fn use_story() {
                             Some(i) => out.post_message(&JsValue::from_f64(i as f64)),
                             None => out.post_message(&JsValue::from_str(NO_STORY)),
                         };
+                        let locale = i18n.get_locale_untracked();
+                        let _ =
+                            out.post_message(&JsValue::from_str(&format!("{LANGUAGE}{locale}")));
                     }
                 } else if let Some(s) = text
                     .strip_prefix("go:")
@@ -214,15 +229,25 @@ pub struct PresenterLink {
 /// Listens to the main window; returns the step it shows and a sender for "go to step".
 pub fn use_presenter_link() -> (PresenterLink, impl Fn(usize) + Copy + 'static) {
     let step = RwSignal::new(None::<usize>);
+    let i18n = crate::i18n::use_i18n();
     let ch = channel().map(SendWrapper::new);
     if let Some(c) = &ch {
         let on_message =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 let data = ev.data();
+                let text = data.as_string();
                 if let Some(n) = data.as_f64() {
                     step.set(Some(n as usize));
-                } else if data.as_string().as_deref() == Some(NO_STORY) {
+                } else if text.as_deref() == Some(NO_STORY) {
                     step.set(None);
+                } else if let Some(Ok(locale)) = text
+                    .as_deref()
+                    .and_then(|t| t.strip_prefix(LANGUAGE))
+                    .map(str::parse::<crate::i18n::Locale>)
+                {
+                    if locale != i18n.get_locale_untracked() {
+                        i18n.set_locale(locale);
+                    }
                 }
             });
         c.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

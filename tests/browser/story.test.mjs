@@ -159,6 +159,14 @@ test('the presenter window shows the notes and drives the main window (S)', asyn
   await page.waitForFunction(() => /^3 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
   await presenter.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => /^2 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
+  // The main window switched to Russian: the presenter window speaks it too, notes included.
+  const notesEn = await presenter.textContent('#presenter-notes');
+  await page.click('#lang-ru');
+  await presenter.waitForFunction(() => document.querySelector('#presenter h1')?.textContent === 'Докладчик');
+  await presenter.waitForFunction((en) => document.querySelector('#presenter-notes').textContent !== en, notesEn);
+  assert.match(await presenter.textContent('#presenter-notes'), /[а-я]/);
+  await page.click('#lang-en');
+  await presenter.waitForFunction((en) => document.querySelector('#presenter-notes').textContent === en, notesEn);
   // The story left in the main window: the presenter window says so.
   await page.click('#story-exit');
   await presenter.waitForFunction(() => !document.querySelector('.presenter-position'));
