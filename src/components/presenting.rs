@@ -3,7 +3,7 @@
 use leptos::html::Button;
 use leptos::prelude::*;
 
-use crate::app::{AppState, ThemeChoice};
+use crate::app::{AppState, ThemeChoice, View};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::keys::KEYS;
 
@@ -170,17 +170,24 @@ pub fn EmbedCode(
     }
 }
 
-/// In embed mode, a one-line caption under the chart: the headline of what is shown.
+/// In embed mode, a one-line caption under the chart: the headline of what is shown. On the timeline,
+/// the current event; in another view, what is selected there (a timeline event, however near in
+/// time, is not what that view shows), or nothing.
 #[component]
 pub fn EmbedCaption() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let headline = move || {
-        state.data.with(|d| {
+    let (mapping, membership, depth) = (expect_context(), expect_context(), expect_context());
+    let headline = move || match state.view.get() {
+        View::Timeline => state.data.with(|d| {
             state
                 .current()
                 .and_then(|i| d.events.get(i))
                 .map(|e| format!("{} — {}", e.date.local(d.locale), e.title))
-        })
+                .unwrap_or_default()
+        }),
+        _ => {
+            crate::components::text_alternative::headline(state, mapping, membership, depth, false)
+        }
     };
     view! {
         <Show when=move || state.embed.get()>

@@ -14,12 +14,24 @@ use crate::model::Standing;
 
 /// The headline of what the current view shows, for the live region: the current event's title and
 /// date, or the selected node, state, organisation or provision. Only the headline, never the card.
-fn headline(
+/// With nothing selected in another view than the timeline, the playhead's date where `dated` (the
+/// live region: stepping there moves the date, which is what changes on screen), else nothing.
+pub(crate) fn headline(
     app: AppState,
     mapping: MappingState,
     membership: MembershipState,
     depth: DepthState,
+    dated: bool,
 ) -> String {
+    let date = move |l| {
+        if dated {
+            crate::components::controls::playhead_date(app.playhead.get())
+                .local(l)
+                .to_string()
+        } else {
+            String::new()
+        }
+    };
     app.data.with(|d| {
         let l = d.locale;
         match app.view.get() {
@@ -42,7 +54,7 @@ fn headline(
                 }
                 _ => None,
             }
-            .unwrap_or_default(),
+            .unwrap_or_else(|| date(l)),
             View::Membership => match (membership.selected.get(), &d.membership) {
                 (Some(MembershipPick::State(s)), Some(m)) => m
                     .states
@@ -54,7 +66,7 @@ fn headline(
                     .map(|x| td_string!(l, alt.timeline_of, name = &x.label)),
                 _ => None,
             }
-            .unwrap_or_default(),
+            .unwrap_or_else(|| date(l)),
             View::Depth => depth
                 .selected
                 .get()
@@ -65,31 +77,31 @@ fn headline(
                         .get(p)
                         .map(|p| td_string!(l, alt.provision, label = &p.label))
                 })
-                .unwrap_or_default(),
+                .unwrap_or_else(|| date(l)),
         }
     })
 }
 
-/// The page's one polite live region. While the timeline plays it holds still: the events the playhead
-/// passes would otherwise be read one over another, several a second, and the screen reader would talk
-/// over its user for as long as playback lasts (a carousel that turns by itself silences its live
-/// region for the same reason). Where playback stopped is read when it stops; what the user picks or
-/// steps to is read at once, since either pauses playback.
+/// The page's one polite live region. While the product plays it holds still: the events the playhead
+/// passes (the dates, in the other views) would otherwise be read one over another, several a second,
+/// and the screen reader would talk over its user for as long as playback lasts (a carousel that turns
+/// by itself silences its live region for the same reason). Where playback stopped is read when it
+/// stops; what the user picks or steps to is read at once, since either pauses playback.
 #[component]
 pub fn Announcer() -> impl IntoView {
     let app = expect_context::<AppState>();
     let mapping = expect_context::<MappingState>();
     let membership = expect_context::<MembershipState>();
     let depth = expect_context::<DepthState>();
-    // The headline and the view it was made for: coming back to the timeline while it plays reads
-    // where it is once, instead of holding another view's headline.
+    // The headline and the view it was made for: going to another view while it plays reads where it
+    // is once, instead of holding another view's headline.
     let said = Memo::new(move |previous: Option<&(View, String)>| {
         let view = app.view.get();
-        let holding = view == View::Timeline && app.playing.get();
+        let holding = app.playing.get();
         match previous {
             // Nothing else is read while holding, so nothing is worked out at each frame.
-            Some(held) if holding && held.0 == View::Timeline => held.clone(),
-            _ => (view, headline(app, mapping, membership, depth)),
+            Some(held) if holding && held.0 == view => held.clone(),
+            _ => (view, headline(app, mapping, membership, depth, true)),
         }
     });
     view! { <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">{move || said.with(|(_, text)| text.clone())}</div> }

@@ -162,6 +162,33 @@ test('text alternatives follow the selection and the live region reads the headl
   await page.context().close();
 });
 
+test('in the other views the live region reads the date stepped to, holds still while playing, and reads where it stopped', async () => {
+  for (const [view, lang, year] of [['membership', 'en', /2000/], ['depth', 'ru', /2000\u00a0г\./], ['mapping', 'en', /20\d\d/]]) {
+    const page = await openApp(browser, `${server.url}?view=${view}&t=2000-01-01&lang=${lang}`);
+    const said = () => page.textContent('#announcer');
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('#announcer').textContent.length > 0);
+    assert.match(await said(), year, `${view}: ${await said()}`);
+    // Events of one day make one date: stepping on reads the next day it reaches.
+    const stepped = await said();
+    for (let i = 0; i < 8 && (await said()) === stepped; i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(100);
+    }
+    assert.notEqual(await said(), stepped, `${view}: the next date is read`);
+    // Playing: what it held is not replaced frame by frame; stopped: where it stopped.
+    const before = await said();
+    await page.keyboard.press('k');
+    await page.waitForTimeout(700);
+    assert.equal(await said(), before, `${view}: held while playing`);
+    await page.keyboard.press('k');
+    await page.waitForFunction((was) => document.querySelector('#announcer').textContent !== was, before);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('the header menu closes as a menu does: Esc, a press outside it, a button chosen in it', async () => {
   const page = await openApp(browser, server.url);
   const open = () => page.evaluate(() => document.querySelector('#menu').open);

@@ -211,6 +211,28 @@ test('a timeline too short to name its lanes beside them names them in its legen
   assert.deepEqual(await lanes(`${server.url}?embed=1&key=1`, 0), []);
 });
 
+test("embedded, the caption under another view than the timeline names that view's selection, or nothing", async () => {
+  const caption = (page) => page.textContent('.embed-caption');
+  const page = await openApp(browser, `${server.url}?embed=1&view=membership&t=2015-09-01&sel=by`);
+  await page.waitForFunction(() => /Belarus/.test(document.querySelector('.embed-caption')?.textContent ?? ''));
+  assert.equal(await caption(page), 'History of Belarus');
+  // A story step reached by a link or by Page Down says the same.
+  await page.goto(`${server.url}?embed=1&step=4`);
+  await page.waitForFunction(() => /Provision:/.test(document.querySelector('.embed-caption')?.textContent ?? ''));
+  const byLink = await caption(page);
+  await page.goto(`${server.url}?embed=1&step=3`);
+  await page.waitForFunction(() => (document.querySelector('.embed-caption')?.textContent ?? '').length > 0);
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => /Provision:/.test(document.querySelector('.embed-caption')?.textContent ?? ''));
+  assert.equal(await caption(page), byLink);
+  await page.goto(`${server.url}?embed=1&view=depth&t=2010-01-01`);
+  await page.waitForSelector('.embed-caption', { state: 'attached' });
+  await page.waitForTimeout(300);
+  assert.equal(await caption(page), '');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the embed code names this view with embed=1, in a sandboxed iframe', async () => {
   const page = await openApp(browser, `${server.url}?view=mapping`, { permissions: ['clipboard-read', 'clipboard-write'] });
   await openMenu(page);
