@@ -266,10 +266,14 @@ pub fn DepthList() -> impl IntoView {
                 x.sectors.iter().enumerate().map(|(s, sec)| {
                     let provisions = x.provisions.iter().enumerate().filter(|(_, p)| p.sector == s).map(|(i, p)| {
                         let label = td_string!(loc, alt.declared, label = &p.label, date = p.declared.local(loc));
+                        // Drawn faint on the ladder until the playhead reaches it; said here.
+                        let from = p.declared.first_day().as_f64();
+                        let later = Memo::new(move |_| app.playhead.get() < from);
                         view! {
                             <li><button type="button" class="link"
                                 aria-current=move || (depth.selected.get() == Some(i)).then_some("true")
-                                on:click=move |_| depth.selected.set(Some(i))>{label}</button></li>
+                                on:click=move |_| depth.selected.set(Some(i))>{label}
+                                {move || later.get().then(|| format!(" — {}", td_string!(loc, alt.declared_later)))}</button></li>
                         }
                     }).collect_view();
                     let level = move || app.data.with(|d| d.depth.as_ref().map(|x| {

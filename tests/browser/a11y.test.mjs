@@ -189,6 +189,21 @@ test('in the other views the live region reads the date stepped to, holds still 
   }
 });
 
+test("the depth lists say which provisions come after the playhead's date, as the ladder draws them faint", async () => {
+  const page = await openApp(browser, `${server.url}?view=depth&t=2010-01-01`);
+  const items = () => page.$$eval('nav[aria-label="Depth by sector as lists"] li', (li) => li.map((x) => x.textContent));
+  await page.waitForFunction(() => document.querySelectorAll('nav[aria-label="Depth by sector as lists"] li').length > 10);
+  const at2010 = await items();
+  const later = at2010.filter((t) => t.endsWith("— after the playhead's date"));
+  const year = (t) => Number(t.match(/declared (?:\d+ )?(?:\w+ )?(\d{4})/)[1]);
+  assert.ok(later.length > 0 && later.length < at2010.length, `${later.length} of ${at2010.length} marked later`);
+  for (const t of at2010.filter((t) => year(t) !== 2010)) assert.equal(later.includes(t), year(t) > 2010, t);
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => ![...document.querySelectorAll('nav[aria-label="Depth by sector as lists"] li')].some((x) => x.textContent.includes('after the playhead')));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the header menu closes as a menu does: Esc, a press outside it, a button chosen in it', async () => {
   const page = await openApp(browser, server.url);
   const open = () => page.evaluate(() => document.querySelector('#menu').open);
