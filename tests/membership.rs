@@ -684,7 +684,7 @@ fn a_compact_matrix_gives_every_states_and_organisations_name_whole_where_it_has
                 let lines = &g.column_labels[o];
                 assert_eq!(lines.join(" "), org.label, "{locale:?} {w}: {lines:?}");
                 assert!(lines.len() <= 2);
-                let line_px = g.metrics.font_px + 2.0;
+                let line_px = g.column_font_px + 2.0;
                 assert!(lines.len() as f64 * line_px <= g.metrics.header_px);
             }
             // The column's room taken from the organisations' columns, not past the canvas.
@@ -699,7 +699,7 @@ fn a_compact_matrix_gives_every_states_and_organisations_name_whole_where_it_has
 fn organisations_within_their_columns(m: &Membership, g: &matrix::MatrixLayout) {
     for lines in &g.column_labels {
         for line in lines {
-            let w = union_state::layout::text::width_px(line, g.metrics.font_px);
+            let w = union_state::layout::text::width_px(line, g.column_font_px);
             assert!(
                 w <= g.cell_w - 4.0,
                 "{line:?} ({w} px) wider than its column ({} px)",
@@ -717,6 +717,35 @@ fn on_a_phone_an_organisations_heading_keeps_within_its_column() {
         for w in [300.0, 330.0, 360.0, 420.0] {
             organisations_within_their_columns(m, &matrix::layout(m, w, 600.0));
         }
+    }
+}
+
+#[test]
+fn on_a_phone_the_organisations_names_are_set_smaller_rather_than_cut() {
+    // "ЕврАзЭС" was cut to "ЕврА…" in a Russian phone's column; "Союзное государство" has a word
+    // wider than the column at any size there, and is the one name cut.
+    // A 390 px phone's canvas is 356 px wide; a 360 px phone's (326) has too little room even so.
+    let m = membership_in(Locale::ru);
+    for w in [356.0, 400.0] {
+        let g = matrix::layout(m, w, 600.0);
+        let cut: Vec<String> = g
+            .column_labels
+            .iter()
+            .filter(|l| l.concat().ends_with('…'))
+            .map(|l| l.concat())
+            .collect();
+        assert!(cut.len() <= 1, "at {w}: {cut:?}");
+        assert!(cut.iter().all(|c| c.starts_with("Сою")), "at {w}: {cut:?}");
+        assert!(
+            (matrix::MIN_COLUMN_FONT_PX..g.metrics.font_px).contains(&g.column_font_px),
+            "at {w}: {} px",
+            g.column_font_px
+        );
+    }
+    // Where every name fits in the labels' type, they keep it.
+    for locale in [Locale::en, Locale::ru] {
+        let g = matrix::layout(membership_in(locale), 1200.0, 700.0);
+        assert_eq!(g.column_font_px, g.metrics.font_px, "{locale:?}");
     }
 }
 

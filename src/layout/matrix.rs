@@ -21,6 +21,10 @@ pub const NARROW_WIDTH_PX: f64 = 640.0;
 /// to this; below it the matrix keeps [`min_height`] and its frame scrolls.
 pub const MIN_ROW_FONT_PX: f64 = 8.0;
 
+/// The smallest type of an organisation's name over its column, px: a column too narrow for a name in
+/// the labels' type (a phone's) sets the names smaller, down to this, rather than cut one.
+pub const MIN_COLUMN_FONT_PX: f64 = 8.5;
+
 /// Height a row gives its name beyond the name's type, px, so that neighbouring names never touch.
 const ROW_LEADING_PX: f64 = 2.0;
 
@@ -93,8 +97,10 @@ pub struct MatrixLayout {
     /// Type of the groups' names (bold), px.
     pub band_font_px: f64,
     /// Organisation labels, on one line, or on two where one is too narrow (the second cut if it must
-    /// be).
+    /// be; one line, cut, where a word is wider than the column).
     pub column_labels: Vec<Vec<String>>,
+    /// Type of the organisation labels, px: the labels' type, or less where that cuts fewer of them.
+    pub column_font_px: f64,
     /// State labels, truncated to the label column.
     pub row_labels: Vec<String>,
     /// Type of the state labels, px: the metrics' label type, or less in rows too short for it.
@@ -163,25 +169,44 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
             x1,
         })
         .collect();
-    let two_lines = mt.header_px >= 2.0 * (mt.font_px + 2.0) + 4.0;
+    // Each organisation's name on one line, or on two where each word fits the column; a word wider
+    // than it ("Союзное" in a phone's column) would run into the next column: one line, cut, instead.
+    // Whether the name is whole.
+    let label_at = |label: &str, f: f64| -> (Vec<String>, bool) {
+        let room = cell_w - 4.0;
+        let two_lines = mt.header_px >= 2.0 * (f + 2.0) + 4.0;
+        if text::width_px(label, f) <= room {
+            return (vec![label.to_owned()], true);
+        }
+        if two_lines {
+            let lines = text::wrap_bold(label, f, room * text::SLACK, 2);
+            if lines.iter().all(|l| text::width_px(l, f) <= room) {
+                // The second line may have been cut.
+                let whole = !lines.concat().ends_with('…');
+                return (lines, whole);
+            }
+        }
+        (vec![text::truncate(label, f, room)], false)
+    };
+    // The names' type: the largest, down to the least, at which the fewest names are cut ("ЕврАзЭС"
+    // whole in a Russian phone's column at 9.5 px; "Союзное государство" cut at any size there).
+    let cut_at = |f: f64| {
+        m.organisations
+            .iter()
+            .filter(|o| !label_at(&o.label, f).1)
+            .count()
+    };
+    let sizes = (0..)
+        .map(|k| mt.font_px - 0.5 * f64::from(k))
+        .take_while(|&f| f >= MIN_COLUMN_FONT_PX);
+    let column_font_px = sizes
+        .map(|f| (cut_at(f), f))
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map_or(mt.font_px, |(_, f)| f);
     let column_labels = m
         .organisations
         .iter()
-        .map(|o| {
-            let room = cell_w - 4.0;
-            let one = || vec![text::truncate(&o.label, mt.font_px, room)];
-            if !two_lines || text::width_px(&o.label, mt.font_px) <= room {
-                return one();
-            }
-            // On two lines where each word fits the column; a word wider than it ("Союзное" in a
-            // phone's column) would run into the next column: one line, cut, instead.
-            let lines = text::wrap_bold(&o.label, mt.font_px, room * text::SLACK, 2);
-            if lines.iter().all(|l| text::width_px(l, mt.font_px) <= room) {
-                lines
-            } else {
-                one()
-            }
-        })
+        .map(|o| label_at(&o.label, column_font_px).0)
         .collect();
     // The names' type as large as the rows allow and, where the column is narrower than the longest
     // name (a phone's: "Туркменистан"), a little smaller, so that every name stays whole (bold, when
@@ -204,6 +229,7 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         bands,
         band_font_px,
         column_labels,
+        column_font_px,
         row_labels,
         row_font_px,
     }

@@ -170,14 +170,14 @@ pub fn draw_matrix<DB: DrawingBackend>(
         ))?;
         let ink = if exists { theme.text } else { theme.muted };
         let face = if frame.organisation == Some(o) {
-            bold(mt.font_px)
+            bold(g.column_font_px)
         } else {
-            font(mt.font_px)
+            font(g.column_font_px)
         };
         let style = TextStyle::from(face)
             .color(&ink)
             .pos(Pos::new(HPos::Center, VPos::Center));
-        let line_px = mt.font_px + 2.0;
+        let line_px = g.column_font_px + 2.0;
         let first = mt.band_px + mt.header_px / 2.0 - line_px * (label.len() as f64 - 1.0) / 2.0;
         for (k, line) in label.iter().enumerate() {
             area.draw_text(
