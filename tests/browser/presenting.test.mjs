@@ -4,7 +4,7 @@
 // screen, with no scrolling, in every step of the story as well as outside it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, openMenu } from './harness.mjs';
 
 let server;
 let browser;
@@ -102,15 +102,24 @@ test('F and a clicker\'s F5 go fullscreen without reloading; Esc leaves', async 
   await page.context().close();
 });
 
-test('keys typed into a field keep their meaning', async () => {
+test("keys typed into a field keep their meaning; on a list only the clicker's keys act", async () => {
   const page = await openApp(browser, server.url);
   await page.keyboard.press('Home');
   const first = await shown(page);
-  await page.focus('#speed');
-  await page.keyboard.press('n');
-  await page.keyboard.press('b');
+  // A field that takes typing (the embed code's): no key acts on the presentation.
+  await openMenu(page);
+  await page.click('#copy-embed');
+  await page.focus('#embed-code textarea');
+  for (const key of ['n', 'b', 'PageDown']) await page.keyboard.press(key);
   assert.equal(await shown(page), first);
   assert.equal(await page.locator('#blank').count(), 0);
+  await page.keyboard.press('Escape');
+  // A list: a letter is the list's, a clicker's B blanks the screen.
+  await page.focus('#speed');
+  await page.keyboard.press('n');
+  assert.equal(await shown(page), first);
+  await page.keyboard.press('b');
+  await page.waitForSelector('#blank');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
