@@ -356,12 +356,12 @@ pub fn use_url(apply: bool) {
     // written into the same history entry, never a new one: a new one would wipe the entries ahead.
     // So is what follows in the same task from a change just written as a new entry (a step and
     // then its selection): one entry for one thing the reader did.
-    let restoring = StoredValue::new(false);
+    let same_entry = StoredValue::new(false);
     let settle_entry = move || {
-        restoring.set_value(true);
+        same_entry.set_value(true);
         set_timeout(
             move || {
-                let _ = restoring.try_set_value(false);
+                let _ = same_entry.try_set_value(false);
             },
             std::time::Duration::ZERO,
         );
@@ -386,7 +386,7 @@ pub fn use_url(apply: bool) {
                 link.step.clone(),
             );
             if previous.as_ref().is_some_and(|p| *p != key) {
-                let new_entry = !restoring.get_value();
+                let new_entry = !same_entry.get_value();
                 write(new_entry);
                 if new_entry {
                     settle_entry();
