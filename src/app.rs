@@ -134,6 +134,9 @@ pub struct AppState {
     /// reader may have changed since the step was applied): the story marks it as the step shown
     /// without applying it again.
     pub step_as_linked: StoredValue<Option<usize>>,
+    /// While a story step's transition moves the playhead, the time it moves to: what a link names
+    /// (a time on the way would be a picture no step shows).
+    pub heading_to: StoredValue<Option<f64>>,
     /// The JSON text of a dataset the user loaded (none for the bundled one): read again in the other
     /// language when the language changes.
     pub source: StoredValue<Option<Arc<str>>>,
@@ -184,6 +187,7 @@ impl AppState {
             lanes_unnamed: RwSignal::new(false),
             step: RwSignal::new(None),
             step_as_linked: StoredValue::new(None),
+            heading_to: StoredValue::new(None),
             source: StoredValue::new(None),
             playhead,
             data,

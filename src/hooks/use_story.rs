@@ -36,10 +36,12 @@ fn app_view(v: StepView) -> View {
 fn animate(app: AppState, to_t: f64, to_w: Window, generation: Arc<AtomicU64>) {
     let mine = generation.fetch_add(1, Ordering::Relaxed) + 1;
     if app.reduced_motion.get_untracked() {
+        app.heading_to.set_value(None);
         app.playhead.set(to_t);
         app.window.set(to_w);
         return;
     }
+    app.heading_to.set_value(Some(to_t));
     let (from_t, from_w) = (app.playhead.get_untracked(), app.window.get_untracked());
     let start = now_ms();
     fn frame(
@@ -63,6 +65,8 @@ fn animate(app: AppState, to_t: f64, to_w: Window, generation: Arc<AtomicU64>) {
             });
             if k < 1.0 {
                 frame(app, from, to, start, generation, mine);
+            } else {
+                let _ = app.heading_to.try_set_value(None);
             }
         });
     }
@@ -158,11 +162,13 @@ pub fn use_story() {
         app.intro.set(false);
         let view = app_view(step.view);
         switch_view(app, states.mapping, view);
-        match &step.selection {
-            Some(id) => {
-                states.select(view, id);
-            }
-            None => app.selected.set(None),
+        // The step's selection and no other (an earlier step's would stay in another view's state).
+        app.selected.set(None);
+        states.mapping.clear();
+        states.membership.selected.set(None);
+        states.depth.selected.set(None);
+        if let Some(id) = &step.selection {
+            states.select(view, id);
         }
         let bounds = app.bounds();
         let t = step.time.as_f64().clamp(bounds.t0, bounds.t1);

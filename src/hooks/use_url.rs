@@ -98,10 +98,12 @@ impl States {
             }),
         });
         let theme = app.theme.get();
+        // During a step's transition, the step's time, not one on the way.
+        let shown = app.playhead.get();
+        let t = app.heading_to.get_value().unwrap_or(shown);
         LinkState {
             view: (view != View::Timeline).then(|| view_name(view).to_owned()),
-            time: (!app.intro.get())
-                .then(|| format_time(crate::model::Day(app.playhead.get().floor() as i32))),
+            time: (!app.intro.get()).then(|| format_time(crate::model::Day(t.floor() as i32))),
             selection,
             theme: (theme != ThemeChoice::System).then(|| theme.as_str().to_owned()),
             step: app.step.get().map(|i| (i + 1).to_string()),
@@ -190,8 +192,10 @@ impl States {
         self.mapping.clear();
         self.membership.selected.set(None);
         self.depth.selected.set(None);
+        let mut selected = false;
         if let Some(id) = &link.selection {
-            if !self.select(view, id) {
+            selected = self.select(view, id);
+            if !selected {
                 ignored.push(td_string!(l, url.no_item, value = id).to_string());
             }
         }
@@ -203,11 +207,11 @@ impl States {
                     .with_untracked(|d| d.story.as_ref().map_or(0, |s| s.steps.len()));
                 match n.parse::<usize>() {
                     Ok(k) if k >= 1 && k <= count => {
-                        // A link written while a step was shown names what was on screen, which
-                        // the reader may have changed since (another view, a later time): that is
-                        // shown, not the step again. A link with the step alone shows the step.
-                        let described =
-                            link.view.is_some() || link.time.is_some() || link.selection.is_some();
+                        // A link written while a step was shown names what was on screen (a
+                        // time, at least), which the reader may have changed since (another view, a
+                        // later time): that is shown, not the step again. A link with the step and
+                        // no time or selection (one written by hand) shows the step.
+                        let described = link.time.is_some() || selected;
                         app.step_as_linked.set_value(described.then_some(k - 1));
                         app.step.set(Some(k - 1));
                     }
@@ -366,6 +370,8 @@ pub fn use_url(apply: bool) {
             std::time::Duration::ZERO,
         );
     };
+    // What the opening link leads to (a step applied, its selection) is the opening entry.
+    settle_entry();
     let pop = window_event_listener(leptos::ev::popstate, move |_| {
         let link = LinkState::parse(&location_search());
         written.set_value(link.to_query());

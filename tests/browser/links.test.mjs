@@ -114,6 +114,58 @@ test('back and forward restore each earlier picture exactly and keep the entries
   await other.context().close();
 });
 
+test("a story's history holds each step as the step shows it, however fast the speaker goes", async () => {
+  const q = (page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+  const page = await openApp(browser, server.url);
+  await page.click('#story-start');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('step') === '1');
+  // Next pressed before each transition has ended (they take 0.9 s).
+  for (const n of ['2', '3']) {
+    await page.waitForTimeout(300);
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction((k) => new URLSearchParams(location.search).get('step') === k, n);
+  }
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await q(page), { t: '2008-05-27', sel: 'ssc-2007-12', step: '3' });
+  await page.goBack();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('step') === '2');
+  assert.deepEqual(await q(page), { t: '1999-12-08', sel: 'union-state-treaty-1999', step: '2' });
+  await page.goBack();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('step') === '1');
+  assert.deepEqual(await q(page), { t: '1995-02-21', sel: 'friendship-treaty-1995', step: '1' });
+  // A step with no selection keeps none from an earlier step (step 4 selects a provision).
+  await page.goto(`${server.url}?step=4`);
+  await page.waitForSelector('.event-card[data-provision-id="single-currency"]');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('step') === '9');
+  await page.waitForTimeout(1200);
+  assert.equal((await q(page)).sel, undefined);
+  assert.equal(await page.locator('.event-card[data-provision-id]').count(), 0, 'no provision card');
+  // A link with a step is one entry: Back goes to the page before it.
+  await page.goto(`${server.url}?view=membership`);
+  await page.waitForFunction(() => document.querySelector('#membership-canvas')?.width > 0);
+  await page.goto(`${server.url}?step=4`);
+  await page.waitForSelector('.event-card[data-provision-id="single-currency"]');
+  const length = await page.evaluate(() => history.length);
+  await page.waitForTimeout(1200);
+  assert.equal(await page.evaluate(() => history.length), length, 'no entry added by the step');
+  await page.goBack();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'membership');
+  // A hand-written link with a step and no time shows the step, and a reload shows it again.
+  for (const link of ['?step=5&view=timeline', '?step=2&sel=no-such-event']) {
+    await page.goto(`${server.url}${link}`);
+    const expected = link.includes('step=5') ? 'membership' : 'timeline';
+    await page.waitForFunction((v) => document.querySelector(`#tab-${v}`).getAttribute('aria-selected') === 'true' && new URLSearchParams(location.search).get('t'), expected);
+    await page.waitForTimeout(1200);
+    const shown = await q(page);
+    await page.reload();
+    await page.waitForFunction((v) => document.querySelector(`#tab-${v}`).getAttribute('aria-selected') === 'true', expected);
+    await page.waitForTimeout(1200);
+    assert.deepEqual(await q(page), shown, link);
+  }
+  await page.context().close();
+});
+
 test('invalid parameters are ignored with a notice, never a blank page', async () => {
   const page = await openApp(browser, `${server.url}?view=nope&t=2023-02-30&sel=zzz&theme=neon`);
   await page.waitForSelector('#notice.error');

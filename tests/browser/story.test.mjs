@@ -70,7 +70,7 @@ test('a view chosen during a step is kept by the link and on reload, and the sto
   const link = page.url();
   assert.match(link, /step=4/);
   // Reloaded (or the link opened elsewhere): the picture the link names, with the step's caption.
-  for (const reopen of [() => page.reload(), () => page.goto(link), () => page.goto(`${server.url}?view=membership&step=3`)]) {
+  for (const reopen of [() => page.reload(), () => page.goto(link), () => page.goto(`${server.url}?view=membership&t=2008-05-27&step=3`)]) {
     await reopen();
     await page.waitForSelector('#story-caption');
     await page.waitForTimeout(300);
