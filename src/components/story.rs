@@ -1,10 +1,10 @@
 //! The story: its controls, the caption the audience sees, and the presenter window.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::app::AppState;
 use crate::components::event_card::source_list;
+use crate::hooks::use_keyboard::presses_a_button;
 use crate::hooks::use_story::{open_presenter, use_presenter_link};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::keys::{action_for, Action};
@@ -101,11 +101,7 @@ pub fn PresenterView() -> impl IntoView {
     // The clicker works here too (this window has the focus once it is dragged to the laptop's
     // screen): next, previous, first and last move the main window's story.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let on_button = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| el.tag_name() == "BUTTON");
-        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || (on_button && ev.key() == " ") {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || presses_a_button(&ev) {
             return;
         }
         let (n, at) = (count(), link.step.get_untracked());

@@ -46,6 +46,16 @@ fn focus_of(ev: &web_sys::KeyboardEvent) -> Focus {
     }
 }
 
+/// Whether `ev` is Space on a focused button (or link, or a details' summary), which presses it and
+/// is not the presentation's.
+pub fn presses_a_button(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.key() == " "
+        && ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
+}
+
 /// Enters fullscreen, or leaves it.
 pub fn toggle_fullscreen() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -86,12 +96,7 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
         let Some(action) = action_for(&ev.key(), ev.shift_key()) else {
             return;
         };
-        let on_button = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"));
-        // Space and Enter on a focused button press that button.
-        if on_button && ev.key() == " " {
+        if presses_a_button(&ev) {
             return;
         }
         // A blank screen comes back with B, "." or Esc, and ignores the rest.

@@ -163,10 +163,7 @@ pub fn use_story() {
         let view = app_view(step.view);
         switch_view(app, states.mapping, view);
         // The step's selection and no other (an earlier step's would stay in another view's state).
-        app.selected.set(None);
-        states.mapping.clear();
-        states.membership.selected.set(None);
-        states.depth.selected.set(None);
+        states.clear_selections();
         if let Some(id) = &step.selection {
             states.select(view, id);
         }

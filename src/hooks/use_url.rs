@@ -188,10 +188,7 @@ impl States {
             app.playhead.set(app.bounds().t1);
         }
         // Nothing selected but what the link names (back from a picture with a selection).
-        app.selected.set(None);
-        self.mapping.clear();
-        self.membership.selected.set(None);
-        self.depth.selected.set(None);
+        self.clear_selections();
         let mut selected = false;
         if let Some(id) = &link.selection {
             selected = self.select(view, id);
@@ -221,6 +218,14 @@ impl States {
             }
         }
         ignored
+    }
+
+    /// Clears every view's selection (a step's or a link's is then made alone).
+    pub(crate) fn clear_selections(&self) {
+        self.app.selected.set(None);
+        self.mapping.clear();
+        self.membership.selected.set(None);
+        self.depth.selected.set(None);
     }
 
     /// Selects the item with `id` in `view`; false if there is none.
