@@ -661,12 +661,7 @@ fn Loaded(
     // The presenter window shows the notes only; it drives the main window.
     let presenter = web_sys::window()
         .and_then(|w| w.location().search().ok())
-        .is_some_and(|s| {
-            crate::params::LinkState::parse(&s)
-                .other
-                .iter()
-                .any(|(k, _)| k == "presenter")
-        });
+        .is_some_and(|s| crate::params::LinkState::parse(&s).flag("presenter"));
     // The window's title (its tab, the window lists a presenter drags windows by, a saved PDF's name)
     // is the dataset's, in the page's language; the presenter window says it is that.
     let i18n = use_i18n();

@@ -17,7 +17,7 @@ mod validate;
 
 use std::sync::{Arc, OnceLock};
 
-use crate::i18n::Locale;
+use crate::i18n::{td_string, Locale};
 
 pub use date::{Day, EventDate, PartialDate, Precision};
 pub use depth::{Delivery, Depth, DepthSector, Level, Outcome, Provision};
@@ -318,6 +318,24 @@ vocabulary! {
     }
 }
 
+/// "1 event", "10,000 events" (in Russian "событий — 10 000", which holds for every number).
+pub fn events_in(n: usize, locale: Locale) -> String {
+    if n == 1 {
+        td_string!(locale, count.events_one).to_string()
+    } else {
+        td_string!(locale, count.events, count = count_in(n, locale)).to_string()
+    }
+}
+
+/// "1 lane", "4 lanes" (in Russian "дорожек — 4").
+pub fn lanes_in(n: usize, locale: Locale) -> String {
+    if n == 1 {
+        td_string!(locale, count.lanes_one).to_string()
+    } else {
+        td_string!(locale, count.lanes, count = count_in(n, locale)).to_string()
+    }
+}
+
 /// A count as a reader of `locale` writes it: digits in groups of three, joined by a comma in English
 /// ("10,000") and by a no-break space in Russian ("10 000").
 pub fn count_in(n: usize, locale: Locale) -> String {
@@ -396,5 +414,25 @@ impl Dataset {
         } else {
             (lo, hi)
         }
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(count_in(10_000, Locale::en), "10,000");
+        assert_eq!(count_in(10_000, Locale::ru), "10\u{a0}000");
+        assert_eq!(count_in(999, Locale::en), "999");
+        assert_eq!(events_in(1, Locale::en), "1 event");
+        assert_eq!(events_in(1_200, Locale::en), "1,200 events");
+        assert_eq!(lanes_in(1, Locale::en), "1 lane");
+        assert_eq!(lanes_in(0, Locale::en), "0 lanes");
+        // Russian names the count after the noun, which holds for every number.
+        assert_eq!(events_in(1, Locale::ru), "событий\u{a0}— 1");
+        assert_eq!(events_in(21, Locale::ru), "событий\u{a0}— 21");
+        assert_eq!(lanes_in(4, Locale::ru), "дорожек\u{a0}— 4");
     }
 }

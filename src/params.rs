@@ -119,17 +119,32 @@ impl LinkState {
         {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (percent_decode(k), percent_decode(v));
-            match k.as_str() {
-                "view" => s.view = Some(v),
-                "t" => s.time = Some(v),
-                "sel" => s.selection = Some(v),
-                "theme" => s.theme = Some(v),
-                "step" => s.step = Some(v),
-                "lang" => s.lang = Some(v),
-                _ => s.other.push((k, v)),
-            }
+            // The first of a doubled parameter is read, as the browser's `URLSearchParams.get`
+            // reads it (`Unread` names the others).
+            let slot = match k.as_str() {
+                "view" => &mut s.view,
+                "t" => &mut s.time,
+                "sel" => &mut s.selection,
+                "theme" => &mut s.theme,
+                "step" => &mut s.step,
+                "lang" => &mut s.lang,
+                _ => {
+                    s.other.push((k, v));
+                    continue;
+                }
+            };
+            slot.get_or_insert(v);
         }
         s
+    }
+
+    /// Whether the switch `name` (`embed`, `kiosk`, `key`, `presenter`) is on: given, and not `0` or
+    /// `false`.
+    pub fn flag(&self, name: &str) -> bool {
+        self.other
+            .iter()
+            .find(|(k, _)| k == name)
+            .is_some_and(|(_, v)| v != "0" && v != "false")
     }
 
     /// Writes the query string (with its leading `?`, or empty), other parameters first, in a stable order.
@@ -156,6 +171,101 @@ impl LinkState {
         } else {
             format!("?{}", parts.join("&"))
         }
+    }
+}
+
+/// The parameters a link of this page may carry besides those `LinkState` reads itself.
+pub const OTHER_NAMES: [&str; 5] = ["data", "embed", "kiosk", "key", "presenter"];
+
+/// Parameters that are switches: on with `1` (or nothing), off with `0`.
+pub const FLAGS: [&str; 4] = ["embed", "kiosk", "key", "presenter"];
+
+/// What a link says that the page does not read, found in its query string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unread {
+    /// A name the page has no parameter of (a misspelling, say).
+    Unknown {
+        /// The parameter as written, `name=value`.
+        pair: String,
+    },
+    /// A parameter given more than once; the first is read.
+    Doubled {
+        /// Its name.
+        name: String,
+        /// The value read.
+        read: String,
+    },
+    /// A switch with a value other than `1`, `0`, `true` or `false`: read as on.
+    Switch {
+        /// The parameter as written, `name=value`.
+        pair: String,
+    },
+}
+
+impl Unread {
+    /// Finds what `query` says that the page will not read as written. Names that the sites a link
+    /// passes through add to every link (`utm_…`, `fbclid`, `gclid` and the like) are not this page's
+    /// business, and are left out.
+    pub fn find(query: &str) -> Vec<Unread> {
+        const OWN: [&str; 6] = ["view", "t", "sel", "theme", "step", "lang"];
+        let mut seen: Vec<String> = Vec::new();
+        let mut found = Vec::new();
+        for pair in query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (percent_decode(k), percent_decode(v));
+            let written = || clip(&format!("{k}={v}"));
+            if !OWN.contains(&k.as_str()) && !OTHER_NAMES.contains(&k.as_str()) {
+                let tracking = k.starts_with("utm_") || k.ends_with("clid");
+                if !tracking {
+                    found.push(Unread::Unknown { pair: written() });
+                }
+                continue;
+            }
+            if seen.contains(&k) {
+                if !found
+                    .iter()
+                    .any(|u| matches!(u, Unread::Doubled { name, .. } if *name == k))
+                {
+                    let first = LinkState::parse(query);
+                    let read = match k.as_str() {
+                        "view" => first.view,
+                        "t" => first.time,
+                        "sel" => first.selection,
+                        "theme" => first.theme,
+                        "step" => first.step,
+                        "lang" => first.lang,
+                        _ => first
+                            .other
+                            .into_iter()
+                            .find(|(name, _)| *name == k)
+                            .map(|(_, v)| v),
+                    };
+                    found.push(Unread::Doubled {
+                        name: k.clone(),
+                        read: clip(&read.unwrap_or_default()),
+                    });
+                }
+                continue;
+            }
+            if FLAGS.contains(&k.as_str()) && !["", "1", "0", "true", "false"].contains(&v.as_str())
+            {
+                found.push(Unread::Switch { pair: written() });
+            }
+            seen.push(k);
+        }
+        found
+    }
+}
+
+/// A value as quoted in a message: at most 60 characters.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
     }
 }
 
@@ -208,6 +318,69 @@ mod link_tests {
         let s = LinkState::parse("?view&t=&junk=%E2%82");
         assert_eq!(s.view.as_deref(), Some(""));
         assert_eq!(s.other.len(), 1);
+    }
+
+    #[test]
+    fn the_first_of_a_doubled_parameter_is_read() {
+        let s = LinkState::parse("?t=2001&view=depth&t=2019&data=a.json&data=b.json");
+        assert_eq!(s.time.as_deref(), Some("2001"));
+        assert_eq!(s.view.as_deref(), Some("depth"));
+        assert_eq!(
+            s.other
+                .iter()
+                .find(|(k, _)| k == "data")
+                .map(|(_, v)| v.as_str()),
+            Some("a.json")
+        );
+    }
+
+    #[test]
+    fn switches_are_on_unless_zero_or_false() {
+        let s = LinkState::parse("?embed&kiosk=0&key=false&presenter=1");
+        assert!(s.flag("embed"));
+        assert!(!s.flag("kiosk"));
+        assert!(!s.flag("key"));
+        assert!(s.flag("presenter"));
+        assert!(!LinkState::parse("?view=depth").flag("embed"));
+    }
+
+    #[test]
+    fn what_a_link_says_that_is_not_read_is_named() {
+        assert_eq!(
+            Unread::find("?view=depth&t=2019&sel=x&embed=1&key&data=d.json"),
+            []
+        );
+        assert_eq!(
+            Unread::find("?veiw=depth&speed=9&t=2001&t=2019&embed=2&utm_source=mail&fbclid=Iw1"),
+            [
+                Unread::Unknown {
+                    pair: "veiw=depth".into()
+                },
+                Unread::Unknown {
+                    pair: "speed=9".into()
+                },
+                Unread::Doubled {
+                    name: "t".into(),
+                    read: "2001".into()
+                },
+                Unread::Switch {
+                    pair: "embed=2".into()
+                },
+            ]
+        );
+        // Named once however often it is doubled, with the value read.
+        assert_eq!(
+            Unread::find("?data=a.json&data=b.json&data=c.json"),
+            [Unread::Doubled {
+                name: "data".into(),
+                read: "a.json".into()
+            }]
+        );
+        let long = format!("?{}=1", "x".repeat(500));
+        match &Unread::find(&long)[..] {
+            [Unread::Unknown { pair }] => assert_eq!(pair.chars().count(), 61),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::app::{AppState, DepthState, MappingState, MembershipState};
 use crate::components::language::untranslated_notice;
 use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
-use crate::model::{count_in, text_from_utf8, Dataset, MAX_DATASET_BYTES};
+use crate::model::{events_in, text_from_utf8, Dataset, MAX_DATASET_BYTES};
 use leptos_i18n::I18nContext;
 
 /// A message for the user about loading, shown until dismissed.
@@ -188,7 +188,7 @@ fn loaded_notice(name: &str, data: &Dataset, locale: Locale) -> Notice {
             locale,
             data.loaded,
             name = clip(name),
-            events = count_in(data.events.len(), locale)
+            events = events_in(data.events.len(), locale)
         ),
         lines: untranslated_notice(data)
             .map(|n| vec![n.title])

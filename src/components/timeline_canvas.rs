@@ -23,7 +23,7 @@ use crate::layout::lanes::Placement;
 use crate::layout::scale::Window;
 use crate::layout::tenths::Tenths;
 use crate::layout::text;
-use crate::model::{count_in, Dataset};
+use crate::model::{events_in, lanes_in, Dataset};
 use crate::render::theme::Theme;
 use crate::render::theme::PLAYHEAD_STROKE_PX;
 use crate::render::timeline::{
@@ -1106,8 +1106,8 @@ pub fn TimelineCanvas() -> impl IntoView {
             td_string!(
                 d.locale,
                 timeline.canvas,
-                events = count_in(d.events.len(), d.locale),
-                lanes = d.tracks.len()
+                events = events_in(d.events.len(), d.locale),
+                lanes = lanes_in(d.tracks.len(), d.locale)
             )
         })
     };

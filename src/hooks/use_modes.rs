@@ -34,14 +34,9 @@ pub fn use_modes(state: AppState) {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let link = LinkState::parse(&search);
-    let has = |name: &str| {
-        link.other
-            .iter()
-            .any(|(k, v)| k == name && v != "0" && v != "false")
-    };
-    state.embed.set(has("embed"));
-    state.kiosk.set(has("kiosk"));
-    state.key.set(has("key"));
+    state.embed.set(link.flag("embed"));
+    state.kiosk.set(link.flag("kiosk"));
+    state.key.set(link.flag("key"));
     set_root_class("embed", state.embed.get_untracked());
     // Embedded, the view's legend shows above the chart while its Key button is pressed.
     Effect::new(move |_| set_root_class("key", state.embed.get() && state.key.get()));

@@ -11,7 +11,7 @@ use crate::app::{
 use crate::components::data_loader::{Notice, NoticeState};
 use crate::i18n::{td_string, use_i18n, Locale};
 use crate::layout::bipartite::{Node, Target};
-use crate::params::{format_time, parse_time, LinkState};
+use crate::params::{format_time, parse_time, LinkState, Unread};
 use leptos_i18n::I18nContext;
 
 fn view_name(v: View) -> &'static str {
@@ -291,19 +291,41 @@ fn location_search() -> String {
 pub fn use_url(apply: bool) {
     let states = States::from_context();
     let notice = expect_context::<NoticeState>().0;
+    // What was ignored, added to a notice already shown (the dataset the link named, read).
     let report = move |ignored: Vec<String>| {
-        if !ignored.is_empty() {
-            notice.set(Some(Notice {
-                error: true,
-                title: td_string!(states.i18n.get_locale_untracked(), url.ignored).to_owned(),
-                lines: ignored,
-            }));
+        if ignored.is_empty() {
+            return;
         }
+        let title = td_string!(states.i18n.get_locale_untracked(), url.ignored).to_owned();
+        notice.update(|shown| match shown {
+            Some(n) => {
+                n.error = true;
+                n.lines.push(title);
+                n.lines.extend(ignored);
+            }
+            None => {
+                *shown = Some(Notice {
+                    error: true,
+                    title,
+                    lines: ignored,
+                })
+            }
+        });
     };
-    let start = LinkState::parse(&location_search());
+    let search = location_search();
+    let start = LinkState::parse(&search);
     let other = StoredValue::new(start.other.clone());
     if apply {
-        report(states.apply(&start));
+        let mut ignored = states.apply(&start);
+        let l = states.i18n.get_locale_untracked();
+        ignored.extend(Unread::find(&search).into_iter().map(|u| match u {
+            Unread::Unknown { pair } => td_string!(l, url.unknown, value = pair).to_string(),
+            Unread::Doubled { name, read } => {
+                td_string!(l, url.doubled, name = name, value = read).to_string()
+            }
+            Unread::Switch { pair } => td_string!(l, url.switch, value = pair).to_string(),
+        }));
+        report(ignored);
     }
     // What the URL says now, to tell our own changes from the user's.
     let written = StoredValue::new(start.to_query());

@@ -186,3 +186,25 @@ test('invalid parameters are ignored with a notice, never a blank page', async (
   assert.deepEqual(early.problems, []);
   await early.context().close();
 });
+
+test('a misspelt, doubled or odd parameter is named in the notice; tracking tags are not', async () => {
+  const page = await openApp(
+    browser,
+    `${server.url}?veiw=mapping&t=2001-04-02&t=2019-12-08&key=yes&utm_source=mail&fbclid=Iw1`,
+  );
+  await page.waitForSelector('#notice.error');
+  const text = await page.textContent('#notice');
+  assert.match(text, /veiw=mapping: not a parameter of this page/);
+  assert.match(text, /t given more than once: the first, 2001-04-02, is read/);
+  assert.match(text, /key=yes: read as on/);
+  assert.ok(!/utm_source|fbclid/.test(text), `tracking tags are not named: ${text}`);
+  assert.equal(Number(await page.inputValue('#scrub')), day(2001, 4, 2), 'the first t is read');
+  // Back and forward do not name them again.
+  await page.click('#notice .dismiss');
+  await page.click('#tab-membership');
+  await page.goBack();
+  await page.waitForSelector('#tab-timeline[aria-selected="true"]');
+  assert.equal(await page.locator('#notice').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

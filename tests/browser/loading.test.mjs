@@ -34,7 +34,7 @@ test('the file picker loads a dataset into every view, and back to the bundled d
   const bundled = await title(page);
   await pick(page, 'minimal.json', minimal);
   await page.waitForSelector('#notice:not(.error)');
-  assert.match(await page.textContent('#notice'), /Loaded minimal\.json: 1 events/);
+  assert.match(await page.textContent('#notice'), /Loaded minimal\.json: 1 event\./);
   assert.equal(await title(page), 'A minimal dataset');
   assert.equal(JSON.parse(await page.getAttribute('#timeline-canvas', 'data-hit-targets')).length, 1);
   assert.equal(await page.isHidden('#tab-mapping'), true, 'views without data are hidden');
@@ -169,7 +169,7 @@ test('counts are written as a reader of the page\'s language writes them', async
   await pick(page, 'many.json', text);
   await page.waitForFunction(() => /1,200 events/.test(document.querySelector('#notice')?.textContent));
   assert.match(await page.textContent('#notice'), /Loaded many\.json: 1,200 events\./);
-  assert.match(await page.getAttribute('#timeline-canvas', 'aria-label'), /^Timeline of 1,200 events in 1 lanes\./);
+  assert.match(await page.getAttribute('#timeline-canvas', 'aria-label'), /^Timeline of 1,200 events in 1 lane\./);
   await page.click('#lang-ru');
   await pick(page, 'many.json', text);
   await page.waitForFunction(() => /событий\s— 1\u00a0200\./.test(document.querySelector('#notice')?.textContent));
@@ -295,7 +295,7 @@ test('a link to a dataset of one\'s own opens it at the linked event, with no bu
   await page.waitForFunction(() => document.querySelector('#timeline-canvas')?.dataset.hitTargets?.length > 2);
   assert.deepEqual(await page.evaluate(() => window.__titles), ['A minimal dataset'], 'only the linked dataset was shown');
   assert.equal(await page.getAttribute('.event-card', 'data-event-id'), 'union-state-treaty', 'the linked event is open');
-  assert.match(await page.textContent('#notice'), /Loaded test-data\/minimal\.json: 1 events/);
+  assert.match(await page.textContent('#notice'), /Loaded test-data\/minimal\.json: 1 event\./);
   await page.waitForTimeout(500);
   assert.match(page.url(), /sel=union-state-treaty/, 'the link keeps its selection');
   assert.deepEqual(problems, []);
@@ -348,4 +348,16 @@ test('hostile text from data renders as text and runs nothing', async () => {
   assert.equal(dialogs, 0);
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test("a dataset's notice keeps its place, and what its link says that is not read follows it", async () => {
+  const data = await openApp(browser, `${server.url}?data=test-data/minimal.json&lnag=ru&embed=2`);
+  await data.waitForSelector('#notice.error');
+  const both = await data.textContent('#notice');
+  assert.match(both, /Loaded test-data\/minimal\.json: 1 event\./);
+  assert.match(both, /lnag=ru: not a parameter of this page/);
+  assert.match(both, /embed=2: read as on/);
+  assert.equal(await data.evaluate(() => document.documentElement.classList.contains('embed')), true);
+  assert.deepEqual(data.problems, []);
+  await data.context().close();
 });
