@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{AppState, DepthState, MappingState, MembershipState};
+use crate::app::{AppState, DepthState, MappingState, MembershipState, View};
 use crate::keys::{action_for, is_clicker_key, Action};
 
 /// Where a key is pressed, as far as its meaning goes.
@@ -144,6 +144,50 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
         ev.prevent_default();
     });
     on_cleanup(move || handle.remove());
+    keep_focus_across_views(state);
+}
+
+/// A story step or a link that changes the view replaces the view's controls: a control that had the
+/// focus (the speed chosen, say) is gone, and arrows would then drive the presentation. The focus goes
+/// to the same control of the new view, found by its id.
+fn keep_focus_across_views(state: AppState) {
+    let focused = StoredValue::new_local(None::<web_sys::Element>);
+    let tracked = window_event_listener(leptos::ev::focusin, move |ev| {
+        let element = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        focused.set_value(element);
+    });
+    on_cleanup(move || tracked.remove());
+    Effect::new(move |previous: Option<View>| {
+        let view = state.view.get();
+        if previous.is_some_and(|p| p != view) {
+            // After the new view is in the page.
+            let _ = request_animation_frame_with_handle(move || {
+                let Some(lost) = focused.try_get_value().flatten() else {
+                    return;
+                };
+                let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                    return;
+                };
+                let adrift = document
+                    .active_element()
+                    .is_none_or(|a| document.body().is_some_and(|b| js_sys::Object::is(&a, &b)));
+                if lost.is_connected() || !adrift || lost.id().is_empty() {
+                    return;
+                }
+                if let Some(twin) = document
+                    .get_element_by_id(&lost.id())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = twin.focus_with_options(&options);
+                }
+            });
+        }
+        view
+    });
 }
 
 /// Closes the header's menu if it is open; whether it was.

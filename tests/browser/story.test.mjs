@@ -122,6 +122,14 @@ test("the clicker's keys drive the story wherever the mouse left the focus, and 
   await page.keyboard.press('ArrowDown');
   await page.waitForTimeout(200);
   assert.match(await caption(page), /^3 \//);
+  // A step to another view keeps the focus on the same control there, so the arrows still change it.
+  await page.keyboard.press('PageDown');
+  await at(4);
+  await page.waitForSelector('#tab-depth[aria-selected="true"]');
+  await page.waitForFunction(() => document.activeElement?.id === 'speed');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForTimeout(200);
+  assert.match(await caption(page), /^4 \//);
   // End and Home: the story's last and first steps, not the last and first events.
   await page.evaluate(() => document.activeElement.blur());
   await page.keyboard.press('End');
