@@ -576,6 +576,62 @@ fn the_date_tab_covers_every_tick_label_it_touches_whole() {
 }
 
 #[test]
+fn on_a_phone_the_date_tab_names_the_year_and_hides_one_years_label_at_the_end() {
+    // With its month on a phone's axis it hid 2020 and 2025 there; wider, it keeps the month.
+    use union_state::layout::ticks::label_extent;
+    let d = model::bundled().unwrap();
+    for (w, h, whole) in [
+        (390.0, 600.0, false),
+        (1280.0, 720.0, true),
+        (1920.0, 1080.0, true),
+    ] {
+        let p = place(d, w, h, full_window());
+        let mark = playhead_mark(&p, &frame_at(full_window().t1), &LIGHT).unwrap();
+        let year = Day(full_window().t1 as i32).ymd().0.to_string();
+        if whole {
+            assert!(
+                mark.label.len() > year.len() && mark.label.ends_with(&year),
+                "{w} x {h}: {}",
+                mark.label
+            );
+        } else {
+            assert_eq!(mark.label, year, "{w} x {h}");
+        }
+        let (from, to) = mark.cover.unwrap_or((mark.tab_left, mark.tab_left));
+        let hidden: Vec<String> = p
+            .ticks
+            .iter()
+            .filter(|t| {
+                let (c, half) = label_extent(t.x_px, &t.label, p.metrics.axis_font_px, (0.0, w));
+                c + half > from && c - half < to
+            })
+            .map(|t| t.label.clone())
+            .collect();
+        if !whole {
+            assert!(
+                hidden.len() <= 1,
+                "{w} x {h}: the tab at the end hides {hidden:?}"
+            );
+        }
+    }
+    // Every phone's width: the tab at the end hides one year's label at most.
+    for w in (320..640).step_by(20).map(f64::from) {
+        let p = place(d, w, 560.0, full_window());
+        let mark = playhead_mark(&p, &frame_at(full_window().t1 - 1.0), &LIGHT).unwrap();
+        let (from, to) = mark.cover.unwrap_or((mark.tab_left, mark.tab_left));
+        let hidden = p
+            .ticks
+            .iter()
+            .filter(|t| {
+                let (c, half) = label_extent(t.x_px, &t.label, p.metrics.axis_font_px, (0.0, w));
+                c + half > from && c - half < to
+            })
+            .count();
+        assert!(hidden <= 1, "{w}: the tab ({}) hides {hidden}", mark.label);
+    }
+}
+
+#[test]
 fn the_depth_ladders_date_patch_leaves_out_the_tick_labels_under_it() {
     // Drawn at 1 July 2020, where the patch stands on the year 2020's label in the compact layout.
     let d = union_state::model::bundled()

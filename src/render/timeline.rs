@@ -522,10 +522,26 @@ pub fn playhead_mark(
     }
     let x = f64::from(px(placement.scale.x_px_from_day(frame.playhead_day)));
     let (year, month, _) = Day(frame.playhead_day.floor() as i32).ymd();
-    let label = format!("{} {year}", month_name(month, theme.locale));
-    let (tab_top, tab_height) = playhead_tab_rows(placement);
     // The tab's text is bold, which the estimate is not, and the tab clips what does not fit.
-    let w = text::width_px(&label, m.axis_font_px) * text::SLACK + 2.0 * m.gap_px;
+    let width = |label: &str| text::width_px(label, m.axis_font_px) * text::SLACK + 2.0 * m.gap_px;
+    let mut label = format!("{} {year}", month_name(month, theme.locale));
+    // On a phone, where the axis counts years closer together than the tab is wide, the tab names the
+    // year only: with its month it would hide two years' labels, and the controls under the chart
+    // give the whole date.
+    let years = placement
+        .ticks
+        .iter()
+        .all(|t| t.label.bytes().all(|b| b.is_ascii_digit()));
+    let spacing = placement
+        .ticks
+        .windows(2)
+        .map(|p| p[1].x_px - p[0].x_px)
+        .fold(f64::INFINITY, f64::min);
+    if m.narrow && years && width(&label) > spacing {
+        label = year.to_string();
+    }
+    let (tab_top, tab_height) = playhead_tab_rows(placement);
+    let w = width(&label);
     let tab_left = (x - w / 2.0).clamp(0.0, (placement.width - w).max(0.0));
     let mut cover: Option<(f64, f64)> = None;
     for t in placement
