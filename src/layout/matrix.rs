@@ -86,8 +86,10 @@ pub struct MatrixLayout {
     pub height: f64,
     /// Sizes in use.
     pub metrics: Metrics,
-    /// Width of a column, px.
-    pub cell_w: f64,
+    /// The columns' edges, px: `cols + 1` of them, from the states' column's right edge to the
+    /// canvas's. The columns are of one width, except where that would cut an organisation's name
+    /// that a wider column would hold whole (on a phone, "Союзное государство" beside "СНГ").
+    pub col_x: Vec<f64>,
     /// Height of a row, px.
     pub cell_h: f64,
     /// Top of the first row.
@@ -130,12 +132,123 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         .map(|s| text::width_px(&s.label, mt.font_px) * text::BOLD_WIDER + 8.0)
         .fold(0.0, f64::max);
     mt.label_w_px = mt.label_w_px.max(widest.min(width * 0.24));
-    let cols = m.organisations.len().max(1) as f64;
+    let n = m.organisations.len().max(1);
     let rows = m.states.len().max(1) as f64;
-    let cell_w = ((width - mt.label_w_px) / cols).max(1.0);
+    let room_for_columns = (width - mt.label_w_px).max(n as f64);
+    let equal = room_for_columns / n as f64;
     let rows_top = mt.band_px + mt.header_px;
     let cell_h = ((height - rows_top) / rows).max(1.0);
-    let x_of = |c: usize| mt.label_w_px + cell_w * c as f64;
+    // Each organisation's name on one line, or on two where each word fits the column; a word wider
+    // than it ("Союзное" in a phone's column) would run into the next column: one line, cut, instead.
+    // Whether the name is whole.
+    let two_lines = |f: f64| mt.header_px >= 2.0 * (f + 2.0) + 4.0;
+    let label_at = |label: &str, f: f64, cell_w: f64| -> (Vec<String>, bool) {
+        let room = cell_w - 4.0;
+        if text::width_px(label, f) <= room {
+            return (vec![label.to_owned()], true);
+        }
+        if two_lines(f) {
+            let lines = text::wrap_bold(label, f, room * text::SLACK, 2);
+            if lines.iter().all(|l| text::width_px(l, f) <= room) {
+                // The second line may have been cut.
+                let whole = !lines.concat().ends_with('…');
+                return (lines, whole);
+            }
+        }
+        (vec![text::truncate(label, f, room)], false)
+    };
+    // The width a name needs whole: its line, or the wider of its two lines split where that is least.
+    let needs = |label: &str, f: f64| -> f64 {
+        let words: Vec<&str> = label.split(' ').filter(|w| !w.is_empty()).collect();
+        let one = text::width_px(label, f);
+        let two = (1..words.len())
+            .map(|k| {
+                let first = text::width_px(&words[..k].join(" "), f);
+                let second = text::width_px(&words[k..].join(" "), f);
+                first.max(second)
+            })
+            .fold(f64::INFINITY, f64::min);
+        let least = if two_lines(f) { one.min(two) } else { one };
+        // The wrapping's estimate is a little wider than the measure.
+        least * text::SLACK + 4.5
+    };
+    // Each column at least wide enough for a year under its mark and for the year a greyed column
+    // gives at its top ("–2015"), and not far below the even share.
+    let least = (text::width_px("8888", mt.cell_font_px) + 2.0 * mt.pad_px + 4.0)
+        .max(text::width_px("–8888", mt.cell_font_px) + 6.0)
+        .max(0.7 * equal);
+    let cuts = |f: f64, widths: &[f64]| {
+        m.organisations
+            .iter()
+            .zip(widths)
+            .filter(|(o, w)| !label_at(&o.label, f, **w).1)
+            .count()
+    };
+    // The columns' widths in the names' type `f`: even, unless a name cut in an even column would
+    // be whole in one as wide as it needs, the others giving up what they do not need.
+    let widths_at = |f: f64| -> Vec<f64> {
+        let even = vec![equal; m.organisations.len()];
+        let wanted: Vec<f64> = m
+            .organisations
+            .iter()
+            .map(|o| needs(&o.label, f).max(least))
+            .collect();
+        if cuts(f, &even) == 0 {
+            return even;
+        }
+        // Where the room does not reach every name's need, the names needing least beyond the
+        // least width are given theirs first, and the rest share what is left.
+        let mut order: Vec<usize> = (0..wanted.len()).collect();
+        order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
+        let mut granted = vec![false; wanted.len()];
+        let mut used = least * wanted.len() as f64;
+        for &c in &order {
+            if used + wanted[c] - least <= room_for_columns {
+                used += wanted[c] - least;
+                granted[c] = true;
+            }
+        }
+        // What is left goes to the columns not given their need, or to all if each was.
+        let others = granted.iter().filter(|g| !**g).count();
+        let left = room_for_columns - used;
+        let fitted: Vec<f64> = wanted
+            .iter()
+            .zip(&granted)
+            .map(|(w, g)| match (g, others) {
+                (true, 0) => w + left / wanted.len() as f64,
+                (true, _) => *w,
+                (false, _) => least + left / others as f64,
+            })
+            .collect();
+        if cuts(f, &fitted) < cuts(f, &even) {
+            fitted
+        } else {
+            even
+        }
+    };
+    // The names' type: the largest, down to the least, at which the fewest names are cut ("ЕврАзЭС"
+    // whole in a Russian phone's column at 9.5 px).
+    let sizes = (0..)
+        .map(|k| mt.font_px - 0.5 * f64::from(k))
+        .take_while(|&f| f >= MIN_COLUMN_FONT_PX);
+    let column_font_px = sizes
+        .map(|f| (cuts(f, &widths_at(f)), f))
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map_or(mt.font_px, |(_, f)| f);
+    let widths = widths_at(column_font_px);
+    let col_x: Vec<f64> = std::iter::once(mt.label_w_px)
+        .chain(widths.iter().scan(mt.label_w_px, |x, w| {
+            *x += w;
+            Some(*x)
+        }))
+        .collect();
+    let x_of = |c: usize| col_x.get(c).copied().unwrap_or(width);
+    let column_labels = m
+        .organisations
+        .iter()
+        .zip(&widths)
+        .map(|(o, w)| label_at(&o.label, column_font_px, *w).0)
+        .collect();
     // Neighbouring organisations with the same group share a band.
     let mut groups: Vec<(String, f64, f64)> = Vec::new();
     let mut c = 0;
@@ -169,45 +282,6 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
             x1,
         })
         .collect();
-    // Each organisation's name on one line, or on two where each word fits the column; a word wider
-    // than it ("Союзное" in a phone's column) would run into the next column: one line, cut, instead.
-    // Whether the name is whole.
-    let label_at = |label: &str, f: f64| -> (Vec<String>, bool) {
-        let room = cell_w - 4.0;
-        let two_lines = mt.header_px >= 2.0 * (f + 2.0) + 4.0;
-        if text::width_px(label, f) <= room {
-            return (vec![label.to_owned()], true);
-        }
-        if two_lines {
-            let lines = text::wrap_bold(label, f, room * text::SLACK, 2);
-            if lines.iter().all(|l| text::width_px(l, f) <= room) {
-                // The second line may have been cut.
-                let whole = !lines.concat().ends_with('…');
-                return (lines, whole);
-            }
-        }
-        (vec![text::truncate(label, f, room)], false)
-    };
-    // The names' type: the largest, down to the least, at which the fewest names are cut ("ЕврАзЭС"
-    // whole in a Russian phone's column at 9.5 px; "Союзное государство" cut at any size there).
-    let cut_at = |f: f64| {
-        m.organisations
-            .iter()
-            .filter(|o| !label_at(&o.label, f).1)
-            .count()
-    };
-    let sizes = (0..)
-        .map(|k| mt.font_px - 0.5 * f64::from(k))
-        .take_while(|&f| f >= MIN_COLUMN_FONT_PX);
-    let column_font_px = sizes
-        .map(|f| (cut_at(f), f))
-        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
-        .map_or(mt.font_px, |(_, f)| f);
-    let column_labels = m
-        .organisations
-        .iter()
-        .map(|o| label_at(&o.label, column_font_px).0)
-        .collect();
     // The names' type as large as the rows allow and, where the column is narrower than the longest
     // name (a phone's: "Туркменистан"), a little smaller, so that every name stays whole (bold, when
     // its row is lit), down to the least size; a name too long even then is cut.
@@ -223,7 +297,7 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         width,
         height,
         metrics: mt,
-        cell_w,
+        col_x,
         cell_h,
         rows_top,
         bands,
@@ -246,11 +320,20 @@ pub fn min_height(m: &Membership, width: f64) -> f64 {
 impl MatrixLayout {
     /// The cell of `state` in `organisation`.
     pub fn cell(&self, state: usize, organisation: usize) -> Rect {
+        let x = self.col_x.get(organisation).copied().unwrap_or(self.width);
         Rect {
-            x: self.metrics.label_w_px + self.cell_w * organisation as f64,
+            x,
             y: self.rows_top + self.cell_h * state as f64,
-            w: self.cell_w,
+            w: self.col_w(organisation),
             h: self.cell_h,
+        }
+    }
+
+    /// The width of `organisation`'s column, px.
+    pub fn col_w(&self, organisation: usize) -> f64 {
+        match self.col_x.get(organisation..organisation + 2) {
+            Some([a, b]) => b - a,
+            _ => 0.0,
         }
     }
 
@@ -276,8 +359,13 @@ impl MatrixLayout {
         if x < 0.0 || x > self.width || y < 0.0 || y > self.height {
             return None;
         }
-        let col = ((x - mt.label_w_px) / self.cell_w).floor();
-        let col = (col >= 0.0 && (col as usize) < organisations).then_some(col as usize);
+        let col = (x >= mt.label_w_px)
+            .then(|| {
+                self.col_x
+                    .partition_point(|&edge| edge <= x)
+                    .saturating_sub(1)
+            })
+            .filter(|&c| c < organisations && c + 1 < self.col_x.len());
         if y < self.rows_top {
             return (y >= mt.band_px)
                 .then_some(col.map(MatrixHit::Column))
