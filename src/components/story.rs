@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::components::event_card::source_list;
 use crate::hooks::use_keyboard::presses_a_button;
-use crate::hooks::use_story::{open_presenter, use_presenter_link};
+use crate::hooks::use_story::{use_presenter_link, PresenterOpener};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::keys::{action_for, Action};
 
@@ -155,5 +155,6 @@ pub fn PresenterView() -> impl IntoView {
 /// Opens the presenter window (for the Menu).
 pub fn presenter_button() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <button type="button" id="open-presenter" on:click=|_| open_presenter()>{t!(i18n, story.open_presenter)}</button> }
+    let presenter = PresenterOpener::from_context();
+    view! { <button type="button" id="open-presenter" on:click=move |_| presenter.open()>{t!(i18n, story.open_presenter)}</button> }
 }

@@ -83,6 +83,7 @@ pub fn toggle_fullscreen() {
 pub fn use_keyboard(state: AppState, mapping: MappingState) {
     let membership = use_context::<MembershipState>();
     let depth = use_context::<DepthState>();
+    let presenter = crate::hooks::use_story::PresenterOpener::from_context();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
             return;
@@ -113,7 +114,7 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
             Action::Fullscreen => toggle_fullscreen(),
             Action::Blank => state.blank.update(|b| *b = !*b),
             Action::Help => state.help.update(|h| *h = !*h),
-            Action::Presenter => crate::hooks::use_story::open_presenter(),
+            Action::Presenter => presenter.open(),
             Action::Escape => {
                 // An open menu closes first, and that is all Esc does then.
                 if close_menu() {

@@ -10,8 +10,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{switch_view, AppState, View};
+use crate::components::data_loader::{Notice, NoticeState};
 use crate::hooks::now_ms;
 use crate::hooks::use_url::States;
+use crate::i18n::{td_string, use_i18n, Locale};
 use crate::layout::anim::ease_in_out_cubic;
 use crate::layout::scale::Window;
 use crate::model::StepView;
@@ -84,33 +86,61 @@ fn channel() -> Option<web_sys::BroadcastChannel> {
     web_sys::BroadcastChannel::new(CHANNEL).ok()
 }
 
-/// Opens the presenter window: the same page with `presenter=1`, which shows the current step's notes,
-/// the next step, a clock, and buttons that drive this window.
-pub fn open_presenter() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let mut link = LinkState::parse(&location.search().unwrap_or_default());
-    link.other
-        .retain(|(k, _)| k != "presenter" && k != "embed" && k != "kiosk");
-    link.other.push(("presenter".into(), "1".into()));
-    let url = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        link.to_query()
-    );
-    if window
-        .open_with_url_and_target_and_features(
-            &url,
-            "union-state-presenter",
-            "width=960,height=640",
-        )
-        .ok()
-        .flatten()
-        .is_none()
-    {
-        leptos::logging::warn!("the presenter window was blocked by the browser");
+/// Opens the presenter window; made where the page's notice and language are at hand (a component or a
+/// hook), used from an event handler.
+#[derive(Clone, Copy)]
+pub struct PresenterOpener {
+    notice: Option<RwSignal<Option<Notice>>>,
+    i18n: leptos_i18n::I18nContext<Locale>,
+}
+
+impl PresenterOpener {
+    /// Takes the page's notice and language from the context.
+    pub fn from_context() -> PresenterOpener {
+        PresenterOpener {
+            notice: use_context::<NoticeState>().map(|n| n.0),
+            i18n: use_i18n(),
+        }
+    }
+
+    /// Opens the presenter window: the same page with `presenter=1`, which shows the current step's
+    /// notes, the next step, a clock, and buttons that drive this window. Where the browser refuses
+    /// (pop-ups blocked, or a file's page inside a frame), a notice says so and what to do.
+    pub fn open(self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let mut link = LinkState::parse(&location.search().unwrap_or_default());
+        link.other
+            .retain(|(k, _)| k != "presenter" && k != "embed" && k != "kiosk");
+        link.other.push(("presenter".into(), "1".into()));
+        let url = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            link.to_query()
+        );
+        let opened = window
+            .open_with_url_and_target_and_features(
+                &url,
+                "union-state-presenter",
+                "width=960,height=640",
+            )
+            .ok()
+            .flatten()
+            .is_some();
+        if !opened {
+            let l = self.i18n.get_locale_untracked();
+            let said = Notice {
+                error: true,
+                title: td_string!(l, story.blocked).to_owned(),
+                lines: vec![td_string!(l, story.blocked_why).to_owned()],
+            };
+            match self.notice {
+                Some(notice) => notice.set(Some(said)),
+                None => leptos::logging::warn!("{}", said.title),
+            }
+        }
     }
 }
 

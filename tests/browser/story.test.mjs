@@ -141,6 +141,20 @@ test("the clicker's keys drive the story wherever the mouse left the focus, and 
   await page.context().close();
 });
 
+test('a presenter window the browser refuses is named in a notice, with what to do', async () => {
+  const page = await openApp(browser, `${server.url}?step=2`);
+  await page.waitForSelector('#story-caption');
+  // As a pop-up blocker, or a file's page in a sandboxed frame, answers.
+  await page.evaluate(() => {
+    window.open = () => null;
+  });
+  await page.keyboard.press('s');
+  await page.waitForSelector('#notice.error');
+  assert.match(await page.textContent('#notice'), /The presenter window did not open\..*allow pop-ups for this page/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the presenter window shows the notes and drives the main window (S)', async () => {
   const page = await openApp(browser, server.url);
   await page.click('#story-start');
