@@ -46,6 +46,10 @@ const PLAY: &str = "M4 2.5v11l9-5.5z";
 const PAUSE: &str = "M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z";
 const PREVIOUS: &str = "M2.5 2.5h2v11h-2zM14 2.5v11l-8.5-5.5z";
 const NEXT: &str = "M11.5 2.5h2v11h-2zM2 2.5v11l8.5-5.5z";
+const FULLSCREEN: &str =
+    "M1.5 1.5h5v2h-3v3h-2zM9.5 1.5h5v5h-2v-3h-3zM1.5 9.5h2v3h3v2h-5zM12.5 9.5h2v5h-5v-2h3z";
+const LEAVE_FULLSCREEN: &str =
+    "M4.5 1.5h2v5h-5v-2h3zM9.5 1.5h2v3h3v2h-5zM1.5 9.5h5v5h-2v-3h-3zM9.5 9.5h5v2h-3v3h-2z";
 
 /// A small inline SVG icon, hidden from screen readers (its button carries the label).
 #[component]
@@ -115,6 +119,10 @@ pub fn Controls() -> impl IntoView {
                 <button id="zoom-reset" type="button" title=move || t_string!(i18n, controls.show_all_title)
                     on:click=move |_| state.window.set(state.bounds())>{t!(i18n, controls.show_all)}</button>
             </Show>
+            // Embedded, the header (and its Fullscreen button) is hidden.
+            <Show when=move || state.embed.get()>
+                <FullscreenButton/>
+            </Show>
             // Embedded, the page's side column is hidden; this shows the view's legend above the chart.
             <Show when=move || state.embed.get()>
                 <button id="key-toggle" type="button" title=move || t_string!(i18n, controls.key_title)
@@ -123,4 +131,33 @@ pub fn Controls() -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// Fullscreen and back (as F does), where the page may have it: not in a frame that does not allow it.
+#[component]
+pub fn FullscreenButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let document = web_sys::window().and_then(|w| w.document());
+    let allowed = document.as_ref().is_some_and(|d| d.fullscreen_enabled());
+    let full = RwSignal::new(document.is_some_and(|d| d.fullscreen_element().is_some()));
+    let changed = window_event_listener_untyped("fullscreenchange", move |_| {
+        let now = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.fullscreen_element().is_some());
+        full.set(now);
+    });
+    on_cleanup(move || changed.remove());
+    allowed.then(|| {
+        view! {
+            <button id="fullscreen" type="button"
+                aria-pressed=move || full.get().to_string()
+                aria-label=move || t_string!(i18n, controls.fullscreen)
+                title=move || t_string!(i18n, controls.fullscreen_title)
+                on:click=move |_| {
+                    crate::hooks::use_keyboard::toggle_fullscreen();
+                }>
+                {move || if full.get() { view! { <Icon path=LEAVE_FULLSCREEN/> } } else { view! { <Icon path=FULLSCREEN/> } }}
+            </button>
+        }
+    })
 }

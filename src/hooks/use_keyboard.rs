@@ -56,23 +56,30 @@ pub fn presses_a_button(ev: &web_sys::KeyboardEvent) -> bool {
             .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
 }
 
-/// Enters fullscreen, or leaves it.
-pub fn toggle_fullscreen() {
+/// Enters fullscreen, or leaves it; false where the page may not (embedded by a page that does not
+/// allow it, with no `allowfullscreen`), where asking would only be refused, with an error.
+pub fn toggle_fullscreen() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return false;
     };
     if document.fullscreen_element().is_some() {
         document.exit_fullscreen();
     } else if !document.fullscreen_enabled() {
-        // Embedded by a page that does not allow it (no `allowfullscreen`): asking would only be
-        // refused, with an error.
-        leptos::logging::warn!(
-            "fullscreen is not allowed in this frame: open the product in its own tab"
-        );
+        return false;
     } else if let Some(root) = document.document_element() {
         if let Err(e) = root.request_fullscreen() {
             leptos::logging::warn!("fullscreen was refused: {e:?}");
         }
+    }
+    true
+}
+
+/// The notice for fullscreen asked for where the page may not have it.
+pub fn no_fullscreen_notice(locale: crate::i18n::Locale) -> crate::components::data_loader::Notice {
+    crate::components::data_loader::Notice {
+        error: true,
+        title: crate::i18n::td_string!(locale, keys.no_fullscreen).to_owned(),
+        lines: vec![crate::i18n::td_string!(locale, keys.no_fullscreen_why).to_owned()],
     }
 }
 
@@ -84,6 +91,8 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
     let membership = use_context::<MembershipState>();
     let depth = use_context::<DepthState>();
     let presenter = crate::hooks::use_story::PresenterOpener::from_context();
+    let notice = use_context::<crate::components::data_loader::NoticeState>();
+    let i18n = crate::i18n::use_i18n();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
             return;
@@ -111,7 +120,13 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
             Action::First => state.go_to_end(false),
             Action::Last => state.go_to_end(true),
             Action::Autoplay => state.toggle_play(),
-            Action::Fullscreen => toggle_fullscreen(),
+            Action::Fullscreen => {
+                if !toggle_fullscreen() {
+                    if let Some(n) = notice {
+                        n.0.set(Some(no_fullscreen_notice(i18n.get_locale_untracked())));
+                    }
+                }
+            }
             Action::Blank => state.blank.update(|b| *b = !*b),
             Action::Help => state.help.update(|h| *h = !*h),
             Action::Presenter => presenter.open(),

@@ -259,7 +259,7 @@ test('the embed code names this view with embed=1, in a sandboxed iframe', async
   await page.context().close();
 });
 
-test('it runs in a sandboxed iframe, and keys act once it has focus (F asking nothing where fullscreen is not allowed)', async () => {
+test('it runs in a sandboxed iframe, and keys act once it has focus (F asking nothing where fullscreen is not allowed, and saying so)', async () => {
   const context = await browser.newContext({ viewport: { width: 900, height: 600 } });
   const page = await context.newPage();
   const errors = [];
@@ -277,9 +277,12 @@ test('it runs in a sandboxed iframe, and keys act once it has focus (F asking no
   await frame.locator('#timeline-canvas').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('a');
   await f.waitForFunction(() => document.querySelector('#play').getAttribute('aria-pressed') === 'true');
-  // F where the host page does not allow fullscreen (no allowfullscreen): nothing asked, no error.
+  // F where the host page does not allow fullscreen (no allowfullscreen): nothing asked, no error,
+  // a notice saying what to do, and no fullscreen button offered.
+  assert.equal(await f.locator('#fullscreen').count(), 0);
   await page.keyboard.press('f');
-  await page.waitForTimeout(300);
+  await f.waitForSelector('#notice.error');
+  assert.match(await f.textContent('#notice'), /Fullscreen is not allowed here\..*its own tab/);
   assert.deepEqual(errors, []);
   await context.close();
 });

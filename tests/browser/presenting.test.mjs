@@ -84,7 +84,7 @@ test('A autoplays, B and "." blank the screen, ? lists the keys, Esc closes', as
   await page.context().close();
 });
 
-test('F and a clicker\'s F5 go fullscreen without reloading; Esc leaves', async () => {
+test('F, a clicker\'s F5 and the Fullscreen button go fullscreen without reloading; Esc leaves', async () => {
   const page = await openApp(browser, server.url);
   await page.evaluate(() => {
     window.__notReloaded = true;
@@ -98,6 +98,14 @@ test('F and a clicker\'s F5 go fullscreen without reloading; Esc leaves', async 
   assert.equal(await page.evaluate(() => window.__notReloaded), true, 'F5 did not reload the page');
   await page.keyboard.press('F5');
   await page.waitForFunction(() => document.fullscreenElement === null);
+  // The button under the chart does the same, and says which it will do.
+  assert.equal(await page.getAttribute('#fullscreen', 'aria-pressed'), 'false');
+  await page.click('#fullscreen');
+  await page.waitForFunction(() => document.fullscreenElement !== null);
+  await page.waitForSelector('#fullscreen[aria-pressed="true"]');
+  await page.click('#fullscreen');
+  await page.waitForFunction(() => document.fullscreenElement === null);
+  await page.waitForSelector('#fullscreen[aria-pressed="false"]');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
