@@ -729,10 +729,8 @@ fn Loaded(
             </nav>
             <div class="header-tools">
                 <LanguageSwitch/>
-                // Embedded, the header is hidden and the button sits with the playback controls.
-                <Show when=move || !state.embed.get()>
-                    <crate::components::controls::FullscreenButton/>
-                </Show>
+                // Embedded, the header is hidden, and the one with the playback controls shows instead.
+                <crate::components::controls::FullscreenButton/>
                 // The menu closes once one of its buttons is chosen, on a click or touch outside it, and
                 // with Esc, as a menu does.
                 <details class="menu" id="menu">

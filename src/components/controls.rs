@@ -119,10 +119,8 @@ pub fn Controls() -> impl IntoView {
                 <button id="zoom-reset" type="button" title=move || t_string!(i18n, controls.show_all_title)
                     on:click=move |_| state.window.set(state.bounds())>{t!(i18n, controls.show_all)}</button>
             </Show>
-            // Embedded, the header (and its Fullscreen button) is hidden.
-            <Show when=move || state.embed.get()>
-                <FullscreenButton/>
-            </Show>
+            // Shown only embedded, where the header (and its own) is hidden.
+            <FullscreenButton/>
             // Embedded, the page's side column is hidden; this shows the view's legend above the chart.
             <Show when=move || state.embed.get()>
                 <button id="key-toggle" type="button" title=move || t_string!(i18n, controls.key_title)
@@ -134,6 +132,8 @@ pub fn Controls() -> impl IntoView {
 }
 
 /// Fullscreen and back (as F does), where the page may have it: not in a frame that does not allow it.
+/// One is in the header, one with the playback controls; the style sheet shows the header's, or,
+/// embedded, the other.
 #[component]
 pub fn FullscreenButton() -> impl IntoView {
     let i18n = use_i18n();
@@ -149,7 +149,7 @@ pub fn FullscreenButton() -> impl IntoView {
     on_cleanup(move || changed.remove());
     allowed.then(|| {
         view! {
-            <button id="fullscreen" type="button"
+            <button type="button" class="fullscreen"
                 aria-pressed=move || full.get().to_string()
                 aria-label=move || t_string!(i18n, controls.fullscreen)
                 title=move || t_string!(i18n, controls.fullscreen_title)

@@ -198,11 +198,13 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         }
         // Where the room does not reach every name's need, the names needing least beyond the
         // least width are given theirs first, and the rest share what is left.
-        let mut order: Vec<usize> = (0..wanted.len()).collect();
-        order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
         let mut granted = vec![false; wanted.len()];
         let mut used = least * wanted.len() as f64;
-        for &c in &order {
+        let mut waiting: Vec<usize> = (0..wanted.len()).collect();
+        while let Some(k) =
+            (0..waiting.len()).min_by(|&a, &b| wanted[waiting[a]].total_cmp(&wanted[waiting[b]]))
+        {
+            let c = waiting.swap_remove(k);
             if used + wanted[c] - least <= room_for_columns {
                 used += wanted[c] - least;
                 granted[c] = true;

@@ -279,7 +279,7 @@ test('it runs in a sandboxed iframe, and keys act once it has focus (F asking no
   await f.waitForFunction(() => document.querySelector('#play').getAttribute('aria-pressed') === 'true');
   // F where the host page does not allow fullscreen (no allowfullscreen): nothing asked, no error,
   // a notice saying what to do, and no fullscreen button offered.
-  assert.equal(await f.locator('#fullscreen').count(), 0);
+  assert.equal(await f.locator('.fullscreen').count(), 0);
   await page.keyboard.press('f');
   await f.waitForSelector('#notice.error');
   assert.match(await f.textContent('#notice'), /Fullscreen is not allowed here\..*its own tab/);

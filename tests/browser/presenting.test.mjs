@@ -99,15 +99,23 @@ test('F, a clicker\'s F5 and the Fullscreen button go fullscreen without reloadi
   await page.keyboard.press('F5');
   await page.waitForFunction(() => document.fullscreenElement === null);
   // The button under the chart does the same, and says which it will do.
-  assert.equal(await page.getAttribute('#fullscreen', 'aria-pressed'), 'false');
-  await page.click('#fullscreen');
+  assert.equal(await page.getAttribute('.header-tools .fullscreen', 'aria-pressed'), 'false');
+  await page.click('.header-tools .fullscreen');
   await page.waitForFunction(() => document.fullscreenElement !== null);
-  await page.waitForSelector('#fullscreen[aria-pressed="true"]');
-  await page.click('#fullscreen');
+  await page.waitForSelector('.header-tools .fullscreen[aria-pressed="true"]');
+  await page.click('.header-tools .fullscreen');
   await page.waitForFunction(() => document.fullscreenElement === null);
-  await page.waitForSelector('#fullscreen[aria-pressed="false"]');
+  await page.waitForSelector('.header-tools .fullscreen[aria-pressed="false"]');
+  assert.equal(await page.isVisible('.controls .fullscreen'), false, 'one button, beside the menu');
   assert.deepEqual(page.problems, []);
   await page.context().close();
+  // Embedded, the header is hidden: the button is under the chart.
+  const embedded = await openApp(browser, `${server.url}?embed=1`);
+  assert.equal(await embedded.isVisible('.controls .fullscreen'), true);
+  await embedded.click('.controls .fullscreen');
+  await embedded.waitForFunction(() => document.fullscreenElement !== null);
+  assert.deepEqual(embedded.problems, []);
+  await embedded.context().close();
 });
 
 test("keys typed into a field keep their meaning; on a list only the clicker's keys act", async () => {
