@@ -187,6 +187,8 @@ pub enum Unread {
     Unknown {
         /// The parameter as written, `name=value`.
         pair: String,
+        /// The page's parameter it differs from only in case (`View` for `view`), if one.
+        like: Option<&'static str>,
     },
     /// A parameter given more than once; the first is read.
     Doubled {
@@ -219,9 +221,16 @@ impl Unread {
             let (k, v) = (percent_decode(k), percent_decode(v));
             let written = || clip(&format!("{k}={v}"));
             if !OWN.contains(&k.as_str()) && !OTHER_NAMES.contains(&k.as_str()) {
-                let tracking = k.starts_with("utm_") || k.ends_with("clid");
-                if !tracking {
-                    found.push(Unread::Unknown { pair: written() });
+                if !is_tracking(&k) {
+                    let like = OWN
+                        .iter()
+                        .chain(&OTHER_NAMES)
+                        .find(|n| n.eq_ignore_ascii_case(&k))
+                        .copied();
+                    found.push(Unread::Unknown {
+                        pair: written(),
+                        like,
+                    });
                 }
                 continue;
             }
@@ -258,6 +267,45 @@ impl Unread {
             seen.push(k);
         }
         found
+    }
+}
+
+/// Whether `name` is one of the tags that sites add to the links they pass on (`utm_source`, `fbclid`,
+/// `msclkid`, `_ga`, `igshid`, …): not the page's business, left in the address and not reported.
+pub fn is_tracking(name: &str) -> bool {
+    const NAMES: [&str; 6] = ["igshid", "ref", "ref_src", "si", "s_kwcid", "spm"];
+    name.starts_with("utm_")
+        || name.starts_with('_')
+        || name.starts_with("mc_")
+        || name.ends_with("clid")
+        || name.ends_with("clkid")
+        || NAMES.contains(&name)
+}
+
+impl LinkState {
+    /// Drops from [`LinkState::other`] what the page does not read and has reported
+    /// ([`Unread::find`]): names it has no parameter of (tracking tags stay), and the second of a
+    /// doubled one; and writes a switch with another value as it was read (`embed=2` as `embed=1`);
+    /// so that the address, once written, opens without the notice.
+    pub fn tidy(&mut self) {
+        let mut seen: Vec<String> = Vec::new();
+        self.other.retain(|(k, _)| {
+            if is_tracking(k) {
+                return true;
+            }
+            if !OTHER_NAMES.contains(&k.as_str()) || seen.contains(k) {
+                return false;
+            }
+            seen.push(k.clone());
+            true
+        });
+        // A switch as it was read.
+        for (k, v) in &mut self.other {
+            if FLAGS.contains(&k.as_str()) && !["", "1", "0", "true", "false"].contains(&v.as_str())
+            {
+                *v = "1".into();
+            }
+        }
     }
 }
 
@@ -351,13 +399,17 @@ mod link_tests {
             []
         );
         assert_eq!(
-            Unread::find("?veiw=depth&speed=9&t=2001&t=2019&embed=2&utm_source=mail&fbclid=Iw1"),
+            Unread::find(
+                "?veiw=depth&speed=9&t=2001&t=2019&embed=2&utm_source=mail&fbclid=Iw1&msclkid=1&_ga=2&igshid=3&View=x"
+            ),
             [
                 Unread::Unknown {
-                    pair: "veiw=depth".into()
+                    pair: "veiw=depth".into(),
+                    like: None
                 },
                 Unread::Unknown {
-                    pair: "speed=9".into()
+                    pair: "speed=9".into(),
+                    like: None
                 },
                 Unread::Doubled {
                     name: "t".into(),
@@ -366,8 +418,17 @@ mod link_tests {
                 Unread::Switch {
                     pair: "embed=2".into()
                 },
+                Unread::Unknown {
+                    pair: "View=x".into(),
+                    like: Some("view")
+                },
             ]
         );
+        // What was reported leaves the address; tracking tags and the first of each stay.
+        let mut link =
+            LinkState::parse("?veiw=depth&fbclid=Iw1&data=a.json&data=b.json&embed=2&View=x");
+        link.tidy();
+        assert_eq!(link.to_query(), "?fbclid=Iw1&data=a.json&embed=1");
         // Named once however often it is doubled, with the value read.
         assert_eq!(
             Unread::find("?data=a.json&data=b.json&data=c.json"),
@@ -378,7 +439,7 @@ mod link_tests {
         );
         let long = format!("?{}=1", "x".repeat(500));
         match &Unread::find(&long)[..] {
-            [Unread::Unknown { pair }] => assert_eq!(pair.chars().count(), 61),
+            [Unread::Unknown { pair, .. }] => assert_eq!(pair.chars().count(), 61),
             other => panic!("{other:?}"),
         }
     }

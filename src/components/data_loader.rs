@@ -309,10 +309,14 @@ pub fn NoticeBar() -> impl IntoView {
             let class = if n.error { "notice error" } else { "notice" };
             let role = if n.error { "alert" } else { "status" };
             view! {
+                // The dismiss button first (in the order of the keys too), outside the text, which
+                // scrolls on its own in a short frame.
                 <div id="notice" class=class role=role>
-                    <p><strong>{n.title}</strong></p>
-                    {(!n.lines.is_empty()).then(|| view! { <ul>{n.lines.into_iter().map(|l| view! { <li><code>{l}</code></li> }).collect_view()}</ul> })}
                     <button type="button" class="dismiss" aria-label=td_string!(i18n.get_locale_untracked(), data.dismiss) on:click=move |_| notice.set(None)>"×"</button>
+                    <div class="notice-text">
+                        <p><strong>{n.title}</strong></p>
+                        {(!n.lines.is_empty()).then(|| view! { <ul>{n.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> })}
+                    </div>
                 </div>
             }
         })

@@ -136,6 +136,12 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
                     ev.prevent_default();
                     return;
                 }
+                // Then a notice, and that is all it does then.
+                if let Some(n) = notice.filter(|n| n.0.with_untracked(Option::is_some)) {
+                    n.0.set(None);
+                    ev.prevent_default();
+                    return;
+                }
                 if state.blank.get_untracked() || state.help.get_untracked() {
                     state.blank.set(false);
                     state.help.set(false);

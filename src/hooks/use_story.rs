@@ -131,10 +131,22 @@ impl PresenterOpener {
             .is_some();
         if !opened {
             let l = self.i18n.get_locale_untracked();
+            // Inside another page's frame (an embedded single file, say) windows may not be opened
+            // at all; a page of its own has had a pop-up blocked.
+            let framed = window
+                .top()
+                .ok()
+                .flatten()
+                .is_none_or(|top| !js_sys::Object::is(&top, &window));
+            let why = if framed {
+                td_string!(l, story.blocked_framed)
+            } else {
+                td_string!(l, story.blocked_popup)
+            };
             let said = Notice {
                 error: true,
                 title: td_string!(l, story.blocked).to_owned(),
-                lines: vec![td_string!(l, story.blocked_why).to_owned()],
+                lines: vec![why.to_owned()],
             };
             match self.notice {
                 Some(notice) => notice.set(Some(said)),

@@ -314,17 +314,31 @@ pub fn use_url(apply: bool) {
     };
     let search = location_search();
     let start = LinkState::parse(&search);
-    let other = StoredValue::new(start.other.clone());
+    // What is reported here leaves the address once it is next written (a reload opens without it).
+    let mut tidied = start.clone();
+    tidied.tidy();
+    let other = StoredValue::new(tidied.other);
     if apply {
         let mut ignored = states.apply(&start);
         let l = states.i18n.get_locale_untracked();
-        ignored.extend(Unread::find(&search).into_iter().map(|u| match u {
-            Unread::Unknown { pair } => td_string!(l, url.unknown, value = pair).to_string(),
+        let unread = Unread::find(&search);
+        let unknown = unread.iter().any(|u| matches!(u, Unread::Unknown { .. }));
+        ignored.extend(unread.into_iter().map(|u| match u {
+            Unread::Unknown { pair, like: None } => {
+                td_string!(l, url.unknown, value = pair).to_string()
+            }
+            Unread::Unknown {
+                pair,
+                like: Some(name),
+            } => td_string!(l, url.unknown_like, value = pair, name = name).to_string(),
             Unread::Doubled { name, read } => {
                 td_string!(l, url.doubled, name = name, value = read).to_string()
             }
             Unread::Switch { pair } => td_string!(l, url.switch, value = pair).to_string(),
         }));
+        if unknown {
+            ignored.push(td_string!(l, url.names).to_string());
+        }
         report(ignored);
     }
     // What the URL says now, to tell our own changes from the user's.

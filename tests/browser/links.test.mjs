@@ -198,9 +198,20 @@ test('a misspelt, doubled or odd parameter is named in the notice; tracking tags
   assert.match(text, /t given more than once: the first, 2001-04-02, is read/);
   assert.match(text, /key=yes: read as on/);
   assert.ok(!/utm_source|fbclid/.test(text), `tracking tags are not named: ${text}`);
+  assert.match(text, /The page reads view, t, sel/);
   assert.equal(Number(await page.inputValue('#scrub')), day(2001, 4, 2), 'the first t is read');
+  // What was named leaves the address (a reload opens without the notice); the tags stay.
+  await page.waitForFunction(() => !location.search.includes('veiw'));
+  const left = new URLSearchParams(await page.evaluate(() => location.search));
+  assert.deepEqual(left.getAll('t'), ['2001-04-02']);
+  assert.equal(left.get('utm_source'), 'mail');
+  assert.equal(left.get('fbclid'), 'Iw1');
+  await page.reload();
+  await page.waitForSelector('#timeline-canvas');
+  assert.equal(new URLSearchParams(await page.evaluate(() => location.search)).get('key'), '1', 'a switch as it was read');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#notice').count(), 0);
   // Back and forward do not name them again.
-  await page.click('#notice .dismiss');
   await page.click('#tab-membership');
   await page.goBack();
   await page.waitForSelector('#tab-timeline[aria-selected="true"]');

@@ -151,6 +151,10 @@ test('a presenter window the browser refuses is named in a notice, with what to 
   await page.keyboard.press('s');
   await page.waitForSelector('#notice.error');
   assert.match(await page.textContent('#notice'), /The presenter window did not open\..*allow pop-ups for this page/);
+  // Esc puts it away, and does nothing else then.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#notice', { state: 'detached' });
+  assert.match(await caption(page), /^2 \//);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
