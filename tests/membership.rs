@@ -501,12 +501,17 @@ fn a_narrow_cell_gives_the_year_alone_rather_than_words_cut_short() {
             .any(|t| t.ends_with('…') && t.starts_with("ended")),
         "{texts:?}"
     );
-    // In words where the column has room ("ended 2015"), as the year's end otherwise ("–2015").
-    let ended = texts
+    // In words where every column has room ("ended 2015"), as the year's end otherwise ("–2015"):
+    // the two dissolved organisations' columns alike.
+    let ended: Vec<&&str> = texts
         .iter()
         .filter(|t| **t == "–2015" || **t == "ended 2015")
-        .count();
-    assert_eq!(ended, 2, "{texts:?}");
+        .collect();
+    assert_eq!(ended.len(), 2, "{texts:?}");
+    assert_eq!(ended[0], ended[1], "{texts:?}");
+    // One wording for every cell: years alone, or words for all ("1991 | since 1994" read as if the
+    // two differed).
+    assert!(!texts.iter().any(|t| t.starts_with("since")), "{texts:?}");
     // In Russian too, and before the later organisations were founded ("2015–" over the EAEU).
     let ru = membership_in(Locale::ru);
     for (w, year) in [(356.0, 2026), (356.0, 2001), (330.0, 2001), (400.0, 2026)] {
@@ -519,6 +524,27 @@ fn a_narrow_cell_gives_the_year_alone_rather_than_words_cut_short() {
             draw_matrix(a, ru, &g, &frame, &LIGHT).unwrap()
         });
         let texts = common::svg_words(&s);
+        // One wording in the whole matrix (Russian "с 1994" beside a bare "1991" read as a difference).
+        let years = texts
+            .iter()
+            .filter(|t| t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()))
+            .count();
+        let worded = texts.iter().filter(|t| t.starts_with("с ")).count();
+        assert!(years == 0 || worded == 0, "{w}, {year}: {texts:?}");
+        let notes: Vec<&&str> = texts
+            .iter()
+            .filter(|t| {
+                t.starts_with("до ")
+                    || t.starts_with('–')
+                    || t.ends_with('–')
+                    || t.starts_with("с 20")
+            })
+            .collect();
+        let dashes = notes.iter().filter(|t| t.contains('–')).count();
+        assert!(
+            dashes == 0 || dashes == notes.len(),
+            "{w}, {year}: {notes:?}"
+        );
         let cut: Vec<&&str> = texts
             .iter()
             .filter(|t| t.ends_with('…') && t.chars().any(|c| c.is_ascii_digit()))

@@ -102,6 +102,69 @@ pub fn draw_mark<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Whether every cell's words ("since 1994") fit its column, for every standing the data gives each
+/// organisation at any time (with the widest year): where one does not, every cell gives its year
+/// alone, so that a row never reads "1991 | since 1994" as if the two differed.
+pub fn cell_words_fit(m: &Membership, g: &MatrixLayout, locale: Locale) -> bool {
+    m.intervals.iter().all(|iv| {
+        let room = g.col_w(iv.organisation) - 2.0 * g.metrics.pad_px - 2.0;
+        let mut forms = vec![cell_text(Standing::Is(iv.status), Some(8888), locale)];
+        if iv.to.is_some() {
+            forms.push(cell_text(Standing::Left, Some(8888), locale));
+        }
+        forms
+            .iter()
+            .all(|f| text::width_px(f, g.metrics.cell_font_px) <= room)
+    })
+}
+
+/// Each column's notes for when it is greyed, before its founding and after its end: in words
+/// ("ended 2015") where the cells are in words (`words`) and the words fit every column that is ever
+/// greyed, otherwise as the year with a dash on its open side ("–2015") in every column.
+fn column_notes(
+    m: &Membership,
+    g: &MatrixLayout,
+    locale: Locale,
+    words: bool,
+) -> Vec<(String, String)> {
+    let start = m
+        .organisations
+        .iter()
+        .map(|o| o.founded.year)
+        .min()
+        .unwrap_or_default();
+    let notes: Vec<(String, String)> = m
+        .organisations
+        .iter()
+        .map(|org| {
+            let from = org.founded.year;
+            let ended = org.ended.map_or(0, |e| e.year);
+            (
+                td_string!(locale, cell.from, year = from).to_string(),
+                td_string!(locale, cell.ended, year = ended).to_string(),
+            )
+        })
+        .collect();
+    let words_fit = m.organisations.iter().enumerate().all(|(o, org)| {
+        let room = g.col_w(o) - 4.0;
+        let fits = |t: &str| text::width_px(t, g.metrics.cell_font_px) <= room;
+        (org.founded.year == start || fits(&notes[o].0))
+            && (org.ended.is_none() || fits(&notes[o].1))
+    });
+    if words && words_fit {
+        return notes;
+    }
+    m.organisations
+        .iter()
+        .map(|org| {
+            (
+                format!("{}–", org.founded.year),
+                format!("–{}", org.ended.map_or(0, |e| e.year)),
+            )
+        })
+        .collect()
+}
+
 /// Draws the matrix at the frame's time.
 pub fn draw_matrix<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -115,6 +178,8 @@ pub fn draw_matrix<DB: DrawingBackend>(
     let font = |size: f64| theme.font(size);
     let bold = |size: f64| theme.bold(size);
     area.fill(&theme.background)?;
+    let words = cell_words_fit(m, g, theme.locale);
+    let notes = column_notes(m, g, theme.locale, words);
 
     for (k, band) in g.bands.iter().enumerate() {
         area.draw(&Rectangle::new(
@@ -187,22 +252,13 @@ pub fn draw_matrix<DB: DrawingBackend>(
             )?;
         }
         if !exists {
-            // Not founded yet, or dissolved: the column is greyed and says which.
-            let org = &m.organisations[o];
-            // In a narrow column (a phone's) the year with a dash on its open side ("–2015", "2000–")
-            // rather than the words cut to "ended…".
-            let (note, short) = if org.founded.first_day().as_f64() > t {
-                let year = org.founded.year;
-                (
-                    td_string!(theme.locale, cell.from, year = year),
-                    format!("{year}–"),
-                )
+            // Not founded yet, or dissolved: the column is greyed and says which, in words or, in
+            // narrow columns (a phone's), as the year with a dash on its open side ("–2015").
+            let (from, ended) = &notes[o];
+            let note = if m.organisations[o].founded.first_day().as_f64() > t {
+                from
             } else {
-                let year = org.ended.map_or(0, |e| e.year);
-                (
-                    td_string!(theme.locale, cell.ended, year = year),
-                    format!("–{year}"),
-                )
+                ended
             };
             area.draw(&Rectangle::new(
                 [
@@ -215,7 +271,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
                 .color(&theme.muted)
                 .pos(Pos::new(HPos::Center, VPos::Top));
             area.draw_text(
-                &text::fit_first(&[&note, &short], mt.cell_font_px, cell.w - 4.0),
+                &text::truncate(note, mt.cell_font_px, cell.w - 4.0),
                 &style,
                 (px(cell.x + cell.w / 2.0), px(g.rows_top + 3.0)),
             )?;
@@ -242,15 +298,15 @@ pub fn draw_matrix<DB: DrawingBackend>(
             );
             draw_mark(area, standing, rect, grow.max(0.05), theme)?;
             let year = changed.map(|d| Day(d as i32).ymd().0);
-            // In a narrow cell (a phone's) the year alone, which the mark's kind explains, rather
-            // than its words cut to "since 19…".
-            let words = cell_text(standing, year, theme.locale);
-            let year = year.map(|y| y.to_string());
-            let forms: Vec<&str> = std::iter::once(words.as_str())
-                .chain(year.as_deref())
-                .collect();
-            // Kept a little inside the cell's padding, so that it never meets its neighbour's.
-            let label = text::fit_first(&forms, mt.cell_font_px, cell.w - 2.0 * pad - 2.0);
+            // In narrow cells (a phone's) the year alone, which the mark's kind explains, rather
+            // than words cut to "since 19…" ([`cell_words_fit`]); kept a little inside the cell's
+            // padding, so that it never meets its neighbour's.
+            let label = if words {
+                cell_text(standing, year, theme.locale)
+            } else {
+                year.map(|y| y.to_string()).unwrap_or_default()
+            };
+            let label = text::truncate(&label, mt.cell_font_px, cell.w - 2.0 * pad - 2.0);
             let style = TextStyle::from(font(mt.cell_font_px))
                 .color(&theme.text)
                 .pos(Pos::new(HPos::Center, VPos::Center));
