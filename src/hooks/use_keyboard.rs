@@ -171,7 +171,7 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
 
 /// A story step or a link that changes the view replaces the view's controls: a control that had the
 /// focus (the speed chosen, say) is gone, and arrows would then drive the presentation. The focus goes
-/// to the same control of the new view, found by its id.
+/// to the same control of the new view, found by its id, or to its chart.
 fn keep_focus_across_views(state: AppState) {
     let focused = StoredValue::new_local(None::<web_sys::Element>);
     let tracked = window_event_listener(leptos::ev::focusin, move |ev| {
@@ -195,13 +195,21 @@ fn keep_focus_across_views(state: AppState) {
                 let adrift = document
                     .active_element()
                     .is_none_or(|a| document.body().is_some_and(|b| js_sys::Object::is(&a, &b)));
-                if lost.is_connected() || !adrift || lost.id().is_empty() {
+                if lost.is_connected() || !adrift {
                     return;
                 }
-                if let Some(twin) = document
-                    .get_element_by_id(&lost.id())
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
+                // The same control, or, for one the new view has not (a chart, the timeline's Show
+                // all), the new view's chart.
+                let twin = (!lost.id().is_empty())
+                    .then(|| document.get_element_by_id(&lost.id()))
+                    .flatten()
+                    .or_else(|| {
+                        document
+                            .query_selector(".canvas-frame canvas[tabindex]")
+                            .ok()
+                            .flatten()
+                    });
+                if let Some(twin) = twin.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let options = web_sys::FocusOptions::new();
                     options.set_prevent_scroll(true);
                     let _ = twin.focus_with_options(&options);

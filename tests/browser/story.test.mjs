@@ -130,6 +130,14 @@ test("the clicker's keys drive the story wherever the mouse left the focus, and 
   await page.keyboard.press('ArrowUp');
   await page.waitForTimeout(200);
   assert.match(await caption(page), /^4 \//);
+  // A control the new view has not (the timeline's chart, its Show all): the new view's chart.
+  await page.keyboard.press('PageUp');
+  await at(3);
+  await page.waitForSelector('#tab-timeline[aria-selected="true"]');
+  await page.focus('#zoom-reset');
+  await page.keyboard.press('PageDown');
+  await at(4);
+  await page.waitForFunction(() => document.activeElement?.id === 'depth-canvas');
   // End and Home: the story's last and first steps, not the last and first events.
   await page.evaluate(() => document.activeElement.blur());
   await page.keyboard.press('End');
