@@ -112,13 +112,7 @@ impl LinkState {
     /// Reads a query string (with or without its leading `?`).
     pub fn parse(query: &str) -> LinkState {
         let mut s = LinkState::default();
-        for pair in query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-        {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let (k, v) = (percent_decode(k), percent_decode(v));
+        for (k, v) in pairs(query) {
             // The first of a doubled parameter is read, as the browser's `URLSearchParams.get`
             // reads it (`Unread` names the others).
             let slot = match k.as_str() {
@@ -180,6 +174,9 @@ pub const OTHER_NAMES: [&str; 5] = ["data", "embed", "kiosk", "key", "presenter"
 /// Parameters that are switches: on with `1` (or nothing), off with `0`.
 pub const FLAGS: [&str; 4] = ["embed", "kiosk", "key", "presenter"];
 
+/// The values a switch is written with: on with `1`, `true` or nothing, off with `0` or `false`.
+const SWITCH_VALUES: [&str; 5] = ["", "1", "0", "true", "false"];
+
 /// What a link says that the page does not read, found in its query string.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unread {
@@ -210,15 +207,10 @@ impl Unread {
     /// business, and are left out.
     pub fn find(query: &str) -> Vec<Unread> {
         const OWN: [&str; 6] = ["view", "t", "sel", "theme", "step", "lang"];
-        let mut seen: Vec<String> = Vec::new();
+        // Each name met, with its first value (the one read).
+        let mut seen: Vec<(String, String)> = Vec::new();
         let mut found = Vec::new();
-        for pair in query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-        {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let (k, v) = (percent_decode(k), percent_decode(v));
+        for (k, v) in pairs(query) {
             let written = || clip(&format!("{k}={v}"));
             if !OWN.contains(&k.as_str()) && !OTHER_NAMES.contains(&k.as_str()) {
                 if !is_tracking(&k) {
@@ -234,37 +226,22 @@ impl Unread {
                 }
                 continue;
             }
-            if seen.contains(&k) {
+            if let Some((_, first)) = seen.iter().find(|(name, _)| *name == k) {
                 if !found
                     .iter()
                     .any(|u| matches!(u, Unread::Doubled { name, .. } if *name == k))
                 {
-                    let first = LinkState::parse(query);
-                    let read = match k.as_str() {
-                        "view" => first.view,
-                        "t" => first.time,
-                        "sel" => first.selection,
-                        "theme" => first.theme,
-                        "step" => first.step,
-                        "lang" => first.lang,
-                        _ => first
-                            .other
-                            .into_iter()
-                            .find(|(name, _)| *name == k)
-                            .map(|(_, v)| v),
-                    };
                     found.push(Unread::Doubled {
                         name: k.clone(),
-                        read: clip(&read.unwrap_or_default()),
+                        read: clip(first),
                     });
                 }
                 continue;
             }
-            if FLAGS.contains(&k.as_str()) && !["", "1", "0", "true", "false"].contains(&v.as_str())
-            {
+            if FLAGS.contains(&k.as_str()) && !SWITCH_VALUES.contains(&v.as_str()) {
                 found.push(Unread::Switch { pair: written() });
             }
-            seen.push(k);
+            seen.push((k, v));
         }
         found
     }
@@ -301,12 +278,23 @@ impl LinkState {
         });
         // A switch as it was read.
         for (k, v) in &mut self.other {
-            if FLAGS.contains(&k.as_str()) && !["", "1", "0", "true", "false"].contains(&v.as_str())
-            {
+            if FLAGS.contains(&k.as_str()) && !SWITCH_VALUES.contains(&v.as_str()) {
                 *v = "1".into();
             }
         }
     }
+}
+
+/// A query string's `name=value` pairs, decoded, in order.
+fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), percent_decode(v))
+        })
 }
 
 /// A value as quoted in a message: at most 60 characters.
