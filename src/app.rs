@@ -756,8 +756,10 @@ fn Loaded(
                 </details>
             </div>
         </header>
-        <NoticeBar/>
+        // The story's caption first: a notice floats below it, over the side column, never over the
+        // caption a speaker is reading from.
         <StoryCaption/>
+        <NoticeBar/>
         <Announcer/>
         <KeysHelp/>
         <Blank/>

@@ -159,6 +159,9 @@ test('a presenter window the browser refuses is named in a notice, with what to 
   await page.keyboard.press('s');
   await page.waitForSelector('#notice.error');
   assert.match(await page.textContent('#notice'), /The presenter window did not open\..*allow pop-ups for this page/);
+  // Below the story's caption, not over it.
+  const [noticeBox, captionBox] = await Promise.all([page.locator('#notice').boundingBox(), page.locator('#story-caption').boundingBox()]);
+  assert.ok(noticeBox.y >= captionBox.y + captionBox.height - 1, `notice at ${noticeBox.y}, caption ends at ${captionBox.y + captionBox.height}`);
   // Esc puts it away, and does nothing else then.
   await page.keyboard.press('Escape');
   await page.waitForSelector('#notice', { state: 'detached' });
