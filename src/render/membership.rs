@@ -127,6 +127,20 @@ fn column_notes(
     locale: Locale,
     words: bool,
 ) -> Vec<(String, String)> {
+    let dashed = || {
+        m.organisations
+            .iter()
+            .map(|org| {
+                (
+                    format!("{}–", org.founded.year),
+                    format!("–{}", org.ended.map_or(0, |e| e.year)),
+                )
+            })
+            .collect()
+    };
+    if !words {
+        return dashed();
+    }
     let start = m
         .organisations
         .iter()
@@ -151,18 +165,11 @@ fn column_notes(
         (org.founded.year == start || fits(&notes[o].0))
             && (org.ended.is_none() || fits(&notes[o].1))
     });
-    if words && words_fit {
-        return notes;
+    if words_fit {
+        notes
+    } else {
+        dashed()
     }
-    m.organisations
-        .iter()
-        .map(|org| {
-            (
-                format!("{}–", org.founded.year),
-                format!("–{}", org.ended.map_or(0, |e| e.year)),
-            )
-        })
-        .collect()
 }
 
 /// Draws the matrix at the frame's time.

@@ -528,17 +528,20 @@ pub fn playhead_mark(
     // On a phone, where the axis counts years closer together than the tab is wide, the tab names the
     // year only: with its month it would hide two years' labels, and the controls under the chart
     // give the whole date.
-    let years = placement
-        .ticks
-        .iter()
-        .all(|t| t.label.bytes().all(|b| b.is_ascii_digit()));
-    let spacing = placement
-        .ticks
-        .windows(2)
-        .map(|p| p[1].x_px - p[0].x_px)
-        .fold(f64::INFINITY, f64::min);
-    if m.narrow && years && width(&label) > spacing {
-        label = year.to_string();
+    // (Looked at only there: this runs at every frame.)
+    if m.narrow {
+        let years = placement
+            .ticks
+            .iter()
+            .all(|t| t.label.bytes().all(|b| b.is_ascii_digit()));
+        let spacing = placement
+            .ticks
+            .windows(2)
+            .map(|p| p[1].x_px - p[0].x_px)
+            .fold(f64::INFINITY, f64::min);
+        if years && width(&label) > spacing {
+            label = year.to_string();
+        }
     }
     let (tab_top, tab_height) = playhead_tab_rows(placement);
     let w = width(&label);
