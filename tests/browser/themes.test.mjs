@@ -67,6 +67,30 @@ test('the projector theme draws larger, stays sharp and still hits what it shows
   await page.context().close();
 });
 
+test("the projector theme's header keeps the title in two lines at most, whole at 1280 x 720", async () => {
+  // How much of the title shows, and how tall the header is beside its one row of buttons.
+  const header = (page) => page.evaluate(() => {
+    const h1 = document.querySelector('.page-header h1');
+    const line = parseFloat(getComputedStyle(h1).lineHeight);
+    return {
+      whole: h1.scrollHeight <= h1.clientHeight + 1 && h1.scrollWidth <= h1.clientWidth + 1,
+      lines: Math.round(h1.clientHeight / line),
+      header: document.querySelector('.page-header').getBoundingClientRect().height,
+      tabs: document.querySelector('.view-tabs').getBoundingClientRect().height,
+    };
+  });
+  for (const [width, height, whole] of [[1280, 720, true], [1024, 768, false], [1920, 1080, true]]) {
+    const page = await openApp(browser, `${server.url}/?theme=projector`, { viewport: { width, height } });
+    const h = await header(page);
+    assert.equal(h.whole, whole, `${width} x ${height}: the title ${whole ? 'whole' : 'cut'}: ${JSON.stringify(h)}`);
+    assert.ok(h.lines <= 2, `${width} x ${height}: two lines at most: ${JSON.stringify(h)}`);
+    // One row: the header no taller than its buttons and its padding, whatever the title's lines.
+    assert.ok(h.header < h.tabs + 24, `${width} x ${height}: the header is one row: ${JSON.stringify(h)}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('reduced motion replaces the sweep with cuts from event to event', async () => {
   const page = await openApp(browser, server.url, { reducedMotion: 'reduce' });
   const days = new Set(await page.$$eval('nav[aria-label="Events as a list"] button', (b) => b.map((x) => Number(x.dataset.day))));
