@@ -376,8 +376,11 @@ pub fn use_url(apply: bool) {
         }
         written.set_value(query.clone());
         let url = if query.is_empty() {
+            // The whole address less its query and fragment: a path alone would be read as another
+            // host where it begins with two slashes (`http://host//?view=…`).
             web_sys::window()
-                .and_then(|w| w.location().pathname().ok())
+                .and_then(|w| w.location().href().ok())
+                .map(|href| href[..href.find(['?', '#']).unwrap_or(href.len())].to_owned())
                 .unwrap_or_else(|| "./".into())
         } else {
             query

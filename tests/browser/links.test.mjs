@@ -33,6 +33,22 @@ test('a link opens exactly what it names, and reloading keeps it', async () => {
   await page.context().close();
 });
 
+test('an address whose path begins with two slashes is kept in the address as it is written', async () => {
+  // `http://host//?view=timeline`: the default view, so the query is dropped; the path alone, "//",
+  // would be read as another host, and the browser would refuse it.
+  const page = await openApp(browser, `${server.url}/?view=timeline`);
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.waitForFunction(() => location.search === '');
+  assert.equal(new URL(page.url()).pathname, '//');
+  await page.click('#tab-mapping');
+  await page.waitForFunction(() => location.search === '?view=mapping');
+  assert.equal(new URL(page.url()).pathname, '//');
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('what the speaker does is in the address, and back and forward walk it', async () => {
   const page = await openApp(browser, server.url);
   await page.keyboard.press('Home');
