@@ -113,7 +113,7 @@ fn card(d: &Dataset, target: Target, app: AppState, mapping: MappingState) -> An
                     <p class="eyebrow">{format!("{} · {}", td_string!(l, mapping.programme), sector(p.sector))}</p>
                     <h2 id="card-title">{p.label.clone()}</h2>
                     {p.label_ru.clone().map(|t| view! { <p class="title-ru" lang="ru">{t}</p> })}
-                    <p class="date">{td_string!(l, mapping.approved, date = p.approved.local(l))}</p>
+                    <p class="date">{td_string!(l, mapping.signed, date = p.approved.local(l))}</p>
                     <p class="summary">{p.summary.clone()}</p>
                     {confidence_line(p.confidence, p.confidence_note.clone(), l)}
                     <h3>{td_string!(l, card.sources)}</h3>

@@ -207,7 +207,7 @@ pub fn MappingList() -> impl IntoView {
                     let leads = if to.is_empty() { td_string!(l, alt.no_programme).to_owned() } else { td_string!(l, alt.became, programmes = to.join("; ")) };
                     item(Target::Node(Node::RoadMap(i)), format!("{}{}: {}; {leads}", if r.count > 1 { format!("{} × ", r.count) } else { String::new() }, r.label, r.status.label(l)))
                 }).collect_view();
-                let programmes = m.programmes.iter().enumerate().map(|(i, p)| item(Target::Node(Node::Programme(i)), td_string!(l, alt.approved, label = &p.label, date = p.approved.local(l)))).collect_view();
+                let programmes = m.programmes.iter().enumerate().map(|(i, p)| item(Target::Node(Node::Programme(i)), td_string!(l, alt.signed, label = &p.label, date = p.approved.local(l)))).collect_view();
                 view! {
                     <h2>{td_string!(l, alt.road_maps)}</h2><ol>{roads}</ol>
                     <h2>{td_string!(l, alt.programmes)}</h2><ol>{programmes}</ol>

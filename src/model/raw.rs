@@ -373,7 +373,8 @@ pub struct RawProgramme {
     pub label_ru: Option<String>,
     /// Identifier of its sector.
     pub sector: String,
-    /// When it was approved: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// When it was signed (adopted; a later approval belongs in its summary): `YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`.
     pub approved: String,
     /// What it covers, and what is known of its fate.
     pub summary: String,

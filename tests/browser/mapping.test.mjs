@@ -90,6 +90,9 @@ test('hover highlights a path, click isolates it and opens its card, Esc clears'
   await page.mouse.click(box.x + programme.x, box.y + programme.y);
   await page.waitForSelector(`.event-card[data-target-id="${programme.id}"]`);
   assert.match(await page.textContent('.event-card'), /Union programme/);
+  // The bundled programmes' date is their signing by the Council of Ministers; the Supreme State
+  // Council approved them on 4 Nov 2021, as their summaries and the story say.
+  assert.match(await page.textContent('.event-card .date'), /^Signed 10\s+Sep\s+2021$/);
   assert.ok((await page.locator('.event-card .sources li').count()) >= 1);
   await page.mouse.move(box.x + 2, box.y + box.height - 2);
   const isolated = await mappingInk(page);
