@@ -256,11 +256,14 @@ impl AppState {
             self.step.set(Some((i + 1).min(n.saturating_sub(1))));
             return;
         }
-        // From a selected event, the next in date order (events on the same day included); otherwise
-        // the first event after the playhead.
+        // On the timeline, from a selected event, the next in date order (events on the same day
+        // included); otherwise, and in the views that show a date's state rather than an event, the
+        // first event after the playhead's day, so that every press shows another date.
         let next = match self.selected.get_untracked() {
-            Some(i) => Some(i + 1).filter(|&n| n < self.data.with_untracked(|d| d.events.len())),
-            None => next_anchor(&self.anchors(), self.playhead.get_untracked()),
+            Some(i) if self.view.get_untracked() == View::Timeline => {
+                Some(i + 1).filter(|&n| n < self.data.with_untracked(|d| d.events.len()))
+            }
+            _ => next_anchor(&self.anchors(), self.playhead.get_untracked()),
         };
         if let Some(i) = next {
             self.go_to(i);
@@ -274,8 +277,8 @@ impl AppState {
             return;
         }
         let previous = match self.selected.get_untracked() {
-            Some(i) => i.checked_sub(1),
-            None => previous_anchor(&self.anchors(), self.playhead.get_untracked()),
+            Some(i) if self.view.get_untracked() == View::Timeline => i.checked_sub(1),
+            _ => previous_anchor(&self.anchors(), self.playhead.get_untracked()),
         };
         if let Some(i) = previous {
             self.go_to(i);

@@ -55,6 +55,33 @@ test('scrubbing the playhead changes the memberships shown', async () => {
   await page.context().close();
 });
 
+test('in the memberships and the depth, the clicker goes from date to date, not from event to event', async () => {
+  // Several events share a day (26 Jan 2000: five); these views show a date's state, so a press that
+  // stayed on the same day would change nothing on screen.
+  for (const [tab, canvas] of [['#tab-membership', '#membership-canvas'], ['#tab-depth', '#depth-canvas']]) {
+    const page = await open(tab, canvas);
+    await page.focus(canvas);
+    await page.keyboard.press('Home');
+    const days = [Number(await page.inputValue('#scrub'))];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('PageDown');
+      days.push(Number(await page.inputValue('#scrub')));
+    }
+    for (let i = 1; i < days.length; i++) {
+      assert.ok(days[i] > days[i - 1], `${tab}: press ${i} moved on from day ${days[i - 1]} (${days[i]})`);
+    }
+    assert.ok(days.includes(day(2000, 1, 26)), `${tab}: 26 Jan 2000 is one of the dates`);
+    // And back: each press an earlier date.
+    for (let i = 0; i < 5; i++) {
+      const before = Number(await page.inputValue('#scrub'));
+      await page.keyboard.press('PageUp');
+      assert.ok(Number(await page.inputValue('#scrub')) < before, `${tab}: back ${i + 1} went to an earlier date`);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('hover a state shows its history; click an organisation shows its timeline', async () => {
   const page = await open('#tab-membership', '#membership-canvas');
   const box = await page.locator('#membership-canvas').boundingBox();
