@@ -93,6 +93,8 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
     let presenter = crate::hooks::use_story::PresenterOpener::from_context();
     let notice = use_context::<crate::components::data_loader::NoticeState>();
     let i18n = crate::i18n::use_i18n();
+    // First: its own key listener must see where the focus is before a key changes the view.
+    keep_focus_across_views(state);
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
             return;
@@ -166,12 +168,13 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
         ev.prevent_default();
     });
     on_cleanup(move || handle.remove());
-    keep_focus_across_views(state);
 }
 
 /// A story step or a link that changes the view replaces the view's controls: a control that had the
 /// focus (the speed chosen, say) is gone, and arrows would then drive the presentation. The focus goes
-/// to the same control of the new view, found by its id, or to its chart.
+/// to the same control of the new view, found by its id, or to its chart. A focus already lost before
+/// the key that changes the view (the Story button, replaced by its own click) is left lost: the chart
+/// would take it and show its focus ring through the whole story.
 fn keep_focus_across_views(state: AppState) {
     let focused = StoredValue::new_local(None::<web_sys::Element>);
     let tracked = window_event_listener(leptos::ev::focusin, move |ev| {
@@ -181,6 +184,18 @@ fn keep_focus_across_views(state: AppState) {
         focused.set_value(element);
     });
     on_cleanup(move || tracked.remove());
+    // Registered before the keys' own listener, so it runs before a key changes the view.
+    let adrift = window_event_listener(leptos::ev::keydown, move |_| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let lost = document.is_none_or(|d| {
+            d.active_element()
+                .is_none_or(|a| d.body().is_some_and(|b| js_sys::Object::is(&a, &b)))
+        });
+        if lost {
+            focused.set_value(None);
+        }
+    });
+    on_cleanup(move || adrift.remove());
     Effect::new(move |previous: Option<View>| {
         let view = state.view.get();
         if previous.is_some_and(|p| p != view) {

@@ -149,6 +149,24 @@ test("the clicker's keys drive the story wherever the mouse left the focus, and 
   await page.context().close();
 });
 
+test('a story begun with the Story button shows no focus ring on the charts of its steps', async () => {
+  // The button is replaced by its own click, so the focus is already lost; a step to another view
+  // must not hand it to that view's chart (its ring stayed around every chart to the story's end).
+  const page = await openApp(browser, server.url);
+  await page.click('#story-start');
+  const at = (n) => page.waitForFunction((k) => new RegExp(`^${k} /`).test(document.querySelector('#story-caption .story-step-caption').textContent), n);
+  await at(1);
+  for (let n = 2; n <= 9; n++) {
+    await page.keyboard.press('PageDown');
+    await at(n);
+    await page.waitForTimeout(100);
+    const ring = await page.evaluate(() => [...document.querySelectorAll('.canvas-frame canvas')].some((c) => c.matches(':focus-visible')));
+    assert.equal(ring, false, `step ${n}: no chart shows a focus ring`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a presenter window the browser refuses is named in a notice, with what to do', async () => {
   const page = await openApp(browser, `${server.url}?step=2`);
   await page.waitForSelector('#story-caption');
