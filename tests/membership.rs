@@ -351,11 +351,37 @@ fn history_and_ladder_draw() {
             sector.label
         );
     }
+    // A filled square for each outcome that delivered something, a hollow one for each that did not
+    // (the single currency's postponements, the customs union's reversal).
     let outcome_squares = s
         .matches(&format!("fill=\"{}\"", hex(LIGHT.delivered)))
         .count();
-    let outcomes: usize = d.provisions.iter().map(|p| p.outcomes.len()).sum();
-    assert_eq!(outcome_squares, outcomes, "one square per outcome");
+    let hollow_squares = s
+        .split("<rect")
+        .skip(1)
+        .map(|r| &r[..r.find('>').unwrap_or(r.len())])
+        .filter(|tag| tag.contains(&format!("stroke=\"{}\"", hex(LIGHT.delivered))))
+        .count();
+    let (delivering, nothing): (Vec<_>, Vec<_>) = d
+        .provisions
+        .iter()
+        .flat_map(|p| &p.outcomes)
+        .partition(|o| o.state.weight() > 0.0);
+    assert!(
+        nothing.len() >= 5,
+        "{} outcomes delivered nothing",
+        nothing.len()
+    );
+    assert_eq!(
+        outcome_squares,
+        delivering.len(),
+        "a filled square per delivery"
+    );
+    assert_eq!(
+        hollow_squares,
+        nothing.len(),
+        "a hollow square per outcome that delivered nothing"
+    );
     // Early on, nothing has been delivered in money and currency.
     let currency = d.sectors.iter().position(|s| s.id == "currency").unwrap();
     assert_eq!(

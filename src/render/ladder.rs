@@ -202,14 +202,23 @@ pub fn draw_ladder<DB: DrawingBackend>(
                 ))?;
                 area.draw(&Circle::new((x, y), r.round() as u32, c.stroke_width(2)))?;
             }
-            // Outcomes: filled squares on the solid line.
-            MarkKind::Outcome(_) => {
+            // Outcomes: squares on the solid line, filled where the outcome delivered something,
+            // hollow where it did not (a postponement, a reversal), so that no mark on the delivered
+            // line reads as a delivery that was not.
+            MarkKind::Outcome(k) => {
                 let c = theme.delivered.mix(if visible { 1.0 } else { GHOST_ALPHA });
                 let h = r.round() as i32;
-                area.draw(&Rectangle::new(
-                    [(x - h, y - h), (x + h, y + h)],
-                    c.filled(),
-                ))?;
+                let corners = [(x - h, y - h), (x + h, y + h)];
+                let delivered = d.provisions[mark.provision]
+                    .outcomes
+                    .get(k)
+                    .is_none_or(|o| o.state.weight() > 0.0);
+                if delivered {
+                    area.draw(&Rectangle::new(corners, c.filled()))?;
+                } else {
+                    area.draw(&Rectangle::new(corners, theme.background.filled()))?;
+                    area.draw(&Rectangle::new(corners, c.stroke_width(2)))?;
+                }
             }
         }
         if selected {
