@@ -215,6 +215,19 @@ fn the_pages_legend_swatches_read_the_charts_colours() {
 }
 
 #[test]
+fn a_narrow_figure_has_its_caption_whole_on_three_lines() {
+    // The officials' claims chart in the side column (380 px) in Russian: no legend of marks, only
+    // the caption.
+    let caption = "Заявления официальных лиц · 26 июня 2026 г. · Союзное государство России и Беларуси: договор за договором";
+    let g = layout(&[], caption, 380.0);
+    assert_eq!(g.caption.0.len(), 3, "{:?}", g.caption.0);
+    assert_eq!(g.caption.0.join(" "), caption, "nothing cut");
+    for line in &g.caption.0 {
+        assert!(room(line) <= 380.0 - 20.0, "{line} wider than the figure");
+    }
+}
+
+#[test]
 fn a_caption_too_long_for_one_line_goes_on_two_whole() {
     // An export of the depth ladder in Russian, 743 px wide: the view, the date and the dataset's title.
     let caption =

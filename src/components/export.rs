@@ -93,9 +93,10 @@ fn figure(v: Views, subject: Subject) -> Option<Figure> {
             View::Membership => (Chart::Membership, td_string!(l, app.tab_membership)),
             View::Depth => (Chart::Depth, td_string!(l, app.tab_depth)),
         };
-        let items = match subject {
-            Subject::View => legend::items(chart, l),
-            Subject::Claims => Vec::new(),
+        let (items, name) = match subject {
+            Subject::View => (legend::items(chart, l), name),
+            // Beside the road maps, but a chart of its own: named as such, not as the view.
+            Subject::Claims => (Vec::new(), td_string!(l, export.claims_figure)),
         };
         // Written as the cards write dates (with the year's mark in Russian), not as the readout.
         let date = playhead_date(v.app.playhead.get()).local(l).to_string();

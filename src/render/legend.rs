@@ -148,6 +148,8 @@ pub fn items(chart: Chart, l: Locale) -> Vec<Item> {
 
 /// Type size of the legend, px.
 pub const FONT_PX: f64 = 12.0;
+/// Lines the caption may take before its end is cut.
+const CAPTION_LINES: usize = 3;
 /// Width of the box a mark is drawn in, px.
 const GLYPH_W_PX: f64 = 28.0;
 /// Space between a mark and its words, and after an entry, px.
@@ -177,7 +179,7 @@ pub struct LegendLayout {
 
 /// Lays `items` out in rows across `width` px (an entry never split between rows, the words given
 /// room for a wide face, on two lines where one alone is too wide for a row), with `caption` as the last
-/// line.
+/// line (or lines: three at most, enough for a chart in the side column's width in Russian).
 pub fn layout(items: &[Item], caption: &str, width: f64) -> LegendLayout {
     let inner = (width - 2.0 * PAD_PX).max(GLYPH_W_PX);
     let room = |label: &str| text::width_px(label, FONT_PX) * text::SLACK;
@@ -209,7 +211,7 @@ pub fn layout(items: &[Item], caption: &str, width: f64) -> LegendLayout {
     let caption = if text::width_px(caption, FONT_PX) * text::SLACK <= inner {
         vec![caption.to_owned()]
     } else {
-        text::wrap_bold(caption, FONT_PX, inner, 2)
+        text::wrap_bold(caption, FONT_PX, inner, CAPTION_LINES)
     };
     let last = caption_y + CAPTION_LINE_PX * (caption.len().max(1) - 1) as f64;
     LegendLayout {

@@ -107,10 +107,17 @@ test("beside the road maps, the officials' claims chart exports on its own, with
   const texts = svgTexts(bytes.toString('utf8'));
   assert.ok(texts.some((t) => t.includes('self-reported')), 'the title says whose figures they are');
   for (const plan of ['Programmes 2021–2023', 'Main Directions 2024–2026']) assert.ok(texts.includes(plan), `the key names ${plan}: ${texts}`);
-  const caption = texts.slice(texts.findIndex((t) => t.startsWith('Road maps · '))).join(' ');
-  assert.match(caption, /^Road maps · \d+ \S+ \d{4} · The Union State of Russia and Belarus, treaty by treaty$/);
+  // Named as the chart it is, not as the view beside it.
+  const caption = texts.slice(texts.findIndex((t) => t.startsWith("Officials' claims · "))).join(' ');
+  assert.match(caption, /^Officials' claims · \d+ \S+ \d{4} · The Union State of Russia and Belarus, treaty by treaty$/);
   // The diagram's own export is unchanged by it.
   assert.match((await grab(page, '#export-svg')).name, /road-maps\.svg$/);
+  // In Russian, whole on its two lines too.
+  await page.click('#lang-ru');
+  await page.waitForFunction(() => document.documentElement.lang === 'ru');
+  const ru = svgTexts((await grab(page, '#export-claims-svg')).bytes.toString('utf8'));
+  const line = ru.slice(ru.findIndex((t) => t.startsWith('Заявления официальных лиц · '))).join(' ');
+  assert.match(line, /^Заявления официальных лиц · \d+\s\S+\s\d{4}\sг\. · Союзное государство России и Беларуси: договор за договором$/);
   // Other views have no claims chart to export.
   await page.click('#tab-timeline');
   await openMenu(page);
