@@ -580,6 +580,51 @@ fn a_narrow_cell_gives_the_year_alone_rather_than_words_cut_short() {
 }
 
 #[test]
+fn on_a_phone_a_past_membership_reads_as_its_year_with_a_dash() {
+    // Georgia's CIS and Collective Security Treaty cells, Ukraine's CIS cell: a faint outline and a
+    // bare year read as a member's "since"; the dash says "until", as in a greyed column ("–2015").
+    for (locale, w) in [
+        (Locale::en, 390.0),
+        (Locale::ru, 390.0),
+        (Locale::en, 360.0),
+    ] {
+        let m = membership_in(locale);
+        let g = matrix::layout(m, w, 560.0);
+        assert!(
+            !union_state::render::membership::cell_words_fit(m, &g, locale),
+            "{locale:?} at {w}: years alone"
+        );
+        assert!(
+            union_state::render::membership::left_dash_fits(m, &g),
+            "{locale:?} at {w}: room for the dash"
+        );
+        let frame = MatrixFrame {
+            playhead_day: Day::from_ymd(2026, 6, 1).as_f64(),
+            appear_days: 0.0,
+            state: None,
+            organisation: None,
+        };
+        let theme = union_state::render::theme::Theme { locale, ..LIGHT };
+        let s = svg((w as u32, 560), |a| {
+            draw_matrix(a, m, &g, &frame, &theme).unwrap()
+        });
+        let texts = common::svg_words(&s);
+        for past in ["–2009", "–1999", "–2018"] {
+            assert!(
+                texts.contains(&past),
+                "{locale:?} at {w}: {past} in {texts:?}"
+            );
+        }
+        for bare in ["2009", "1999", "2018"] {
+            assert!(
+                !texts.contains(&bare),
+                "{locale:?} at {w}: {bare} bare in {texts:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_sector_name_too_long_for_its_column_is_drawn_on_two_lines_above_its_figures() {
     for locale in [Locale::en, Locale::ru] {
         let (d, s) = ladder_drawn_in(locale);

@@ -118,6 +118,15 @@ pub fn cell_words_fit(m: &Membership, g: &MatrixLayout, locale: Locale) -> bool 
     })
 }
 
+/// Whether every column in which a membership ends has room for its year with a dash ("–2009"),
+/// so that the years-only wording can mark every past membership alike.
+pub fn left_dash_fits(m: &Membership, g: &MatrixLayout) -> bool {
+    m.intervals.iter().filter(|iv| iv.to.is_some()).all(|iv| {
+        let room = g.col_w(iv.organisation) - 2.0 * g.metrics.pad_px - 2.0;
+        text::width_px("–8888", g.metrics.cell_font_px) <= room
+    })
+}
+
 /// Each column's notes for when it is greyed, before its founding and after its end: in words
 /// ("ended 2015") where the cells are in words (`words`) and the words fit every column that is ever
 /// greyed, otherwise as the year with a dash on its open side ("–2015") in every column.
@@ -186,6 +195,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
     let bold = |size: f64| theme.bold(size);
     area.fill(&theme.background)?;
     let words = cell_words_fit(m, g, theme.locale);
+    let dash_left = left_dash_fits(m, g);
     let notes = column_notes(m, g, theme.locale, words);
 
     for (k, band) in g.bands.iter().enumerate() {
@@ -306,12 +316,14 @@ pub fn draw_matrix<DB: DrawingBackend>(
             draw_mark(area, standing, rect, grow.max(0.05), theme)?;
             let year = changed.map(|d| Day(d as i32).ymd().0);
             // In narrow cells (a phone's) the year alone, which the mark's kind explains, rather
-            // than words cut to "since 19…" ([`cell_words_fit`]); kept a little inside the cell's
-            // padding, so that it never meets its neighbour's.
-            let label = if words {
-                cell_text(standing, year, theme.locale)
-            } else {
-                year.map(|y| y.to_string()).unwrap_or_default()
+            // than words cut to "since 19…" ([`cell_words_fit`]), and for a membership that ended
+            // the year it ended with a dash before it where every such cell has room for one, as a
+            // greyed column's ("–2009": its faint outline alone read as a member's "2009"); kept a little inside the cell's padding, so
+            // that it never meets its neighbour's.
+            let label = match (words, year) {
+                (true, _) => cell_text(standing, year, theme.locale),
+                (false, Some(y)) if dash_left && standing == Standing::Left => format!("–{y}"),
+                (false, y) => y.map(|y| y.to_string()).unwrap_or_default(),
             };
             let label = text::truncate(&label, mt.cell_font_px, cell.w - 2.0 * pad - 2.0);
             let style = TextStyle::from(font(mt.cell_font_px))
