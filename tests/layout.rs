@@ -359,4 +359,26 @@ fn a_selected_events_title_covers_none_of_its_neighbours_and_a_pointed_ones_is_w
         }
     }
     assert!(seen > 0, "no selected title shown at all");
+    // Pointed at in a chart too narrow for it either side (a 1024 x 768 projector's): the side
+    // with more room, not the one covering fewer markers with a few letters ("Treaty on S…").
+    for locale in [Locale::en, Locale::ru] {
+        let d = model::bundled_in(locale).unwrap();
+        let (id, t0, t1) = steps[0];
+        let p = place(d, 420.0, 340.0, Window { t0, t1 });
+        let i = d.event_index(id).unwrap();
+        let e = p.events.iter().find(|e| e.event == i).unwrap();
+        let font = p.metrics.label_font_px;
+        let w = text::width_px(&d.events[i].title, font) * text::BOLD_WIDER + font + 6.0;
+        let spot = p.callout_spot(e, w, font * 1.5 + 2.0, false).unwrap();
+        let room_left = e.x_px - 4.0;
+        let room_right = 420.0 - 4.0 - e.x_px;
+        assert!(
+            room_left > room_right && w > room_left,
+            "{locale:?}: a case for the test"
+        );
+        assert!(
+            !spot.rightwards && spot.x1 - spot.x0 > room_left - 3.0 * font,
+            "{locale:?}: {spot:?} (room {room_left} left, {room_right} right)"
+        );
+    }
 }

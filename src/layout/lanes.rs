@@ -418,7 +418,17 @@ impl Placement {
                 .filter(|o| in_band(o, s.y) && o.x_px + r > s.x0 && o.x_px - r < s.x1)
                 .count()
         };
-        // The whole title where it can be, covering the fewest markers; the earlier spot on a tie.
+        // The whole title where it can be, covering the fewest markers (the earlier spot on a tie);
+        // where neither side holds it whole, the side with more of it.
+        if !spots.iter().any(whole) {
+            let wide = |s: &CalloutSpot| s.x1 - s.x0;
+            let best = if wide(&second) > wide(&first) + 0.5 {
+                second
+            } else {
+                first
+            };
+            return Some(best);
+        }
         spots
             .iter()
             .enumerate()
