@@ -293,7 +293,21 @@ pub fn DataMenu() -> impl IntoView {
                 <input id="dataset-file" type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change/>
             </label>
             <button type="button" id="dataset-bundled" on:click=bundled>{t!(i18n, data.bundled)}</button>
+            // The bundled dataset as the JSON file the page reads, every source and confidence mark in
+            // it: from the single file, with no network, it is the only way to the data itself.
+            <button type="button" id="dataset-save" title=move || t_string!(i18n, data.save_title) on:click=|_| save_bundled()>{t!(i18n, data.save)}</button>
         </div>
+    }
+}
+
+/// Offers the bundled dataset as a download, as the JSON the page reads (without the white space of
+/// the source file).
+fn save_bundled() {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(crate::model::BUNDLED_JSON));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        crate::components::export::download(&blob, "union-state-data.json");
     }
 }
 

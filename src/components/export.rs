@@ -209,7 +209,7 @@ fn canvas_size(selector: &str) -> Option<(f64, f64)> {
 }
 
 /// Offers `blob` to the user as a download named `name`.
-fn download(blob: &web_sys::Blob, name: &str) {
+pub(crate) fn download(blob: &web_sys::Blob, name: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

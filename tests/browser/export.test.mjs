@@ -84,6 +84,21 @@ test('PNG exports are the view at 1x, 2x and 4x with its legend under it, and SV
   await page.context().close();
 });
 
+test('the bundled dataset saves as the JSON the page reads, sources and all', async () => {
+  const page = await openApp(browser, server.url, { acceptDownloads: true });
+  const { name, bytes } = await grab(page, '#dataset-save');
+  assert.equal(name, 'union-state-data.json');
+  const data = JSON.parse(bytes.toString('utf8'));
+  assert.equal(data.title, await page.textContent('.page-header h1'));
+  assert.ok(data.events.length >= 100 && data.sources.length >= 100, `${data.events.length} events, ${data.sources.length} sources`);
+  assert.ok(data.events.every((e) => e.sources.length > 0 && e.confidence), 'every event with its sources and confidence');
+  // What it saved opens again as a dataset.
+  await page.setInputFiles('#dataset-file', { name: 'saved.json', mimeType: 'application/json', buffer: bytes });
+  await page.waitForFunction(() => /Loaded saved\.json/.test(document.querySelector('.notice')?.textContent ?? ''));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("beside the road maps, the officials' claims chart exports on its own, with its key and a caption", async () => {
   const page = await openApp(browser, `${server.url}?view=mapping`, { acceptDownloads: true });
   await page.waitForFunction(() => document.querySelector('#claims-canvas')?.width > 0);
