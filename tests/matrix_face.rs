@@ -58,6 +58,14 @@ fn in_a_wide_face_a_phones_columns_keep_their_names_and_years_whole() {
                     g.col_w(c)
                 );
             }
+            // The groups' names whole, or left out over a single column.
+            for band in &g.bands {
+                assert!(
+                    !band.label.ends_with('…'),
+                    "{locale:?} at {w}: {}",
+                    band.label
+                );
+            }
             // Drawn: one wording in the whole matrix, the cells' and the greyed columns' alike
             // ("1991 | с 1994", "до 2015 | –2015" read as if they differed).
             let theme = Theme { locale, ..LIGHT };
@@ -99,6 +107,12 @@ fn in_a_wide_face_a_phones_columns_keep_their_names_and_years_whole() {
                     notes_in_words == 0 || notes_dashed == 0,
                     "{locale:?} at {w}, {t}: {texts:?}"
                 );
+                // No year cut short (a past membership's "–2009" among them).
+                let cut: Vec<&&str> = texts
+                    .iter()
+                    .filter(|t| t.ends_with('…') && t.chars().any(|c| c.is_ascii_digit()))
+                    .collect();
+                assert!(cut.is_empty(), "{locale:?} at {w}, {t}: {cut:?}");
             }
         }
     }

@@ -841,6 +841,27 @@ fn on_a_phone_an_organisations_heading_keeps_within_its_column() {
 }
 
 #[test]
+fn on_a_phone_a_group_name_over_one_column_is_whole_or_left_out() {
+    // "Com…" over the CIS, "Secu…" over the CSTO, "Bilat…" over the Union State named nothing; a group
+    // over several columns (the economic one) keeps its name.
+    for locale in [Locale::en, Locale::ru] {
+        let m = membership_in(locale);
+        for w in [330.0, 360.0, 390.0, 420.0] {
+            let g = matrix::layout(m, w, 600.0);
+            for band in &g.bands {
+                assert!(
+                    !band.label.ends_with('…'),
+                    "{locale:?} {w}: {} cut",
+                    band.label
+                );
+            }
+            let named = g.bands.iter().filter(|b| !b.label.is_empty()).count();
+            assert!(named >= 1, "{locale:?} {w}: no group named");
+        }
+    }
+}
+
+#[test]
 fn on_a_phone_the_organisations_names_are_set_smaller_rather_than_cut() {
     // "ЕврАзЭС" was cut to "ЕврА…" in a Russian phone's column, and "Союзное госуда…", whose second
     // word is wider than an even share of a phone's width at any size: its column is wider, and

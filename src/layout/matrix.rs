@@ -276,12 +276,23 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
                 .all(|(g, x0, x1)| text::width_px(g, f) <= room(*x0, *x1))
         })
         .unwrap_or(mt.font_px * 0.7);
+    // A name still too long at the smallest size is cut, except over a single column (a phone's
+    // "Com…" over the CIS, "Secu…" over the CSTO), where it is left out: the column's own heading
+    // names the organisation, and a few letters name nothing.
     let bands: Vec<GroupBand> = groups
         .into_iter()
-        .map(|(group, x0, x1)| GroupBand {
-            label: text::truncate(&group, band_font_px, room(x0, x1)),
-            x0,
-            x1,
+        .map(|(group, x0, x1)| {
+            let one_column = col_x
+                .iter()
+                .filter(|&&x| x > x0 + 0.5 && x < x1 - 0.5)
+                .count()
+                == 0;
+            let label = if one_column && text::width_px(&group, band_font_px) > room(x0, x1) {
+                String::new()
+            } else {
+                text::truncate(&group, band_font_px, room(x0, x1))
+            };
+            GroupBand { label, x0, x1 }
         })
         .collect();
     // The names' type as large as the rows allow and, where the column is narrower than the longest
