@@ -750,9 +750,9 @@ pub fn TimelineCanvas() -> impl IntoView {
 
     // The title of the event pointed at (or, in a story, the step's) where the chart draws it cut or
     // not at all, whole, else of the one selected where the chart gives it no label (a dense stretch
-    // leaves an event no room for one), as much of it as fits before the next marker or label: in HTML over the layers, beside it
-    // (see `Placement::callout_spot`), moved with them by a preview. Not while playing, when the
-    // selection follows the playhead and the card names it.
+    // leaves an event no room for one), as much of it as fits before the next marker or label: in
+    // HTML over the layers, beside it (see `Placement::callout_spot`), moved with them by a preview.
+    // Not while playing, when the selection follows the playhead and the card names it.
     let callout = Memo::new(move |_| {
         if state.playing.get() {
             return None;
