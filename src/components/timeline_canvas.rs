@@ -748,20 +748,17 @@ pub fn TimelineCanvas() -> impl IntoView {
         })
     });
 
-    // The title of the event pointed at (or, in a story, the step's) where the chart draws it cut or
-    // not at all, whole, else of the one selected where the chart gives it no label (a dense stretch
-    // leaves an event no room for one), as much of it as fits before the next marker or label: in
-    // HTML over the layers, beside it (see `Placement::callout_spot`), moved with them by a preview.
-    // Not while playing, when the selection follows the playhead and the card names it.
+    // The title of the event pointed at where the chart draws it cut or not at all, whole, else of the
+    // one selected where the chart gives it no label (a dense stretch leaves an event no room for
+    // one), as much of it as fits before the next marker or label: in HTML over the layers, beside it
+    // (see `Placement::callout_spot`), moved with them by a preview. Not while playing, when the
+    // selection follows the playhead and the card names it.
     let callout = Memo::new(move |_| {
         if state.playing.get() {
             return None;
         }
         let hovered = state.hovered.get();
         let target = hovered.or(state.selected.get())?;
-        // In a story the step's event is what the speaker is talking about: shown whole, as if
-        // pointed at, over its neighbours' labels if it must.
-        let pointed = hovered.is_some() || state.step.get().is_some();
         let theme = state.chart_theme();
         let k = theme.scale;
         placement.with(|p| {
@@ -773,7 +770,7 @@ pub fn TimelineCanvas() -> impl IntoView {
             // chart gives it no label at all, so that a chosen event does not keep its neighbours'
             // labels covered.
             let whole = e.label.as_deref() == Some(title.as_str());
-            if whole || (!pointed && e.label.is_some()) {
+            if whole || (hovered.is_none() && e.label.is_some()) {
                 return None;
             }
             let m = &p.metrics;
@@ -785,7 +782,7 @@ pub fn TimelineCanvas() -> impl IntoView {
                 (text::width_px(&title, font) * text::BOLD_WIDER + font + 6.0).min(28.0 * 16.0 / k);
             // Selected, it covers none of its neighbours (cut, or not shown, where they are
             // close); pointed at, it is shown whole.
-            let spot = p.callout_spot(e, w, font * 1.5 + 2.0, !pointed)?;
+            let spot = p.callout_spot(e, w, font * 1.5 + 2.0, hovered.is_none())?;
             let px = |v: f64| format!("{v}px");
             // Set through the element's style, one property at a time: the page's Content Security
             // Policy forbids style attributes.

@@ -169,21 +169,6 @@ test('a story begun with the Story button shows no focus ring on the charts of i
   await page.context().close();
 });
 
-test("a step's event is named whole on the timeline, over its neighbours if it must be", async () => {
-  // Step 2 is about the Treaty on the Creation of the Union State, whose label the chart cuts
-  // ("Treaty o…") among the events of 1998-2000.
-  const page = await openApp(browser, `${server.url}?step=2`, { viewport: { width: 1280, height: 720 } });
-  await page.waitForSelector('.event-card[data-event-id="union-state-treaty-1999"]');
-  await page.waitForFunction(() => document.querySelector('.event-callout')?.textContent === 'Treaty on the Creation of the Union State');
-  const fits = await page.$eval('.event-callout', (el) => el.scrollWidth <= el.clientWidth + 1);
-  assert.ok(fits, 'the callout holds the whole title');
-  // Out of the story, a selected event keeps its neighbours' labels clear again.
-  await page.click('#story-exit');
-  await page.waitForFunction(() => !document.querySelector('.event-callout') || document.querySelector('.event-callout').textContent !== 'Treaty on the Creation of the Union State');
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
-});
-
 test('a presenter window the browser refuses is named in a notice, with what to do', async () => {
   const page = await openApp(browser, `${server.url}?step=2`);
   await page.waitForSelector('#story-caption');
