@@ -61,6 +61,14 @@ fn Icon(path: &'static str) -> impl IntoView {
     }
 }
 
+/// What next and previous step through.
+#[derive(Clone, Copy)]
+enum Stepping {
+    Steps,
+    Events,
+    Dates,
+}
+
 /// The row of playback controls under the timeline.
 #[component]
 pub fn Controls() -> impl IntoView {
@@ -80,9 +88,32 @@ pub fn Controls() -> impl IntoView {
             }
         }
     };
+    // What the buttons beside Play step through: a story's steps, the timeline's events, or, in the
+    // other views, the dates on which something happened (see `AppState::step_next`).
+    let stepping = move || match (state.step.get().is_some(), state.view.get()) {
+        (true, _) => Stepping::Steps,
+        (false, View::Timeline) => Stepping::Events,
+        (false, _) => Stepping::Dates,
+    };
+    let previous = move |title: bool| match (stepping(), title) {
+        (Stepping::Steps, false) => t_string!(i18n, controls.previous_step),
+        (Stepping::Steps, true) => t_string!(i18n, controls.previous_step_title),
+        (Stepping::Events, false) => t_string!(i18n, controls.previous),
+        (Stepping::Events, true) => t_string!(i18n, controls.previous_title),
+        (Stepping::Dates, false) => t_string!(i18n, controls.previous_date),
+        (Stepping::Dates, true) => t_string!(i18n, controls.previous_date_title),
+    };
+    let next = move |title: bool| match (stepping(), title) {
+        (Stepping::Steps, false) => t_string!(i18n, controls.next_step),
+        (Stepping::Steps, true) => t_string!(i18n, controls.next_step_title),
+        (Stepping::Events, false) => t_string!(i18n, controls.next),
+        (Stepping::Events, true) => t_string!(i18n, controls.next_title),
+        (Stepping::Dates, false) => t_string!(i18n, controls.next_date),
+        (Stepping::Dates, true) => t_string!(i18n, controls.next_date_title),
+    };
     view! {
         <div class="controls" role="toolbar" aria-label=move || t_string!(i18n, controls.playback)>
-            <button id="step-previous" type="button" title=move || t_string!(i18n, controls.previous_title) aria-label=move || t_string!(i18n, controls.previous)
+            <button id="step-previous" type="button" title=move || previous(true) aria-label=move || previous(false)
                 on:click=move |_| state.step_previous()><Icon path=PREVIOUS/></button>
             <button id="play" type="button" class="primary"
                 aria-pressed=move || state.playing.get().to_string()
@@ -94,7 +125,7 @@ pub fn Controls() -> impl IntoView {
                     view! { <Icon path=PLAY/>" "{t!(i18n, controls.play)} }.into_any()
                 }}
             </button>
-            <button id="step-next" type="button" title=move || t_string!(i18n, controls.next_title) aria-label=move || t_string!(i18n, controls.next)
+            <button id="step-next" type="button" title=move || next(true) aria-label=move || next(false)
                 on:click=move |_| state.step_next()><Icon path=NEXT/></button>
             <input id="scrub" type="range" step="1" aria-label=move || t_string!(i18n, controls.time)
                 min=move || bounds().t0.floor().to_string()

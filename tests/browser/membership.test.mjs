@@ -71,12 +71,17 @@ test('in the memberships and the depth, the clicker goes from date to date, not 
       assert.ok(days[i] > days[i - 1], `${tab}: press ${i} moved on from day ${days[i - 1]} (${days[i]})`);
     }
     assert.ok(days.includes(day(2000, 1, 26)), `${tab}: 26 Jan 2000 is one of the dates`);
+    // The buttons beside Play say so; on the timeline they step through events.
+    assert.equal(await page.getAttribute('#step-next', 'aria-label'), 'Next date');
+    assert.equal(await page.getAttribute('#step-previous', 'title'), 'Previous date with an event (←)');
     // And back: each press an earlier date.
     for (let i = 0; i < 5; i++) {
       const before = Number(await page.inputValue('#scrub'));
       await page.keyboard.press('PageUp');
       assert.ok(Number(await page.inputValue('#scrub')) < before, `${tab}: back ${i + 1} went to an earlier date`);
     }
+    await page.click('#tab-timeline');
+    await page.waitForFunction(() => document.querySelector('#step-next')?.getAttribute('aria-label') === 'Next event');
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
