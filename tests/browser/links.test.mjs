@@ -171,11 +171,11 @@ test("a story's history holds each step as the step shows it, however fast the s
   for (const link of ['?step=5&view=timeline', '?step=2&sel=no-such-event']) {
     await page.goto(`${server.url}${link}`);
     const expected = link.includes('step=5') ? 'membership' : 'timeline';
-    await page.waitForFunction((v) => document.querySelector(`#tab-${v}`).getAttribute('aria-selected') === 'true' && new URLSearchParams(location.search).get('t'), expected);
+    await page.waitForFunction((v) => document.querySelector(`#tab-${v}`)?.getAttribute('aria-selected') === 'true' && new URLSearchParams(location.search).get('t'), expected);
     await page.waitForTimeout(1200);
     const shown = await q(page);
     await page.reload();
-    await page.waitForFunction((v) => document.querySelector(`#tab-${v}`).getAttribute('aria-selected') === 'true', expected);
+    await page.waitForFunction((v) => document.querySelector(`#tab-${v}`)?.getAttribute('aria-selected') === 'true', expected);
     await page.waitForTimeout(1200);
     assert.deepEqual(await q(page), shown, link);
   }
