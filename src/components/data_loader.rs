@@ -303,12 +303,11 @@ pub fn DataMenu() -> impl IntoView {
 /// Offers the bundled dataset as a download, as the JSON the page reads (without the white space of
 /// the source file).
 fn save_bundled() {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(crate::model::BUNDLED_JSON));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
-        crate::components::export::download(&blob, "union-state-data.json");
-    }
+    crate::components::export::download_text(
+        crate::model::BUNDLED_JSON,
+        "application/json",
+        "union-state-data.json",
+    );
 }
 
 /// The notice, dismissible; errors are announced assertively, successes politely. It sits in a bar of

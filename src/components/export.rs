@@ -209,7 +209,7 @@ fn canvas_size(selector: &str) -> Option<(f64, f64)> {
 }
 
 /// Offers `blob` to the user as a download named `name`.
-pub(crate) fn download(blob: &web_sys::Blob, name: &str) {
+fn download(blob: &web_sys::Blob, name: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -301,14 +301,20 @@ fn export_svg(v: Views, subject: Subject) {
             return;
         }
     }
-    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
+    download_text(
+        &svg,
+        "image/svg+xml",
+        &format!("{}.svg", subject.file_name(v.app.view.get_untracked())),
+    );
+}
+
+/// Offers `text` to the user as a download named `name`, of the media type `mime`.
+pub(crate) fn download_text(text: &str, mime: &str, name: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
+    options.set_type(mime);
     if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
-        download(
-            &blob,
-            &format!("{}.svg", subject.file_name(v.app.view.get_untracked())),
-        );
+        download(&blob, name);
     }
 }
 

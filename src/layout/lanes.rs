@@ -402,17 +402,18 @@ impl Placement {
         } else {
             (left, right)
         };
+        let wide = |s: &CalloutSpot| s.x1 - s.x0;
+        // The side with more room, the preferred one unless the other has clearly more.
+        let roomier = if wide(&second) > wide(&first) + 0.5 {
+            second
+        } else {
+            first
+        };
         if keep_clear {
-            let wide = |s: &CalloutSpot| s.x1 - s.x0;
-            let best = if wide(&second) > wide(&first) + 0.5 {
-                second
-            } else {
-                first
-            };
-            return (wide(&best) >= 3.0 * m.label_font_px).then_some(best);
+            return (wide(&roomier) >= 3.0 * m.label_font_px).then_some(roomier);
         }
         let spots = [first, second];
-        let whole = |s: &CalloutSpot| s.x1 - s.x0 >= w - 0.5;
+        let whole = |s: &CalloutSpot| wide(s) >= w - 0.5;
         let covered = |s: &CalloutSpot| {
             others()
                 .filter(|o| in_band(o, s.y) && o.x_px + r > s.x0 && o.x_px - r < s.x1)
@@ -421,13 +422,7 @@ impl Placement {
         // The whole title where it can be, covering the fewest markers (the earlier spot on a tie);
         // where neither side holds it whole, the side with more of it.
         if !spots.iter().any(whole) {
-            let wide = |s: &CalloutSpot| s.x1 - s.x0;
-            let best = if wide(&second) > wide(&first) + 0.5 {
-                second
-            } else {
-                first
-            };
-            return Some(best);
+            return Some(roomier);
         }
         spots
             .iter()

@@ -107,6 +107,9 @@ pub struct MatrixLayout {
     pub row_labels: Vec<String>,
     /// Type of the state labels, px: the metrics' label type, or less in rows too short for it.
     pub row_font_px: f64,
+    /// Whether every column in which a membership ends has room under its marks for the year with a
+    /// dash ("–2009"), so that a cell giving its year alone can mark every past membership alike.
+    pub past_dashed: bool,
 }
 
 /// What the pointer is over.
@@ -306,7 +309,7 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         .iter()
         .map(|s| text::truncate(&s.label, row_font_px, mt.label_w_px - 8.0))
         .collect();
-    MatrixLayout {
+    let mut g = MatrixLayout {
         width,
         height,
         metrics: mt,
@@ -319,7 +322,15 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         column_font_px,
         row_labels,
         row_font_px,
-    }
+        past_dashed: false,
+    };
+    let dashed_year = text::width_px("–8888", mt.cell_font_px);
+    g.past_dashed = m
+        .intervals
+        .iter()
+        .filter(|iv| iv.to.is_some())
+        .all(|iv| dashed_year <= g.label_room(iv.organisation));
+    g
 }
 
 /// The least height of a matrix `width` px wide, px: every row tall enough for its state's name in
@@ -348,6 +359,12 @@ impl MatrixLayout {
             Some([a, b]) => b - a,
             _ => 0.0,
         }
+    }
+
+    /// The width the words under a mark in `organisation`'s column may take, px: the column less its
+    /// padding, kept a little inside it so that they never meet their neighbour's.
+    pub fn label_room(&self, organisation: usize) -> f64 {
+        self.col_w(organisation) - 2.0 * self.metrics.pad_px - 2.0
     }
 
     /// Within a row, the standing's mark (its top and bottom, px below the row's top) and the centre

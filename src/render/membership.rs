@@ -107,7 +107,7 @@ pub fn draw_mark<DB: DrawingBackend>(
 /// alone, so that a row never reads "1991 | since 1994" as if the two differed.
 pub fn cell_words_fit(m: &Membership, g: &MatrixLayout, locale: Locale) -> bool {
     m.intervals.iter().all(|iv| {
-        let room = g.col_w(iv.organisation) - 2.0 * g.metrics.pad_px - 2.0;
+        let room = g.label_room(iv.organisation);
         let mut forms = vec![cell_text(Standing::Is(iv.status), Some(8888), locale)];
         if iv.to.is_some() {
             forms.push(cell_text(Standing::Left, Some(8888), locale));
@@ -115,15 +115,6 @@ pub fn cell_words_fit(m: &Membership, g: &MatrixLayout, locale: Locale) -> bool 
         forms
             .iter()
             .all(|f| text::width_px(f, g.metrics.cell_font_px) <= room)
-    })
-}
-
-/// Whether every column in which a membership ends has room for its year with a dash ("–2009"),
-/// so that the years-only wording can mark every past membership alike.
-pub fn left_dash_fits(m: &Membership, g: &MatrixLayout) -> bool {
-    m.intervals.iter().filter(|iv| iv.to.is_some()).all(|iv| {
-        let room = g.col_w(iv.organisation) - 2.0 * g.metrics.pad_px - 2.0;
-        text::width_px("–8888", g.metrics.cell_font_px) <= room
     })
 }
 
@@ -195,7 +186,6 @@ pub fn draw_matrix<DB: DrawingBackend>(
     let bold = |size: f64| theme.bold(size);
     area.fill(&theme.background)?;
     let words = cell_words_fit(m, g, theme.locale);
-    let dash_left = left_dash_fits(m, g);
     let notes = column_notes(m, g, theme.locale, words);
 
     for (k, band) in g.bands.iter().enumerate() {
@@ -322,10 +312,10 @@ pub fn draw_matrix<DB: DrawingBackend>(
             // that it never meets its neighbour's.
             let label = match (words, year) {
                 (true, _) => cell_text(standing, year, theme.locale),
-                (false, Some(y)) if dash_left && standing == Standing::Left => format!("–{y}"),
+                (false, Some(y)) if g.past_dashed && standing == Standing::Left => format!("–{y}"),
                 (false, y) => y.map(|y| y.to_string()).unwrap_or_default(),
             };
-            let label = text::truncate(&label, mt.cell_font_px, cell.w - 2.0 * pad - 2.0);
+            let label = text::truncate(&label, mt.cell_font_px, g.label_room(o));
             let style = TextStyle::from(font(mt.cell_font_px))
                 .color(&theme.text)
                 .pos(Pos::new(HPos::Center, VPos::Center));
