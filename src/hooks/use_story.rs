@@ -34,7 +34,7 @@ fn app_view(v: StepView) -> View {
 }
 
 /// Moves the playhead and the window to a step's, eased over [`TRANSITION_MS`] (at once with reduced
-/// motion). A newer transition cancels an older one.
+/// motion). A newer transition cancels an older one; so do playing and a link shown (back or forward).
 fn animate(app: AppState, to_t: f64, to_w: Window, generation: Arc<AtomicU64>) {
     let mine = generation.fetch_add(1, Ordering::Relaxed) + 1;
     if app.reduced_motion.get_untracked() {
@@ -55,7 +55,12 @@ fn animate(app: AppState, to_t: f64, to_w: Window, generation: Arc<AtomicU64>) {
         mine: u64,
     ) {
         request_animation_frame(move || {
-            if generation.load(Ordering::Relaxed) != mine {
+            // A newer transition, a link shown (back or forward, which clears `heading_to`) or
+            // playing started takes the playhead from here.
+            if generation.load(Ordering::Relaxed) != mine
+                || app.heading_to.try_get_value() != Some(Some(to.0))
+                || app.playing.get_untracked()
+            {
                 return;
             }
             let k = ease_in_out_cubic((now_ms() - start) / TRANSITION_MS);

@@ -3,6 +3,8 @@
 //! the speaker saw. Parameters that do not fit the data are ignored with a visible, dismissible notice.
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::app::{
     switch_view, AppState, DepthState, MappingState, MembershipPick, MembershipState, ThemeChoice,
@@ -117,6 +119,9 @@ impl States {
     /// Shows what `link` describes; returns what had to be ignored, each with the reason.
     fn apply(&self, link: &LinkState) -> Vec<String> {
         let app = self.app;
+        // A story step's transition under way stops here: it would carry the playhead on to its
+        // step's time over the picture the link describes (back in the middle of one, say).
+        app.heading_to.set_value(None);
         let mut ignored = Vec::new();
         match link.lang.as_deref().map(str::parse::<Locale>) {
             None => self.i18n.set_locale(Locale::en),
@@ -416,6 +421,35 @@ pub fn use_url(apply: bool) {
     };
     // What the opening link leads to (a step applied, its selection) is the opening entry.
     settle_entry();
+    // A key or a press is a new thing the reader did even before the timer above has run: a browser
+    // runs input ahead of timers, and two quick presses (a clicker's, say) would share an entry.
+    // Listened to before anything else hears it (the capture phase, on the window).
+    let fresh = Closure::<dyn Fn()>::new(move || {
+        let _ = same_entry.try_set_value(false);
+    });
+    const INPUT: [&str; 2] = ["keydown", "pointerdown"];
+    if let Some(w) = web_sys::window() {
+        for name in INPUT {
+            let _ = w.add_event_listener_with_callback_and_bool(
+                name,
+                fresh.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+    }
+    let fresh = send_wrapper::SendWrapper::new(fresh);
+    on_cleanup(move || {
+        let fresh = fresh.take();
+        if let Some(w) = web_sys::window() {
+            for name in INPUT {
+                let _ = w.remove_event_listener_with_callback_and_bool(
+                    name,
+                    fresh.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
+        }
+    });
     let pop = window_event_listener(leptos::ev::popstate, move |_| {
         let link = LinkState::parse(&location_search());
         written.set_value(link.to_query());

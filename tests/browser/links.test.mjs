@@ -80,6 +80,32 @@ test('what the speaker does is in the address, and back and forward walk it', as
   await page.context().close();
 });
 
+test('quick steps keep an entry each, and back in the middle of a step shows the step before as it was', async () => {
+  const page = await openApp(browser, server.url);
+  const step = () => page.evaluate(() => new URLSearchParams(location.search).get('step'));
+  await page.click('#story-start');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('step') === '1');
+  const entries = await page.evaluate(() => history.length);
+  // Three presses as quick as a clicker's: each step its own entry.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('step') === '4');
+  assert.equal(await page.evaluate(() => history.length), entries + 3, 'one entry per step');
+  // Back while step 4's transition still moves the playhead (to 1 Jan 2010): step 3 as it was, its
+  // time kept on screen and in its entry.
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#story-caption')?.textContent.includes('3 /'));
+  await page.waitForTimeout(1200);
+  assert.equal(Number(await page.inputValue('#scrub')), day(2008, 5, 27), "step 3's time");
+  assert.equal(new URL(page.url()).searchParams.get('t'), '2008-05-27');
+  for (const n of ['2', '1']) {
+    await page.goBack();
+    await page.waitForFunction((k) => document.querySelector('#story-caption')?.textContent.includes(`${k} /`), n);
+    assert.equal(await step(), n);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('back and forward restore each earlier picture exactly and keep the entries ahead', async () => {
   const search = (page) => page.evaluate(() => location.search);
   const length = (page) => page.evaluate(() => history.length);
