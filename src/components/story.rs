@@ -18,20 +18,69 @@ pub fn StoryControls() -> impl IntoView {
         app.data
             .with(|d| d.story.as_ref().map_or(0, |s| s.steps.len()))
     };
+    // Told or not: the controls are made again only when that changes, not at every step, so that
+    // what has the focus keeps it from step to step.
+    let telling = Memo::new(move |_| app.step.get().is_some());
     view! {
         <Show when=move || { count() > 0 }>
-            {move || match app.step.get() {
-                None => view! {
+            {move || if telling.get() {
+                view! {
+                    // Where the focus goes when the story is begun from its button (which the story
+                    // replaces): the next Tab reaches Exit story, and Space or Page Down still walk
+                    // the steps (a focused button would take Space as its own).
+                    <span id="story-position" class="story-position" tabindex="-1">{move || {
+                        let i = app.step.get().unwrap_or(0);
+                        td_string!(i18n.get_locale(), story.position, step = i + 1, count = count())
+                    }}</span>
+                    <button type="button" id="story-exit" title=move || t_string!(i18n, story.exit_title)
+                        on:click=move |ev| {
+                            let focus = had_focus(&ev);
+                            app.step.set(None);
+                            if focus {
+                                focus_later("story-start");
+                            }
+                        }>{t!(i18n, story.exit)}</button>
+                }.into_any()
+            } else {
+                view! {
                     <button type="button" id="story-start" title=move || t_string!(i18n, story.start_title)
-                        on:click=move |_| app.step.set(Some(0))>{t!(i18n, story.story)}</button>
-                }.into_any(),
-                Some(i) => view! {
-                    <span id="story-position" class="story-position">{move || td_string!(i18n.get_locale(), story.position, step = i + 1, count = count())}</span>
-                    <button type="button" id="story-exit" title=move || t_string!(i18n, story.exit_title) on:click=move |_| app.step.set(None)>{t!(i18n, story.exit)}</button>
-                }.into_any(),
+                        on:click=move |ev| {
+                            let focus = had_focus(&ev);
+                            app.step.set(Some(0));
+                            if focus {
+                                focus_later("story-position");
+                            }
+                        }>{t!(i18n, story.story)}</button>
+                }.into_any()
             }}
         </Show>
     }
+}
+
+/// Whether the button clicked has the focus (a key pressed it, or a click that focuses it).
+fn had_focus(ev: &web_sys::MouseEvent) -> bool {
+    let document = web_sys::window().and_then(|w| w.document());
+    match (ev.current_target(), document.and_then(|d| d.active_element())) {
+        (Some(target), Some(active)) => js_sys::Object::is(&target, &active),
+        _ => false,
+    }
+}
+
+/// Focuses the element with `id` once the page has made it (after the next frame's rendering),
+/// without scrolling to it.
+fn focus_later(id: &'static str) {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
+    });
 }
 
 /// The caption of the current step, with its sources, across the top of every view.

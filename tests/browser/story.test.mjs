@@ -152,8 +152,9 @@ test("the clicker's keys drive the story wherever the mouse left the focus, and 
 });
 
 test('a story begun with the Story button shows no focus ring on the charts of its steps', async () => {
-  // The button is replaced by its own click, so the focus is already lost; a step to another view
-  // must not hand it to that view's chart (its ring stayed around every chart to the story's end).
+  // The button is replaced by its own click and hands the focus to the story's position, which shows
+  // no ring; a step to another view must not hand it to that view's chart (its ring stayed around
+  // every chart to the story's end).
   const page = await openApp(browser, server.url);
   await page.click('#story-start');
   const at = (n) => page.waitForFunction((k) => new RegExp(`^${k} /`).test(document.querySelector('#story-caption .story-step-caption').textContent), n);
@@ -165,6 +166,30 @@ test('a story begun with the Story button shows no focus ring on the charts of i
     const ring = await page.evaluate(() => [...document.querySelectorAll('.canvas-frame canvas')].some((c) => c.matches(':focus-visible')));
     assert.equal(ring, false, `step ${n}: no chart shows a focus ring`);
   }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a story begun and left from the keyboard keeps the focus where the Tab order was', async () => {
+  const page = await openApp(browser, server.url);
+  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  await page.focus('#story-start');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#story-caption');
+  await page.waitForFunction(() => document.activeElement?.id === 'story-position');
+  assert.equal(await page.evaluate(() => document.activeElement.matches(':focus-visible') && getComputedStyle(document.activeElement).outlineStyle), 'none', 'no ring before the audience');
+  // Space and Page Down still walk the steps, and the focus stays.
+  for (const [key, n] of [[' ', '2'], ['PageDown', '3']]) {
+    await page.keyboard.press(key);
+    await page.waitForFunction((k) => document.querySelector('#story-position')?.textContent.includes(`${k} /`), n);
+    assert.equal(await focused(), 'story-position', `after ${key}`);
+  }
+  // The next Tab reaches Exit story; Enter there leaves the story and gives the focus back to Story.
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'story-exit');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('#story-caption'));
+  await page.waitForFunction(() => document.activeElement?.id === 'story-start');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
