@@ -64,6 +64,10 @@ impl Subject {
     }
 }
 
+/// The least width of the claims chart's export, layout px: its title in two lines and its key and
+/// caption whole, in either language.
+const CLAIMS_MIN_WIDTH: f64 = 400.0;
+
 /// What an export draws: a chart at its size on screen, in layout px, with its legend under it.
 struct Figure {
     /// What it shows.
@@ -84,6 +88,12 @@ fn figure(v: Views, subject: Subject) -> Option<Figure> {
     let (cw, ch) = canvas_size(subject.canvas())?;
     let theme = v.app.chart_theme_untracked();
     let (w, h) = (cw / theme.scale, ch / theme.scale);
+    // The claims chart's column can be narrower than its title, key and caption need (a 1024 px
+    // projector's, in Russian): the figure, made for a slide or a paper, is drawn wider then.
+    let w = match subject {
+        Subject::View => w,
+        Subject::Claims => w.max(CLAIMS_MIN_WIDTH),
+    };
     let l = theme.locale;
     untrack(|| {
         let view = v.app.view.get();

@@ -111,7 +111,8 @@ test("beside the road maps, the officials' claims chart exports on its own, with
     const { name, bytes } = await grab(page, button);
     assert.match(name, new RegExp(`road-maps-claims@${k}x\\.png$`));
     const size = pngSize(bytes);
-    assert.equal(size.w, css.w * k, name);
+    // At least 400 px wide, however narrow its column.
+    assert.equal(size.w, Math.max(css.w, 400) * k, name);
     sizes.push((size.h - css.h * k) / k);
   }
   // Under the chart, only the caption (on two lines in the side column's width, the dataset's title
@@ -133,6 +134,19 @@ test("beside the road maps, the officials' claims chart exports on its own, with
   const ru = svgTexts((await grab(page, '#export-claims-svg')).bytes.toString('utf8'));
   const line = ru.slice(ru.findIndex((t) => t.startsWith('Заявления официальных лиц · '))).join(' ');
   assert.match(line, /^Заявления официальных лиц · \d+\s\S+\s\d{4}\sг\. · Союзное государство России и Беларуси: договор за договором$/);
+  // In the narrow column of a 1024 px projector, in Russian: drawn wider, nothing cut.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openMenu(page);
+  await page.selectOption('#theme', 'projector');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'projector');
+  const narrow = await page.evaluate(() => document.querySelector('#claims-canvas').clientWidth);
+  const wide = await grab(page, '#export-claims-png-2');
+  assert.ok(narrow < 400 * 1.3, `the column is narrower than the figure (${narrow} px)`);
+  assert.equal(pngSize(wide.bytes).w, 400 * 1.3 * 2, 'drawn 1.3 times larger in the projector theme');
+  const whole = svgTexts((await grab(page, '#export-claims-svg')).bytes.toString('utf8'));
+  assert.deepEqual(whole.filter((t) => t.includes('…')), [], `nothing cut: ${whole}`);
+  assert.ok(whole.includes('Основные направления 2024–2026'), `the key whole: ${whole}`);
   // Other views have no claims chart to export.
   await page.click('#tab-timeline');
   await openMenu(page);
