@@ -184,11 +184,30 @@ test('printing lays every event out on paper with its sources', async () => {
   assert.equal(printed.discrepancies, boxes, 'each discrepancy is printed with each of its events');
   assert.match(printed.putin2007, /Claim: .*Evidence: /s, 'the 2007–2008 discrepancy is printed with its event');
   assert.ok(printed.canvasHidden, 'the interactive chart is not printed');
+  // The last event's number (three digits and a point) fits in the room the list leaves for it.
+  const room = await page.evaluate(() => {
+    const list = document.querySelector('#print-list ol.print-events');
+    const last = list.querySelector('li.print-event:last-child');
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = getComputedStyle(last).font;
+    return { padding: parseFloat(getComputedStyle(list).paddingLeft), number: context.measureText(`${list.children.length}. `).width };
+  });
+  assert.ok(room.padding >= room.number, `the numbers fit: ${JSON.stringify(room)}`);
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 20000, `a real document (${pdf.length} bytes)`);
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#print-list')).display), 'none');
   await page.context().close();
+  // Printed from the dark theme, the paper is as in the light one: dark grey on white, not pale grey.
+  const dark = await openApp(browser, `${server.url}?theme=dark`);
+  await dark.emulateMedia({ media: 'print' });
+  await dark.waitForSelector('#print-list li.print-event .title-ru');
+  const colours = await dark.evaluate(() => ({
+    muted: getComputedStyle(document.querySelector('#print-list .title-ru')).color,
+    page: getComputedStyle(document.documentElement).backgroundColor,
+  }));
+  assert.deepEqual(colours, { muted: 'rgb(84, 90, 102)', page: 'rgb(255, 255, 255)' });
+  await dark.context().close();
 });
 
 test('the printed list is whole before the print dialog lays the page out, whatever the size of the dataset', async () => {
