@@ -4,6 +4,7 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use crate::app::{AppState, ThemeChoice, View};
+use crate::hooks::use_keyboard::focus_quietly;
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::keys::KEYS;
 
@@ -13,19 +14,15 @@ pub fn KeysHelp() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
     let close_ref = NodeRef::<Button>::new();
-    // Focus moves into the dialog when it opens.
-    Effect::new(move |_| {
-        if state.help.get() {
-            if let Some(b) = close_ref.get() {
-                let _ = b.focus();
-            }
-        }
-    });
+    dialog_focus(
+        move || state.help.get(),
+        move || close_ref.get().map(Into::into),
+    );
     view! {
         <Show when=move || state.help.get()>
             <div class="overlay" on:click=move |_| state.help.set(false)>
                 <div id="keys-help" class="dialog" role="dialog" aria-modal="true" aria-labelledby="keys-help-title"
-                    on:click=|ev| ev.stop_propagation()>
+                    on:click=|ev| ev.stop_propagation() on:keydown=|ev| keep_tab_inside(&ev)>
                     <h2 id="keys-help-title">{t!(i18n, keys.title)}</h2>
                     <table>
                         <tbody>
@@ -40,6 +37,89 @@ pub fn KeysHelp() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// The focus of a dialog shown while `open`: when it opens, what had the focus is remembered and
+/// `first` (once the dialog is in the page) takes it; when it closes, the focus goes back where it was
+/// (to the menu's button where that was a button in the menu, closed since), not to the page.
+fn dialog_focus(
+    open: impl Fn() -> bool + 'static,
+    first: impl Fn() -> Option<web_sys::HtmlElement> + 'static,
+) {
+    use wasm_bindgen::JsCast;
+    let before = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |was: Option<bool>| {
+        let now = open();
+        let first = first();
+        let document = web_sys::window().and_then(|w| w.document());
+        if now {
+            if was != Some(true) {
+                before.set_value(
+                    document
+                        .and_then(|d| d.active_element())
+                        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()),
+                );
+            }
+            if let Some(first) = first {
+                let _ = first.focus();
+            }
+        } else if was == Some(true) {
+            let Some(element) = before.get_value() else {
+                return now;
+            };
+            let in_closed_menu = element
+                .closest("#menu:not([open])")
+                .ok()
+                .flatten()
+                .and_then(|m| m.query_selector("summary").ok().flatten())
+                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok());
+            let back = in_closed_menu.unwrap_or(element);
+            if back.is_connected() {
+                focus_quietly(&back);
+            }
+        }
+        now
+    });
+}
+
+/// Tab and Shift+Tab go round a modal dialog's controls instead of leaving it for the page behind.
+fn keep_tab_inside(ev: &web_sys::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    if ev.key() != "Tab" {
+        return;
+    }
+    let Some(dialog) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(items) = dialog.query_selector_all(
+        "button, textarea, input, select, a[href], [tabindex]:not([tabindex=\"-1\"])",
+    ) else {
+        return;
+    };
+    let at = |i: u32| {
+        items
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    let (Some(first), Some(last)) = (at(0), at(items.length().saturating_sub(1))) else {
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let is = |e: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| js_sys::Object::is(a, e));
+    let to = if ev.shift_key() && is(&first) {
+        last
+    } else if !ev.shift_key() && is(&last) {
+        first
+    } else {
+        return;
+    };
+    ev.prevent_default();
+    let _ = to.focus();
 }
 
 /// A black screen over everything; B, ".", Esc or a click bring the product back.
@@ -120,13 +200,7 @@ pub fn EmbedCode(
     let status = RwSignal::new(String::new());
     let i18n = use_i18n();
     let text_ref = NodeRef::<leptos::html::Textarea>::new();
-    Effect::new(move |_| {
-        if open.get() {
-            if let Some(t) = text_ref.get() {
-                let _ = t.focus();
-            }
-        }
-    });
+    dialog_focus(move || open.get(), move || text_ref.get().map(Into::into));
     Effect::new(move |_| {
         let Some(text) = code.get() else { return };
         let l = i18n.get_locale_untracked();
@@ -148,6 +222,8 @@ pub fn EmbedCode(
                     on:keydown=move |ev| if ev.key() == "Escape" {
                         ev.stop_propagation();
                         open.set(false);
+                    } else {
+                        keep_tab_inside(&ev);
                     }>
                     <h2 id="embed-title">{t!(i18n, embed.title)}</h2>
                     <textarea readonly rows="5" node_ref=text_ref aria-label=move || t_string!(i18n, embed.code) on:focus=|ev| {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::components::event_card::source_list;
-use crate::hooks::use_keyboard::presses_a_button;
+use crate::hooks::use_keyboard::{hold_space_release, presses_a_button};
 use crate::hooks::use_story::{use_presenter_link, PresenterOpener};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::keys::{action_for, Action};
@@ -60,7 +60,10 @@ pub fn StoryControls() -> impl IntoView {
 /// Whether the button clicked has the focus (a key pressed it, or a click that focuses it).
 fn had_focus(ev: &web_sys::MouseEvent) -> bool {
     let document = web_sys::window().and_then(|w| w.document());
-    match (ev.current_target(), document.and_then(|d| d.active_element())) {
+    match (
+        ev.current_target(),
+        document.and_then(|d| d.active_element()),
+    ) {
         (Some(target), Some(active)) => js_sys::Object::is(&target, &active),
         _ => false,
     }
@@ -149,6 +152,7 @@ pub fn PresenterView() -> impl IntoView {
     };
     // The clicker works here too (this window has the focus once it is dragged to the laptop's
     // screen): next, previous, first and last move the main window's story.
+    hold_space_release();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || presses_a_button(&ev) {
             return;

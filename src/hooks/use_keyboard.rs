@@ -1,6 +1,7 @@
 //! Keyboard and presentation-clicker control from anywhere on the page (see [`crate::keys`]).
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::app::{AppState, DepthState, MappingState, MembershipState, View};
@@ -46,14 +47,64 @@ fn focus_of(ev: &web_sys::KeyboardEvent) -> Focus {
     }
 }
 
-/// Whether `ev` is Space on a focused button (or link, or a details' summary), which presses it and
-/// is not the presentation's.
+thread_local! {
+    /// Whether the focus was last moved by a press of the mouse, a pen or a finger rather than by Tab.
+    static POINTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether `ev` is Space on a focused button (or link, or a details' summary) reached with Tab, which
+/// presses it and is not the presentation's. A button clicked with the mouse keeps the focus too:
+/// Space there is the presentation's next, as a speaker who has just clicked Play expects, not the
+/// button pressed again. (`:focus-visible` cannot tell them apart: any key pressed after the click
+/// makes it match.)
 pub fn presses_a_button(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.key() == " "
-        && ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
+    ev.key() == " " && on_button(ev) && !POINTED.with(std::cell::Cell::get)
+}
+
+fn on_button(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
+}
+
+/// Watches how the focus moves, for [`presses_a_button`]; and where Space was the presentation's on a
+/// button clicked before, holds back its release too, on which a button presses itself whatever
+/// became of the press. For the life of the calling component.
+pub fn hold_space_release() {
+    let mut handles = Vec::new();
+    if let Some(w) = web_sys::window() {
+        // Heard first of all (the capture phase on the window), before the key or press acts.
+        let pointed = Closure::<dyn Fn()>::new(|| POINTED.with(|p| p.set(true)));
+        let tabbed =
+            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Tab" {
+                    POINTED.with(|p| p.set(false));
+                }
+            });
+        let released =
+            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|ev: web_sys::KeyboardEvent| {
+                if ev.key() == " " && on_button(&ev) && POINTED.with(std::cell::Cell::get) {
+                    ev.prevent_default();
+                }
+            });
+        for (name, f) in [
+            ("pointerdown", pointed.into_js_value()),
+            ("keydown", tabbed.into_js_value()),
+            ("keyup", released.into_js_value()),
+        ] {
+            let _ = w.add_event_listener_with_callback_and_bool(name, f.unchecked_ref(), true);
+            handles.push((name, f));
+        }
+    }
+    let handles = send_wrapper::SendWrapper::new(handles);
+    on_cleanup(move || {
+        if let Some(w) = web_sys::window() {
+            for (name, f) in handles.take() {
+                let _ =
+                    w.remove_event_listener_with_callback_and_bool(name, f.unchecked_ref(), true);
+            }
+        }
+    });
 }
 
 /// Enters fullscreen, or leaves it; false where the page may not (embedded by a page that does not
@@ -95,6 +146,7 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
     let i18n = crate::i18n::use_i18n();
     // First: its own key listener must see where the focus is before a key changes the view.
     keep_focus_across_views(state);
+    hold_space_release();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
             return;
@@ -236,15 +288,38 @@ fn keep_focus_across_views(state: AppState) {
 }
 
 /// Closes the header's menu if it is open; whether it was.
+/// The focus, if it was in the menu (a button chosen in it, Esc in its theme list), goes to the menu's
+/// own button: hidden with the menu, it would leave the focus to the page.
 pub fn close_menu() -> bool {
-    let Some(menu) = web_sys::window()
-        .and_then(|w| w.document())
+    let document = web_sys::window().and_then(|w| w.document());
+    let Some(menu) = document
+        .as_ref()
         .and_then(|d| d.get_element_by_id("menu"))
         .and_then(|m| m.dyn_into::<web_sys::HtmlDetailsElement>().ok())
     else {
         return false;
     };
     let open = menu.open();
+    let summary = menu
+        .query_selector("summary")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok());
+    let inside = document.and_then(|d| d.active_element()).is_some_and(|a| {
+        menu.contains(Some(&a)) && summary.as_ref().is_none_or(|s| !js_sys::Object::is(s, &a))
+    });
     menu.set_open(false);
+    if open && inside {
+        if let Some(s) = summary {
+            focus_quietly(&s);
+        }
+    }
     open
+}
+
+/// Focuses `element` without scrolling the page to it.
+pub fn focus_quietly(element: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
 }

@@ -226,3 +226,65 @@ test('the header menu closes as a menu does: Esc, a press outside it, a button c
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('the focus is never left to the page: after a menu choice, Esc in the menu, and a dialog closed', async () => {
+  const page = await openApp(browser, server.url, { acceptDownloads: true });
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a === document.body ? 'body' : a.id || `${a.tagName.toLowerCase()}${a.parentElement?.id ? ` in #${a.parentElement.id}` : ''}`;
+  });
+  // A button of the menu chosen with the keyboard: the menu closes, its own button keeps the focus.
+  await openMenu(page);
+  await page.focus('#export-png-1');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(download.suggestedFilename(), /\.png$/);
+  assert.equal(await page.evaluate(() => document.querySelector('#menu').open), false);
+  assert.equal(await focused(), 'summary in #menu', 'after a menu choice');
+  // Esc in the theme list inside the menu.
+  await openMenu(page);
+  await page.focus('#theme');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.querySelector('#menu').open), false);
+  assert.equal(await focused(), 'summary in #menu', 'after Esc in the menu');
+  // The keys dialog opened with ? from Play, and closed with Esc: back on Play. Tab stays inside it.
+  await page.focus('#play');
+  await page.keyboard.press('?');
+  await page.waitForSelector('#keys-help');
+  await page.waitForFunction(() => document.activeElement?.closest('#keys-help'));
+  for (const key of ['Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    assert.ok(await page.evaluate(() => !!document.activeElement.closest('#keys-help')), `${key} stays in the dialog`);
+  }
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('#keys-help'));
+  await page.waitForFunction(() => document.activeElement?.id === 'play');
+  // The embed code's dialog, from the menu: Tab goes round its controls, and closing it gives the
+  // focus back to the menu's button.
+  await openMenu(page);
+  await page.focus('#copy-embed');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.closest('#embed-code'));
+  const round = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    round.push(await page.evaluate(() => (document.activeElement.closest('#embed-code') ? document.activeElement.tagName : 'outside')));
+  }
+  assert.deepEqual(round, ['INPUT', 'BUTTON', 'TEXTAREA', 'INPUT']);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('#embed-code'));
+  await page.waitForFunction(() => document.activeElement?.matches('#menu > summary'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('at 400 % zoom (320 x 180) the menu stays on the screen, in both languages', async () => {
+  for (const lang of ['en', 'ru']) {
+    const page = await openApp(browser, `${server.url}?lang=${lang}`, { viewport: { width: 320, height: 180 }, deviceScaleFactor: 4 });
+    await openMenu(page);
+    const out = await page.evaluate(() => [document.querySelector('.menu-panel'), ...document.querySelectorAll('.menu-panel *')]
+      .filter((e) => { const b = e.getBoundingClientRect(); return b.width > 0 && (b.left < 0 || b.right > innerWidth); })
+      .map((e) => `${e.tagName} ${e.textContent.trim().slice(0, 30)}`));
+    assert.deepEqual(out, [], `${lang}: nothing of the menu off the screen`);
+    await page.context().close();
+  }
+});

@@ -49,6 +49,30 @@ test('next and previous: arrows, Space, N / P, and a clicker\'s Page Down / Page
   await page.context().close();
 });
 
+test('Space after a click on a button is the next event, not the button again; from the keyboard it presses it', async () => {
+  const page = await openApp(browser, `${server.url}?t=1990-09-01`);
+  // Play clicked, then paused with K: Play keeps the focus, without its ring.
+  await page.click('#play');
+  await page.keyboard.press('k');
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+  await page.keyboard.press('Home');
+  await page.waitForSelector('.event-card[data-event-id]');
+  const first = await shown(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'play');
+  const next = await pressAndWait(page, 'Space', first);
+  assert.notEqual(next, first);
+  await page.waitForTimeout(300);
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false', 'Space did not press Play');
+  // Reached with Tab, a button is pressed by Space as any button is.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'play');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelector('#play').getAttribute('aria-pressed') === 'true');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('A autoplays, B and "." blank the screen, ? lists the keys, Esc closes', async () => {
   const page = await openApp(browser, server.url);
   await page.keyboard.press('a');
