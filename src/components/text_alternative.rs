@@ -107,7 +107,10 @@ pub fn Announcer() -> impl IntoView {
     view! { <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">{move || said.with(|(_, text)| text.clone())}</div> }
 }
 
-/// The timeline's events as a list of buttons; the current one is marked. With thousands of events the
+/// The timeline's events as a list of buttons; the current one is marked, and is the list's one stop
+/// for Tab (the first item before any is current): the arrows, Home and End walk the events from
+/// there, the focus following the current event, so that Tab leaves the list at once rather than
+/// after every event. With thousands of events the
 /// list is thousands of items, made while the browser is idle (while the timeline plays, only a hundred
 /// items a second, so that its frames do not wait on the list): each item
 /// is plain elements, with no handler and nothing reactive of its own. One handler on the list opens
@@ -138,15 +141,28 @@ pub fn EventList() -> impl IntoView {
                     .and_then(|i| ol.children().item(i))
                     .and_then(|li| li.first_element_child())
             };
-            if let Some(b) = marked
-                .get_value()
-                .filter(|&m| Some(m) != now)
-                .and_then(button)
-            {
+            let before = marked.get_value();
+            if let Some(b) = before.filter(|&m| Some(m) != now).and_then(button) {
                 let _ = b.remove_attribute("aria-current");
             }
             if let Some(b) = now.and_then(button) {
                 let _ = b.set_attribute("aria-current", "true");
+            }
+            // The one stop for Tab moves with the mark; the focus too, if it is in the list.
+            if before != now {
+                if let Some(b) = button(before.unwrap_or(0)) {
+                    let _ = b.set_attribute("tabindex", "-1");
+                }
+                if let Some(b) = button(now.unwrap_or(0)) {
+                    let _ = b.set_attribute("tabindex", "0");
+                    let document = web_sys::window().and_then(|w| w.document());
+                    let inside = document
+                        .and_then(|d| d.active_element())
+                        .is_some_and(|a| ol.contains(Some(&a)));
+                    if let (true, Ok(b)) = (inside, b.dyn_into::<web_sys::HtmlElement>()) {
+                        crate::hooks::use_keyboard::focus_quietly(&b);
+                    }
+                }
             }
         }
         marked.set_value(now);
@@ -176,6 +192,7 @@ pub fn EventList() -> impl IntoView {
                     let day = e.date.anchor().0;
                     view! {
                         <li><button type="button" class="link" data-day=day data-index=i
+                            tabindex=if now.unwrap_or(0) == i { "0" } else { "-1" }
                             aria-current=(now == Some(i)).then_some("true")>{text}</button></li>
                     }
                 }).collect_view())}

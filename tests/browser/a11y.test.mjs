@@ -54,8 +54,10 @@ test('the keyboard reaches everything, with a visible focus ring', async () => {
   const page = await openApp(browser, server.url);
   // Tab through the page: every stop is visible and outlined.
   const stops = [];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
+    // Past the last stop the focus leaves the page.
+    if (await page.evaluate(() => document.activeElement === document.body)) break;
     const stop = await page.evaluate(() => {
       const el = document.activeElement;
       const s = getComputedStyle(el);
@@ -70,6 +72,34 @@ test('the keyboard reaches everything, with a visible focus ring', async () => {
   for (const id of ['tab-mapping', 'Menu', 'timeline-canvas', 'play', 'scrub', 'speed']) {
     assert.ok(ids.includes(id), `Tab reaches #${id}: ${ids.join(', ')}`);
   }
+  await page.context().close();
+});
+
+test("the events list is one stop for Tab, and the arrows walk it with the focus", async () => {
+  const page = await openApp(browser, server.url);
+  const inList = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a.closest('.text-alternative ol') ? Number(a.dataset.index) : null;
+  });
+  await page.focus('#zoom-reset');
+  await page.keyboard.press('Tab');
+  assert.equal(await inList(), 0, 'the first event before any is current');
+  await page.keyboard.press('Tab');
+  assert.equal(await inList(), null, 'the next Tab leaves the list');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await inList(), 0);
+  for (const [key, at] of [['Home', 0], ['ArrowDown', 1], ['ArrowDown', 2], ['ArrowUp', 1], ['End', 134]]) {
+    await page.keyboard.press(key);
+    // The focus on the current event's item.
+    await page.waitForFunction((i) => document.activeElement.dataset.index === String(i) && document.activeElement.getAttribute('aria-current') === 'true', at);
+  }
+  // Back into the list later, at the current event.
+  await page.focus('#play');
+  await page.focus('#zoom-reset');
+  await page.keyboard.press('Tab');
+  assert.equal(await inList(), 134);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.text-alternative ol button[tabindex="0"]').length), 1);
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
