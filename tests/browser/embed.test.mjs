@@ -293,6 +293,9 @@ test('the kiosk plays over and over, hides cursor and controls, and resumes by i
   assert.equal(await page.isChecked('#loop'), true);
   await page.waitForFunction(() => document.documentElement.classList.contains('idle'), null, { timeout: 8000 });
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.controls')).visibility), 'hidden');
+  // Every button of the header with them: none is left alone in its corner.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.page-header button, .page-header summary')]
+    .filter((b) => getComputedStyle(b).visibility !== 'hidden' && b.getBoundingClientRect().width > 0).map((b) => b.id || b.className)), []);
   await page.mouse.move(200, 200);
   await page.waitForFunction(() => !document.documentElement.classList.contains('idle'));
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.controls')).visibility), 'visible');
