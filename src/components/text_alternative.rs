@@ -101,10 +101,31 @@ pub fn Announcer() -> impl IntoView {
         match previous {
             // Nothing else is read while holding, so nothing is worked out at each frame.
             Some(held) if holding && held.0 == view => held.clone(),
-            _ => (view, headline(app, mapping, membership, depth, true)),
+            // In a story, the step's caption, which the audience reads above the chart (and which
+            // holds still while the step's transition moves the playhead).
+            _ => match story_caption(app) {
+                Some(caption) => (view, caption),
+                None => (view, headline(app, mapping, membership, depth, true)),
+            },
         }
     });
     view! { <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">{move || said.with(|(_, text)| text.clone())}</div> }
+}
+
+/// The story step shown, as its position and caption ("Step 2 / 9: …"), while a story is told.
+fn story_caption(app: AppState) -> Option<String> {
+    let i = app.step.get()?;
+    app.data.with(|d| {
+        let story = d.story.as_ref()?;
+        let step = story.steps.get(i)?;
+        let at = td_string!(
+            d.locale,
+            story.position,
+            step = i + 1,
+            count = story.steps.len()
+        );
+        Some(format!("{at}: {}", step.caption))
+    })
 }
 
 /// The timeline's events as a list of buttons; the current one is marked, and is the list's one stop

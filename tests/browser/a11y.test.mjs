@@ -318,3 +318,31 @@ test('at 400 % zoom (320 x 180) the menu stays on the screen, in both languages'
     await page.context().close();
   }
 });
+
+test("in a story the live region reads the step's position and caption, once per step, in the page's language", async () => {
+  const page = await openApp(browser, server.url);
+  // Everything the live region says, in order.
+  await page.evaluate(() => {
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(document.querySelector('#announcer').textContent))
+      .observe(document.querySelector('#announcer'), { childList: true, characterData: true, subtree: true });
+  });
+  const caption = () => page.evaluate(() => document.querySelector('#story-caption .story-step-caption').textContent.replace(/^\d+ \/ \d+ · /, ''));
+  await page.click('#story-start');
+  await page.waitForFunction(() => document.querySelector('#announcer').textContent.startsWith('Step 1 / 9: '));
+  assert.equal(await page.textContent('#announcer'), `Step 1 / 9: ${await caption()}`);
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => document.querySelector('#announcer').textContent.startsWith('Step 2 / 9: '));
+  // The step's transition moves the playhead past events: the caption holds.
+  await page.waitForTimeout(1200);
+  assert.equal(await page.textContent('#announcer'), `Step 2 / 9: ${await caption()}`);
+  const said = await page.evaluate(() => window.__said.filter((t, i, all) => t && t !== all[i - 1]));
+  assert.deepEqual(said.map((t) => t.slice(0, 11)), ['Step 1 / 9:', 'Step 2 / 9:']);
+  await page.click('#lang-ru');
+  await page.waitForFunction(() => document.querySelector('#announcer').textContent.startsWith('Шаг 2 / 9: '));
+  // Left, the story's caption goes and the headline of what is shown is read again.
+  await page.click('#story-exit');
+  await page.waitForFunction(() => !document.querySelector('#announcer').textContent.startsWith('Шаг'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
