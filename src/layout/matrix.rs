@@ -175,9 +175,12 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         // The wrapping's estimate is a little wider than the measure.
         least * text::SLACK + 4.5
     };
-    // Each column at least wide enough for a year under its mark and for the year a greyed column
+    // Each column at least wide enough for a year with its dash under its mark ("–2009", a past
+    // membership: without the dash it reads as the year it began) and for the year a greyed column
     // gives at its top ("–2015"), and not far below the even share.
-    let least = (text::width_px("8888", mt.cell_font_px) + 2.0 * mt.pad_px + 4.0)
+    // (A pixel over what `label_room` takes from the column, so that the dash's test is not lost to
+    // rounding.)
+    let least = (text::width_px("–8888", mt.cell_font_px) + 2.0 * mt.pad_px + 3.0)
         .max(text::width_px("–8888", mt.cell_font_px) + 6.0)
         .max(0.7 * equal);
     let cuts = |f: f64, widths: &[f64]| {
