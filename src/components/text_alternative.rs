@@ -228,11 +228,15 @@ pub fn EventList() -> impl IntoView {
 pub fn MappingList() -> impl IntoView {
     let app = expect_context::<AppState>();
     let mapping = expect_context::<MappingState>();
-    let item = move |target: Target, text: String| {
+    // `later`: what is said of an item the diagram does not show yet at the playhead's date (from
+    // `from`, a day), as the depth lists say it.
+    let item = move |target: Target, text: String, from: f64, later: &'static str| {
+        let not_yet = Memo::new(move |_| app.playhead.get() < from);
         view! {
             <li><button type="button" class="link"
                 aria-current=move || (mapping.selected.get() == Some(target)).then_some("true")
-                on:click=move |_| mapping.selected.set(Some(target))>{text}</button></li>
+                on:click=move |_| mapping.selected.set(Some(target))>{text}
+                {move || not_yet.get().then(|| format!(" — {later}"))}</button></li>
         }
     };
     let i18n = use_i18n();
@@ -243,9 +247,9 @@ pub fn MappingList() -> impl IntoView {
                 let roads = m.road_maps.iter().enumerate().map(|(i, r)| {
                     let to: Vec<String> = m.links_from(i).filter_map(|k| m.programmes.get(m.links[k].to).map(|p| format!("{} ({})", p.label, m.links[k].evidence.label(l)))).collect();
                     let leads = if to.is_empty() { td_string!(l, alt.no_programme).to_owned() } else { td_string!(l, alt.became, programmes = to.join("; ")) };
-                    item(Target::Node(Node::RoadMap(i)), format!("{}{}: {}; {leads}", if r.count > 1 { format!("{} × ", r.count) } else { String::new() }, r.label, r.status.label(l)))
+                    item(Target::Node(Node::RoadMap(i)), format!("{}{}: {}; {leads}", if r.count > 1 { format!("{} × ", r.count) } else { String::new() }, r.label, r.status.label(l)), r.reported.first_day().as_f64(), td_string!(l, alt.reported_later))
                 }).collect_view();
-                let programmes = m.programmes.iter().enumerate().map(|(i, p)| item(Target::Node(Node::Programme(i)), td_string!(l, alt.signed, label = &p.label, date = p.approved.local(l)))).collect_view();
+                let programmes = m.programmes.iter().enumerate().map(|(i, p)| item(Target::Node(Node::Programme(i)), td_string!(l, alt.signed, label = &p.label, date = p.approved.local(l)), p.approved.first_day().as_f64(), td_string!(l, alt.signed_later))).collect_view();
                 view! {
                     <h2>{td_string!(l, alt.road_maps)}</h2><ol>{roads}</ol>
                     <h2>{td_string!(l, alt.programmes)}</h2><ol>{programmes}</ol>

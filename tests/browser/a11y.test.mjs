@@ -234,6 +234,27 @@ test("the depth lists say which provisions come after the playhead's date, as th
   await page.context().close();
 });
 
+test("the road maps' lists say which maps and programmes come after the playhead's date, as the diagram leaves them out", async () => {
+  const page = await openApp(browser, `${server.url}?view=mapping&t=2010-06-01`);
+  const nav = 'nav[aria-label="Road maps and programmes as lists"]';
+  await page.waitForFunction((n) => document.querySelectorAll(`${n} li`).length > 30, nav);
+  const lists = () => page.$$eval(`${nav} ol`, (ols) => ols.map((ol) => [...ol.querySelectorAll('li')].map((li) => li.textContent)));
+  // In 2010 the diagram shows no road map and no programme: the lists say so of each.
+  const [roads, programmes] = await lists();
+  assert.deepEqual(roads.filter((t) => !t.endsWith("— reported after the playhead's date")), []);
+  assert.deepEqual(programmes.filter((t) => !t.endsWith("— signed after the playhead's date")), []);
+  // In Jun 2021 the road maps are there, the programmes not yet signed (10 Sep 2021).
+  await page.goto(`${server.url}?view=mapping&t=2021-06-01`);
+  await page.waitForFunction((n) => document.querySelectorAll(`${n} li`).length > 30, nav);
+  const [roads21, programmes21] = await lists();
+  assert.ok(roads21.filter((t) => t.includes('reported after')).length < roads21.length / 4, `most maps reported by Jun 2021: ${roads21}`);
+  assert.ok(programmes21.every((t) => t.includes('signed after')));
+  await page.keyboard.press('End');
+  await page.waitForFunction((n) => ![...document.querySelectorAll(`${n} li`)].some((x) => x.textContent.includes('after the playhead')), nav);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the header menu closes as a menu does: Esc, a press outside it, a button chosen in it', async () => {
   const page = await openApp(browser, server.url);
   const open = () => page.evaluate(() => document.querySelector('#menu').open);
