@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::components::event_card::source_list;
 use crate::hooks::use_keyboard::{hold_space_release, presses_a_button};
-use crate::hooks::use_story::{use_presenter_link, PresenterOpener};
+use crate::hooks::use_story::{blank_main_window, use_presenter_link, PresenterOpener};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::keys::{action_for, Action};
 
@@ -151,14 +151,22 @@ pub fn PresenterView() -> impl IntoView {
             .with(|d| d.story.as_ref().map_or(0, |s| s.steps.len()))
     };
     // The clicker works here too (this window has the focus once it is dragged to the laptop's
-    // screen): next, previous, first and last move the main window's story.
+    // screen): next, previous, first and last move the main window's story, and its blank key (B or
+    // ".") blanks the main window.
     hold_space_release();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || presses_a_button(&ev) {
             return;
         }
         let (n, at) = (count(), link.step.get_untracked());
-        let to = match action_for(&ev.key(), ev.shift_key()) {
+        let action = action_for(&ev.key(), ev.shift_key());
+        // The clicker's blank key blanks the audience's screen, not this one.
+        if action == Some(Action::Blank) {
+            ev.prevent_default();
+            blank_main_window();
+            return;
+        }
+        let to = match action {
             Some(Action::Next) => at.map_or(0, |i| i + 1),
             Some(Action::Previous) => at.map_or(0, |i| i.saturating_sub(1)),
             Some(Action::First) => 0,

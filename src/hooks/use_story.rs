@@ -86,6 +86,17 @@ const WHERE: &str = "where";
 const NO_STORY: &str = "none";
 /// Before a language's code: the main window's language (which the presenter window takes).
 const LANGUAGE: &str = "lang:";
+/// The presenter window's word for a clicker's blank key (B or "."): the main window blanks its
+/// screen, or brings it back.
+const BLANK: &str = "blank";
+
+/// Asks the main window to blank its screen, or to bring it back (from the presenter window).
+pub fn blank_main_window() {
+    if let Some(ch) = channel() {
+        let _ = ch.post_message(&JsValue::from_str(BLANK));
+        ch.close();
+    }
+}
 
 fn channel() -> Option<web_sys::BroadcastChannel> {
     web_sys::BroadcastChannel::new(CHANNEL).ok()
@@ -254,6 +265,8 @@ pub fn use_story() {
                         let _ =
                             out.post_message(&JsValue::from_str(&format!("{LANGUAGE}{locale}")));
                     }
+                } else if text == BLANK {
+                    app.blank.update(|b| *b = !*b);
                 } else if let Some(s) = text
                     .strip_prefix("go:")
                     .and_then(|n| n.parse::<usize>().ok())

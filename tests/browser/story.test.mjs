@@ -241,6 +241,12 @@ test('the presenter window shows the notes and drives the main window (S)', asyn
   await page.waitForFunction(() => /^3 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
   await presenter.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => /^2 \//.test(document.querySelector('#story-caption .story-step-caption').textContent));
+  // Its blank key (B or ".") blanks the audience's screen, and brings it back.
+  await presenter.keyboard.press('b');
+  await page.waitForSelector('#blank');
+  assert.equal(await presenter.$('#blank'), null, "the speaker's window stays as it is");
+  await presenter.keyboard.press('.');
+  await page.waitForFunction(() => !document.querySelector('#blank'));
   // The main window switched to Russian: the presenter window speaks it too, notes included.
   const notesEn = await presenter.textContent('#presenter-notes');
   await page.click('#lang-ru');
