@@ -24,12 +24,20 @@ pub fn source_list(data: &Dataset, sources: &[usize]) -> impl IntoView {
             let tag = (s.kind == SourceKind::Seed).then(|| {
                 view! { <span class="source-tag">{format!("{}: ", s.id.to_uppercase())}</span> }
             });
+            // A source's title is in its own language (English in the Russian page, as a rule): marked
+            // so where it is not the page's, for a screen reader's voice.
+            let own = if title.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+                "ru"
+            } else {
+                "en"
+            };
+            let lang = (own != data.locale.to_string()).then_some(own);
             match &s.url {
                 Some(url) => view! {
-                    <li>{tag}<a href=url.clone() target="_blank" rel="noopener noreferrer">{title}</a>{meta}</li>
+                    <li>{tag}<a href=url.clone() target="_blank" rel="noopener noreferrer" lang=lang>{title}</a>{meta}</li>
                 }
                 .into_any(),
-                None => view! { <li>{tag}{title}{meta}</li> }.into_any(),
+                None => view! { <li>{tag}<span lang=lang>{title}</span>{meta}</li> }.into_any(),
             }
         })
         .collect_view();

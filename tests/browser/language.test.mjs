@@ -79,6 +79,11 @@ test('a Russian card keeps a date together, says what a range shares once, and n
       title: await page.textContent('#card-title'),
       date: await page.textContent('.event-card .date'),
       sources: await page.$$eval('.event-card .sources li', (lis) => lis.map((li) => li.textContent)),
+      // Each source's title and the language it is marked in.
+      langs: await page.$$eval('.event-card .sources li', (lis) => lis.map((li) => {
+        const t = li.querySelector('a, span[lang]') ?? li;
+        return [t.textContent, t.closest('[lang]').lang];
+      })),
     };
     assert.deepEqual(page.problems, []);
     await page.context().close();
@@ -90,6 +95,8 @@ test('a Russian card keeps a date together, says what a range shares once, and n
   assert.equal(promised.date, '2004\u00a0– 2008\u00a0гг. (известны только годы)');
   // Its text cites "S1": the seed document is named so in its sources.
   assert.ok(promised.sources.some((s) => s.startsWith('S1: Report chapter')), promised.sources.join('\n'));
+  // Its sources' titles are English, and marked so in the Russian page, for a screen reader's voice.
+  for (const [title, lang] of promised.langs) assert.equal(lang, /[а-яё]/i.test(title) ? 'ru' : 'en', title);
   // Two days of one month, and two months of one year, written with what they share once.
   assert.equal((await card('programme-subjects-2021-11')).date, '8–9\u00a0нояб. 2021\u00a0г.');
   assert.equal((await card('single-currency-excluded-2021')).date, 'сент.\u00a0– нояб. 2021\u00a0г. (известны месяцы, но не дни)');
