@@ -7,7 +7,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::theme::{Theme, DASH_PX, GHOST_ALPHA};
+use super::theme::{Theme, DASH_PX};
 use crate::layout::ladder::{figures, LadderLayout, MarkKind, Row};
 use crate::layout::{text, ticks};
 use crate::model::{Day, Depth};
@@ -168,11 +168,11 @@ pub fn draw_ladder<DB: DrawingBackend>(
         let future_deliv = steps(d, row, g, g.scale.t1, false);
         area.draw(&PathElement::new(
             future_decl,
-            theme.declared.mix(GHOST_ALPHA * 0.5).stroke_width(1),
+            theme.declared.mix(theme.ghost_alpha * 0.5).stroke_width(1),
         ))?;
         area.draw(&PathElement::new(
             future_deliv,
-            theme.delivered.mix(GHOST_ALPHA * 0.5).stroke_width(1),
+            theme.delivered.mix(theme.ghost_alpha * 0.5).stroke_width(1),
         ))?;
         area.draw(&DashedPathElement::new(
             steps(d, row, g, until, true),
@@ -194,7 +194,9 @@ pub fn draw_ladder<DB: DrawingBackend>(
         match mark.kind {
             // Declarations: hollow circles on the dashed line.
             MarkKind::Declared => {
-                let c = theme.declared.mix(if visible { 1.0 } else { GHOST_ALPHA });
+                let c = theme
+                    .declared
+                    .mix(if visible { 1.0 } else { theme.ghost_alpha });
                 area.draw(&Circle::new(
                     (x, y),
                     r.round() as u32,
@@ -206,7 +208,9 @@ pub fn draw_ladder<DB: DrawingBackend>(
             // hollow where it did not (a postponement, a reversal), so that no mark on the delivered
             // line reads as a delivery that was not.
             MarkKind::Outcome(k) => {
-                let c = theme.delivered.mix(if visible { 1.0 } else { GHOST_ALPHA });
+                let c = theme
+                    .delivered
+                    .mix(if visible { 1.0 } else { theme.ghost_alpha });
                 let h = r.round() as i32;
                 let corners = [(x - h, y - h), (x + h, y + h)];
                 let delivered = d.provisions[mark.provision]

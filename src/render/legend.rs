@@ -8,7 +8,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::theme::{Theme, BAR_ALPHA, DASH_PX, GHOST_ALPHA};
+use super::theme::{Theme, DASH_PX};
 use super::{mapping, membership, timeline};
 use crate::i18n::{td_string, Locale};
 use crate::layout::bipartite::RoadMapPhase;
@@ -263,14 +263,14 @@ fn draw_glyph<DB: DrawingBackend>(
         Glyph::Span => {
             area.draw(&Rectangle::new(
                 [(left + 6, px(y - 4.0)), (right, px(y + 4.0))],
-                neutral.mix(BAR_ALPHA).filled(),
+                neutral.mix(theme.bar_alpha).filled(),
             ))?;
             timeline::draw_marker(area, (left + 6, cy), r, neutral.mix(1.0), false, theme)
         }
         Glyph::Ahead => area.draw(&Circle::new(
             (mid, cy),
             4,
-            neutral.mix(GHOST_ALPHA).stroke_width(1),
+            neutral.mix(theme.ghost_alpha).stroke_width(1),
         )),
         Glyph::RoadMap(phase) => mapping::draw_road_map_mark(area, phase, node, 1.0, theme),
         Glyph::Programme => area.draw(&Rectangle::new(node, theme.programme.filled())),

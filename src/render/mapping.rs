@@ -7,7 +7,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::theme::{Theme, DASH_PX, DIM_ALPHA, GHOST_ALPHA, LINK_ALPHA, TICK_LEN_PX};
+use super::theme::{Theme, DASH_PX, DIM_ALPHA, LINK_ALPHA, TICK_LEN_PX};
 use crate::layout::bipartite::{
     partial_path, path_of, programme_progress, road_map_phase, MappingLayout, Node, NodeBox,
     RoadMapPhase, Target,
@@ -494,7 +494,7 @@ pub fn draw_claims<DB: DrawingBackend>(
                 area.draw(&Circle::new(
                     (px(x), px(y)),
                     3,
-                    colour.mix(GHOST_ALPHA).stroke_width(1),
+                    colour.mix(theme.ghost_alpha).stroke_width(1),
                 ))?;
                 continue;
             }

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::theme::{Theme, GHOST_ALPHA};
+use super::theme::Theme;
 use crate::layout::anim::{appearance, ease_out_cubic};
 use crate::layout::matrix::MatrixLayout;
 use crate::layout::scale::TimeScale;
@@ -392,7 +392,7 @@ pub fn draw_history<DB: DrawingBackend>(
             if future {
                 area.draw(&Rectangle::new(
                     [(px(rect.0), px(rect.1)), (px(rect.2), px(rect.3))],
-                    theme.pending.mix(GHOST_ALPHA).filled(),
+                    theme.pending.mix(theme.ghost_alpha).filled(),
                 ))?;
             } else {
                 draw_mark(area, Standing::Is(status), rect, 1.0, theme)?;

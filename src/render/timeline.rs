@@ -7,8 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::batch::{Capsule, FillCircles, FilledCapsule};
 use super::theme::{
-    Theme, BAR_ALPHA, GHOST_ALPHA, MARKER_STROKE_PX, PLAYHEAD_STROKE_PX, RING_GAP_PX,
-    RING_STROKE_PX, TICK_LEN_PX,
+    Theme, MARKER_STROKE_PX, PLAYHEAD_STROKE_PX, RING_GAP_PX, RING_STROKE_PX, TICK_LEN_PX,
 };
 use crate::layout::anim::{appearance, ease_out_back, ease_out_cubic};
 use crate::layout::lanes::{PlacedEvent, Placement};
@@ -373,7 +372,7 @@ pub fn draw_event<DB: DrawingBackend>(
         area.draw(&Circle::new(
             (x, y),
             (r * 0.6).round() as u32,
-            colour.mix(GHOST_ALPHA).stroke_width(1),
+            colour.mix(theme.ghost_alpha).stroke_width(1),
         ))?;
         return Ok(());
     }
@@ -388,7 +387,7 @@ pub fn draw_event<DB: DrawingBackend>(
                     (px(from), px(p.y_px - m.bar_px / 2.0)),
                     (px(to), px(p.y_px + m.bar_px / 2.0)),
                 ],
-                colour.mix(BAR_ALPHA * fade).filled(),
+                colour.mix(theme.bar_alpha * fade).filled(),
             ))?;
         }
     }
