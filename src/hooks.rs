@@ -48,3 +48,23 @@ pub fn now_ms() -> f64 {
         .and_then(|w| w.performance())
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
+
+/// Listens on the window to each `(event, handler)` in the capture phase, before anything else in the
+/// page hears it (before a key or a press acts), for the life of the calling component.
+pub fn listen_first(listeners: Vec<(&'static str, wasm_bindgen::JsValue)>) {
+    use wasm_bindgen::JsCast;
+    if let Some(w) = web_sys::window() {
+        for (name, f) in &listeners {
+            let _ = w.add_event_listener_with_callback_and_bool(name, f.unchecked_ref(), true);
+        }
+    }
+    let listeners = send_wrapper::SendWrapper::new(listeners);
+    on_cleanup(move || {
+        if let Some(w) = web_sys::window() {
+            for (name, f) in listeners.take() {
+                let _ =
+                    w.remove_event_listener_with_callback_and_bool(name, f.unchecked_ref(), true);
+            }
+        }
+    });
+}

@@ -71,40 +71,22 @@ fn on_button(ev: &web_sys::Event) -> bool {
 /// button clicked before, holds back its release too, on which a button presses itself whatever
 /// became of the press. For the life of the calling component.
 pub fn hold_space_release() {
-    let mut handles = Vec::new();
-    if let Some(w) = web_sys::window() {
-        // Heard first of all (the capture phase on the window), before the key or press acts.
-        let pointed = Closure::<dyn Fn()>::new(|| POINTED.with(|p| p.set(true)));
-        let tabbed =
-            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Tab" {
-                    POINTED.with(|p| p.set(false));
-                }
-            });
-        let released =
-            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|ev: web_sys::KeyboardEvent| {
-                if ev.key() == " " && on_button(&ev) && POINTED.with(std::cell::Cell::get) {
-                    ev.prevent_default();
-                }
-            });
-        for (name, f) in [
-            ("pointerdown", pointed.into_js_value()),
-            ("keydown", tabbed.into_js_value()),
-            ("keyup", released.into_js_value()),
-        ] {
-            let _ = w.add_event_listener_with_callback_and_bool(name, f.unchecked_ref(), true);
-            handles.push((name, f));
-        }
-    }
-    let handles = send_wrapper::SendWrapper::new(handles);
-    on_cleanup(move || {
-        if let Some(w) = web_sys::window() {
-            for (name, f) in handles.take() {
-                let _ =
-                    w.remove_event_listener_with_callback_and_bool(name, f.unchecked_ref(), true);
-            }
+    let pointed = Closure::<dyn Fn()>::new(|| POINTED.with(|p| p.set(true)));
+    let tabbed = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Tab" {
+            POINTED.with(|p| p.set(false));
         }
     });
+    let released = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|ev: web_sys::KeyboardEvent| {
+        if ev.key() == " " && on_button(&ev) && POINTED.with(std::cell::Cell::get) {
+            ev.prevent_default();
+        }
+    });
+    crate::hooks::listen_first(vec![
+        ("pointerdown", pointed.into_js_value()),
+        ("keydown", tabbed.into_js_value()),
+        ("keyup", released.into_js_value()),
+    ]);
 }
 
 /// Enters fullscreen, or leaves it; false where the page may not (embedded by a page that does not

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::app::{
     switch_view, AppState, DepthState, MappingState, MembershipPick, MembershipState, ThemeChoice,
@@ -423,33 +422,11 @@ pub fn use_url(apply: bool) {
     settle_entry();
     // A key or a press is a new thing the reader did even before the timer above has run: a browser
     // runs input ahead of timers, and two quick presses (a clicker's, say) would share an entry.
-    // Listened to before anything else hears it (the capture phase, on the window).
     let fresh = Closure::<dyn Fn()>::new(move || {
         let _ = same_entry.try_set_value(false);
-    });
-    const INPUT: [&str; 2] = ["keydown", "pointerdown"];
-    if let Some(w) = web_sys::window() {
-        for name in INPUT {
-            let _ = w.add_event_listener_with_callback_and_bool(
-                name,
-                fresh.as_ref().unchecked_ref(),
-                true,
-            );
-        }
-    }
-    let fresh = send_wrapper::SendWrapper::new(fresh);
-    on_cleanup(move || {
-        let fresh = fresh.take();
-        if let Some(w) = web_sys::window() {
-            for name in INPUT {
-                let _ = w.remove_event_listener_with_callback_and_bool(
-                    name,
-                    fresh.as_ref().unchecked_ref(),
-                    true,
-                );
-            }
-        }
-    });
+    })
+    .into_js_value();
+    crate::hooks::listen_first(vec![("keydown", fresh.clone()), ("pointerdown", fresh)]);
     let pop = window_event_listener(leptos::ev::popstate, move |_| {
         let link = LinkState::parse(&location_search());
         written.set_value(link.to_query());

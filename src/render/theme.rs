@@ -313,7 +313,8 @@ mod tests {
 
     /// `c` at `alpha` over `bg`, as the canvas composes it.
     fn over(c: RGBColor, alpha: f64, bg: RGBColor) -> RGBColor {
-        let mix = |a: u8, b: u8| (f64::from(a) * alpha + f64::from(b) * (1.0 - alpha)).round() as u8;
+        let mix =
+            |a: u8, b: u8| (f64::from(a) * alpha + f64::from(b) * (1.0 - alpha)).round() as u8;
         RGBColor(mix(c.0, bg.0), mix(c.1, bg.1), mix(c.2, bg.2))
     }
 
