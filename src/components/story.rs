@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::components::event_card::source_list;
-use crate::hooks::use_keyboard::{hold_space_release, presses_a_button};
+use crate::hooks::use_keyboard::{focus_quietly, hold_space_release, presses_a_button};
 use crate::hooks::use_story::{blank_main_window, use_presenter_link, PresenterOpener};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::keys::{action_for, Action};
@@ -79,9 +79,7 @@ fn focus_later(id: &'static str) {
             .and_then(|d| d.get_element_by_id(id))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = element {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = element.focus_with_options(&options);
+            focus_quietly(&element);
         }
     });
 }

@@ -176,13 +176,10 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         least * text::SLACK + 4.5
     };
     // Each column at least wide enough for a year with its dash under its mark ("–2009", a past
-    // membership: without the dash it reads as the year it began) and for the year a greyed column
-    // gives at its top ("–2015"), and not far below the even share.
-    // (A pixel over what `label_room` takes from the column, so that the dash's test is not lost to
-    // rounding.)
-    let least = (text::width_px("–8888", mt.cell_font_px) + 2.0 * mt.pad_px + 3.0)
-        .max(text::width_px("–8888", mt.cell_font_px) + 6.0)
-        .max(0.7 * equal);
+    // membership: without the dash it reads as the year it began; a pixel over what `label_room`
+    // takes from the column, so that the dash's test is not lost to rounding), which holds the year
+    // a greyed column gives at its top ("–2015") too, and not far below the even share.
+    let least = (text::width_px("–8888", mt.cell_font_px) + 2.0 * mt.pad_px + 3.0).max(0.7 * equal);
     let cuts = |f: f64, widths: &[f64]| {
         m.organisations
             .iter()
