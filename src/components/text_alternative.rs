@@ -273,10 +273,24 @@ pub fn MembershipTable() -> impl IntoView {
                     <th scope="col"><button type="button" class="link" on:click=move |_| state.selected.set(Some(MembershipPick::Organisation(o)))>{org.label.clone()}</button></th>
                 }).collect_view();
                 let rows = m.states.iter().enumerate().map(|(s, st)| {
+                    // As the cells say it: the standing and the year it began (or ended), and in an
+                    // organisation's column before its founding or after its end, that year.
                     let cells = (0..m.organisations.len()).map(|o| view! {
                         <td>{move || app.data.with(|d| d.membership.as_ref().map(|m| {
-                            let standing = m.standing(s, o, app.playhead.get());
-                            if standing == Standing::None { String::new() } else { standing.label(d.locale).to_owned() }
+                            let (t, l) = (app.playhead.get(), d.locale);
+                            let org = &m.organisations[o];
+                            if !m.exists(o, t) {
+                                return match org.ended.filter(|_| org.founded.first_day().as_f64() <= t) {
+                                    Some(e) => td_string!(l, cell.ended, year = e.year).to_string(),
+                                    None => td_string!(l, cell.from, year = org.founded.year).to_string(),
+                                };
+                            }
+                            let standing = m.standing(s, o, t);
+                            match (standing, m.last_change(s, o, t)) {
+                                (Standing::None, _) => String::new(),
+                                (_, Some(day)) => td_string!(l, alt.standing_year, standing = standing.label(l), year = crate::model::Day(day as i32).ymd().0).to_string(),
+                                (_, None) => standing.label(l).to_owned(),
+                            }
                         }))}</td>
                     }).collect_view();
                     view! {

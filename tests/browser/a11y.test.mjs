@@ -255,6 +255,25 @@ test("the road maps' lists say which maps and programmes come after the playhead
   await page.context().close();
 });
 
+test('the memberships table says what the cells show: each standing with its year, and when a column had no organisation', async () => {
+  const page = await openApp(browser, `${server.url}?view=membership&t=2010-06-01`);
+  await page.waitForSelector('section[aria-label="Memberships as a table"] tbody tr');
+  const row = (name) => page.$$eval('section[aria-label="Memberships as a table"] tbody tr', (rows, n) => {
+    const r = rows.find((x) => x.querySelector('th').textContent === n);
+    return [...r.querySelectorAll('td')].map((td) => td.textContent);
+  }, name);
+  // CIS, CST/CSTO, EurAsEC, Customs Union / SES, EAEU, Union State.
+  assert.deepEqual(await row('Russia'), ['Member (1991)', 'Member (1994)', 'Member (2001)', 'Member (2010)', 'from 2014', 'Member (2000)']);
+  assert.deepEqual(await row('Georgia'), ['Left (2009)', 'Left (1999)', '', '', 'from 2014', '']);
+  await page.goto(`${server.url}?view=membership&t=2016-01-01&lang=ru`);
+  await page.waitForSelector('section[aria-label] tbody tr');
+  const ru = await page.$$eval('section.text-alternative tbody tr', (rows) => [...rows[0].querySelectorAll('td')].map((td) => td.textContent));
+  assert.equal(ru[2], 'до 2015', 'EurAsEC after its end');
+  assert.match(ru[4], /^\S+ \(2015 г\.\)$/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the header menu closes as a menu does: Esc, a press outside it, a button chosen in it', async () => {
   const page = await openApp(browser, server.url);
   const open = () => page.evaluate(() => document.querySelector('#menu').open);
