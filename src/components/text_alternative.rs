@@ -279,10 +279,12 @@ pub fn MembershipTable() -> impl IntoView {
                         <td>{move || app.data.with(|d| d.membership.as_ref().map(|m| {
                             let (t, l) = (app.playhead.get(), d.locale);
                             let org = &m.organisations[o];
+                            // Not founded yet, or dissolved, decided as the greyed column decides it.
                             if !m.exists(o, t) {
-                                return match org.ended.filter(|_| org.founded.first_day().as_f64() <= t) {
-                                    Some(e) => td_string!(l, cell.ended, year = e.year).to_string(),
-                                    None => td_string!(l, cell.from, year = org.founded.year).to_string(),
+                                return if org.founded.first_day().as_f64() > t {
+                                    td_string!(l, cell.from, year = org.founded.year).to_string()
+                                } else {
+                                    td_string!(l, cell.ended, year = org.ended.map_or(org.founded.year, |e| e.year)).to_string()
                                 };
                             }
                             let standing = m.standing(s, o, t);
