@@ -128,8 +128,9 @@ pub fn PresenterView() -> impl IntoView {
     let app = expect_context::<AppState>();
     let (link, go) = use_presenter_link();
     let i18n = use_i18n();
-    let started = js_sys::Date::now();
-    let now = RwSignal::new(started);
+    // The clock counts from when the window opened, or from its Reset (pressed just before the talk).
+    let started = RwSignal::new(js_sys::Date::now());
+    let now = RwSignal::new(started.get_untracked());
     let tick = set_interval_with_handle(
         move || now.set(js_sys::Date::now()),
         std::time::Duration::from_secs(1),
@@ -141,9 +142,24 @@ pub fn PresenterView() -> impl IntoView {
         }
     });
     let clock = move || {
-        let s = ((now.get() - started) / 1000.0).max(0.0) as u64;
+        let s = ((now.get() - started.get()) / 1000.0).max(0.0) as u64;
         format!("{:02}:{:02}", s / 60, s % 60)
     };
+    let reset_clock = move |_| {
+        let t = js_sys::Date::now();
+        started.set(t);
+        now.set(t);
+    };
+    // The step the story was left at in the main window (to answer a question, say): the clicker's
+    // next or previous key here takes it up again there, not at its first step.
+    let left_at = RwSignal::new(None::<usize>);
+    Effect::new(move |was: Option<Option<usize>>| {
+        let step = link.step.get();
+        if let (Some(Some(i)), None) = (was, step) {
+            left_at.set(Some(i));
+        }
+        step
+    });
     let count = move || {
         app.data
             .with(|d| d.story.as_ref().map_or(0, |s| s.steps.len()))
@@ -164,9 +180,10 @@ pub fn PresenterView() -> impl IntoView {
             blank_main_window();
             return;
         }
+        let resume = left_at.get_untracked().unwrap_or(0);
         let to = match action {
-            Some(Action::Next) => at.map_or(0, |i| i + 1),
-            Some(Action::Previous) => at.map_or(0, |i| i.saturating_sub(1)),
+            Some(Action::Next) => at.map_or(resume, |i| i + 1),
+            Some(Action::Previous) => at.map_or(resume, |i| i.saturating_sub(1)),
             Some(Action::First) => 0,
             Some(Action::Last) => n.saturating_sub(1),
             _ => return,
@@ -186,14 +203,28 @@ pub fn PresenterView() -> impl IntoView {
         <main class="presenter" id="presenter">
             <header>
                 <h1>{t!(i18n, story.presenter)}</h1>
-                <span class="clock" aria-label=move || t_string!(i18n, story.clock)>{clock}</span>
+                <span class="clock-box">
+                    <span class="clock" role="timer" aria-label=move || t_string!(i18n, story.clock)>{clock}</span>
+                    <button type="button" id="presenter-clock-reset" title=move || t_string!(i18n, story.clock_reset_title) on:click=reset_clock>{t!(i18n, story.clock_reset)}</button>
+                </span>
             </header>
-            {move || match link.step.get() {
-                None => view! {
+            {move || match (link.step.get(), left_at.get()) {
+                (None, None) => view! {
                     <p>{t!(i18n, story.not_telling)}</p>
-                    <button type="button" id="presenter-start" on:click=move |_| go(0)>{t!(i18n, story.start)}</button>
+                    <div class="presenter-buttons">
+                        <button type="button" id="presenter-start" on:click=move |_| go(0)>{t!(i18n, story.start)}</button>
+                    </div>
                 }.into_any(),
-                Some(i) => view! {
+                (None, Some(left)) => view! {
+                    <p>{move || td_string!(i18n.get_locale(), story.left_at, step = left + 1, count = count())}</p>
+                    <div class="presenter-buttons">
+                        <button type="button" id="presenter-resume" on:click=move |_| go(left)>
+                            {move || td_string!(i18n.get_locale(), story.resume, step = left + 1)}
+                        </button>
+                        <button type="button" id="presenter-start" on:click=move |_| go(0)>{t!(i18n, story.start_over)}</button>
+                    </div>
+                }.into_any(),
+                (Some(i), _) => view! {
                     <p class="presenter-position">{move || td_string!(i18n.get_locale(), story.position_of, step = i + 1, count = count())}</p>
                     <h2>{t!(i18n, story.now)}</h2>
                     <p class="presenter-caption">{step_text(i, |s| Some(s.caption.clone()))}</p>

@@ -255,10 +255,23 @@ test('the presenter window shows the notes and drives the main window (S)', asyn
   assert.match(await presenter.textContent('#presenter-notes'), /[а-я]/);
   await page.click('#lang-en');
   await presenter.waitForFunction((en) => document.querySelector('#presenter-notes').textContent === en, notesEn);
-  // The story left in the main window: the presenter window says so.
+  // The story left in the main window (to answer a question): the presenter window says where, and
+  // its clicker takes the story up again at that step, not at the first.
   await page.click('#story-exit');
   await presenter.waitForFunction(() => !document.querySelector('.presenter-position'));
-  assert.match(await presenter.textContent('#presenter'), /not telling the story/);
+  assert.match(await presenter.textContent('#presenter'), /left the story at step 2 of \d+/);
+  assert.equal(await presenter.textContent('#presenter-resume'), 'Resume at step 2');
+  await presenter.focus('body');
+  await presenter.keyboard.press('PageDown');
+  await page.waitForFunction(() => /^2 \//.test(document.querySelector('#story-caption')?.textContent ?? ''));
+  await presenter.waitForFunction(() => /Step 2 of/.test(document.querySelector('.presenter-position')?.textContent ?? ''));
+  await page.click('#story-exit');
+  await presenter.click('#presenter-start');
+  await page.waitForFunction(() => /^1 \//.test(document.querySelector('#story-caption')?.textContent ?? ''));
+  // The clock starts again from 00:00 when the talk begins.
+  await presenter.waitForFunction(() => document.querySelector('.clock').textContent !== '00:00');
+  await presenter.click('#presenter-clock-reset');
+  assert.equal(await presenter.textContent('.clock'), '00:00');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
