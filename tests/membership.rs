@@ -86,6 +86,33 @@ fn memberships_at_given_dates() {
 }
 
 #[test]
+fn nothing_the_table_says_changes_between_two_change_days() {
+    let m = membership();
+    let days = m.change_days();
+    assert!(days.windows(2).all(|w| w[0] < w[1]), "ascending, each once");
+    assert!(days.len() > 20, "{} days", days.len());
+    // Everything the table shows, for every state and organisation, on one day.
+    let said = |t: f64| {
+        (0..m.states.len())
+            .flat_map(|s| (0..m.organisations.len()).map(move |o| (s, o)))
+            .map(|(s, o)| (m.exists(o, t), m.standing(s, o, t), m.last_change(s, o, t)))
+            .collect::<Vec<_>>()
+    };
+    let before_first = days[0] - 400.0;
+    for (k, &d) in days.iter().enumerate() {
+        // From a change day to the last moment before the next, the same answers...
+        let next = days.get(k + 1).copied().unwrap_or(d + 4000.0);
+        let at = said(d);
+        for t in [d + 0.25, (d + next) / 2.0, next - 0.001] {
+            assert_eq!(said(t), at, "between {d} and {next}, at {t}");
+        }
+        // ...and on the change day itself, something new.
+        let before = if k == 0 { before_first } else { d - 0.001 };
+        assert_ne!(said(before), at, "nothing changes on {d}");
+    }
+}
+
+#[test]
 fn organisations_exist_only_between_founding_and_end() {
     let m = membership();
     let eurasec = m

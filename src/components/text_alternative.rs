@@ -272,12 +272,20 @@ pub fn MembershipTable() -> impl IntoView {
                 let head = m.organisations.iter().enumerate().map(|(o, org)| view! {
                     <th scope="col"><button type="button" class="link" on:click=move |_| state.selected.set(Some(MembershipPick::Organisation(o)))>{org.label.clone()}</button></th>
                 }).collect_view();
+                // The cells are worked out again only when the playhead passes a day on which one
+                // of them changes, not at every frame of playback.
+                let days = m.change_days();
+                let epoch = Memo::new(move |_| {
+                    let t = app.playhead.get();
+                    days.partition_point(|&d| d <= t)
+                });
                 let rows = m.states.iter().enumerate().map(|(s, st)| {
                     // As the cells say it: the standing and the year it began (or ended), and in an
                     // organisation's column before its founding or after its end, that year.
                     let cells = (0..m.organisations.len()).map(|o| view! {
                         <td>{move || app.data.with(|d| d.membership.as_ref().map(|m| {
-                            let (t, l) = (app.playhead.get(), d.locale);
+                            epoch.track();
+                            let (t, l) = (app.playhead.get_untracked(), d.locale);
                             let org = &m.organisations[o];
                             // Not founded yet, or dissolved, decided as the greyed column decides it.
                             if !m.exists(o, t) {

@@ -172,6 +172,34 @@ impl Membership {
         })
     }
 
+    /// Every day on which some standing, some organisation's existence or some latest change takes a
+    /// new value, ascending, each once. Between two of them (from one, before the next) [`standing`],
+    /// [`last_change`] and [`exists`] give the same answers for every state and organisation, so a
+    /// view of them needs working out again only when the count of these days up to the playhead
+    /// changes.
+    ///
+    /// [`standing`]: Membership::standing
+    /// [`last_change`]: Membership::last_change
+    /// [`exists`]: Membership::exists
+    pub fn change_days(&self) -> Vec<f64> {
+        let mut days: Vec<f64> = self
+            .intervals
+            .iter()
+            .flat_map(|i| [Some(i.start()), i.end()])
+            .chain(self.organisations.iter().flat_map(|o| {
+                [
+                    Some(o.founded.first_day()),
+                    o.ended.map(PartialDate::first_day),
+                ]
+            }))
+            .flatten()
+            .map(Day::as_f64)
+            .collect();
+        days.sort_by(f64::total_cmp);
+        days.dedup();
+        days
+    }
+
     /// Indices of the intervals of one state, by organisation then time.
     pub fn history_of_state(&self, state: usize) -> Vec<usize> {
         let mut v: Vec<usize> = (0..self.intervals.len())
