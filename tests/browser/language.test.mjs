@@ -92,7 +92,7 @@ test('a Russian card keeps a date together, says what a range shares once, and n
   // "1 января 2004 г." never broken after the day or before "г."; a range of years known only as years.
   const promised = await card('single-currency-postponed');
   assert.match(promised.title, /с 1\u00a0января 2004\u00a0г\./);
-  assert.equal(promised.date, '2004\u00a0– 2008\u00a0гг. (известны только годы)');
+  assert.equal(promised.date, '2004–2008\u00a0гг. (известны только годы)');
   // Its text cites "S1": the seed document is named so in its sources.
   assert.ok(promised.sources.some((s) => s.startsWith('S1: Report chapter')), promised.sources.join('\n'));
   // Its sources' titles are English, and marked so in the Russian page, for a screen reader's voice.
@@ -142,7 +142,7 @@ test('a dataset without translations falls back to English, marked, with a notic
   await page.waitForSelector('#notice');
   const notice = await page.textContent('#notice');
   assert.match(notice, /Загружен minimal\.json/);
-  assert.match(notice, /Без перевода текстов этого набора данных \(они показаны на английском с пометкой \[EN\]\): 3\./);
+  assert.match(notice, /Текстов без перевода в этом наборе данных \(показаны на английском с пометкой \[EN\]\): 3\./);
   assert.match(await page.textContent('h1'), /^\[EN\] A minimal dataset/);
   // The event's title has its Russian translation; the summary is English, marked.
   await page.locator('#timeline-canvas').focus();
