@@ -379,10 +379,27 @@ fn history_and_ladder_draw() {
         );
     }
     // A filled square for each outcome that delivered something, a hollow one for each that did not
-    // (the single currency's postponements, the customs union's reversal).
-    let outcome_squares = s
-        .matches(&format!("fill=\"{}\"", hex(LIGHT.delivered)))
+    // (the single currency's postponements, the customs union's reversal), and a triangle pointing
+    // back in time for each known only by the date of the first source that records it.
+    let filled = |tag: &str| {
+        s.split(tag)
+            .skip(1)
+            .map(|r| &r[..r.find('>').unwrap_or(r.len())])
+            .filter(|t| t.contains(&format!("fill=\"{}\"", hex(LIGHT.delivered))))
+            .count()
+    };
+    let (outcome_squares, triangles) = (filled("<rect"), filled("<polygon"));
+    let known_by = d
+        .provisions
+        .iter()
+        .flat_map(|p| &p.outcomes)
+        .filter(|o| o.by)
         .count();
+    assert_eq!(
+        triangles, known_by,
+        "a triangle per outcome known only by a date"
+    );
+    assert!(known_by >= 2, "{known_by} outcomes known only by a date");
     let hollow_squares = s
         .split("<rect")
         .skip(1)
@@ -393,6 +410,7 @@ fn history_and_ladder_draw() {
         .provisions
         .iter()
         .flat_map(|p| &p.outcomes)
+        .filter(|o| !o.by)
         .partition(|o| o.state.weight() > 0.0);
     assert!(
         nothing.len() >= 5,
@@ -408,6 +426,23 @@ fn history_and_ladder_draw() {
         hollow_squares,
         nothing.len(),
         "a hollow square per outcome that delivered nothing"
+    );
+    // An outcome known only by a source's date counts from the end of that date, by which it had
+    // happened at the latest, not from its start: equal rights of citizens, recorded by a copy of
+    // 2025, are not counted delivered in mid-2025.
+    let rights = d
+        .provisions
+        .iter()
+        .find(|p| p.id == "equal-rights-of-citizens")
+        .unwrap();
+    assert!(rights.outcomes[0].by);
+    assert_eq!(
+        rights.state_at(Day::from_ymd(2025, 6, 1).as_f64()),
+        Some(Delivery::DeclaredOnly)
+    );
+    assert_eq!(
+        rights.state_at(Day::from_ymd(2025, 12, 31).as_f64()),
+        Some(Delivery::Implemented)
     );
     // Early on, nothing has been delivered in money and currency.
     let currency = d.sectors.iter().position(|s| s.id == "currency").unwrap();

@@ -39,9 +39,14 @@ fn provision_card(d: &Dataset, i: usize, app: AppState, mapping: MappingState) -
         .outcomes
         .iter()
         .map(|o| {
+            let date = if o.by {
+                td_string!(l, depth.by_date, date = o.date.local(l)).to_string()
+            } else {
+                o.date.local(l).to_string()
+            };
             view! {
                 <li>
-                    <strong>{format!("{}: {}. ", o.date.local(l), o.state.label(l))}</strong>{o.note.clone()}
+                    <strong>{format!("{date}: {}. ", o.state.label(l))}</strong>{o.note.clone()}
                     <ul class="related">{timeline_links(d, &o.events, app, mapping)}</ul>
                     {source_list(d, &o.sources)}
                 </li>

@@ -348,7 +348,7 @@ pub fn layout(
             y: row.y_of(d.level(p.sector, day).declared),
         });
         for (k, o) in p.outcomes.iter().enumerate() {
-            let day = o.date.first_day().as_f64();
+            let day = o.day().as_f64();
             marks.push(Mark {
                 provision: i,
                 kind: MarkKind::Outcome(k),

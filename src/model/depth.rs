@@ -1,7 +1,7 @@
 //! Declared versus delivered integration, sector by sector. Levels are derived from the dated fate of
 //! each declared provision, never typed in as scores.
 
-use super::date::PartialDate;
+use super::date::{Day, PartialDate};
 use super::{vocabulary, Confidence};
 
 /// Sectors and the provisions declared in them.
@@ -56,8 +56,11 @@ pub struct Provision {
 /// A change in a provision's fate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
-    /// When.
+    /// When; with `by`, the date by which it had happened at the latest.
     pub date: PartialDate,
+    /// Whether `date` is only that of the first source that records the outcome (when it happened
+    /// is not known).
+    pub by: bool,
     /// The new state.
     pub state: Delivery,
     /// What happened.
@@ -93,6 +96,18 @@ impl Delivery {
     }
 }
 
+impl Outcome {
+    /// The day from which the outcome is counted: its date's first day, or for one known only `by`
+    /// its date, the last day of that date (a year's 31 Dec), by which it had happened at the latest.
+    pub fn day(&self) -> Day {
+        if self.by {
+            self.date.last_day()
+        } else {
+            self.date.first_day()
+        }
+    }
+}
+
 impl Provision {
     /// The provision's state on `day`: `None` before it was declared, declared-only until its first
     /// outcome, then the latest outcome.
@@ -103,7 +118,7 @@ impl Provision {
         Some(
             self.outcomes
                 .iter()
-                .take_while(|o| o.date.first_day().as_f64() <= day)
+                .take_while(|o| o.day().as_f64() <= day)
                 .last()
                 .map_or(Delivery::DeclaredOnly, |o| o.state),
         )
@@ -146,7 +161,7 @@ impl Depth {
             .filter(|p| p.sector == sector)
             .flat_map(|p| {
                 std::iter::once(p.declared.first_day().as_f64())
-                    .chain(p.outcomes.iter().map(|o| o.date.first_day().as_f64()))
+                    .chain(p.outcomes.iter().map(|o| o.day().as_f64()))
             })
             .collect();
         days.sort_by(f64::total_cmp);

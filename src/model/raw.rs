@@ -628,6 +628,10 @@ pub struct RawOutcome {
     /// Russian translation of `note`; without it the Russian interface shows `note`, marked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note_ru: Option<String>,
+    /// `true` where no source says when it happened: `date` is then that of the first source that
+    /// records it, and the outcome held by then at the latest.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by: bool,
     /// Identifiers of the timeline events that show it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,

@@ -1486,15 +1486,17 @@ fn depth(c: &mut Checker, raw: &RawDepth, source_ix: &Ids<'_>, event_ix: &Ids<'_
                     c.text(format_args!("{q}.note"), &o.note, MAX_TEXT_CHARS);
                     c.optional_text(format_args!("{q}.note_ru"), &o.note_ru, MAX_TEXT_CHARS);
                     let d = date(c, &format!("{q}.date"), &o.date).unwrap_or(fallback);
-                    if d.first_day() < previous {
+                    let day = if o.by { d.last_day() } else { d.first_day() };
+                    if day < previous {
                         c.fail(
                             format!("{q}.date"),
                             "comes before the declaration or the previous outcome",
                         );
                     }
-                    previous = previous.max(d.first_day());
+                    previous = previous.max(day);
                     Outcome {
                         date: d,
+                        by: o.by,
                         state: c
                             .vocab(
                                 format_args!("{q}.state"),

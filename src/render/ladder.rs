@@ -206,18 +206,28 @@ pub fn draw_ladder<DB: DrawingBackend>(
             }
             // Outcomes: squares on the solid line, filled where the outcome delivered something,
             // hollow where it did not (a postponement, a reversal), so that no mark on the delivered
-            // line reads as a delivery that was not.
+            // line reads as a delivery that was not. An outcome known only by the date of the first
+            // source that records it is a triangle pointing back in time: it happened then or before.
             MarkKind::Outcome(k) => {
                 let c = theme
                     .delivered
                     .mix(if visible { 1.0 } else { theme.ghost_alpha });
                 let h = r.round() as i32;
                 let corners = [(x - h, y - h), (x + h, y + h)];
-                let delivered = d.provisions[mark.provision]
-                    .outcomes
-                    .get(k)
-                    .is_none_or(|o| o.state.weight() > 0.0);
-                if delivered {
+                let outcome = d.provisions[mark.provision].outcomes.get(k);
+                let delivered = outcome.is_none_or(|o| o.state.weight() > 0.0);
+                if outcome.is_some_and(|o| o.by) {
+                    let w = (r * 1.25).round() as i32;
+                    let points = vec![(x + h, y - w), (x + h, y + w), (x - w, y)];
+                    if delivered {
+                        area.draw(&Polygon::new(points, c.filled()))?;
+                    } else {
+                        area.draw(&Polygon::new(points.clone(), theme.background.filled()))?;
+                        let mut outline = points;
+                        outline.push(outline[0]);
+                        area.draw(&PathElement::new(outline, c.stroke_width(2)))?;
+                    }
+                } else if delivered {
                     area.draw(&Rectangle::new(corners, c.filled()))?;
                 } else {
                     area.draw(&Rectangle::new(corners, theme.background.filled()))?;

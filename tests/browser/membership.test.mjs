@@ -127,6 +127,19 @@ test('the depth ladder follows the playhead and links marks to the timeline', as
   await page.context().close();
 });
 
+test("an outcome no source dates is given on its card as known by its source's date, and counted from that date's end", async () => {
+  const page = await openApp(browser, `${server.url}?view=depth&sel=equal-rights-of-citizens&t=2025-06-01`);
+  await page.waitForSelector('.event-card[data-provision-id="equal-rights-of-citizens"] .history li');
+  const outcome = await page.textContent('.event-card .history li');
+  assert.match(outcome, /^By 2025 at the latest: Implemented\. /);
+  assert.match(await page.textContent('.event-card .status'), /At the playhead: Declared only/);
+  const levels = JSON.parse(await page.getAttribute('#depth-canvas', 'data-levels'));
+  // Of the sector's two provisions, only the visas (in force 11 Jan 2025) count as delivered by then.
+  assert.deepEqual(levels['free-movement-people'], [2, 1]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('in Russian, a membership to this day reads "н. в." with one full stop', async () => {
   const page = await openApp(browser, `${server.url}?view=membership&lang=ru`);
   await page.waitForFunction(() => document.querySelector('#membership-canvas')?.width > 0);
