@@ -88,7 +88,9 @@ test("the events list is one stop for Tab, and the arrows walk it with the focus
   assert.equal(await inList(), null, 'the next Tab leaves the list');
   await page.keyboard.press('Shift+Tab');
   assert.equal(await inList(), 0);
-  for (const [key, at] of [['Home', 0], ['ArrowDown', 1], ['ArrowDown', 2], ['ArrowUp', 1], ['End', 134]]) {
+  const last = (await page.evaluate(() => document.querySelectorAll('.text-alternative ol button').length)) - 1;
+  assert.ok(last > 100, `${last + 1} events listed`);
+  for (const [key, at] of [['Home', 0], ['ArrowDown', 1], ['ArrowDown', 2], ['ArrowUp', 1], ['End', last]]) {
     await page.keyboard.press(key);
     // The focus on the current event's item.
     await page.waitForFunction((i) => document.activeElement.dataset.index === String(i) && document.activeElement.getAttribute('aria-current') === 'true', at);
@@ -97,7 +99,7 @@ test("the events list is one stop for Tab, and the arrows walk it with the focus
   await page.focus('#play');
   await page.focus('#zoom-reset');
   await page.keyboard.press('Tab');
-  assert.equal(await inList(), 134);
+  assert.equal(await inList(), last);
   assert.equal(await page.evaluate(() => document.querySelectorAll('.text-alternative ol button[tabindex="0"]').length), 1);
   assert.deepEqual(page.problems, []);
   await page.context().close();
