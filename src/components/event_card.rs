@@ -80,7 +80,8 @@ pub(crate) fn discrepancy_notes(data: &Dataset, e: &crate::model::Event) -> impl
             let claimed_by: Vec<String> =
                 d.claimed_by.iter().filter_map(|&s| data.sources.get(s)).map(|s| s.title.clone()).collect();
             view! {
-                <aside class="discrepancy" aria-label=td_string!(l, card.discrepancy)>
+                // Named by its title too: an event with two has two landmarks a screen reader tells apart.
+                <aside class="discrepancy" aria-label=format!("{}: {}", td_string!(l, card.discrepancy), d.title)>
                     <h3>"⚠ " {d.title.clone()}</h3>
                     <p><strong>{td_string!(l, card.claim)}" "</strong>{d.claim.clone()}<span class="muted">{format!(" ({})", claimed_by.join("; "))}</span></p>
                     <p><strong>{td_string!(l, card.evidence)}" "</strong>{d.finding.clone()}</p>

@@ -276,6 +276,18 @@ test('the memberships table says what the cells show: each standing with its yea
   await page.context().close();
 });
 
+test('two discrepancies on one card are two landmarks a screen reader tells apart, each named by its title', async () => {
+  const page = await openApp(browser, `${server.url}?sel=union-state-treaty-1999`);
+  await page.waitForSelector('.event-card aside.discrepancy');
+  const labels = await page.$$eval('.event-card aside.discrepancy', (asides) => asides.map((a) => a.getAttribute('aria-label')));
+  assert.ok(labels.length >= 2, labels.join(' | '));
+  assert.equal(new Set(labels).size, labels.length, labels.join(' | '));
+  assert.ok(labels.every((l) => l.startsWith('Documented discrepancy: ')), labels.join(' | '));
+  assert.ok(labels.some((l) => /9\s+Dec\s+1999/.test(l)), labels.join(' | '));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the header menu closes as a menu does: Esc, a press outside it, a button chosen in it', async () => {
   const page = await openApp(browser, server.url);
   const open = () => page.evaluate(() => document.querySelector('#menu').open);
