@@ -153,6 +153,12 @@ pub fn EventList() -> impl IntoView {
     // The item marked current, so that the mark can be taken off it when another is current.
     let marked = StoredValue::new(None::<usize>);
     Effect::new(move |_| {
+        // Held back while the timeline plays or is zoomed, as the list's making is (the list is in
+        // the accessibility tree throughout, and a change in it costs the frame its style and
+        // layout), and brought up to date when that stops.
+        if app.playing.get() || app.gesturing.get() {
+            return;
+        }
         // Items not made yet are marked as they are made.
         let now = app.current();
         if let Some(ol) = list.get() {
@@ -188,6 +194,39 @@ pub fn EventList() -> impl IntoView {
         }
         marked.set_value(now);
     });
+    // The events after the playhead's date, which the chart draws faint, say so: an attribute whose
+    // text the style sheet adds after the item's (read with it), set as an item is made and then
+    // changed only on the items the playhead has passed since. Held back while the timeline plays or
+    // is zoomed, as the list's making is (the live region holds still then too), and brought up to
+    // date when it stops: its frames do not wait on the list.
+    let later_from = StoredValue::new(None::<usize>);
+    Effect::new(move |_| {
+        if app.playing.get() || app.gesturing.get() {
+            return;
+        }
+        let t = app.playhead.get();
+        let (from, text) = app.data.with(|d| {
+            let from = d.events.partition_point(|e| e.date.anchor().as_f64() <= t);
+            (from, later_text(d.locale))
+        });
+        let before = later_from.get_value().unwrap_or(from);
+        later_from.set_value(Some(from));
+        let Some(ol) = list.get() else { return };
+        let items = ol.children();
+        for i in before.min(from)..before.max(from) {
+            let button = u32::try_from(i)
+                .ok()
+                .and_then(|i| items.item(i))
+                .and_then(|li| li.first_element_child());
+            if let Some(b) = button {
+                let _ = if i >= from {
+                    b.set_attribute("data-later", &text)
+                } else {
+                    b.remove_attribute("data-later")
+                };
+            }
+        }
+    });
     let open = move |ev: web_sys::MouseEvent| {
         let index = ev
             .target()
@@ -199,13 +238,18 @@ pub fn EventList() -> impl IntoView {
             app.go_to(i);
         }
     };
+    // Laid out, and so in the accessibility tree, once complete (see the style sheet).
+    let filling = move || {
+        let made = chunks.with(|c| c.last().map_or(0, |(_, r)| r.end));
+        made < app.data.with(|d| d.events.len())
+    };
     view! {
-        <nav class="text-alternative" aria-label=move || t_string!(i18n, alt.events_list)>
+        <nav class="text-alternative" class:filling=filling aria-label=move || t_string!(i18n, alt.events_list)>
             <h2>{move || t_string!(i18n, alt.events)}</h2>
             <ol node_ref=list on:click=open>
                 <For each=move || chunks.get() key=Clone::clone let((_, range))>
                 {
-                let now = untrack(|| app.current());
+                let (now, t) = untrack(|| (app.current(), app.playhead.get()));
                 app.data.with_untracked(|d| d.events.get(range.clone()).unwrap_or_default().iter().zip(range.clone()).map(|(e, i)| {
                     let track = d.tracks.get(e.track).map(|t| t.label.clone()).unwrap_or_default();
                     let status = e.status.map(|s| format!(", {}", s.label(d.locale))).unwrap_or_default();
@@ -213,6 +257,7 @@ pub fn EventList() -> impl IntoView {
                     let day = e.date.anchor().0;
                     view! {
                         <li><button type="button" class="link" data-day=day data-index=i
+                            data-later=(f64::from(day) > t).then(|| later_text(d.locale))
                             tabindex=if now.unwrap_or(0) == i { "0" } else { "-1" }
                             aria-current=(now == Some(i)).then_some("true")>{text}</button></li>
                     }
@@ -221,6 +266,11 @@ pub fn EventList() -> impl IntoView {
             </ol>
         </nav>
     }
+}
+
+/// What the events list adds to an event after the playhead's date.
+fn later_text(locale: crate::i18n::Locale) -> String {
+    format!(" — {}", td_string!(locale, alt.declared_later))
 }
 
 /// The road maps, programmes and their links as lists of buttons.

@@ -221,6 +221,38 @@ test('in the other views the live region reads the date stepped to, holds still 
   }
 });
 
+test("the events list says which events come after the playhead's date, as the timeline draws them faint", async () => {
+  const page = await openApp(browser, `${server.url}?t=2000-01-01`);
+  const list = 'nav[aria-label="Events as a list"] button';
+  await page.waitForFunction((s) => document.querySelectorAll(s).length > 100, list);
+  const t = Date.UTC(2000, 0, 1) / 86400000;
+  const marks = () => page.$$eval(list, (b) => b.map((x) => [Number(x.dataset.day), x.hasAttribute('data-later')]));
+  const at2000 = await marks();
+  assert.ok(at2000.some(([, l]) => l) && at2000.some(([, l]) => !l));
+  for (const [day, later] of at2000) assert.equal(later, day > t, `event of day ${day}`);
+  // As a screen reader reads it: the accessibility tree's name of the button, with the style's text.
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const name = async (index) => {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `${list}[data-index="${index}"]` });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    return nodes[0].name?.value ?? '(not in the accessibility tree)';
+  };
+  const first = at2000.findIndex(([, l]) => l);
+  assert.match(await name(first), /— after the playhead's date$/);
+  assert.doesNotMatch(await name(first - 1), /after the playhead/);
+  // Played to the end, none is later; back at the start, every one after the first event's date is.
+  await page.keyboard.press('End');
+  await page.waitForFunction((s) => ![...document.querySelectorAll(s)].some((b) => b.hasAttribute('data-later')), list);
+  await page.keyboard.press('Home');
+  await page.waitForFunction((s) => {
+    const b = [...document.querySelectorAll(s)];
+    return b.every((x) => x.hasAttribute('data-later') === Number(x.dataset.day) > Number(b[0].dataset.day));
+  }, list);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("the depth lists say which provisions come after the playhead's date, as the ladder draws them faint", async () => {
   const page = await openApp(browser, `${server.url}?view=depth&t=2010-01-01`);
   const items = () => page.$$eval('nav[aria-label="Depth by sector as lists"] li', (li) => li.map((x) => x.textContent));
