@@ -150,8 +150,10 @@ pub fn EventList() -> impl IntoView {
         },
     );
     let list = NodeRef::<leptos::html::Ol>::new();
-    // The item marked current, so that the mark can be taken off it when another is current.
-    let marked = StoredValue::new(None::<usize>);
+    // The item marked current, so that the mark can be taken off it when another is current. An item
+    // is made with the marks as they were last set, not as they are now: the effects below wait while
+    // the timeline plays and then move the marks from where they were set to where they belong.
+    let marked = StoredValue::new(untrack(|| app.current()));
     Effect::new(move |_| {
         // Held back while the timeline plays or is zoomed, as the list's making is (the list is in
         // the accessibility tree throughout, and a change in it costs the frame its style and
@@ -199,18 +201,20 @@ pub fn EventList() -> impl IntoView {
     // changed only on the items the playhead has passed since. Held back while the timeline plays or
     // is zoomed, as the list's making is (the live region holds still then too), and brought up to
     // date when it stops: its frames do not wait on the list.
-    let later_from = StoredValue::new(None::<usize>);
+    let later_from_at = move |t: f64| {
+        app.data
+            .with(|d| d.events.partition_point(|e| e.date.anchor().as_f64() <= t))
+    };
+    // The first event after the playhead's date, as last set on the items.
+    let later_from = StoredValue::new(untrack(|| later_from_at(app.playhead.get())));
     Effect::new(move |_| {
         if app.playing.get() || app.gesturing.get() {
             return;
         }
-        let t = app.playhead.get();
-        let (from, text) = app.data.with(|d| {
-            let from = d.events.partition_point(|e| e.date.anchor().as_f64() <= t);
-            (from, later_text(d.locale))
-        });
-        let before = later_from.get_value().unwrap_or(from);
-        later_from.set_value(Some(from));
+        let from = later_from_at(app.playhead.get());
+        let text = app.data.with(|d| later_text(d.locale));
+        let before = later_from.get_value();
+        later_from.set_value(from);
         let Some(ol) = list.get() else { return };
         let items = ol.children();
         for i in before.min(from)..before.max(from) {
@@ -249,7 +253,7 @@ pub fn EventList() -> impl IntoView {
             <ol node_ref=list on:click=open>
                 <For each=move || chunks.get() key=Clone::clone let((_, range))>
                 {
-                let (now, t) = untrack(|| (app.current(), app.playhead.get()));
+                let (now, later) = (marked.get_value(), later_from.get_value());
                 app.data.with_untracked(|d| d.events.get(range.clone()).unwrap_or_default().iter().zip(range.clone()).map(|(e, i)| {
                     let track = d.tracks.get(e.track).map(|t| t.label.clone()).unwrap_or_default();
                     let status = e.status.map(|s| format!(", {}", s.label(d.locale))).unwrap_or_default();
@@ -257,7 +261,7 @@ pub fn EventList() -> impl IntoView {
                     let day = e.date.anchor().0;
                     view! {
                         <li><button type="button" class="link" data-day=day data-index=i
-                            data-later=(f64::from(day) > t).then(|| later_text(d.locale))
+                            data-later=(i >= later).then(|| later_text(d.locale))
                             tabindex=if now.unwrap_or(0) == i { "0" } else { "-1" }
                             aria-current=(now == Some(i)).then_some("true")>{text}</button></li>
                     }

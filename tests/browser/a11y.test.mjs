@@ -5,7 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openApp, openMenu, screenColour } from './harness.mjs';
+import { serve, launch, openApp, openMenu, screenColour, dropFile } from './harness.mjs';
+import { synthDataset } from '../bench/synth.mjs';
 
 const AXE = join(fileURLToPath(new URL('../../.ci/node_modules/axe-core/axe.min.js', import.meta.url)));
 let server;
@@ -249,6 +250,32 @@ test("the events list says which events come after the playhead's date, as the t
     const b = [...document.querySelectorAll(s)];
     return b.every((x) => x.hasAttribute('data-later') === Number(x.dataset.day) > Number(b[0].dataset.day));
   }, list);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("the events list's marks, held back while the timeline plays, are right when it stops, however much of the list was made meanwhile", async () => {
+  const page = await openApp(browser, server.url);
+  // A thousand events: the list is made a hundred at a time, one chunk a second while playing.
+  await dropFile(page, 'thousand.json', JSON.stringify(synthDataset(1000)));
+  await page.waitForFunction(() => /1,000/.test(document.querySelector('.page-header h1').textContent));
+  await page.click('#play');
+  await page.waitForTimeout(3000);
+  await page.click('#play');
+  const list = 'nav[aria-label="Events as a list"] button';
+  await page.waitForFunction((s) => document.querySelectorAll(s).length === 1000, list);
+  const state = await page.$$eval(list, (b) => ({
+    current: b.filter((x) => x.getAttribute('aria-current') === 'true').map((x) => Number(x.dataset.index)),
+    stops: b.filter((x) => x.getAttribute('tabindex') === '0').map((x) => Number(x.dataset.index)),
+    items: b.map((x) => [Number(x.dataset.day), x.hasAttribute('data-later')]),
+    t: Number(document.querySelector('#scrub').value),
+  }));
+  assert.equal(state.current.length, 1, `marked current: ${state.current}`);
+  assert.deepEqual(state.stops, state.current, 'the one Tab stop is the current event');
+  assert.ok(state.items[state.current[0]][0] <= state.t + 1, 'the current event is not after the playhead');
+  // The scrubber's value is the playhead's day rounded: events within a day of it are not judged.
+  const wrong = state.items.filter(([day, later]) => Math.abs(day - state.t) > 1 && later !== day > state.t);
+  assert.deepEqual(wrong, [], `events marked against the playhead's day ${state.t}`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
