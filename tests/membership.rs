@@ -379,8 +379,9 @@ fn history_and_ladder_draw() {
         );
     }
     // A filled square for each outcome that delivered something, a hollow one for each that did not
-    // (the single currency's postponements, the customs union's reversal), and a triangle pointing
-    // back in time for each known only by the date of the first source that records it.
+    // (the single currency's postponements, the customs union's reversal), a triangle pointing back
+    // in time for each known only by the date of the first source that records it, and a square in
+    // a square outline for each resting only on officials' own word (an outline and a filled square).
     let filled = |tag: &str| {
         s.split(tag)
             .skip(1)
@@ -400,6 +401,13 @@ fn history_and_ladder_draw() {
         "a triangle per outcome known only by a date"
     );
     assert!(known_by >= 2, "{known_by} outcomes known only by a date");
+    let claimed = d
+        .provisions
+        .iter()
+        .flat_map(|p| &p.outcomes)
+        .filter(|o| o.claimed && !o.by)
+        .count();
+    assert!(claimed >= 5, "{claimed} outcomes on officials' word only");
     let hollow_squares = s
         .split("<rect")
         .skip(1)
@@ -410,7 +418,7 @@ fn history_and_ladder_draw() {
         .provisions
         .iter()
         .flat_map(|p| &p.outcomes)
-        .filter(|o| !o.by)
+        .filter(|o| !o.by && !o.claimed)
         .partition(|o| o.state.weight() > 0.0);
     assert!(
         nothing.len() >= 5,
@@ -419,13 +427,13 @@ fn history_and_ladder_draw() {
     );
     assert_eq!(
         outcome_squares,
-        delivering.len(),
-        "a filled square per delivery"
+        delivering.len() + claimed,
+        "a filled square per delivery, and one inside each outline of an outcome on officials' word"
     );
     assert_eq!(
         hollow_squares,
-        nothing.len(),
-        "a hollow square per outcome that delivered nothing"
+        nothing.len() + claimed,
+        "a hollow square per outcome that delivered nothing, and an outline round each on officials' word"
     );
     // An outcome known only by a source's date counts from the end of that date, by which it had
     // happened at the latest, not from its start: equal rights of citizens, recorded by a copy of

@@ -44,9 +44,14 @@ fn provision_card(d: &Dataset, i: usize, app: AppState, mapping: MappingState) -
             } else {
                 o.date.local(l).to_string()
             };
+            let claimed = if o.claimed {
+                format!(" ({})", td_string!(l, depth.claimed))
+            } else {
+                String::new()
+            };
             view! {
                 <li>
-                    <strong>{format!("{date}: {}. ", o.state.label(l))}</strong>{o.note.clone()}
+                    <strong>{format!("{date}: {}{claimed}. ", o.state.label(l))}</strong>{o.note.clone()}
                     <ul class="related">{timeline_links(d, &o.events, app, mapping)}</ul>
                     {source_list(d, &o.sources)}
                 </li>

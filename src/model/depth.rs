@@ -61,6 +61,8 @@ pub struct Outcome {
     /// Whether `date` is only that of the first source that records the outcome (when it happened
     /// is not known).
     pub by: bool,
+    /// Whether the outcome rests only on officials' own statements or figures.
+    pub claimed: bool,
     /// The new state.
     pub state: Delivery,
     /// What happened.

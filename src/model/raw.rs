@@ -632,6 +632,10 @@ pub struct RawOutcome {
     /// records it, and the outcome held by then at the latest.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub by: bool,
+    /// `true` where the outcome rests only on officials' own statements or figures, not verified
+    /// independently.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub claimed: bool,
     /// Identifiers of the timeline events that show it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,

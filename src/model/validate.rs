@@ -1497,6 +1497,7 @@ fn depth(c: &mut Checker, raw: &RawDepth, source_ix: &Ids<'_>, event_ix: &Ids<'_
                     Outcome {
                         date: d,
                         by: o.by,
+                        claimed: o.claimed,
                         state: c
                             .vocab(
                                 format_args!("{q}.state"),

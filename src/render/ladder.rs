@@ -208,6 +208,7 @@ pub fn draw_ladder<DB: DrawingBackend>(
             // hollow where it did not (a postponement, a reversal), so that no mark on the delivered
             // line reads as a delivery that was not. An outcome known only by the date of the first
             // source that records it is a triangle pointing back in time: it happened then or before.
+            // One resting only on officials' own word is a square within a square outline.
             MarkKind::Outcome(k) => {
                 let c = theme
                     .delivered
@@ -227,6 +228,14 @@ pub fn draw_ladder<DB: DrawingBackend>(
                         outline.push(outline[0]);
                         area.draw(&PathElement::new(outline, c.stroke_width(2)))?;
                     }
+                } else if outcome.is_some_and(|o| o.claimed) {
+                    area.draw(&Rectangle::new(corners, theme.background.filled()))?;
+                    area.draw(&Rectangle::new(corners, c.stroke_width(2)))?;
+                    let k = (r * 0.45).round().max(1.0) as i32;
+                    area.draw(&Rectangle::new(
+                        [(x - k, y - k), (x + k, y + k)],
+                        c.filled(),
+                    ))?;
                 } else if delivered {
                     area.draw(&Rectangle::new(corners, c.filled()))?;
                 } else {

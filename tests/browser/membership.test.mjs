@@ -140,6 +140,14 @@ test("an outcome no source dates is given on its card as known by its source's d
   await page.context().close();
 });
 
+test("an outcome resting only on officials' word says so on its card", async () => {
+  const page = await openApp(browser, `${server.url}?view=depth&sel=monetary-harmonisation&t=2026-02-26`);
+  await page.waitForSelector('.event-card[data-provision-id="monetary-harmonisation"] .history li');
+  assert.match(await page.textContent('.event-card .history li'), /^29 Jan 2024: Partly implemented \(officials' own account, not verified independently\)\. /);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('in Russian, a membership to this day reads "н. в." with one full stop', async () => {
   const page = await openApp(browser, `${server.url}?view=membership&lang=ru`);
   await page.waitForFunction(() => document.querySelector('#membership-canvas')?.width > 0);
