@@ -208,7 +208,8 @@ pub fn draw_ladder<DB: DrawingBackend>(
             // hollow where it did not (a postponement, a reversal), so that no mark on the delivered
             // line reads as a delivery that was not. An outcome known only by the date of the first
             // source that records it is a triangle pointing back in time: it happened then or before.
-            // One resting only on officials' own word is a square within a square outline.
+            // One that delivered something on officials' own word only is a square within a square
+            // outline.
             MarkKind::Outcome(k) => {
                 let c = theme
                     .delivered
@@ -228,7 +229,7 @@ pub fn draw_ladder<DB: DrawingBackend>(
                         outline.push(outline[0]);
                         area.draw(&PathElement::new(outline, c.stroke_width(2)))?;
                     }
-                } else if outcome.is_some_and(|o| o.claimed) {
+                } else if delivered && outcome.is_some_and(|o| o.claimed) {
                     area.draw(&Rectangle::new(corners, theme.background.filled()))?;
                     area.draw(&Rectangle::new(corners, c.stroke_width(2)))?;
                     let k = (r * 0.45).round().max(1.0) as i32;
