@@ -254,6 +254,24 @@ test("the events list says which events come after the playhead's date, as the t
   await page.context().close();
 });
 
+test("every view's text alternative is in the accessibility tree while unfocused, for a screen reader's browse mode", async () => {
+  for (const [view, name] of [['timeline', 'Events as a list'], ['mapping', 'Road maps and programmes as lists'], ['membership', 'Memberships as a table'], ['depth', 'Depth by sector as lists']]) {
+    const page = await openApp(browser, `${server.url}?view=${view}`);
+    await page.waitForFunction((n) => document.querySelector(`[aria-label="${n}"] button`), name);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const alt = nodes.find((n) => n.name?.value === name && !n.ignored);
+    assert.ok(alt, `${view}: "${name}" in the tree`);
+    const buttons = (n) => (n.childIds ?? []).map((c) => byId.get(c)).filter(Boolean)
+      .reduce((a, c) => a + (c.role?.value === 'button' && !c.ignored ? 1 : 0) + buttons(c), 0);
+    assert.ok(buttons(alt) >= 8, `${view}: ${buttons(alt)} buttons in the tree under "${name}"`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test("the events list's marks, held back while the timeline plays, are right when it stops, however much of the list was made meanwhile", async () => {
   const page = await openApp(browser, server.url);
   // A thousand events: the list is made a hundred at a time, one chunk a second while playing.
