@@ -141,13 +141,11 @@ fn story_caption(app: AppState) -> Option<String> {
 pub fn EventList() -> impl IntoView {
     let app = expect_context::<AppState>();
     let i18n = use_i18n();
+    // Playing, zoomed or panned: the list's making and its marks wait (see below).
+    let busy = Signal::derive(move || app.playing.get() || app.gesturing.get());
     let chunks = use_chunks(
         move || app.data.with(|d| d.events.len()),
-        Fill::WhenIdle {
-            busy: Some(Signal::derive(move || {
-                app.playing.get() || app.gesturing.get()
-            })),
-        },
+        Fill::WhenIdle { busy: Some(busy) },
     );
     let list = NodeRef::<leptos::html::Ol>::new();
     // The item marked current, so that the mark can be taken off it when another is current. An item
@@ -158,7 +156,7 @@ pub fn EventList() -> impl IntoView {
         // Held back while the timeline plays or is zoomed, as the list's making is (the list is in
         // the accessibility tree throughout, and a change in it costs the frame its style and
         // layout), and brought up to date when that stops.
-        if app.playing.get() || app.gesturing.get() {
+        if busy.get() {
             return;
         }
         // Items not made yet are marked as they are made.
@@ -208,7 +206,7 @@ pub fn EventList() -> impl IntoView {
     // The first event after the playhead's date, as last set on the items.
     let later_from = StoredValue::new(untrack(|| later_from_at(app.playhead.get())));
     Effect::new(move |_| {
-        if app.playing.get() || app.gesturing.get() {
+        if busy.get() {
             return;
         }
         let from = later_from_at(app.playhead.get());

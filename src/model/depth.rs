@@ -102,10 +102,16 @@ impl Outcome {
     /// The day from which the outcome is counted: its date's first day, or for one known only `by`
     /// its date, the last day of that date (a year's 31 Dec), by which it had happened at the latest.
     pub fn day(&self) -> Day {
-        if self.by {
-            self.date.last_day()
+        Outcome::day_of(self.date, self.by)
+    }
+
+    /// [`Outcome::day`] of an outcome dated `date`, known only `by` it or not (for the check of the
+    /// outcomes' order, made before the outcome is).
+    pub fn day_of(date: PartialDate, by: bool) -> Day {
+        if by {
+            date.last_day()
         } else {
-            self.date.first_day()
+            date.first_day()
         }
     }
 }

@@ -1486,7 +1486,7 @@ fn depth(c: &mut Checker, raw: &RawDepth, source_ix: &Ids<'_>, event_ix: &Ids<'_
                     c.text(format_args!("{q}.note"), &o.note, MAX_TEXT_CHARS);
                     c.optional_text(format_args!("{q}.note_ru"), &o.note_ru, MAX_TEXT_CHARS);
                     let d = date(c, &format!("{q}.date"), &o.date).unwrap_or(fallback);
-                    let day = if o.by { d.last_day() } else { d.first_day() };
+                    let day = Outcome::day_of(d, o.by);
                     if day < previous {
                         c.fail(
                             format!("{q}.date"),

@@ -229,19 +229,19 @@ pub fn draw_ladder<DB: DrawingBackend>(
                         outline.push(outline[0]);
                         area.draw(&PathElement::new(outline, c.stroke_width(2)))?;
                     }
-                } else if delivered && outcome.is_some_and(|o| o.claimed) {
-                    area.draw(&Rectangle::new(corners, theme.background.filled()))?;
-                    area.draw(&Rectangle::new(corners, c.stroke_width(2)))?;
-                    let k = (r * 0.45).round().max(1.0) as i32;
-                    area.draw(&Rectangle::new(
-                        [(x - k, y - k), (x + k, y + k)],
-                        c.filled(),
-                    ))?;
-                } else if delivered {
+                } else if delivered && !outcome.is_some_and(|o| o.claimed) {
                     area.draw(&Rectangle::new(corners, c.filled()))?;
                 } else {
                     area.draw(&Rectangle::new(corners, theme.background.filled()))?;
                     area.draw(&Rectangle::new(corners, c.stroke_width(2)))?;
+                    // Delivered on officials' word only: the square within the outline.
+                    if delivered {
+                        let k = (r * 0.45).round().max(1.0) as i32;
+                        area.draw(&Rectangle::new(
+                            [(x - k, y - k), (x + k, y + k)],
+                            c.filled(),
+                        ))?;
+                    }
                 }
             }
         }
