@@ -83,6 +83,21 @@ pub enum View {
     Depth,
 }
 
+/// The id of the element that shows the view: each view's `main`, the tab panel its tab controls.
+pub const VIEW_PANEL: &str = "view-panel";
+
+impl View {
+    /// The id of the view's tab in the header, which names its panel.
+    pub fn tab_id(self) -> &'static str {
+        match self {
+            View::Timeline => "tab-timeline",
+            View::Mapping => "tab-mapping",
+            View::Membership => "tab-membership",
+            View::Depth => "tab-depth",
+        }
+    }
+}
+
 /// The state the views share (the data, the clock, the timeline's selection and window), created once
 /// at the root and provided through context.
 #[derive(Debug, Clone, Copy)]
@@ -703,7 +718,9 @@ fn Loaded(
         }
     });
     on_cleanup(move || outside_menu.remove());
-    let tab = move |view: View, id: &'static str| {
+    // The tabs pattern: the chosen tab is the tablist's one stop for Tab, and the arrows, Home and End
+    // move between the tabs from the keyboard (`use_keyboard`).
+    let tab = move |view: View| {
         let label = move || {
             let l = i18n.get_locale();
             match view {
@@ -714,8 +731,10 @@ fn Loaded(
             }
         };
         view! {
-            <button type="button" role="tab" id=id hidden=move || !has(view)
+            <button type="button" role="tab" id=view.tab_id() hidden=move || !has(view)
                 aria-selected=move || (state.view.get() == view).to_string()
+                tabindex=move || if state.view.get() == view { "0" } else { "-1" }
+                aria-controls=VIEW_PANEL
                 on:click=move |_| switch_view(state, mapping, view)>{label}</button>
         }
     };
@@ -725,10 +744,10 @@ fn Loaded(
             // of it is its tooltip.
             <h1 title=title>{title}</h1>
             <nav class="view-tabs" role="tablist" aria-label=move || t_string!(i18n, app.views)>
-                {tab(View::Timeline, "tab-timeline")}
-                {tab(View::Mapping, "tab-mapping")}
-                {tab(View::Membership, "tab-membership")}
-                {tab(View::Depth, "tab-depth")}
+                {tab(View::Timeline)}
+                {tab(View::Mapping)}
+                {tab(View::Membership)}
+                {tab(View::Depth)}
             </nav>
             <div class="header-tools">
                 <LanguageSwitch/>
@@ -771,7 +790,8 @@ fn Loaded(
         <PrintList/>
         {move || match state.view.get() {
             View::Timeline => view! {
-                <main class="timeline-view">
+                <main class="timeline-view" id=VIEW_PANEL role="tabpanel"
+                    aria-labelledby=View::Timeline.tab_id()>
                     <section class="chart-column" aria-label=move || t_string!(i18n, app.tab_timeline)>
                         <TimelineCanvas/>
                         <Controls/>

@@ -254,7 +254,8 @@ pub fn DepthView() -> impl IntoView {
     let mapping = expect_context::<MappingState>();
     let i18n = use_i18n();
     view! {
-        <main class="depth-view">
+        <main class="depth-view" id=crate::app::VIEW_PANEL role="tabpanel"
+            aria-labelledby=crate::app::View::Depth.tab_id()>
             <section class="chart-column" aria-label=move || t_string!(i18n, depth.view)>
                 <LadderCanvas/>
                 <Controls/>

@@ -72,7 +72,8 @@ fn Legend() -> impl IntoView {
 pub fn MappingView() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <main class="mapping-view">
+        <main class="mapping-view" id=crate::app::VIEW_PANEL role="tabpanel"
+            aria-labelledby=crate::app::View::Mapping.tab_id()>
             <section class="chart-column" aria-label=move || t_string!(i18n, legend.mapping_view)>
                 <MappingCanvas/>
                 <Controls/>

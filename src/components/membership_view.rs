@@ -248,7 +248,8 @@ pub fn MembershipView() -> impl IntoView {
     let state = expect_context::<MembershipState>();
     let i18n = use_i18n();
     view! {
-        <main class="membership-view">
+        <main class="membership-view" id=crate::app::VIEW_PANEL role="tabpanel"
+            aria-labelledby=crate::app::View::Membership.tab_id()>
             <section class="chart-column" aria-label=move || t_string!(i18n, membership.view)>
                 <MatrixCanvas/>
                 <Controls/>

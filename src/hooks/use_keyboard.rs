@@ -67,6 +67,48 @@ fn on_button(ev: &web_sys::Event) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
 }
 
+/// On a view's tab reached with Tab, Left and Right move to the previous and next tab (round the
+/// ends), Home and End to the first and last, and show its view: the tabs pattern a screen reader
+/// announces. On a tab clicked with the mouse they stay the presentation's, as Space does on a button
+/// (a speaker who has just clicked "Road maps" and presses a clicker's arrow means the next step).
+/// Whether `ev` was such a key, acted on.
+fn moves_between_tabs(ev: &web_sys::KeyboardEvent) -> bool {
+    if POINTED.with(std::cell::Cell::get) || ev.shift_key() {
+        return false;
+    }
+    let Some(tab) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| el.get_attribute("role").as_deref() == Some("tab"))
+    else {
+        return false;
+    };
+    let Some(list) = tab.parent_element() else {
+        return false;
+    };
+    let children = list.children();
+    let tabs: Vec<web_sys::HtmlElement> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|el| el.get_attribute("role").as_deref() == Some("tab"))
+        .filter_map(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|el| !el.hidden())
+        .collect();
+    let Some(at) = tabs.iter().position(|t| js_sys::Object::is(t, &tab)) else {
+        return false;
+    };
+    let last = tabs.len() - 1;
+    let to = match ev.key().as_str() {
+        "ArrowRight" => (at + 1) % tabs.len(),
+        "ArrowLeft" => at.checked_sub(1).unwrap_or(last),
+        "Home" => 0,
+        "End" => last,
+        _ => return false,
+    };
+    let _ = tabs[to].focus();
+    tabs[to].click();
+    true
+}
+
 /// Watches how the focus moves, for [`presses_a_button`]; and where Space was the presentation's on a
 /// button clicked before, holds back its release too, on which a button presses itself whatever
 /// became of the press. For the life of the calling component.
@@ -137,6 +179,10 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
         // A theme, a speed or Loop chosen with the mouse keeps the focus: the clicker still drives
         // the presentation, not the control.
         if focus == Focus::Typing || (focus == Focus::Control && !is_clicker_key(&ev.key())) {
+            return;
+        }
+        if moves_between_tabs(&ev) {
+            ev.prevent_default();
             return;
         }
         let Some(action) = action_for(&ev.key(), ev.shift_key()) else {

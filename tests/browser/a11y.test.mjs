@@ -70,9 +70,64 @@ test('the keyboard reaches everything, with a visible focus ring', async () => {
   const invisible = stops.filter((s) => !s.outline || !s.visible);
   assert.deepEqual(invisible, [], 'every focus stop is visible with a ring');
   const ids = stops.map((s) => s.id);
-  for (const id of ['tab-mapping', 'Menu', 'timeline-canvas', 'play', 'scrub', 'speed']) {
+  for (const id of ['tab-timeline', 'Menu', 'timeline-canvas', 'play', 'scrub', 'speed']) {
     assert.ok(ids.includes(id), `Tab reaches #${id}: ${ids.join(', ')}`);
   }
+  // The views' tabs are one stop: the chosen one (the arrows reach the others).
+  assert.ok(!ids.includes('tab-mapping'), `the other tabs are not stops for Tab: ${ids.join(', ')}`);
+  await page.context().close();
+});
+
+test("the views' tabs are tabs: each controls the view's panel, named by it, and the arrows, Home and End move between them from the keyboard, not after a click", async () => {
+  const page = await openApp(browser, server.url);
+  const state = () =>
+    page.evaluate(() => {
+      const tabs = [...document.querySelectorAll('[role="tablist"] [role="tab"]')];
+      const panel = document.querySelector('[role="tabpanel"]');
+      return {
+        tabs: tabs.map((t) => `${t.id}:${t.getAttribute('aria-selected')}:${t.tabIndex}:${t.getAttribute('aria-controls')}`),
+        panels: document.querySelectorAll('[role="tabpanel"]').length,
+        panel: panel && `${panel.tagName}#${panel.id}:${panel.getAttribute('aria-labelledby')}:${panel.className}`,
+        focused: document.activeElement?.id,
+      };
+    });
+  const tabs = (chosen) => ['timeline', 'mapping', 'membership', 'depth'].map((v) => `tab-${v}:${v === chosen}:${v === chosen ? 0 : -1}:view-panel`);
+  let s = await state();
+  assert.deepEqual(s.tabs, tabs('timeline'));
+  assert.equal(s.panels, 1);
+  assert.equal(s.panel, 'MAIN#view-panel:tab-timeline:timeline-view');
+  // From the keyboard: Tab onto the chosen tab, then the arrows.
+  await page.focus('#tab-timeline');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('main.mapping-view');
+  s = await state();
+  assert.deepEqual(s.tabs, tabs('mapping'));
+  assert.equal(s.panel, 'MAIN#view-panel:tab-mapping:mapping-view');
+  assert.equal(s.focused, 'tab-mapping', 'the focus moves with the chosen tab');
+  await page.keyboard.press('End');
+  await page.waitForSelector('main.depth-view');
+  assert.equal((await state()).panel, 'MAIN#view-panel:tab-depth:depth-view');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('main.timeline-view');
+  assert.equal((await state()).focused, 'tab-timeline', 'round the end to the first');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForSelector('main.depth-view');
+  await page.keyboard.press('Home');
+  await page.waitForSelector('main.timeline-view');
+  s = await state();
+  assert.deepEqual(s.tabs, tabs('timeline'));
+  assert.equal(s.focused, 'tab-timeline');
+  // A tab clicked with the mouse keeps the focus, and a clicker's arrow is the presentation's next step.
+  await page.click('#tab-membership');
+  await page.waitForSelector('main.membership-view');
+  const before = await page.getAttribute('#scrub', 'aria-valuetext');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((b) => document.querySelector('#scrub').getAttribute('aria-valuetext') !== b, before);
+  s = await state();
+  assert.equal(s.panel, 'MAIN#view-panel:tab-membership:membership-view', 'the view stays');
+  assert.equal(s.focused, 'tab-membership');
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
