@@ -32,6 +32,7 @@ pub fn KeysHelp() -> impl IntoView {
                         </tbody>
                     </table>
                     <p class="muted">{t!(i18n, keys.clicker)}</p>
+                    <p class="muted">{t!(i18n, keys.tabs)}</p>
                     <button type="button" node_ref=close_ref on:click=move |_| state.help.set(false)>{t!(i18n, keys.close)}</button>
                 </div>
             </div>

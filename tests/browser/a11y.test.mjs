@@ -127,6 +127,10 @@ test("the views' tabs are tabs: each controls the view's panel, named by it, and
   s = await state();
   assert.equal(s.panel, 'MAIN#view-panel:tab-membership:membership-view', 'the view stays');
   assert.equal(s.focused, 'tab-membership');
+  // The list of keys says so.
+  await page.keyboard.press('?');
+  await page.waitForSelector('#keys-help');
+  assert.match(await page.textContent('#keys-help'), /On the views' tabs, reached with Tab, ← → Home End choose a view/);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
