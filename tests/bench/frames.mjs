@@ -135,6 +135,44 @@ export function framesOf(trace) {
   return { frames, span, wheels: wheels.length };
 }
 
+/** Categories a trace needs for frameKinds, beyond TRACE_CATEGORIES. */
+export const KIND_CATEGORIES = ['blink', 'v8'];
+
+/**
+ * What the main thread did in each frame of a trace (taken with KIND_CATEGORIES too), for telling which
+ * work the dear frames do. A frame is, in this order: `layout` if it laid out more than 25 objects of
+ * the page at once (a new event card, items added to a list), `image` if it handed a canvas's pixels to
+ * the compositor in more than 0.3 ms (a layer drawn on, resized or made; the scene's new image), `gc` if
+ * a garbage collection took more than 0.5 ms of it, `other` otherwise. Returns, for each kind, the
+ * frames' costs, and the trace's p95.
+ */
+export function frameKinds(trace) {
+  const events = trace.traceEvents ?? trace;
+  const { frames } = framesOf(trace);
+  const counts = new Map();
+  for (const e of events) if (e.name === 'BeginMainThreadFrame') counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const kinds = { layout: [], image: [], gc: [], other: [] };
+  let k0 = 0;
+  for (let i = 1; i < frames.length; i++) {
+    const from = frames[i - 1].ts + frames[i - 1].task * 1000;
+    const to = frames[i].ts + frames[i].task * 1000;
+    while (k0 < mine.length && mine[k0].ts < from) k0++;
+    let layout = false;
+    let image = false;
+    let gc = false;
+    for (let k = k0; k < mine.length && mine[k].ts < to; k++) {
+      const e = mine[k];
+      if (e.name === 'Layout' && (e.args?.beginData?.dirtyObjects ?? 0) > 25) layout = true;
+      else if (e.name === 'Canvas2DResourceProvider::ProduceCanvasResource' && e.dur > 300) image = true;
+      else if ((e.name === 'MajorGC' || e.name === 'MinorGC') && e.dur > 500) gc = true;
+    }
+    kinds[layout ? 'layout' : image ? 'image' : gc ? 'gc' : 'other'].push(frames[i].cost);
+  }
+  return { kinds, p95: percentile(frames.map((f) => f.cost), 95) };
+}
+
 /** The figures of frames read from traces by framesOf: percentiles of their costs, and so on. */
 function costsOf({ frames, span, wheels }) {
   const stats = (list) => {

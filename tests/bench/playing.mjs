@@ -10,12 +10,15 @@
 // round. Where the middle halves overlap and that count is near half the rounds, a difference between
 // medians is the machine's drift, not the builds'.
 //
-// Usage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready] [--dpr K] [--width W --height H]
+// Usage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready] [--kinds] [--dpr K] [--width W --height H]
 //   DIR        a release build (dist/, or another commit's: git worktree add ../old COMMIT, then
 //              trunk build --release there); each is copied into target/bench/playing/
 //   --rounds   rounds of every build (default 5); --seconds: traced playback per round (default 5)
 //   --events   play a synthetic dataset of N events (synth.mjs) instead of the bundled data
 //   --ready    time cold opens to the first complete frame instead of playing (default 5 rounds)
+//   --kinds    also say which work the frames did (frames.mjs, frameKinds): how many laid out the page,
+//              handed a canvas's pixels over, or collected garbage, their median cost, and how many of
+//              each are among the dearest 5 %; traced with more categories, so the costs run higher
 //   --dpr      the screen's devicePixelRatio (default 2)
 //   --width, --height  the window's size, CSS px (default 1920 x 1080)
 // 1920 x 1080 at devicePixelRatio 2 unless --dpr, --width or --height say otherwise, as bench.mjs. Needs what `bash .ci/setup`
@@ -25,7 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../browser/harness.mjs';
 import { serveDir } from '../../.ci/static-server.mjs';
-import { TRACE_CATEGORIES, compositorDrawing, frameCosts, percentile, playOurs } from './frames.mjs';
+import { KIND_CATEGORIES, TRACE_CATEGORIES, compositorDrawing, frameCosts, frameKinds, percentile, playOurs } from './frames.mjs';
 import { DPR, VIEWPORT, openCold, timeCold } from './cold.mjs';
 import { launchBare } from './cdp.mjs';
 import { writeSynth } from './synth.mjs';
@@ -35,14 +38,14 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'target', 'bench', 'playing');
 
 function options(argv) {
-  const o = readFlags(argv, { rounds: 5, seconds: 5, events: 0, ready: false, dpr: DPR, ...VIEWPORT }, usage);
+  const o = readFlags(argv, { rounds: 5, seconds: 5, events: 0, ready: false, kinds: false, dpr: DPR, ...VIEWPORT }, usage);
   o.viewport = { width: o.width, height: o.height };
   if (!o.dirs.length) usage('name at least one build directory');
   return o;
 }
 
 function usage(problem) {
-  console.error(`playing: ${problem}\nUsage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready] [--dpr K] [--width W --height H]`);
+  console.error(`playing: ${problem}\nUsage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready] [--kinds] [--dpr K] [--width W --height H]`);
   process.exit(2);
 }
 
@@ -51,17 +54,17 @@ const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(2)} ms` : '-');
 /** Where a synthetic dataset of `events` is served in each build's copy (none for the bundled data). */
 const dataPathOf = (events) => (events ? `bench-data/synth-${events}.json` : undefined);
 
-async function playOnce(browser, url, seconds, events, dpr, viewport) {
+async function playOnce(browser, url, seconds, events, dpr, viewport, kinds) {
   const dataPath = dataPathOf(events);
   const { page, context, problems } = await openCold(browser, url, { product: 'ours', events: events || undefined, dataPath }, { keep: true, dpr, viewport });
   try {
     await playOurs(page);
     await page.waitForTimeout(1000);
-    await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'viz'] });
+    await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'viz', ...(kinds ? KIND_CATEGORIES : [])] });
     await page.waitForTimeout(seconds * 1000);
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
     if (problems.length) throw new Error(`the page reported: ${problems.join('; ')}`);
-    return { ...frameCosts(trace), compositor: compositorDrawing(trace) };
+    return { ...frameCosts(trace), compositor: compositorDrawing(trace), ...(kinds ? { kinds: frameKinds(trace) } : {}) };
   } finally {
     await context.close();
   }
@@ -131,7 +134,7 @@ async function main() {
   try {
     for (let r = 0; r < o.rounds; r++) {
       for (let i = 0; i < sites.length; i++) {
-        const f = await playOnce(browser, servers[i].url + query, o.seconds, o.events, o.dpr, o.viewport);
+        const f = await playOnce(browser, servers[i].url + query, o.seconds, o.events, o.dpr, o.viewport, o.kinds);
         runs[i].push(f);
         console.log(`round ${r + 1}/${o.rounds} ${o.dirs[i]}: p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, compositor ${ms(f.compositor)} a frame, ${f.frames} frames`);
       }
@@ -145,7 +148,22 @@ async function main() {
   o.dirs.forEach((dir, i) => {
     const m = (k) => percentile(runs[i].map((f) => f[k]), 50);
     console.log(`  ${dir}: frame cost p50 ${ms(m('p50'))}, p95 ${summary(runs, i, 'p95')}; compositor drawing ${ms(m('compositor'))} a frame${against(o, runs, i, 'p95')}`);
+    if (o.kinds) printKinds(runs[i]);
   });
+}
+
+/** The --kinds figures of one build's rounds, pooled: for each kind of frame, how many, their median
+ * cost, how many cost over 4 ms (the bundled data's goal for the p95), and how many were at or over
+ * their round's p95. */
+function printKinds(rounds) {
+  const frames = rounds.reduce((n, f) => n + Object.values(f.kinds.kinds).reduce((a, k) => a + k.length, 0), 0);
+  for (const kind of ['layout', 'image', 'gc', 'other']) {
+    const costs = rounds.flatMap((f) => f.kinds.kinds[kind]);
+    const dear = rounds.reduce((n, f) => n + f.kinds.kinds[kind].filter((c) => c >= f.kinds.p95).length, 0);
+    const all = rounds.reduce((n, f) => n + f.kinds.kinds[kind].length, 0);
+    const share = frames ? ((100 * all) / frames).toFixed(1) : '-';
+    console.log(`    ${kind.padEnd(6)} ${String(all).padStart(5)} frames (${share} %), median ${ms(percentile(costs, 50))}, ${costs.filter((c) => c > 4).length} over 4 ms, ${dear} at or over their round's p95`);
+  }
 }
 
 main().catch((e) => {
