@@ -96,25 +96,21 @@ test("the views' tabs are tabs: each controls the view's panel, named by it, and
   assert.deepEqual(s.tabs, tabs('timeline'));
   assert.equal(s.panels, 1);
   assert.equal(s.panel, 'MAIN#view-panel:tab-timeline:timeline-view');
-  // From the keyboard: Tab onto the chosen tab, then the arrows.
+  // From the keyboard: Tab onto the chosen tab, then the arrows; each key shows its view.
+  const press = async (key, view) => {
+    await page.keyboard.press(key);
+    await page.waitForSelector(`main.${view}-view`);
+    return state();
+  };
   await page.focus('#tab-timeline');
-  await page.keyboard.press('ArrowRight');
-  await page.waitForSelector('main.mapping-view');
-  s = await state();
+  s = await press('ArrowRight', 'mapping');
   assert.deepEqual(s.tabs, tabs('mapping'));
   assert.equal(s.panel, 'MAIN#view-panel:tab-mapping:mapping-view');
   assert.equal(s.focused, 'tab-mapping', 'the focus moves with the chosen tab');
-  await page.keyboard.press('End');
-  await page.waitForSelector('main.depth-view');
-  assert.equal((await state()).panel, 'MAIN#view-panel:tab-depth:depth-view');
-  await page.keyboard.press('ArrowRight');
-  await page.waitForSelector('main.timeline-view');
-  assert.equal((await state()).focused, 'tab-timeline', 'round the end to the first');
-  await page.keyboard.press('ArrowLeft');
-  await page.waitForSelector('main.depth-view');
-  await page.keyboard.press('Home');
-  await page.waitForSelector('main.timeline-view');
-  s = await state();
+  assert.equal((await press('End', 'depth')).panel, 'MAIN#view-panel:tab-depth:depth-view');
+  assert.equal((await press('ArrowRight', 'timeline')).focused, 'tab-timeline', 'round the end to the first');
+  assert.equal((await press('ArrowLeft', 'depth')).focused, 'tab-depth', 'round the start to the last');
+  s = await press('Home', 'timeline');
   assert.deepEqual(s.tabs, tabs('timeline'));
   assert.equal(s.focused, 'tab-timeline');
   // A tab clicked with the mouse keeps the focus, and a clicker's arrow is the presentation's next step.
