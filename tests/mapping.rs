@@ -638,13 +638,13 @@ fn in_a_theme_drawn_larger_the_diagram_shrinks_to_the_same_type_on_screen() {
             "{css_w} at {scale}: sector names {caption} px on screen"
         );
         for band in &g.bands {
-            let drawn =
-                union_state::layout::text::width_px(&band.caption, g.metrics.caption_font_px);
-            assert!(
-                drawn <= band.y1 - band.y0,
-                "{}: {drawn} px along a band",
-                band.caption
-            );
+            for line in &band.caption {
+                let drawn = text::width_px(line, g.metrics.caption_font_px);
+                assert!(
+                    drawn <= band.y1 - band.y0,
+                    "{line}: {drawn} px along a band"
+                );
+            }
         }
     }
     // On screen, the larger theme's diagram needs about as much height as the default's, and less
@@ -658,6 +658,66 @@ fn in_a_theme_drawn_larger_the_diagram_shrinks_to_the_same_type_on_screen() {
         css(1.0)
     );
     assert!(css(1.3) <= 510.0, "{} px", css(1.3));
+}
+
+#[test]
+fn a_sector_name_cut_along_its_band_goes_on_two_lines() {
+    use union_state::i18n::Locale;
+    use union_state::layout::bipartite::caption_line_px;
+    for locale in [Locale::en, Locale::ru] {
+        let m = model::bundled_in(locale).unwrap().mapping.as_ref().unwrap();
+        let tax = m
+            .sectors
+            .iter()
+            .position(|s| s.id == "tax-customs")
+            .unwrap();
+        let name = m.sectors[tax].label.to_uppercase();
+        // The diagram's frame on a 1366 x 768 laptop: four rows were too short for "TAX AND CUS…".
+        let g = layout(m, 936.0, 640.0, None);
+        let mt = &g.metrics;
+        let band = g.bands.iter().find(|b| b.sector == tax).unwrap();
+        let along = band.y1 - band.y0;
+        assert!(
+            text::width_px(&name, mt.caption_font_px) > along - 4.0,
+            "{name}: one line would be cut"
+        );
+        assert_eq!(band.caption.len(), 2, "{locale:?}: {:?}", band.caption);
+        assert_eq!(band.caption.join(" "), name, "{locale:?}: whole");
+        for line in &band.caption {
+            let drawn = text::width_px(line, mt.caption_font_px) * text::BOLD_WIDER;
+            assert!(drawn <= along, "{line}: {drawn} px along {along}");
+        }
+        // The strip holds both lines, and the road maps' labels start right of it.
+        assert!(
+            mt.caption_px >= 2.0 * caption_line_px(mt),
+            "{locale:?}: strip {}",
+            mt.caption_px
+        );
+        for b in &g.left {
+            assert!(
+                b.label_x - b.label_w >= mt.caption_px,
+                "{locale:?}: {} over the strip",
+                b.label
+            );
+        }
+        // Both lines drawn, as text.
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (936, 640)).into_drawing_area();
+            let theme = union_state::render::theme::Theme { locale, ..LIGHT };
+            let frame = MappingFrame {
+                playhead_day: end_of_time(),
+                highlight: None,
+                selected: None,
+            };
+            draw_mapping(&root, m, &g, &frame, &theme).unwrap();
+            root.present().unwrap();
+        }
+        let words = common::svg_words(&out);
+        for line in &band.caption {
+            assert!(words.contains(&line.as_str()), "{line} drawn: {words:?}");
+        }
+    }
 }
 
 #[test]

@@ -86,6 +86,11 @@ impl Metrics {
     }
 }
 
+/// The room one line of a sector's name takes across its strip, px.
+pub fn caption_line_px(mt: &Metrics) -> f64 {
+    mt.caption_font_px + 2.0
+}
+
 /// A node on screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeBox {
@@ -123,8 +128,9 @@ pub struct Band {
     pub y0: f64,
     /// Bottom edge.
     pub y1: f64,
-    /// Caption, truncated to fit.
-    pub caption: String,
+    /// The sector's name, in one line along the band, or two where one would cut it (side by side,
+    /// the first on the left, as rotated text reads upwards); the last cut if it must be.
+    pub caption: Vec<String>,
 }
 
 /// The diagram's geometry for one size and filter; the playhead does not change it.
@@ -322,7 +328,7 @@ pub fn layout_at(
     // Columns, left to right: road-map labels, bars, links, bars, programme labels.
     let left_label_w = (width * if mt.narrow { 0.27 } else { 0.25 }).clamp(80.0, 250.0);
     let right_label_w = (width * if mt.narrow { 0.31 } else { 0.30 }).clamp(90.0, 300.0);
-    let left_x = mt.caption_px + left_label_w + mt.label_gap_px;
+    let mut left_x = mt.caption_px + left_label_w + mt.label_gap_px;
     let right_x = width - right_label_w - mt.label_gap_px - mt.node_w_px;
 
     let mut bands = Vec::new();
@@ -374,19 +380,48 @@ pub fn layout_at(
             ry += h + mt.node_gap_px;
         }
         y = ly.max(ry) - mt.node_gap_px;
-        // The caption runs upwards along the band's left edge.
+        // The caption runs upwards along the band's left edge: on one line, or on two where one
+        // would be cut ("TAX AND / CUSTOMS" along a band of four rows).
         let caption = m
             .sectors
             .get(s)
             .map(|x| x.label.to_uppercase())
             .unwrap_or_default();
+        let room = y - top - 4.0;
+        let f = mt.caption_font_px;
+        let caption = if text::width_px(&caption, f) <= room {
+            vec![caption]
+        } else {
+            // Two lines split where the longer is shortest, if both fit whole in bold; else one cut.
+            let widest = |two: &[String; 2]| {
+                two.iter()
+                    .map(|l| text::width_px(l, f) * text::BOLD_WIDER)
+                    .fold(0.0, f64::max)
+            };
+            let words: Vec<&str> = caption.split(' ').collect();
+            (1..words.len())
+                .map(|k| [words[..k].join(" "), words[k..].join(" ")])
+                .min_by(|a, b| widest(a).total_cmp(&widest(b)))
+                .filter(|two| widest(two) <= room)
+                .map_or_else(|| vec![text::truncate(&caption, f, room)], Vec::from)
+        };
         bands.push(Band {
             sector: s,
             y0: top,
             y1: y,
-            caption: text::truncate(&caption, mt.caption_font_px, y - top - 4.0),
+            caption,
         });
         y += mt.band_gap_px;
+    }
+    // A second line of captions widens their strip, and the road maps move right by as much.
+    if bands.iter().any(|b| b.caption.len() > 1) {
+        let more = caption_line_px(&mt);
+        mt.caption_px += more;
+        left_x += more;
+        for b in &mut left {
+            b.rect.x += more;
+            b.label_x += more;
+        }
     }
 
     // Each column's labels cut to its width, those cut alike told apart ("…рынок газа").

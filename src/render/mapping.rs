@@ -9,8 +9,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::theme::{Theme, DASH_PX, DIM_ALPHA, LINK_ALPHA, TICK_LEN_PX};
 use crate::layout::bipartite::{
-    partial_path, path_of, programme_progress, road_map_phase, MappingLayout, Node, NodeBox,
-    RoadMapPhase, Target,
+    caption_line_px, partial_path, path_of, programme_progress, road_map_phase, MappingLayout,
+    Node, NodeBox, RoadMapPhase, Target,
 };
 use crate::layout::scale::TimeScale;
 use crate::layout::{text, ticks};
@@ -63,11 +63,16 @@ pub fn draw_mapping<DB: DrawingBackend>(
             .transform(FontTransform::Rotate270)
             .color(&theme.muted)
             .pos(Pos::new(HPos::Center, VPos::Center));
-        area.draw_text(
-            &band.caption,
-            &style,
-            (px(mt.caption_px / 2.0), px((band.y0 + band.y1) / 2.0)),
-        )?;
+        // Lines side by side across the strip, the first on the left.
+        let line = caption_line_px(mt);
+        let first = mt.caption_px / 2.0 - line * (band.caption.len() as f64 - 1.0) / 2.0;
+        for (k, text) in band.caption.iter().enumerate() {
+            area.draw_text(
+                text,
+                &style,
+                (px(first + line * k as f64), px((band.y0 + band.y1) / 2.0)),
+            )?;
+        }
     }
 
     // Column headings with the counts (in bold, with the room bold type takes: without the years
