@@ -128,8 +128,9 @@ pub struct Band {
     pub y0: f64,
     /// Bottom edge.
     pub y1: f64,
-    /// The sector's name, in one line along the band, or two where one would cut it (side by side,
-    /// the first on the left, as rotated text reads upwards); the last cut if it must be.
+    /// The sector's name along the band: one line, or two side by side where one would be cut and
+    /// two hold it whole (the first on the left, as rotated text reads upwards); one line cut where
+    /// two would not do either.
     pub caption: Vec<String>,
 }
 
