@@ -266,6 +266,24 @@ fn svg_of(g: &MappingLayout, frame: MappingFrame) -> String {
     out
 }
 
+/// `m` laid out as `g` drawn in `locale` with the playhead at the end and nothing lit, as SVG.
+fn drawn_at_the_end(m: &Mapping, g: &MappingLayout, locale: union_state::i18n::Locale) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (g.width as u32, g.height as u32))
+            .into_drawing_area();
+        let theme = union_state::render::theme::Theme { locale, ..LIGHT };
+        let frame = MappingFrame {
+            playhead_day: end_of_time(),
+            highlight: None,
+            selected: None,
+        };
+        draw_mapping(&root, m, g, &frame, &theme).unwrap();
+        root.present().unwrap();
+    }
+    out
+}
+
 fn hex(c: RGBColor) -> String {
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
@@ -532,19 +550,7 @@ fn the_column_headings_keep_their_counts_however_narrow() {
             (1400.0, 900.0),
         ] {
             let g = layout(m, w, h, None);
-            let mut out = String::new();
-            {
-                let root =
-                    SVGBackend::with_string(&mut out, (w as u32, h as u32)).into_drawing_area();
-                let theme = union_state::render::theme::Theme { locale, ..LIGHT };
-                let frame = MappingFrame {
-                    playhead_day: end_of_time(),
-                    highlight: None,
-                    selected: None,
-                };
-                draw_mapping(&root, m, &g, &frame, &theme).unwrap();
-                root.present().unwrap();
-            }
+            let out = drawn_at_the_end(m, &g, locale);
             assert!(
                 out.contains("(31)"),
                 "{locale:?} at {w}: the road maps' count"
@@ -701,18 +707,7 @@ fn a_sector_name_cut_along_its_band_goes_on_two_lines() {
             );
         }
         // Both lines drawn, as text.
-        let mut out = String::new();
-        {
-            let root = SVGBackend::with_string(&mut out, (936, 640)).into_drawing_area();
-            let theme = union_state::render::theme::Theme { locale, ..LIGHT };
-            let frame = MappingFrame {
-                playhead_day: end_of_time(),
-                highlight: None,
-                selected: None,
-            };
-            draw_mapping(&root, m, &g, &frame, &theme).unwrap();
-            root.present().unwrap();
-        }
+        let out = drawn_at_the_end(m, &g, locale);
         let words = common::svg_words(&out);
         for line in &band.caption {
             assert!(words.contains(&line.as_str()), "{line} drawn: {words:?}");

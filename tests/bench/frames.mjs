@@ -54,9 +54,8 @@ export function pooledCosts(parts) {
   return { ...costsOf(all), traces: parts.map((t) => costsOf(t)) };
 }
 
-/** One trace's frames (see frameCosts), the seconds they span and the wheel events among them. */
-export function framesOf(trace) {
-  const events = trace.traceEvents ?? trace;
+/** The renderer's main thread in a trace (`pid:tid`): the CrRendererMain thread with the most frames. */
+function mainThread(events) {
   const key = (e) => `${e.pid}:${e.tid}`;
   const names = new Map();
   const frameCount = new Map();
@@ -70,6 +69,14 @@ export function framesOf(trace) {
     if (names.get(k) === 'CrRendererMain' && n > best) [main, best] = [k, n];
   }
   if (!main) throw new Error('no renderer main thread with frames in the trace');
+  return main;
+}
+
+/** One trace's frames (see frameCosts), the seconds they span and the wheel events among them. */
+export function framesOf(trace) {
+  const events = trace.traceEvents ?? trace;
+  const key = (e) => `${e.pid}:${e.tid}`;
+  const main = mainThread(events);
   const mine = events.filter((e) => key(e) === main);
   const tasks = mine.filter((e) => e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
   const top = [];
@@ -149,9 +156,7 @@ export const KIND_CATEGORIES = ['blink', 'v8'];
 export function frameKinds(trace) {
   const events = trace.traceEvents ?? trace;
   const { frames } = framesOf(trace);
-  const counts = new Map();
-  for (const e of events) if (e.name === 'BeginMainThreadFrame') counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
-  const main = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const main = mainThread(events);
   const mine = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
   const kinds = { layout: [], image: [], gc: [], other: [] };
   let k0 = 0;
