@@ -707,10 +707,7 @@ fn Loaded(
     let embed_open = RwSignal::new(false);
     // A press anywhere outside the header's menu closes it.
     let outside_menu = window_event_listener(leptos::ev::pointerdown, |ev| {
-        use wasm_bindgen::JsCast;
-        let inside = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        let inside = crate::hooks::target_element(&ev)
             .and_then(|el| el.closest("#menu").ok().flatten())
             .is_some();
         if !inside {
@@ -758,10 +755,7 @@ fn Loaded(
                 <details class="menu" id="menu">
                     <summary>{t!(i18n, app.menu)}</summary>
                     <div class="menu-panel" on:click=|ev| {
-                        use wasm_bindgen::JsCast;
-                        let on_button = ev
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        let on_button = crate::hooks::target_element(&ev)
                             .and_then(|el| el.closest("button").ok().flatten())
                             .is_some();
                         if on_button {

@@ -13,6 +13,13 @@ use leptos::prelude::*;
 
 use crate::layout::anim::held;
 
+/// The element an event happened on, if its target is one.
+pub fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+}
+
 /// What follows the playhead in the page, `next()`, as a memo that keeps what it shows for at least
 /// `hold_ms` while `holding()` says so ([`held`]): the card while playing, the scrubber and its date.
 pub fn held_memo<T>(

@@ -230,9 +230,7 @@ pub fn EventList() -> impl IntoView {
         }
     });
     let open = move |ev: web_sys::MouseEvent| {
-        let index = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        let index = crate::hooks::target_element(&ev)
             .and_then(|t| t.closest("button[data-index]").ok().flatten())
             .and_then(|b| b.get_attribute("data-index"))
             .and_then(|v| v.parse::<usize>().ok());

@@ -21,10 +21,7 @@ enum Focus {
 
 /// Where `ev` is pressed.
 fn focus_of(ev: &web_sys::KeyboardEvent) -> Focus {
-    let Some(el) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some(el) = crate::hooks::target_element(ev) else {
         return Focus::Page;
     };
     match el.tag_name().as_str() {
@@ -62,8 +59,7 @@ pub fn presses_a_button(ev: &web_sys::KeyboardEvent) -> bool {
 }
 
 fn on_button(ev: &web_sys::Event) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    crate::hooks::target_element(ev)
         .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
 }
 
@@ -76,9 +72,7 @@ fn moves_between_tabs(ev: &web_sys::KeyboardEvent) -> bool {
     if POINTED.with(std::cell::Cell::get) || ev.shift_key() {
         return false;
     }
-    let Some(tab) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    let Some(tab) = crate::hooks::target_element(ev)
         .filter(|el| el.get_attribute("role").as_deref() == Some("tab"))
     else {
         return false;
@@ -258,9 +252,7 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
 fn keep_focus_across_views(state: AppState) {
     let focused = StoredValue::new_local(None::<web_sys::Element>);
     let tracked = window_event_listener(leptos::ev::focusin, move |ev| {
-        let element = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let element = crate::hooks::target_element(&ev);
         focused.set_value(element);
     });
     on_cleanup(move || tracked.remove());
