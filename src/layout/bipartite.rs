@@ -394,17 +394,12 @@ pub fn layout_at(
             vec![caption]
         } else {
             // Two lines split where the longer is shortest, if both fit whole in bold; else one cut.
-            let widest = |two: &[String; 2]| {
-                two.iter()
-                    .map(|l| text::width_px(l, f) * text::BOLD_WIDER)
-                    .fold(0.0, f64::max)
-            };
-            let words: Vec<&str> = caption.split(' ').collect();
-            (1..words.len())
-                .map(|k| [words[..k].join(" "), words[k..].join(" ")])
-                .min_by(|a, b| widest(a).total_cmp(&widest(b)))
-                .filter(|two| widest(two) <= room)
-                .map_or_else(|| vec![text::truncate(&caption, f, room)], Vec::from)
+            text::two_lines(&caption, |l| text::width_px(l, f) * text::BOLD_WIDER)
+                .filter(|(_, wider)| *wider <= room)
+                .map_or_else(
+                    || vec![text::truncate(&caption, f, room)],
+                    |(two, _)| Vec::from(two),
+                )
         };
         bands.push(Band {
             sector: s,

@@ -162,15 +162,8 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
     };
     // The width a name needs whole: its line, or the wider of its two lines split where that is least.
     let needs = |label: &str, f: f64| -> f64 {
-        let words: Vec<&str> = label.split(' ').filter(|w| !w.is_empty()).collect();
         let one = text::width_px(label, f);
-        let two = (1..words.len())
-            .map(|k| {
-                let first = text::width_px(&words[..k].join(" "), f);
-                let second = text::width_px(&words[k..].join(" "), f);
-                first.max(second)
-            })
-            .fold(f64::INFINITY, f64::min);
+        let two = text::two_lines(label, |l| text::width_px(l, f)).map_or(f64::INFINITY, |t| t.1);
         let least = if two_lines(f) { one.min(two) } else { one };
         // The wrapping's estimate is a little wider than the measure.
         least * text::SLACK + 4.5

@@ -262,6 +262,19 @@ pub fn keep_together(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `text` broken at one space into the two lines whose wider, by `width`, is narrowest, and that
+/// width; `None` for a single word.
+pub fn two_lines(text: &str, width: impl Fn(&str) -> f64) -> Option<([String; 2], f64)> {
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    (1..words.len())
+        .map(|k| {
+            let lines = [words[..k].join(" "), words[k..].join(" ")];
+            let wider = width(&lines[0]).max(width(&lines[1]));
+            (lines, wider)
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+}
+
 /// `text`, set in bold, broken at spaces (never at a non-breaking one) into at most `max_lines` lines
 /// that each fit `max_px` at `font_px` with the room bold type may take ([`SLACK`]); the last line is
 /// cut with an ellipsis if the rest does not fit. A line is never left empty while words remain.
