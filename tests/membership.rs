@@ -411,11 +411,14 @@ fn history_and_ladder_draw() {
         "a triangle per outcome known only by a date"
     );
     assert!(known_by >= 2, "{known_by} outcomes known only by a date");
+    // Drawn as a square within an outline: delivered something, on officials' word only.
+    let on_word =
+        |o: &&union_state::model::depth::Outcome| o.claimed && !o.by && o.state.weight() > 0.0;
     let claimed = d
         .provisions
         .iter()
         .flat_map(|p| &p.outcomes)
-        .filter(|o| o.claimed && !o.by && o.state.weight() > 0.0)
+        .filter(on_word)
         .count();
     assert!(claimed >= 5, "{claimed} outcomes on officials' word only");
     let hollow_squares = s
@@ -428,7 +431,7 @@ fn history_and_ladder_draw() {
         .provisions
         .iter()
         .flat_map(|p| &p.outcomes)
-        .filter(|o| !(o.by || (o.claimed && o.state.weight() > 0.0)))
+        .filter(|o| !o.by && !on_word(o))
         .partition(|o| o.state.weight() > 0.0);
     assert!(
         nothing.len() >= 5,
