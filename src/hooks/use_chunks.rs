@@ -1,8 +1,9 @@
-//! Long lists rendered a chunk at a time when the browser is idle (between animation frames), so that a
-//! dataset of thousands of events shows its first frame before its text lists are made (they would
-//! cost it their elements and their layout), and playing is not held up while they fill in: while the
-//! page is busy (the timeline playing, or being zoomed or panned), one chunk a second. A short list is
-//! made at once. A list only paper shows is not rendered at all until the page is about to be printed.
+//! Lists rendered after the first frame, when the browser is idle (between animation frames), so that a
+//! dataset shows its first frame before its text lists are made (they would cost it their elements and
+//! their layout: the bundled dataset's events list alone has most of the page's elements), and playing
+//! is not held up while they fill in. A short list is made in one step; a long one a chunk at a time,
+//! and while the page is busy (the timeline playing, or being zoomed or panned), one chunk a second. A
+//! list only paper shows is not rendered at all until the page is about to be printed.
 
 use std::ops::Range;
 use std::time::Duration;
@@ -11,10 +12,9 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The longest list made at once ([`Fill::WhenIdle`]), complete from the start; a longer one starts
-/// empty.
+/// The longest list made in one step ([`Fill::WhenIdle`]); a longer one is made a [`CHUNK`] at a time.
 pub const AT_ONCE: usize = 200;
-/// Items added by each later step.
+/// Items added by each step of a longer list.
 pub const CHUNK: usize = 100;
 /// Wait before the first step, so that the charts draw first.
 const FIRST_DELAY: Duration = Duration::from_millis(150);
@@ -31,9 +31,9 @@ pub type Chunk = (u64, Range<usize>);
 /// When a list's items are rendered.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Fill {
-    /// A list of up to [`AT_ONCE`] items at once; a longer one a chunk at a time whenever the browser
-    /// is idle, from [`FIRST_DELAY`] on, and no more than a chunk every [`BUSY_STEP`] while `busy`
-    /// holds.
+    /// Empty until [`FIRST_DELAY`] has passed and the browser is idle; then a list of up to
+    /// [`AT_ONCE`] items in one step, a longer one a chunk at a time whenever the browser is idle, and
+    /// no more than a chunk every [`BUSY_STEP`] while `busy` holds.
     WhenIdle {
         /// Whether the page is busy with something that should not wait on the list.
         busy: Option<Signal<bool>>,
@@ -58,19 +58,13 @@ pub fn use_chunks(
         total.set_value(n);
         let now = generation.get_value().wrapping_add(1);
         generation.set_value(now);
-        let first = match fill {
-            Fill::WhenIdle { .. } if n <= AT_ONCE => n,
-            Fill::WhenIdle { .. } => 0,
-            Fill::ForPrint if printing() => n,
-            Fill::ForPrint => 0,
-        };
-        chunks.set(if first > 0 {
-            vec![(now, 0..first)]
+        chunks.set(if fill == Fill::ForPrint && printing() && n > 0 {
+            vec![(now, 0..n)]
         } else {
             Vec::new()
         });
         if let Fill::WhenIdle { busy } = fill {
-            grow(chunks, generation, now, first, n, FIRST_DELAY, busy);
+            grow(chunks, generation, now, 0, n, FIRST_DELAY, busy);
         }
     });
     if fill == Fill::ForPrint {
@@ -114,9 +108,10 @@ fn printing() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Adds the chunk starting at `from` once `delay` has passed and the browser is idle, and schedules the
-/// next (at once, or after [`BUSY_STEP`] while `busy` holds), unless the list has started over (or
-/// been dropped) meanwhile.
+/// Adds the chunk starting at `from` (the rest of a list of up to [`AT_ONCE`] items, otherwise
+/// [`CHUNK`] items) once `delay` has passed and the browser is idle, and schedules the next (at once,
+/// or after [`BUSY_STEP`] while `busy` holds), unless the list has started over (or been dropped)
+/// meanwhile.
 fn grow(
     chunks: RwSignal<Vec<Chunk>>,
     generation: StoredValue<u64>,
@@ -129,11 +124,12 @@ fn grow(
     if from >= total {
         return;
     }
-    let step = move || {
+    let add = move || {
         if generation.try_get_value() != Some(now) {
             return;
         }
-        let to = (from + CHUNK).min(total);
+        let step = if total <= AT_ONCE { total } else { CHUNK };
+        let to = (from + step).min(total);
         if chunks.try_update(|c| c.push((now, from..to))).is_some() {
             let wait = if busy.is_some_and(|b| b.try_get_untracked() == Some(true)) {
                 BUSY_STEP
@@ -143,7 +139,7 @@ fn grow(
             grow(chunks, generation, now, to, total, wait, busy);
         }
     };
-    set_timeout(move || when_idle(step), delay);
+    set_timeout(move || when_idle(add), delay);
 }
 
 /// Runs `f` when the browser is next idle (at once where it cannot say).

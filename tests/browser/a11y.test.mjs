@@ -133,6 +133,7 @@ test("the views' tabs are tabs: each controls the view's panel, named by it, and
 
 test("the events list is one stop for Tab, and the arrows walk it with the focus", async () => {
   const page = await openApp(browser, server.url);
+  await page.waitForSelector('.text-alternative ol button');
   const inList = () => page.evaluate(() => {
     const a = document.activeElement;
     return a.closest('.text-alternative ol') ? Number(a.dataset.index) : null;

@@ -97,6 +97,7 @@ test("the projector theme's header keeps the title in two lines at most, whole a
 
 test('reduced motion replaces the sweep with cuts from event to event', async () => {
   const page = await openApp(browser, server.url, { reducedMotion: 'reduce' });
+  await page.waitForSelector('nav[aria-label="Events as a list"] button');
   const days = new Set(await page.$$eval('nav[aria-label="Events as a list"] button', (b) => b.map((x) => Number(x.dataset.day))));
   await page.$eval('#scrub', (el) => {
     el.value = el.min;
