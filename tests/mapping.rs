@@ -716,6 +716,75 @@ fn a_sector_name_cut_along_its_band_goes_on_two_lines() {
 }
 
 #[test]
+fn a_band_is_made_as_long_as_its_sectors_name_where_the_diagram_has_the_room() {
+    use union_state::i18n::Locale;
+    let whole = |g: &MappingLayout, m: &Mapping| -> Vec<(String, bool)> {
+        g.bands
+            .iter()
+            .map(|b| {
+                let name = m.sectors[b.sector].label.to_uppercase();
+                (name.clone(), b.caption.join(" ") == name)
+            })
+            .collect()
+    };
+    for (locale, (w, h), all) in [
+        // The diagram's frame on a 1366 x 768 laptop: "INDUSTRY AND AGRICULTURE" was cut along its
+        // four rows, "SOCIAL AND CONSUMER" along its two; in Russian, "ЭНЕРГЕТИКА" along its three.
+        (Locale::en, (936.0, 640.0), true),
+        (Locale::ru, (936.0, 640.0), false),
+        (Locale::ru, (1100.0, 800.0), true),
+    ] {
+        let m = model::bundled_in(locale).unwrap().mapping.as_ref().unwrap();
+        let g = layout(m, w, h, None);
+        let mt = &g.metrics;
+        assert!(g.fits, "{locale:?} {w} x {h}");
+        // The labels' type is not made smaller for the names: the largest, as before.
+        assert_eq!(mt.font_px, 13.0, "{locale:?} {w} x {h}");
+        let names = whole(&g, m);
+        if all {
+            assert!(
+                names.iter().all(|(_, w)| *w),
+                "{locale:?} {w} x {h}: {names:?}"
+            );
+        } else {
+            assert!(
+                names.iter().any(|(n, w)| n == "ЭНЕРГЕТИКА" && *w),
+                "{names:?}"
+            );
+        }
+        // Each line fits along its band, in bold where there are two.
+        for band in &g.bands {
+            let bold = if band.caption.len() > 1 {
+                text::BOLD_WIDER
+            } else {
+                1.0
+            };
+            for line in &band.caption {
+                let drawn = text::width_px(line, mt.caption_font_px) * bold;
+                assert!(
+                    drawn <= band.y1 - band.y0,
+                    "{line}: {drawn} px along {}",
+                    band.y1 - band.y0
+                );
+            }
+        }
+        // Every node within its band, and the bands one after another within the canvas.
+        for b in g.left.iter().chain(&g.right) {
+            let band = g.bands.iter().find(|x| x.sector == b.sector).unwrap();
+            assert!(
+                b.rect.y >= band.y0 - 1e-9 && b.rect.y + b.rect.h <= band.y1 + 1e-9,
+                "{}",
+                b.label
+            );
+        }
+        for pair in g.bands.windows(2) {
+            assert!(pair[0].y1 < pair[1].y0);
+        }
+        assert!(g.bands.last().unwrap().y1 <= h + 1e-9);
+    }
+}
+
+#[test]
 fn a_claims_label_covers_no_claims_point() {
     use union_state::i18n::Locale;
     for locale in [Locale::en, Locale::ru] {

@@ -54,6 +54,9 @@ pub struct Metrics {
     /// Type of the sector names (bold), px: four fifths of the labels', but never smaller on screen
     /// than [`LEAST_FONT_PX`].
     pub caption_font_px: f64,
+    /// The sectors (bit `s` for sector `s`, the first 64) whose bands are as long as their names need
+    /// to be whole; the others' names may be cut.
+    pub whole_names: u64,
     /// Gap between sector bands, px.
     pub band_gap_px: f64,
     /// Height of the column headings, px.
@@ -67,8 +70,9 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    /// Metrics for a canvas `width` px wide, with label font `font_px`.
-    fn new(width: f64, font_px: f64) -> Metrics {
+    /// Metrics for a canvas `width` px wide, with label font `font_px`, drawn at the theme's `scale`,
+    /// no band lengthened for its name.
+    fn new(width: f64, font_px: f64, scale: f64) -> Metrics {
         let narrow = width < NARROW_WIDTH_PX;
         Metrics {
             narrow,
@@ -76,7 +80,9 @@ impl Metrics {
             min_node_px: (font_px + 3.0).round(),
             node_gap_px: 2.0,
             caption_px: font_px + 6.0,
-            caption_font_px: font_px * 0.8,
+            // The sector names in the projector's compact layout were 7.2 px on screen.
+            caption_font_px: (font_px * 0.8).max(least_font(scale)).min(font_px),
+            whole_names: 0,
             band_gap_px: if narrow { 6.0 } else { 8.0 },
             header_px: font_px + 14.0,
             node_w_px: if narrow { 8.0 } else { 12.0 },
@@ -89,6 +95,51 @@ impl Metrics {
 /// The room one line of a sector's name takes across its strip, px.
 pub fn caption_line_px(mt: &Metrics) -> f64 {
     mt.caption_font_px + 2.0
+}
+
+/// Room left at the ends of a band by the sector's name along it, px.
+const CAPTION_END_PX: f64 = 4.0;
+
+/// A sector's name (upper case) along a band `room` px long, in type of `font_px`: on one line, or on
+/// two where one would be cut and both hold it whole in bold, the first on the left as rotated text
+/// reads upwards; cut on one line where two would not do either.
+fn caption_lines(name: &str, font_px: f64, room: f64) -> Vec<String> {
+    // A hair more: `room` is a difference of sums that [`caption_need`]'s length went into.
+    let room = room + 1e-6;
+    if text::width_px(name, font_px) <= room {
+        return vec![name.to_owned()];
+    }
+    two_caption_lines(name, font_px)
+        .filter(|(_, wider)| *wider <= room)
+        .map_or_else(
+            || vec![text::truncate(name, font_px, room)],
+            |(two, _)| Vec::from(two),
+        )
+}
+
+/// A name split into two lines where the longer is shortest, and that line's width in bold.
+fn two_caption_lines(name: &str, font_px: f64) -> Option<([String; 2], f64)> {
+    text::two_lines(name, |l| text::width_px(l, font_px) * text::BOLD_WIDER)
+}
+
+/// The bit of sector `s` in [`Metrics::whole_names`] (none past the 64th).
+fn name_bit(s: usize) -> u64 {
+    u32::try_from(s)
+        .ok()
+        .and_then(|s| 1u64.checked_shl(s))
+        .unwrap_or(0)
+}
+
+/// The least length the band of sector `s` needs for its `name` along it to be whole
+/// ([`caption_lines`]), px, or none where [`Metrics::whole_names`] does not say so.
+fn caption_need(s: usize, name: &str, mt: &Metrics) -> f64 {
+    if mt.whole_names & name_bit(s) == 0 {
+        return 0.0;
+    }
+    let f = mt.caption_font_px;
+    let one = text::width_px(name, f);
+    let two = two_caption_lines(name, f).map_or(one, |(_, wider)| wider);
+    one.min(two) + CAPTION_END_PX
 }
 
 /// A node on screen.
@@ -128,9 +179,10 @@ pub struct Band {
     pub y0: f64,
     /// Bottom edge.
     pub y1: f64,
-    /// The sector's name along the band: one line, or two side by side where one would be cut and
-    /// two hold it whole (the first on the left, as rotated text reads upwards); one line cut where
-    /// two would not do either.
+    /// The sector's name along the band: one line, or two side by side where one would be cut (the
+    /// first on the left, as rotated text reads upwards). The band is made as long as the name needs
+    /// to be whole where the diagram has the room ([`Metrics::whole_names`]); elsewhere a name two
+    /// lines cannot hold is cut on one.
     pub caption: Vec<String>,
 }
 
@@ -197,6 +249,8 @@ struct Columns {
     right_order: Vec<usize>,
     /// The sectors with a node in either column.
     sectors: Vec<usize>,
+    /// Their names as the bands show them, in upper case.
+    names: Vec<String>,
 }
 
 impl Columns {
@@ -220,17 +274,24 @@ impl Columns {
                     || right_order.iter().any(|&i| m.programmes[i].sector == s)
             })
             .collect();
+        let names = sectors
+            .iter()
+            .map(|&s| m.sectors[s].label.to_uppercase())
+            .collect();
         Columns {
             left_order,
             right_order,
             sectors,
+            names,
         }
     }
 
-    /// The tallest total height the columns need for a unit height `u` per road map, at metrics `mt`.
+    /// The tallest total height the columns need for a unit height `u` per road map, at metrics `mt`:
+    /// each band as tall as its taller column, or as its sector's name needs ([`caption_need`]), if
+    /// that is more.
     fn needed(&self, m: &Mapping, mt: &Metrics, u: f64) -> f64 {
         let mut total = mt.header_px;
-        for &s in &self.sectors {
+        for (&s, name) in self.sectors.iter().zip(&self.names) {
             let stack = |heights: Vec<f64>| -> f64 {
                 let n = heights.len() as f64;
                 heights.iter().sum::<f64>() + (n - 1.0).max(0.0) * mt.node_gap_px
@@ -249,7 +310,7 @@ impl Columns {
                     .map(|_| u.max(mt.min_node_px))
                     .collect(),
             );
-            total += l.max(r) + mt.band_gap_px;
+            total += l.max(r).max(caption_need(s, name, mt)) + mt.band_gap_px;
         }
         total
     }
@@ -266,10 +327,11 @@ fn least_font(scale: f64) -> f64 {
 }
 
 /// The least height of a diagram `width` px wide showing the sector `filter` (or all), drawn at the
-/// theme's `scale`, in layout px: every node one line of the smallest type tall. Shorter, the diagram
-/// would run past its canvas's foot; the page keeps the canvas this tall and scrolls its frame instead.
+/// theme's `scale`, in layout px: every node one line of the smallest type tall, the sectors' names
+/// cut where their bands are shorter. Shorter, the diagram would run past its canvas's foot; the page
+/// keeps the canvas this tall and scrolls its frame instead.
 pub fn min_height(m: &Mapping, width: f64, filter: Option<usize>, scale: f64) -> f64 {
-    let least = Metrics::new(width.max(1.0), least_font(scale).ceil());
+    let least = Metrics::new(width.max(1.0), least_font(scale).ceil(), scale);
     Columns::of(m, filter).needed(m, &least, 0.0)
 }
 
@@ -294,23 +356,40 @@ pub fn layout_at(
         left_order,
         right_order,
         sectors,
+        names,
     } = &columns;
 
-    // The largest label font (13 px down to 9 px) at which everything fits, then the largest unit.
+    // The largest label font (13 px down to 9 px) at which everything fits; then the sectors' names
+    // made whole where they still fit at that font, those that lengthen the diagram least first (the
+    // labels' type is not made smaller for them); then the largest unit.
     let base_font = if width < NARROW_WIDTH_PX { 11.0 } else { 13.0 };
-    let mut mt = Metrics::new(width, base_font);
+    let mut mt = Metrics::new(width, base_font, scale);
     let mut fits = false;
     let mut font = base_font;
     while font >= least_font(scale) {
-        mt = Metrics::new(width, font);
+        mt = Metrics::new(width, font, scale);
         if needed(&mt, 0.0) <= height {
             fits = true;
             break;
         }
         font -= 1.0;
     }
-    // The sector names in the projector's compact layout were 7.2 px on screen.
-    mt.caption_font_px = (mt.font_px * 0.8).max(least_font(scale)).min(mt.font_px);
+    if fits {
+        let with = |mt: &Metrics, bit: u64| Metrics {
+            whole_names: mt.whole_names | bit,
+            ..*mt
+        };
+        let mut bits: Vec<(f64, u64)> = sectors
+            .iter()
+            .map(|&s| (needed(&with(&mt, name_bit(s)), 0.0), name_bit(s)))
+            .collect();
+        while let Some(k) = (0..bits.len()).min_by(|&a, &b| bits[a].0.total_cmp(&bits[b].0)) {
+            let whole = with(&mt, bits.swap_remove(k).1);
+            if needed(&whole, 0.0) <= height {
+                mt = whole;
+            }
+        }
+    }
     let unit = if fits {
         let (mut lo, mut hi) = (0.0f64, height);
         for _ in 0..40 {
@@ -336,7 +415,7 @@ pub fn layout_at(
     let mut left = Vec::new();
     let mut right = Vec::new();
     let mut y = mt.header_px;
-    for &s in sectors {
+    for (&s, name) in sectors.iter().zip(names) {
         let top = y;
         let mut ly = y;
         for &i in left_order.iter().filter(|&&i| m.road_maps[i].sector == s) {
@@ -380,27 +459,11 @@ pub fn layout_at(
             });
             ry += h + mt.node_gap_px;
         }
-        y = ly.max(ry) - mt.node_gap_px;
-        // The caption runs upwards along the band's left edge: on one line, or on two where one
-        // would be cut ("TAX AND / CUSTOMS" along a band of four rows).
-        let caption = m
-            .sectors
-            .get(s)
-            .map(|x| x.label.to_uppercase())
-            .unwrap_or_default();
-        let room = y - top - 4.0;
-        let f = mt.caption_font_px;
-        let caption = if text::width_px(&caption, f) <= room {
-            vec![caption]
-        } else {
-            // Two lines split where the longer is shortest, if both fit whole in bold; else one cut.
-            text::two_lines(&caption, |l| text::width_px(l, f) * text::BOLD_WIDER)
-                .filter(|(_, wider)| *wider <= room)
-                .map_or_else(
-                    || vec![text::truncate(&caption, f, room)],
-                    |(two, _)| Vec::from(two),
-                )
-        };
+        // The band is as long as its sector's name needs ("SOCIAL AND / CONSUMER" beside two rows), which
+        // runs upwards along its left edge: on one line, or on two where one would be cut ("TAX AND /
+        // CUSTOMS" along a band of four rows).
+        y = (ly.max(ry) - mt.node_gap_px).max(top + caption_need(s, name, &mt));
+        let caption = caption_lines(name, mt.caption_font_px, y - top - CAPTION_END_PX);
         bands.push(Band {
             sector: s,
             y0: top,
