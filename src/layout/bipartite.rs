@@ -459,9 +459,9 @@ pub fn layout_at(
             });
             ry += h + mt.node_gap_px;
         }
-        // The band is as long as its sector's name needs ("SOCIAL AND / CONSUMER" beside two rows), which
-        // runs upwards along its left edge: on one line, or on two where one would be cut ("TAX AND /
-        // CUSTOMS" along a band of four rows).
+        // The band as long as its sector's name needs where that is to be whole ("SOCIAL AND /
+        // CONSUMER" beside two rows); the name runs upwards along its left edge, on one line or on two
+        // where one would be cut ("TAX AND / CUSTOMS" along a band of four rows).
         y = (ly.max(ry) - mt.node_gap_px).max(top + caption_need(s, name, &mt));
         let caption = caption_lines(name, mt.caption_font_px, y - top - CAPTION_END_PX);
         bands.push(Band {
