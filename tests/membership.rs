@@ -902,17 +902,89 @@ fn a_compact_matrix_gives_every_states_and_organisations_name_whole_where_it_has
 
 /// Every line of every organisation's heading within its column's width.
 fn organisations_within_their_columns(m: &Membership, g: &matrix::MatrixLayout) {
+    use union_state::layout::text;
+    let line_px = g.column_font_px + 2.0;
     for (c, lines) in g.column_labels.iter().enumerate() {
         for line in lines {
-            let w = union_state::layout::text::width_px(line, g.column_font_px);
-            assert!(
-                w <= g.col_w(c) - 4.0,
-                "{line:?} ({w} px) wider than its column ({} px)",
-                g.col_w(c)
-            );
+            let w = text::width_px(line, g.column_font_px);
+            if g.column_labels_upright {
+                assert!(
+                    w <= g.col_w(c) - 4.0,
+                    "{line:?} ({w} px) wider than its column ({} px)",
+                    g.col_w(c)
+                );
+            } else {
+                // Running upwards, in bold when lit: along the header, and side by side across the column.
+                assert!(
+                    w * text::BOLD_WIDER <= g.metrics.header_px - 8.0 + 1e-9,
+                    "{line:?} ({w} px) longer than the header ({} px)",
+                    g.metrics.header_px
+                );
+                assert!(
+                    lines.len() as f64 * line_px <= g.col_w(c) - 4.0,
+                    "{lines:?} wider than their column ({} px)",
+                    g.col_w(c)
+                );
+            }
         }
     }
     assert_eq!(g.column_labels.len(), m.organisations.len());
+}
+
+#[test]
+fn on_the_narrowest_phone_every_organisations_name_runs_whole_up_its_column() {
+    // A 320 px screen's canvas is 287 px wide: "EurA…" and "Cust…" ("Евр…", "Сою…") were cut across
+    // their columns at every size. Upwards, every name is whole, and the header is as tall as the
+    // longest needs; the rows start below it, and the least height keeps them all.
+    for locale in [Locale::en, Locale::ru] {
+        let m = membership_in(locale);
+        let least = matrix::min_height(m, 287.0);
+        let g = matrix::layout(m, 287.0, least);
+        assert!(!g.column_labels_upright, "{locale:?}");
+        for (o, lines) in m.organisations.iter().zip(&g.column_labels) {
+            assert_eq!(lines.join(" "), o.label, "{locale:?}: whole");
+        }
+        organisations_within_their_columns(m, &g);
+        let mt = &g.metrics;
+        assert!((g.rows_top - (mt.band_px + mt.header_px)).abs() < 1e-9);
+        assert!(mt.header_px > 60.0, "{locale:?}: header {}", mt.header_px);
+        assert!(g.row_font_px >= matrix::MIN_ROW_FONT_PX, "{locale:?}");
+        assert!(g.rows_top + g.cell_h * m.states.len() as f64 <= least + 1e-6);
+        // A press on a name still picks its column.
+        let c = g.cell(0, 2);
+        assert_eq!(
+            g.hit(
+                c.x + c.w / 2.0,
+                mt.band_px + mt.header_px - 2.0,
+                m.states.len(),
+                m.organisations.len()
+            ),
+            Some(MatrixHit::Column(2))
+        );
+        // Drawn, as text, each line.
+        let frame = MatrixFrame {
+            playhead_day: Day::from_ymd(2026, 6, 1).as_f64(),
+            appear_days: 0.0,
+            state: None,
+            organisation: None,
+        };
+        let out = svg((287, least.ceil() as u32), |a| {
+            draw_matrix(a, m, &g, &frame, &LIGHT).unwrap()
+        });
+        let words: Vec<String> = common::svg_words(&out)
+            .into_iter()
+            .map(common::unescape)
+            .collect();
+        for line in g.column_labels.iter().flatten() {
+            assert!(words.contains(line), "{locale:?}: {line} drawn: {words:?}");
+        }
+    }
+    // Where the names fit across their columns, they stay so, the header as it was.
+    for locale in [Locale::en, Locale::ru] {
+        let g = matrix::layout(membership_in(locale), 356.0, 600.0);
+        assert!(g.column_labels_upright, "{locale:?}");
+        assert_eq!(g.metrics.header_px, 30.0);
+    }
 }
 
 #[test]

@@ -99,8 +99,13 @@ pub struct MatrixLayout {
     /// Type of the groups' names (bold), px.
     pub band_font_px: f64,
     /// Organisation labels, on one line, or on two where one is too narrow (the second cut if it must
-    /// be; one line, cut, where a word is wider than the column).
+    /// be; one line, cut, where a word is wider than the column). Where that would still cut one (a
+    /// phone's narrowest columns: "EurA…", "Cust…"), every label runs upwards instead, whole, on one
+    /// line or on two side by side ([`MatrixLayout::column_labels_upright`] false), and the header is
+    /// as tall as the longest needs.
     pub column_labels: Vec<Vec<String>>,
+    /// Whether the organisation labels are set across their columns (true) or run upwards along them.
+    pub column_labels_upright: bool,
     /// Type of the organisation labels, px: the labels' type, or less where that cuts fewer of them.
     pub column_font_px: f64,
     /// State labels, truncated to the label column.
@@ -139,8 +144,6 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
     let rows = m.states.len().max(1) as f64;
     let room_for_columns = (width - mt.label_w_px).max(n as f64);
     let equal = room_for_columns / n as f64;
-    let rows_top = mt.band_px + mt.header_px;
-    let cell_h = ((height - rows_top) / rows).max(1.0);
     // Each organisation's name on one line, or on two where each word fits the column; a word wider
     // than it ("Союзное" in a phone's column) would run into the next column: one line, cut, instead.
     // Whether the name is whole.
@@ -241,12 +244,22 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         }))
         .collect();
     let x_of = |c: usize| col_x.get(c).copied().unwrap_or(width);
-    let column_labels = m
+    let across: Vec<(Vec<String>, bool)> = m
         .organisations
         .iter()
         .zip(&widths)
-        .map(|(o, w)| label_at(&o.label, column_font_px, *w).0)
+        .map(|(o, w)| label_at(&o.label, column_font_px, *w))
         .collect();
+    let column_labels_upright = across.iter().all(|(_, whole)| *whole);
+    let column_labels = if column_labels_upright {
+        across.into_iter().map(|(lines, _)| lines).collect()
+    } else {
+        let (labels, longest) = labels_upwards(m, column_font_px, &widths);
+        mt.header_px = mt.header_px.max(longest + 8.0);
+        labels
+    };
+    let rows_top = mt.band_px + mt.header_px;
+    let cell_h = ((height - rows_top) / rows).max(1.0);
     // Neighbouring organisations with the same group share a band.
     let mut groups: Vec<(String, f64, f64)> = Vec::new();
     let mut c = 0;
@@ -312,6 +325,7 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         bands,
         band_font_px,
         column_labels,
+        column_labels_upright,
         column_font_px,
         row_labels,
         row_font_px,
@@ -326,11 +340,46 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
     g
 }
 
-/// The least height of a matrix `width` px wide, px: every row tall enough for its state's name in
-/// [`MIN_ROW_FONT_PX`] type. A shorter canvas would draw names over each other (a small embedded
-/// frame); the canvas keeps this height instead and its frame scrolls.
+/// The organisations' names running upwards along columns `widths` px wide, in type of `font_px`: each
+/// on one line where that is no longer than the longest must be, or else on two side by side (bold,
+/// when its column is lit). Returns the lines and the length the longest takes, px.
+fn labels_upwards(m: &Membership, font_px: f64, widths: &[f64]) -> (Vec<Vec<String>>, f64) {
+    let bold = |l: &str| text::width_px(l, font_px) * text::BOLD_WIDER;
+    // Each name on one line, and split in two where the column has room for both.
+    let one: Vec<f64> = m.organisations.iter().map(|o| bold(&o.label)).collect();
+    let two: Vec<_> = m
+        .organisations
+        .iter()
+        .zip(widths)
+        .map(|(o, w)| {
+            (*w >= 2.0 * (font_px + 2.0) + 4.0)
+                .then(|| text::two_lines(&o.label, bold))
+                .flatten()
+        })
+        .collect();
+    let longest = one
+        .iter()
+        .zip(&two)
+        .map(|(one, two)| two.as_ref().map_or(*one, |(_, wider)| wider.min(*one)))
+        .fold(0.0, f64::max);
+    let labels = m
+        .organisations
+        .iter()
+        .zip(one.into_iter().zip(two))
+        .map(|(o, (one, two))| match two {
+            Some((lines, _)) if one > longest => Vec::from(lines),
+            _ => vec![o.label.clone()],
+        })
+        .collect();
+    (labels, longest)
+}
+
+/// The least height of a matrix `width` px wide, px: its header (taller where the organisations' names
+/// run upwards) and every row tall enough for its state's name in [`MIN_ROW_FONT_PX`] type. A shorter
+/// canvas would draw names over each other (a small embedded frame); the canvas keeps this height
+/// instead and its frame scrolls.
 pub fn min_height(m: &Membership, width: f64) -> f64 {
-    let mt = Metrics::for_width(width.max(1.0));
+    let mt = layout(m, width, 1.0).metrics;
     mt.band_px + mt.header_px + m.states.len() as f64 * (MIN_ROW_FONT_PX + ROW_LEADING_PX)
 }
 

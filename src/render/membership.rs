@@ -250,13 +250,18 @@ pub fn draw_matrix<DB: DrawingBackend>(
             .color(&ink)
             .pos(Pos::new(HPos::Center, VPos::Center));
         let line_px = g.column_font_px + 2.0;
-        let first = mt.band_px + mt.header_px / 2.0 - line_px * (label.len() as f64 - 1.0) / 2.0;
+        let (mid_x, mid_y) = (cell.x + cell.w / 2.0, mt.band_px + mt.header_px / 2.0);
+        // Lines stacked down the header, or, running upwards, side by side across the column (the
+        // first on the left).
+        let first = -line_px * (label.len() as f64 - 1.0) / 2.0;
         for (k, line) in label.iter().enumerate() {
-            area.draw_text(
-                line,
-                &style,
-                (px(cell.x + cell.w / 2.0), px(first + line_px * k as f64)),
-            )?;
+            let offset = first + line_px * k as f64;
+            if g.column_labels_upright {
+                area.draw_text(line, &style, (px(mid_x), px(mid_y + offset)))?;
+            } else {
+                let upwards = style.transform(FontTransform::Rotate270);
+                area.draw_text(line, &upwards, (px(mid_x + offset), px(mid_y)))?;
+            }
         }
         if !exists {
             // Not founded yet, or dissolved: the column is greyed and says which, in words or, in
