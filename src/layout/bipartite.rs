@@ -109,17 +109,12 @@ fn caption_lines(name: &str, font_px: f64, room: f64) -> Vec<String> {
     if text::width_px(name, font_px) <= room {
         return vec![name.to_owned()];
     }
-    two_caption_lines(name, font_px)
+    text::two_bold_lines(name, font_px)
         .filter(|(_, wider)| *wider <= room)
         .map_or_else(
             || vec![text::truncate(name, font_px, room)],
             |(two, _)| Vec::from(two),
         )
-}
-
-/// A name split into two lines where the longer is shortest, and that line's width in bold.
-fn two_caption_lines(name: &str, font_px: f64) -> Option<([String; 2], f64)> {
-    text::two_lines(name, |l| text::width_px(l, font_px) * text::BOLD_WIDER)
 }
 
 /// The bit of sector `s` in [`Metrics::whole_names`] (none past the 64th).
@@ -138,7 +133,7 @@ fn caption_need(s: usize, name: &str, mt: &Metrics) -> f64 {
     }
     let f = mt.caption_font_px;
     let one = text::width_px(name, f);
-    let two = two_caption_lines(name, f).map_or(one, |(_, wider)| wider);
+    let two = text::two_bold_lines(name, f).map_or(one, |(_, wider)| wider);
     one.min(two) + CAPTION_END_PX
 }
 

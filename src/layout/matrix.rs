@@ -353,7 +353,7 @@ fn labels_upwards(m: &Membership, font_px: f64, widths: &[f64]) -> (Vec<Vec<Stri
         .zip(widths)
         .map(|(o, w)| {
             (*w >= 2.0 * (font_px + 2.0) + 4.0)
-                .then(|| text::two_lines(&o.label, bold))
+                .then(|| text::two_bold_lines(&o.label, font_px))
                 .flatten()
         })
         .collect();

@@ -262,6 +262,12 @@ pub fn keep_together(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// [`two_lines`] measured in bold type of `font_px` (with the room bold takes, [`BOLD_WIDER`]): for a
+/// name drawn bold when it is lit, which must fit either way.
+pub fn two_bold_lines(text: &str, font_px: f64) -> Option<([String; 2], f64)> {
+    two_lines(text, |l| width_px(l, font_px) * BOLD_WIDER)
+}
+
 /// `text` broken at one space into the two lines whose wider, by `width`, is narrowest, and that
 /// width; `None` for a single word.
 pub fn two_lines(text: &str, width: impl Fn(&str) -> f64) -> Option<([String; 2], f64)> {
