@@ -72,7 +72,10 @@ function mainThread(events) {
   return main;
 }
 
-/** One trace's frames (see frameCosts), the seconds they span and the wheel events among them. */
+/**
+ * One trace's frames (see frameCosts), the seconds they span, the wheel events among them and the
+ * main thread they were found on (`pid:tid`).
+ */
 export function framesOf(trace) {
   const events = trace.traceEvents ?? trace;
   const key = (e) => `${e.pid}:${e.tid}`;
@@ -139,7 +142,7 @@ export function framesOf(trace) {
     });
   }
   const span = frames.length > 1 ? (frames.at(-1).ts - frames[0].ts) / 1e6 : NaN;
-  return { frames, span, wheels: wheels.length };
+  return { frames, span, wheels: wheels.length, main };
 }
 
 /** Categories a trace needs for frameKinds, beyond TRACE_CATEGORIES. */
@@ -155,8 +158,7 @@ export const KIND_CATEGORIES = ['blink', 'v8'];
  */
 export function frameKinds(trace) {
   const events = trace.traceEvents ?? trace;
-  const { frames } = framesOf(trace);
-  const main = mainThread(events);
+  const { frames, main } = framesOf(trace);
   const mine = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
   const kinds = { layout: [], image: [], gc: [], other: [] };
   let k0 = 0;
