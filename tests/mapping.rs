@@ -255,33 +255,40 @@ fn the_remodelling_animation_runs_from_road_maps_to_programmes() {
     }
 }
 
-fn svg_of(g: &MappingLayout, frame: MappingFrame) -> String {
+/// `m` laid out as `g` drawn at `frame` in `theme`, as SVG.
+fn drawn(
+    m: &Mapping,
+    g: &MappingLayout,
+    frame: &MappingFrame,
+    theme: &union_state::render::theme::Theme,
+) -> String {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (g.width as u32, g.height as u32))
             .into_drawing_area();
-        draw_mapping(&root, mapping(), g, &frame, &LIGHT).unwrap();
+        draw_mapping(&root, m, g, frame, theme).unwrap();
         root.present().unwrap();
     }
     out
 }
 
+fn svg_of(g: &MappingLayout, frame: MappingFrame) -> String {
+    drawn(mapping(), g, &frame, &LIGHT)
+}
+
 /// `m` laid out as `g` drawn in `locale` with the playhead at the end and nothing lit, as SVG.
 fn drawn_at_the_end(m: &Mapping, g: &MappingLayout, locale: union_state::i18n::Locale) -> String {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (g.width as u32, g.height as u32))
-            .into_drawing_area();
-        let theme = union_state::render::theme::Theme { locale, ..LIGHT };
-        let frame = MappingFrame {
-            playhead_day: end_of_time(),
-            highlight: None,
-            selected: None,
-        };
-        draw_mapping(&root, m, g, &frame, &theme).unwrap();
-        root.present().unwrap();
-    }
-    out
+    let frame = MappingFrame {
+        playhead_day: end_of_time(),
+        highlight: None,
+        selected: None,
+    };
+    drawn(
+        m,
+        g,
+        &frame,
+        &union_state::render::theme::Theme { locale, ..LIGHT },
+    )
 }
 
 fn hex(c: RGBColor) -> String {
