@@ -147,7 +147,7 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
     // Each organisation's name on one line, or on two where each word fits the column; a word wider
     // than it ("Союзное" in a phone's column) would run into the next column: one line, cut, instead.
     // Whether the name is whole.
-    let two_lines = |f: f64| mt.header_px >= 2.0 * (f + 2.0) + 4.0;
+    let two_lines = |f: f64| holds_two_lines(mt.header_px, f);
     let label_at = |label: &str, f: f64, cell_w: f64| -> (Vec<String>, bool) {
         let room = cell_w - 4.0;
         if text::width_px(label, f) <= room {
@@ -340,6 +340,18 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
     g
 }
 
+/// The room a line of an organisation's name takes across its lines, px: its type and a little
+/// leading.
+pub fn name_line_px(font_px: f64) -> f64 {
+    font_px + 2.0
+}
+
+/// Whether `room` px holds two lines of a name in type of `font_px` (down the header, or side by side
+/// across a column), with a little room round them.
+fn holds_two_lines(room: f64, font_px: f64) -> bool {
+    room >= 2.0 * name_line_px(font_px) + 4.0
+}
+
 /// The organisations' names running upwards along columns `widths` px wide, in type of `font_px`: each
 /// on one line where that is no longer than the longest must be, or else on two side by side (bold,
 /// when its column is lit). Returns the lines and the length the longest takes, px.
@@ -352,7 +364,7 @@ fn labels_upwards(m: &Membership, font_px: f64, widths: &[f64]) -> (Vec<Vec<Stri
         .iter()
         .zip(widths)
         .map(|(o, w)| {
-            (*w >= 2.0 * (font_px + 2.0) + 4.0)
+            holds_two_lines(*w, font_px)
                 .then(|| text::two_bold_lines(&o.label, font_px))
                 .flatten()
         })

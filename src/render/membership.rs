@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::theme::Theme;
 use crate::layout::anim::{appearance, ease_out_cubic};
-use crate::layout::matrix::MatrixLayout;
+use crate::layout::matrix::{name_line_px, MatrixLayout};
 use crate::layout::scale::TimeScale;
 use crate::layout::{text, ticks};
 use crate::model::{Day, MemberStatus, Membership, Standing};
@@ -249,17 +249,17 @@ pub fn draw_matrix<DB: DrawingBackend>(
         let style = TextStyle::from(face)
             .color(&ink)
             .pos(Pos::new(HPos::Center, VPos::Center));
-        let line_px = g.column_font_px + 2.0;
+        let line_px = name_line_px(g.column_font_px);
         let (mid_x, mid_y) = (cell.x + cell.w / 2.0, mt.band_px + mt.header_px / 2.0);
         // Lines stacked down the header, or, running upwards, side by side across the column (the
         // first on the left).
+        let upwards = style.transform(FontTransform::Rotate270);
         let first = -line_px * (label.len() as f64 - 1.0) / 2.0;
         for (k, line) in label.iter().enumerate() {
             let offset = first + line_px * k as f64;
             if g.column_labels_upright {
                 area.draw_text(line, &style, (px(mid_x), px(mid_y + offset)))?;
             } else {
-                let upwards = style.transform(FontTransform::Rotate270);
                 area.draw_text(line, &upwards, (px(mid_x + offset), px(mid_y)))?;
             }
         }
