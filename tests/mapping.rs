@@ -6,8 +6,8 @@ mod common;
 
 use plotters::prelude::*;
 use union_state::layout::bipartite::{
-    layout, min_height, path_of, programme_progress, road_map_phase, MappingLayout, Node,
-    RoadMapPhase, Target,
+    caption_line_px, layout, min_height, path_of, programme_progress, road_map_phase, Band,
+    Caption, MappingLayout, Node, RoadMapPhase, Target,
 };
 use union_state::layout::text;
 use union_state::model::{self, Day, Evidence, Mapping, RoadMapStatus};
@@ -651,13 +651,7 @@ fn in_a_theme_drawn_larger_the_diagram_shrinks_to_the_same_type_on_screen() {
             "{css_w} at {scale}: sector names {caption} px on screen"
         );
         for band in &g.bands {
-            for line in &band.caption {
-                let drawn = text::width_px(line, g.metrics.caption_font_px);
-                assert!(
-                    drawn <= band.y1 - band.y0,
-                    "{line}: {drawn} px along a band"
-                );
-            }
+            assert_caption_fits(&g, band, &format!("{css_w} at {scale}"));
         }
     }
     // On screen, the larger theme's diagram needs about as much height as the default's, and less
@@ -676,7 +670,6 @@ fn in_a_theme_drawn_larger_the_diagram_shrinks_to_the_same_type_on_screen() {
 #[test]
 fn a_sector_name_cut_along_its_band_goes_on_two_lines() {
     use union_state::i18n::Locale;
-    use union_state::layout::bipartite::caption_line_px;
     for locale in [Locale::en, Locale::ru] {
         let m = model::bundled_in(locale).unwrap().mapping.as_ref().unwrap();
         let tax = m
@@ -694,9 +687,13 @@ fn a_sector_name_cut_along_its_band_goes_on_two_lines() {
             text::width_px(&name, mt.caption_font_px) > along - 4.0,
             "{name}: one line would be cut"
         );
-        assert_eq!(band.caption.len(), 2, "{locale:?}: {:?}", band.caption);
-        assert_eq!(band.caption.join(" "), name, "{locale:?}: whole");
-        for line in &band.caption {
+        assert!(
+            matches!(&band.caption, Caption::Along(lines) if lines.len() == 2),
+            "{locale:?}: {:?}",
+            band.caption
+        );
+        assert_eq!(band.caption.lines().join(" "), name, "{locale:?}: whole");
+        for line in band.caption.lines() {
             let drawn = text::width_px(line, mt.caption_font_px) * text::BOLD_WIDER;
             assert!(drawn <= along, "{line}: {drawn} px along {along}");
         }
@@ -716,8 +713,55 @@ fn a_sector_name_cut_along_its_band_goes_on_two_lines() {
         // Both lines drawn, as text.
         let out = drawn_at_the_end(m, &g, locale);
         let words = common::svg_words(&out);
-        for line in &band.caption {
+        for line in band.caption.lines() {
             assert!(words.contains(&line.as_str()), "{line} drawn: {words:?}");
+        }
+    }
+}
+
+/// Asserts that `band`'s sector name lies in its room in `g`: along the band, each line no longer
+/// than the band (measured in bold where there are two); across it, each line in bold within the
+/// road maps' column, left of their bars, the lines within the band and clear of its road maps' rows.
+fn assert_caption_fits(g: &MappingLayout, band: &Band, what: &str) {
+    let mt = &g.metrics;
+    match &band.caption {
+        Caption::Along(lines) => {
+            let bold = if lines.len() > 1 {
+                text::BOLD_WIDER
+            } else {
+                1.0
+            };
+            for line in lines {
+                let drawn = text::width_px(line, mt.caption_font_px) * bold;
+                let along = band.y1 - band.y0;
+                assert!(drawn <= along, "{what}: {line}: {drawn} px along {along}");
+            }
+        }
+        Caption::Across { lines, x, y } => {
+            let line_px = caption_line_px(mt);
+            for line in lines {
+                let drawn = text::width_px(line, mt.caption_font_px) * text::BOLD_WIDER;
+                assert!(
+                    *x >= 0.0 && x + drawn <= g.left_x - mt.label_gap_px + 1e-9,
+                    "{what}: {line}: {drawn} px from {x}, the bars at {}",
+                    g.left_x
+                );
+            }
+            let half = line_px * lines.len() as f64 / 2.0;
+            let (top, foot) = (y - half, y + half);
+            assert!(
+                top >= band.y0 - 1e-9 && foot <= band.y1 + 1e-9,
+                "{what}: {lines:?} ({top} to {foot}) outside its band ({} to {})",
+                band.y0,
+                band.y1
+            );
+            for b in g.left.iter().filter(|b| b.sector == band.sector) {
+                assert!(
+                    foot <= b.rect.y + 1e-9 || top >= b.rect.bottom() - 1e-9,
+                    "{what}: {lines:?} over the road map {}",
+                    b.label
+                );
+            }
         }
     }
 }
@@ -730,7 +774,7 @@ fn a_band_is_made_as_long_as_its_sectors_name_where_the_diagram_has_the_room() {
             .iter()
             .map(|b| {
                 let name = m.sectors[b.sector].label.to_uppercase();
-                (name.clone(), b.caption.join(" ") == name)
+                (name.clone(), b.caption.lines().join(" ") == name)
             })
             .collect()
     };
@@ -759,21 +803,8 @@ fn a_band_is_made_as_long_as_its_sectors_name_where_the_diagram_has_the_room() {
                 "{names:?}"
             );
         }
-        // Each line fits along its band, in bold where there are two.
         for band in &g.bands {
-            let bold = if band.caption.len() > 1 {
-                text::BOLD_WIDER
-            } else {
-                1.0
-            };
-            for line in &band.caption {
-                let drawn = text::width_px(line, mt.caption_font_px) * bold;
-                assert!(
-                    drawn <= band.y1 - band.y0,
-                    "{line}: {drawn} px along {}",
-                    band.y1 - band.y0
-                );
-            }
+            assert_caption_fits(&g, band, &format!("{locale:?} {w} x {h}"));
         }
         // Every node within its band, and the bands one after another within the canvas.
         for b in g.left.iter().chain(&g.right) {
@@ -789,6 +820,89 @@ fn a_band_is_made_as_long_as_its_sectors_name_where_the_diagram_has_the_room() {
         }
         assert!(g.bands.last().unwrap().y1 <= h + 1e-9);
     }
+}
+
+#[test]
+fn a_sector_name_cut_along_its_band_runs_across_the_rows_its_road_maps_leave_free() {
+    use union_state::i18n::Locale;
+    use union_state::layout::bipartite::layout_at;
+    // The diagram's canvas (CSS px) and the theme's scale: the projector theme at 1024 x 768, where
+    // "SOC…" was cut along two programmes' rows beside no road map, and at 1280 x 720; a 1366 x 768
+    // laptop, where the Russian names of both were cut ("ПРОМЫШЛ…", "СОЦ…"). The sectors whose names
+    // are whole across their bands there, on one line or on two.
+    for (locale, (css_w, css_h), scale, across) in [
+        (Locale::en, (593.0, 568.0), 1.3, &["social"][..]),
+        (
+            Locale::ru,
+            (593.0, 568.0),
+            1.3,
+            &["industry-agriculture", "social"],
+        ),
+        (
+            Locale::en,
+            (752.0, 518.0),
+            1.3,
+            &["industry-agriculture", "social"],
+        ),
+        (
+            Locale::ru,
+            (752.0, 518.0),
+            1.3,
+            &["industry-agriculture", "social"],
+        ),
+        (
+            Locale::ru,
+            (936.0, 641.0),
+            1.0,
+            &["industry-agriculture", "social"],
+        ),
+    ] {
+        let what = format!("{locale:?} {css_w} x {css_h} at {scale}");
+        let m = model::bundled_in(locale).unwrap().mapping.as_ref().unwrap();
+        let g = layout_at(m, css_w / scale, css_h / scale, None, scale);
+        assert!(g.fits, "{what}");
+        let svg = drawn_at_the_end(m, &g, locale);
+        let texts = common::svg_texts(&svg);
+        for band in &g.bands {
+            assert_caption_fits(&g, band, &what);
+            let sector = &m.sectors[band.sector];
+            let name = sector.label.to_uppercase();
+            if across.contains(&sector.id.as_str()) {
+                assert!(
+                    matches!(band.caption, Caption::Across { .. }),
+                    "{what}: {:?}",
+                    band.caption
+                );
+                assert_eq!(band.caption.lines().join(" "), name, "{what}: whole");
+                // Drawn as text, each line across (text along a band is drawn rotated).
+                for line in band.caption.lines() {
+                    let drawn = texts.iter().find(|(_, t)| t == line);
+                    assert!(
+                        drawn.is_some_and(|(tag, _)| !tag.contains("rotate")),
+                        "{what}: {line} drawn across: {drawn:?}"
+                    );
+                }
+            } else if band.caption.lines().join(" ") == name {
+                // A name whole along its band stays there.
+                assert!(matches!(band.caption, Caption::Along(_)), "{what}: {name}");
+            }
+        }
+    }
+    // Where its band's rows all hold road maps, a name is cut along it as before ("ЭНЕРГ…" beside
+    // three road maps and three programmes on the projector at 1280 x 720).
+    let m = model::bundled_in(Locale::ru)
+        .unwrap()
+        .mapping
+        .as_ref()
+        .unwrap();
+    let g = layout_at(m, 752.0 / 1.3, 518.0 / 1.3, None, 1.3);
+    let energy = m.sectors.iter().position(|s| s.id == "energy").unwrap();
+    let band = g.bands.iter().find(|b| b.sector == energy).unwrap();
+    assert!(
+        matches!(&band.caption, Caption::Along(lines) if lines.len() == 1 && lines[0].ends_with('…')),
+        "{:?}",
+        band.caption
+    );
 }
 
 #[test]

@@ -137,6 +137,34 @@ fn caption_need(s: usize, name: &str, mt: &Metrics) -> f64 {
     one.min(two) + CAPTION_END_PX
 }
 
+/// The name of `band`'s sector written across the road maps' column, in bold type and `room` px,
+/// where it is cut along the band, the band's rows from `free` down hold a line of it, and across it
+/// more of it shows. See [`Caption::Across`].
+fn across(band: &Band, name: &str, free: f64, room: f64, mt: &Metrics) -> Option<Caption> {
+    let Caption::Along(along) = &band.caption else {
+        return None;
+    };
+    let rows = (band.y1 - free) / caption_line_px(mt);
+    if along.join(" ") == name || rows < 1.0 {
+        return None;
+    }
+    let f = mt.caption_font_px;
+    let fit = |line: &str| text::truncate(line, f, room / text::BOLD_WIDER);
+    let shown = |lines: &[String]| lines.iter().map(|l| l.chars().count()).sum::<usize>();
+    let one = vec![fit(name)];
+    // Two lines where one would be cut: the first whole, the second cut if it must be.
+    let two = text::two_bold_lines(name, f)
+        .filter(|([first, _], _)| rows >= 2.0 && one[0] != name && fit(first) == *first)
+        .map(|([first, second], _)| vec![first, fit(&second)])
+        .filter(|two| shown(two) > shown(&one));
+    let lines = two.unwrap_or(one);
+    (shown(&lines) > shown(along)).then(|| Caption::Across {
+        lines,
+        x: CAPTION_END_PX,
+        y: (free + band.y1) / 2.0,
+    })
+}
+
 /// A node on screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeBox {
@@ -174,11 +202,41 @@ pub struct Band {
     pub y0: f64,
     /// Bottom edge.
     pub y1: f64,
-    /// The sector's name along the band: one line, or two side by side where one would be cut (the
-    /// first on the left, as rotated text reads upwards). The band is made as long as the name needs
-    /// to be whole where the diagram has the room ([`Metrics::whole_names`]); elsewhere a name two
-    /// lines cannot hold is cut on one.
-    pub caption: Vec<String>,
+    /// The sector's name on the band. The band is made as long as the name needs to be whole along it
+    /// where the diagram has the room ([`Metrics::whole_names`]).
+    pub caption: Caption,
+}
+
+/// Where and how a sector's name is written on its band.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Caption {
+    /// Upwards along the band's left edge: one line, or two side by side where one would be cut (the
+    /// first on the left, as rotated text reads upwards); cut on one line where neither holds it and
+    /// it cannot run [across](Caption::Across).
+    Along(Vec<String>),
+    /// Across the road maps' column, in the rows the band's road maps leave free at its foot (all of
+    /// them in a band without road maps), where along the band the name would be cut and across it
+    /// more of it shows ("SOCIAL AND CONSUMER" beside two programmes on a projector): one line, or two
+    /// where one would be cut and the rows hold both, from `x`, cut only where the column is too
+    /// narrow for it (on two lines, the second only).
+    Across {
+        /// The name's lines, top to bottom.
+        lines: Vec<String>,
+        /// Their left end.
+        x: f64,
+        /// The middle of the lines together.
+        y: f64,
+    },
+}
+
+impl Caption {
+    /// The name's lines as written.
+    pub fn lines(&self) -> &[String] {
+        match self {
+            Caption::Along(lines) => lines,
+            Caption::Across { lines, .. } => lines,
+        }
+    }
 }
 
 /// The diagram's geometry for one size and filter; the playhead does not change it.
@@ -410,6 +468,8 @@ pub fn layout_at(
     let mut left = Vec::new();
     let mut right = Vec::new();
     let mut y = mt.header_px;
+    // Where each band's road maps end (their last one's foot and a gap; its top where it has none).
+    let mut free_from = Vec::new();
     for (&s, name) in sectors.iter().zip(names) {
         let top = y;
         let mut ly = y;
@@ -463,18 +523,29 @@ pub fn layout_at(
             sector: s,
             y0: top,
             y1: y,
-            caption,
+            caption: Caption::Along(caption),
         });
+        free_from.push(ly);
         y += mt.band_gap_px;
     }
     // A second line of captions widens their strip, and the road maps move right by as much.
-    if bands.iter().any(|b| b.caption.len() > 1) {
+    if bands
+        .iter()
+        .any(|b| matches!(&b.caption, Caption::Along(lines) if lines.len() > 1))
+    {
         let more = caption_line_px(&mt);
         mt.caption_px += more;
         left_x += more;
         for b in &mut left {
             b.rect.x += more;
             b.label_x += more;
+        }
+    }
+    // A name cut along its band runs across the rows its road maps leave free, where more of it shows.
+    let across_room = left_x - mt.label_gap_px - CAPTION_END_PX;
+    for (band, (&free, name)) in bands.iter_mut().zip(free_from.iter().zip(names)) {
+        if let Some(across) = across(band, name, free, across_room, &mt) {
+            band.caption = across;
         }
     }
 

@@ -9,8 +9,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::theme::{Theme, DASH_PX, DIM_ALPHA, LINK_ALPHA, TICK_LEN_PX};
 use crate::layout::bipartite::{
-    caption_line_px, partial_path, path_of, programme_progress, road_map_phase, MappingLayout,
-    Node, NodeBox, RoadMapPhase, Target,
+    caption_line_px, partial_path, path_of, programme_progress, road_map_phase, Caption,
+    MappingLayout, Node, NodeBox, RoadMapPhase, Target,
 };
 use crate::layout::scale::TimeScale;
 use crate::layout::{text, ticks};
@@ -59,19 +59,31 @@ pub fn draw_mapping<DB: DrawingBackend>(
             ],
             fill.filled(),
         ))?;
-        let style = TextStyle::from(bold(mt.caption_font_px))
-            .transform(FontTransform::Rotate270)
-            .color(&theme.muted)
-            .pos(Pos::new(HPos::Center, VPos::Center));
-        // Lines side by side across the strip, the first on the left.
-        let line = caption_line_px(mt);
-        let first = mt.caption_px / 2.0 - line * (band.caption.len() as f64 - 1.0) / 2.0;
-        for (k, text) in band.caption.iter().enumerate() {
-            area.draw_text(
-                text,
-                &style,
-                (px(first + line * k as f64), px((band.y0 + band.y1) / 2.0)),
-            )?;
+        let style = TextStyle::from(bold(mt.caption_font_px)).color(&theme.muted);
+        match &band.caption {
+            Caption::Along(lines) => {
+                let style = style
+                    .transform(FontTransform::Rotate270)
+                    .pos(Pos::new(HPos::Center, VPos::Center));
+                // Lines side by side across the strip, the first on the left.
+                let line = caption_line_px(mt);
+                let first = mt.caption_px / 2.0 - line * (lines.len() as f64 - 1.0) / 2.0;
+                for (k, text) in lines.iter().enumerate() {
+                    area.draw_text(
+                        text,
+                        &style,
+                        (px(first + line * k as f64), px((band.y0 + band.y1) / 2.0)),
+                    )?;
+                }
+            }
+            Caption::Across { lines, x, y } => {
+                let style = style.pos(Pos::new(HPos::Left, VPos::Center));
+                let line = caption_line_px(mt);
+                let first = y - line * (lines.len() as f64 - 1.0) / 2.0;
+                for (k, text) in lines.iter().enumerate() {
+                    area.draw_text(text, &style, (px(*x), px(first + line * k as f64)))?;
+                }
+            }
         }
     }
 
