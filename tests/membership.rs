@@ -988,6 +988,63 @@ fn on_the_narrowest_phone_every_organisations_name_runs_whole_up_its_column() {
 }
 
 #[test]
+fn on_a_canvas_narrower_than_a_phones_the_cells_type_shrinks_so_that_no_year_is_cut() {
+    // A 320 px screen in Firefox: its scroll bar leaves a 275 px canvas, and the dissolved
+    // organisations' "–2015" was cut to "–20…" at the top of their columns. The cells' type is made
+    // a little smaller there, no smaller than its least, so that every year with its dash is whole.
+    let frame = MatrixFrame {
+        playhead_day: Day::from_ymd(2026, 6, 1).as_f64(),
+        appear_days: 0.0,
+        state: None,
+        organisation: None,
+    };
+    for locale in [Locale::en, Locale::ru] {
+        let m = membership_in(locale);
+        let ended: Vec<String> = m
+            .organisations
+            .iter()
+            .filter_map(|o| o.ended.map(|e| format!("–{}", e.year)))
+            .collect();
+        assert!(!ended.is_empty());
+        for width in [275.0, 287.0] {
+            let least = matrix::min_height(m, width);
+            let g = matrix::layout(m, width, least);
+            let f = g.metrics.cell_font_px;
+            assert!(
+                (matrix::LEAST_CELL_FONT_PX..=9.0).contains(&f),
+                "{locale:?} {width}: {f}"
+            );
+            assert!(
+                g.past_dashed,
+                "{locale:?} {width}: a past year's dash has room"
+            );
+            let out = svg((width as u32, least.ceil() as u32), |a| {
+                draw_matrix(a, m, &g, &frame, &LIGHT).unwrap()
+            });
+            let words: Vec<String> = common::svg_words(&out)
+                .into_iter()
+                .map(common::unescape)
+                .collect();
+            for year in &ended {
+                assert!(
+                    words.contains(year),
+                    "{locale:?} {width}: {year} in {words:?}"
+                );
+            }
+            assert!(
+                !words.iter().any(|w| w.starts_with('–') && w.ends_with('…')),
+                "{locale:?} {width}: a year cut: {words:?}"
+            );
+        }
+        // Where the columns have the room (the 287 px of a 320 px screen in Chromium, and wider),
+        // the type is as it was.
+        for width in [287.0, 356.0] {
+            assert_eq!(matrix::layout(m, width, 600.0).metrics.cell_font_px, 9.0);
+        }
+    }
+}
+
+#[test]
 fn on_a_phone_an_organisations_heading_keeps_within_its_column() {
     for locale in [Locale::en, Locale::ru] {
         let m = membership_in(locale);

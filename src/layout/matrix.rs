@@ -28,6 +28,10 @@ pub const MIN_COLUMN_FONT_PX: f64 = 8.5;
 /// Height a row gives its name beyond the name's type, px, so that neighbouring names never touch.
 const ROW_LEADING_PX: f64 = 2.0;
 
+/// The least type of the small text inside cells, px: the compact sizes' 9 px may shrink to it where
+/// the columns are too narrow for a year with its dash (see [`layout`]).
+pub const LEAST_CELL_FONT_PX: f64 = 8.0;
+
 /// Space kept above and below the line of words under a standing's mark, px.
 const LABEL_GAP_PX: f64 = 2.0;
 
@@ -38,7 +42,8 @@ pub struct Metrics {
     pub narrow: bool,
     /// Font of labels, px.
     pub font_px: f64,
-    /// Font of the small text inside cells, px.
+    /// Font of the small text inside cells, px: smaller, down to [`LEAST_CELL_FONT_PX`], in columns
+    /// too narrow for a year with its dash (see [`layout`]).
     pub cell_font_px: f64,
     /// Width of the state-label column, px: at least the metrics' own, wider where a state's name
     /// needs it and the width allows (see [`layout`]).
@@ -144,6 +149,17 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
     let rows = m.states.len().max(1) as f64;
     let room_for_columns = (width - mt.label_w_px).max(n as f64);
     let equal = room_for_columns / n as f64;
+    // The width a column needs for a year with its dash under its mark in the cells' type `f`
+    // ("–2009", a past membership: without the dash it reads as the year it began; a pixel over what
+    // `label_room` takes from the column, so that the dash's test is not lost to rounding), which
+    // holds the year a greyed column gives at its top ("–2015") too.
+    let dashed_column = |f: f64| text::width_px("–8888", f) + 2.0 * mt.pad_px + 3.0;
+    // Where the columns' even share lacks it (a 320 px screen in Firefox, whose scroll bar leaves a
+    // 275 px canvas: "–20…"), the cells' type is made a little smaller, down to
+    // [`LEAST_CELL_FONT_PX`].
+    while mt.cell_font_px > LEAST_CELL_FONT_PX && dashed_column(mt.cell_font_px) > equal {
+        mt.cell_font_px = (mt.cell_font_px - 0.5).max(LEAST_CELL_FONT_PX);
+    }
     // Each organisation's name on one line, or on two where each word fits the column; a word wider
     // than it ("Союзное" in a phone's column) would run into the next column: one line, cut, instead.
     // Whether the name is whole.
@@ -171,11 +187,8 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         // The wrapping's estimate is a little wider than the measure.
         least * text::SLACK + 4.5
     };
-    // Each column at least wide enough for a year with its dash under its mark ("–2009", a past
-    // membership: without the dash it reads as the year it began; a pixel over what `label_room`
-    // takes from the column, so that the dash's test is not lost to rounding), which holds the year
-    // a greyed column gives at its top ("–2015") too, and not far below the even share.
-    let least = (text::width_px("–8888", mt.cell_font_px) + 2.0 * mt.pad_px + 3.0).max(0.7 * equal);
+    // Each column at least wide enough for a year with its dash, and not far below the even share.
+    let least = dashed_column(mt.cell_font_px).max(0.7 * equal);
     let cuts = |f: f64, widths: &[f64]| {
         m.organisations
             .iter()
