@@ -10,12 +10,14 @@
 // round. Where the middle halves overlap and that count is near half the rounds, a difference between
 // medians is the machine's drift, not the builds'.
 //
-// Usage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready] [--kinds] [--dpr K] [--width W --height H]
+// Usage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready [--file]] [--kinds] [--dpr K] [--width W --height H]
 //   DIR        a release build (dist/, or another commit's: git worktree add ../old COMMIT, then
 //              trunk build --release there); each is copied into target/bench/playing/
 //   --rounds   rounds of every build (default 5); --seconds: traced playback per round (default 5)
 //   --events   play a synthetic dataset of N events (synth.mjs) instead of the bundled data
 //   --ready    time cold opens to the first complete frame instead of playing (default 5 rounds)
+//   --file     with --ready: open each build's single file (union-state.html) from file://, as
+//              bench.mjs's load section does, instead of its site over HTTP (the bundled data only)
 //   --kinds    also say which work the frames did (frames.mjs, frameKinds): how many laid out the page,
 //              handed a canvas's pixels over, or collected garbage, their median cost, and how many of
 //              each are among the dearest 5 %; traced with more categories, so the costs run higher
@@ -25,7 +27,7 @@
 // installs. Node 20, ESM.
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch } from '../browser/harness.mjs';
 import { serveDir } from '../../.ci/static-server.mjs';
 import { KIND_CATEGORIES, TRACE_CATEGORIES, compositorDrawing, frameCosts, frameKinds, percentile, playOurs } from './frames.mjs';
@@ -38,14 +40,15 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'target', 'bench', 'playing');
 
 function options(argv) {
-  const o = readFlags(argv, { rounds: 5, seconds: 5, events: 0, ready: false, kinds: false, dpr: DPR, ...VIEWPORT }, usage);
+  const o = readFlags(argv, { rounds: 5, seconds: 5, events: 0, ready: false, file: false, kinds: false, dpr: DPR, ...VIEWPORT }, usage);
   o.viewport = { width: o.width, height: o.height };
   if (!o.dirs.length) usage('name at least one build directory');
+  if (o.file && (!o.ready || o.events)) usage('--file times the single file opening with the bundled data: use it with --ready, without --events');
   return o;
 }
 
 function usage(problem) {
-  console.error(`playing: ${problem}\nUsage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready] [--kinds] [--dpr K] [--width W --height H]`);
+  console.error(`playing: ${problem}\nUsage: node tests/bench/playing.mjs DIR [DIR ...] [--rounds N] [--seconds S] [--events N] [--ready [--file]] [--kinds] [--dpr K] [--width W --height H]`);
   process.exit(2);
 }
 
@@ -71,11 +74,12 @@ async function playOnce(browser, url, seconds, events, dpr, viewport, kinds) {
 }
 
 /** The --ready rounds: each build opened cold in turn, its first complete frame timed. */
-async function readyRounds(o, bare, servers, query, runs) {
+async function readyRounds(o, bare, servers, sites, query, runs) {
   const dataPath = dataPathOf(o.events);
+  const urls = o.file ? sites.map((s) => pathToFileURL(join(s, 'union-state.html')).href) : servers.map((s) => s.url + query);
   for (let r = 0; r < o.rounds; r++) {
     for (let i = 0; i < servers.length; i++) {
-      const t = await timeCold(bare, servers[i].url + query, { product: 'ours', events: o.events || undefined, dataPath }, { dpr: o.dpr, viewport: o.viewport });
+      const t = await timeCold(bare, urls[i], { product: 'ours', events: o.events || undefined, dataPath }, { dpr: o.dpr, viewport: o.viewport });
       if (t.problems.length || t.noticeError) throw new Error(`${o.dirs[i]}: ${[...t.problems, t.notice].filter(Boolean).join('; ')}`);
       const f = { ready: t.readyAt, data: t.dataAt == null ? NaN : t.readyAt - t.dataAt };
       runs[i].push(f);
@@ -84,7 +88,8 @@ async function readyRounds(o, bare, servers, query, runs) {
     }
   }
   const what = o.events ? `${o.events} synthetic events` : 'the bundled data';
-  console.log(`\nOpened cold with ${what}, ${o.width} x ${o.height} at devicePixelRatio ${o.dpr}, medians of ${o.rounds} rounds:`);
+  const how = o.file ? ', the single file from file://' : '';
+  console.log(`\nOpened cold with ${what}${how}, ${o.width} x ${o.height} at devicePixelRatio ${o.dpr}, medians of ${o.rounds} rounds:`);
   o.dirs.forEach((dir, i) => {
     const data = o.events ? `; data (the JSON response ended) -> frame ${summary(runs, i, 'data')}` : '';
     console.log(`  ${dir}: navigation -> frame ${summary(runs, i, 'ready')}${data}${against(o, runs, i, 'ready')}`);
@@ -111,6 +116,7 @@ async function main() {
   rmSync(WORK, { recursive: true, force: true });
   const sites = o.dirs.map((dir, i) => {
     if (!existsSync(join(dir, 'index.html'))) usage(`${dir} holds no index.html`);
+    if (o.file && !existsSync(join(dir, 'union-state.html'))) usage(`${dir} holds no union-state.html (node .ci/single-file.mjs ${dir})`);
     const site = join(WORK, String(i));
     mkdirSync(site, { recursive: true });
     cpSync(dir, site, { recursive: true });
@@ -123,7 +129,7 @@ async function main() {
   if (o.ready) {
     const bare = await launchBare();
     try {
-      await readyRounds(o, bare, servers, query, runs);
+      await readyRounds(o, bare, servers, sites, query, runs);
     } finally {
       await bare.close();
       await Promise.all(servers.map((s) => s.close()));
