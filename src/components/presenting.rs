@@ -1,6 +1,5 @@
 //! Presenting aids: the list of keys (?) and the blank screen (B or ".").
 
-use leptos::html::Button;
 use leptos::prelude::*;
 
 use crate::app::{AppState, ThemeChoice, View};
@@ -8,32 +7,38 @@ use crate::hooks::use_keyboard::focus_quietly;
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::keys::KEYS;
 
-/// The list of every key, as a modal dialog; Esc, ? or the button close it.
+/// The list of every key, as a modal dialog; Esc, ? or the button close it. It opens with the focus on
+/// its title, so that it is read, and on a phone shown, from its top: its one button is at its foot,
+/// below the list.
 #[component]
 pub fn KeysHelp() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i18n = use_i18n();
-    let close_ref = NodeRef::<Button>::new();
+    let title_ref = NodeRef::<leptos::html::H2>::new();
     dialog_focus(
         move || state.help.get(),
-        move || close_ref.get().map(Into::into),
+        move || title_ref.get().map(Into::into),
     );
     view! {
         <Show when=move || state.help.get()>
             <div class="overlay" on:click=move |_| state.help.set(false)>
                 <div id="keys-help" class="dialog" role="dialog" aria-modal="true" aria-labelledby="keys-help-title"
                     on:click=|ev| ev.stop_propagation() on:keydown=|ev| keep_tab_inside(&ev)>
-                    <h2 id="keys-help-title">{t!(i18n, keys.title)}</h2>
+                    <h2 id="keys-help-title" tabindex="-1" node_ref=title_ref>{t!(i18n, keys.title)}</h2>
                     <table>
                         <tbody>
+                            // Each key its own mark, so that on a phone a row of them breaks between keys.
                             {move || KEYS.iter().map(|(keys, action)| view! {
-                                <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{action.describe(i18n.get_locale())}</td></tr>
+                                <tr>
+                                    <th scope="row">{keys.split("  ").map(|k| view! { <kbd>{k}</kbd>" " }).collect_view()}</th>
+                                    <td>{action.describe(i18n.get_locale())}</td>
+                                </tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                     <p class="muted">{t!(i18n, keys.clicker)}</p>
                     <p class="muted">{t!(i18n, keys.tabs)}</p>
-                    <button type="button" node_ref=close_ref on:click=move |_| state.help.set(false)>{t!(i18n, keys.close)}</button>
+                    <button type="button" on:click=move |_| state.help.set(false)>{t!(i18n, keys.close)}</button>
                 </div>
             </div>
         </Show>

@@ -185,6 +185,11 @@ pub fn use_keyboard(state: AppState, mapping: MappingState) {
         if presses_a_button(&ev) {
             return;
         }
+        // The list of keys is a modal dialog: ? and Esc close it, and the other keys are the
+        // browser's (they scroll it), not the presentation's behind it.
+        if state.help.get_untracked() && !matches!(action, Action::Help | Action::Escape) {
+            return;
+        }
         // A blank screen comes back with B, "." or Esc, and ignores the rest.
         if state.blank.get_untracked() && !matches!(action, Action::Blank | Action::Escape) {
             ev.prevent_default();

@@ -101,9 +101,41 @@ test('A autoplays, B and "." blank the screen, ? lists the keys, Esc closes', as
   for (const words of ['Page Down', 'Page Up', 'Space', 'Home', 'End', 'F5', 'Esc', 'Next event', 'Previous event', 'Fullscreen', 'Blank']) {
     assert.ok(text.includes(words), `the help mentions ${words}`);
   }
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Close', 'focus moves into the dialog');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'keys-help-title', 'focus moves into the dialog, on its title');
   await page.keyboard.press('Escape');
   await page.waitForSelector('#keys-help', { state: 'detached' });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('on a phone the keys dialog opens at its top, its keys breaking between keys; behind it the presentation does not move', async () => {
+  const page = await openApp(browser, server.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const date = () => page.textContent('#playhead-date');
+  const before = await date();
+  await page.keyboard.press('?');
+  await page.waitForSelector('#keys-help');
+  await page.waitForFunction(() => document.activeElement?.id === 'keys-help-title');
+  const at = await page.evaluate(() => {
+    const dialog = document.querySelector('#keys-help');
+    const title = dialog.querySelector('h2').getBoundingClientRect();
+    const box = dialog.getBoundingClientRect();
+    const table = dialog.querySelector('table').getBoundingClientRect().width;
+    const keys = Math.max(...[...dialog.querySelectorAll('th')].map((th) => th.getBoundingClientRect().width));
+    return { scrollTop: dialog.scrollTop, scrolls: dialog.scrollHeight > dialog.clientHeight, titleTop: title.top, top: box.top, keys, table, marks: dialog.querySelectorAll('tr:first-child kbd').length };
+  });
+  assert.ok(at.scrolls, 'the list is longer than the screen (else this proves nothing)');
+  assert.equal(at.scrollTop, 0, 'opened at its top');
+  assert.ok(at.titleTop >= at.top, 'its title in sight');
+  assert.equal(at.marks, 5, 'each key of the first row its own mark');
+  assert.ok(at.keys <= 0.5 * at.table, `the keys' column ${at.keys} px of ${at.table}: the actions keep the room`);
+  // Keys that move the presentation scroll the dialog instead; Esc closes it.
+  for (const key of ['ArrowLeft', 'PageUp', 'Home', 'ArrowRight', 'PageDown', ' ']) await page.keyboard.press(key);
+  assert.equal(await date(), before, 'the playhead has not moved behind the dialog');
+  assert.ok(await page.evaluate(() => !!document.querySelector('#keys-help')), 'still open');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#keys-help', { state: 'detached' });
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction((b) => document.querySelector('#playhead-date').textContent !== b, before);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
