@@ -84,6 +84,9 @@ fn advance(c: char) -> f64 {
             0.90
         }
         '–' | '—' => 0.75,
+        // Wider than the table's common letter in the usual faces (DejaVu Sans: 0.8 em each): a
+        // label's two ellipses, or a Cyrillic word with "ф", ran past its room.
+        '…' | 'ф' | 'Ф' => 0.80,
         c if c.is_ascii_digit() => 0.58,
         c if c.is_uppercase() => 0.70,
         _ => 0.58,

@@ -167,3 +167,40 @@ test('the diagram fits a phone and a HiDPI screen', async () => {
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+/** In the page, before its scripts: every line of text drawn upright on a 2D canvas is recorded, with
+ * where it starts and ends across its canvas, in the canvas's own (device) px. */
+function recordText() {
+  window.__texts = [];
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+    const t = this.getTransform();
+    if (t.b === 0 && t.c === 0) {
+      const w = this.measureText(text).width;
+      const align = this.textAlign;
+      const left = x - (align === 'right' || align === 'end' ? w : align === 'center' ? w / 2 : 0);
+      window.__texts.push({ text: String(text), width: this.canvas.width, from: t.a * left + t.e, to: t.a * (left + w) + t.e });
+    }
+    return fill.call(this, text, x, y, ...rest);
+  };
+}
+
+test('no label of the diagram or its chart runs past its canvas, in either language, on a phone or a laptop', async () => {
+  // On a phone in Russian, "…нефти и нефтеп…" ran past the canvas's right edge, its last ellipsis cut
+  // to a dot: the estimate took an ellipsis and "ф" for narrower than the face draws them.
+  for (const [lang, viewport, dpr] of [
+    ['ru', { width: 390, height: 844 }, 2],
+    ['en', { width: 390, height: 844 }, 2],
+    ['ru', { width: 1366, height: 768 }, 1],
+    ['en', { width: 1024, height: 768 }, 1],
+  ]) {
+    const page = await openApp(browser, `${server.url}?view=mapping&lang=${lang}`, { viewport, deviceScaleFactor: dpr }, { init: recordText });
+    await page.waitForFunction(() => JSON.parse(document.querySelector('#mapping-canvas')?.dataset.targets || '[]').length > 30);
+    const texts = await page.evaluate(() => window.__texts);
+    assert.ok(texts.some((t) => t.text.startsWith('…') || t.text.endsWith('…')), `${lang} ${viewport.width}: labels were cut (else this proves little)`);
+    const past = texts.filter((t) => t.from < -0.5 || t.to > t.width + 0.5);
+    assert.deepEqual(past, [], `${lang} ${viewport.width} x ${viewport.height}: drawn past the canvas`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
