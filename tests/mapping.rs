@@ -906,6 +906,61 @@ fn a_sector_name_cut_along_its_band_runs_across_the_rows_its_road_maps_leave_fre
 }
 
 #[test]
+fn on_a_wide_canvas_the_label_columns_grow_toward_their_labels_and_the_links_keep_their_share() {
+    let m = mapping();
+    let links = |g: &MappingLayout| g.right_x - (g.left_x + g.metrics.node_w_px);
+    // The diagram's canvas on a full HD screen: the columns were held to 250 and 300 px, which cut
+    // "Single currency and single emissio…" and "19 × Other road maps (titles never…" beside 650 px
+    // of links.
+    let (w, h) = (1490.0, 962.0);
+    let g = layout(m, w, h, None);
+    let left = |name: &str| {
+        g.left
+            .iter()
+            .find(|b| b.label.contains(name))
+            .unwrap_or_else(|| panic!("{name}: {:?}", g.left))
+            .label
+            .clone()
+    };
+    assert_eq!(
+        left("Single currency"),
+        "Single currency and single emission centre"
+    );
+    assert_eq!(
+        left("Other road maps"),
+        "19 × Other road maps (titles never published)"
+    );
+    assert!(
+        g.left[0].label_w > 250.0 && g.right[0].label_w > 300.0,
+        "{} / {}",
+        g.left[0].label_w,
+        g.right[0].label_w
+    );
+    assert!(links(&g) >= 0.35 * w - 1e-6, "links {} of {w}", links(&g));
+    // Every label within its column, and nothing wider than the columns hold.
+    for b in g.left.iter().chain(&g.right) {
+        assert!(
+            text::width_px(&b.label, g.metrics.font_px) <= b.label_w + 1e-6,
+            "{}",
+            b.label
+        );
+    }
+    assert!(g
+        .left
+        .iter()
+        .all(|b| b.label_x - b.label_w >= g.metrics.caption_px - 1e-6));
+    assert!(g.right.iter().all(|b| b.label_x + b.label_w <= w + 1e-6));
+    // On a laptop and a projector the links keep their share too; on a phone the columns are their
+    // shares, as before.
+    for (w, h) in SIZES.into_iter().filter(|&(w, _)| w >= 640.0) {
+        let g = layout(m, w, h, None);
+        assert!(links(&g) >= 0.35 * w - 1e-6, "{w}: links {}", links(&g));
+    }
+    let g = layout(m, 358.0, 560.0, None);
+    assert!((g.left[0].label_w + g.metrics.label_gap_px - 0.27 * 358.0).abs() < 1e-6);
+}
+
+#[test]
 fn a_claims_label_covers_no_claims_point() {
     use union_state::i18n::Locale;
     for locale in [Locale::en, Locale::ru] {

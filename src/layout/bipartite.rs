@@ -150,7 +150,8 @@ fn across(band: &Band, name: &str, free: f64, room: f64, mt: &Metrics) -> Option
     }
     let f = mt.caption_font_px;
     let fit = |line: &str| text::truncate(line, f, room / text::BOLD_WIDER);
-    let shown = |lines: &[String]| lines.iter().map(|l| l.chars().count()).sum::<usize>();
+    // How much of the name lines show.
+    let shown = |lines: &[String]| lines.join(" ").trim_end_matches('…').chars().count();
     let one = vec![fit(name)];
     // Two lines where one would be cut: the first whole, the second cut if it must be.
     let two = text::two_bold_lines(name, f)
@@ -459,8 +460,7 @@ pub fn layout_at(
     };
 
     // Columns, left to right: road-map labels, bars, links, bars, programme labels.
-    let left_label_w = (width * if mt.narrow { 0.27 } else { 0.25 }).clamp(80.0, 250.0);
-    let right_label_w = (width * if mt.narrow { 0.31 } else { 0.30 }).clamp(90.0, 300.0);
+    let (left_label_w, right_label_w) = label_columns(m, &columns, width, &mt);
     let mut left_x = mt.caption_px + left_label_w + mt.label_gap_px;
     let right_x = width - right_label_w - mt.label_gap_px - mt.node_w_px;
 
@@ -476,11 +476,7 @@ pub fn layout_at(
         for &i in left_order.iter().filter(|&&i| m.road_maps[i].sector == s) {
             let r = &m.road_maps[i];
             let h = (f64::from(r.count) * unit).max(mt.min_node_px);
-            let full = if r.count > 1 {
-                format!("{} × {}", r.count, r.label)
-            } else {
-                r.label.clone()
-            };
+            let full = road_map_label(r);
             left.push(NodeBox {
                 node: Node::RoadMap(i),
                 sector: s,
@@ -574,6 +570,59 @@ pub fn layout_at(
         links,
         fits,
     }
+}
+
+/// The least share of the width the links keep between the two columns of labels.
+const LINKS_SHARE: f64 = 0.35;
+
+/// A road map's label: its name, with the count before it where it stands for several.
+fn road_map_label(r: &crate::model::RoadMap) -> String {
+    if r.count > 1 {
+        format!("{} × {}", r.count, r.label)
+    } else {
+        r.label.clone()
+    }
+}
+
+/// The widths of the road maps' and the programmes' label columns, px, each with the gap to its bars:
+/// a share of the width (a quarter and three tenths, a little more on a phone), at most 250 and 300 px;
+/// on a wider canvas, more, up to what its longest label needs, while the links keep
+/// [`LINKS_SHARE`] of the width (a full HD screen's diagram cut "Single currency and single
+/// emissio…" in 250 px beside 650 px of links).
+fn label_columns(m: &Mapping, columns: &Columns, width: f64, mt: &Metrics) -> (f64, f64) {
+    let left = (width * if mt.narrow { 0.27 } else { 0.25 }).clamp(80.0, 250.0);
+    let right = (width * if mt.narrow { 0.31 } else { 0.30 }).clamp(90.0, 300.0);
+    let widest = |labels: &mut dyn Iterator<Item = String>| {
+        labels
+            .map(|l| text::width_px(&l, mt.font_px))
+            .fold(0.0, f64::max)
+            + mt.label_gap_px
+            + 2.0
+    };
+    let more_l = (widest(
+        &mut columns
+            .left_order
+            .iter()
+            .map(|&i| road_map_label(&m.road_maps[i])),
+    ) - left)
+        .max(0.0);
+    let more_r = (widest(
+        &mut columns
+            .right_order
+            .iter()
+            .map(|&i| m.programmes[i].label.clone()),
+    ) - right)
+        .max(0.0);
+    // What the links have beyond their share, with the sectors' names' strip at its widest.
+    let links = width
+        - (mt.caption_px + caption_line_px(mt))
+        - left
+        - right
+        - 2.0 * (mt.node_w_px + mt.label_gap_px);
+    let spare = (links - LINKS_SHARE * width).max(0.0);
+    let wanted = more_l + more_r;
+    let k = if wanted > spare { spare / wanted } else { 1.0 };
+    (left + more_l * k, right + more_r * k)
 }
 
 /// A link whose two nodes are both shown.
