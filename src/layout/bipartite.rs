@@ -234,8 +234,7 @@ impl Caption {
     /// The name's lines as written.
     pub fn lines(&self) -> &[String] {
         match self {
-            Caption::Along(lines) => lines,
-            Caption::Across { lines, .. } => lines,
+            Caption::Along(lines) | Caption::Across { lines, .. } => lines,
         }
     }
 }
@@ -592,27 +591,25 @@ fn road_map_label(r: &crate::model::RoadMap) -> String {
 fn label_columns(m: &Mapping, columns: &Columns, width: f64, mt: &Metrics) -> (f64, f64) {
     let left = (width * if mt.narrow { 0.27 } else { 0.25 }).clamp(80.0, 250.0);
     let right = (width * if mt.narrow { 0.31 } else { 0.30 }).clamp(90.0, 300.0);
-    let widest = |labels: &mut dyn Iterator<Item = String>| {
-        labels
-            .map(|l| text::width_px(&l, mt.font_px))
-            .fold(0.0, f64::max)
-            + mt.label_gap_px
-            + 2.0
-    };
-    let more_l = (widest(
-        &mut columns
+    // What each column's longest label needs beyond its share, with the gap to its bars.
+    let beyond = |widest: f64, share: f64| (widest + mt.label_gap_px + 2.0 - share).max(0.0);
+    let width_of = |label: &str| text::width_px(label, mt.font_px);
+    let more_l = beyond(
+        columns
             .left_order
             .iter()
-            .map(|&i| road_map_label(&m.road_maps[i])),
-    ) - left)
-        .max(0.0);
-    let more_r = (widest(
-        &mut columns
+            .map(|&i| width_of(&road_map_label(&m.road_maps[i])))
+            .fold(0.0, f64::max),
+        left,
+    );
+    let more_r = beyond(
+        columns
             .right_order
             .iter()
-            .map(|&i| m.programmes[i].label.clone()),
-    ) - right)
-        .max(0.0);
+            .map(|&i| width_of(&m.programmes[i].label))
+            .fold(0.0, f64::max),
+        right,
+    );
     // What the links have beyond their share, with the sectors' names' strip at its widest.
     let links = width
         - (mt.caption_px + caption_line_px(mt))
