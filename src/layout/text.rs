@@ -284,6 +284,13 @@ pub fn two_lines(text: &str, width: impl Fn(&str) -> f64) -> Option<([String; 2]
         .min_by(|a, b| a.1.total_cmp(&b.1))
 }
 
+/// Where each of `n` lines `pitch` px apart goes, first to last, so that together they are centred on
+/// `middle`: down a block of text, or across it where the lines run upwards side by side.
+pub fn centred_lines(middle: f64, n: usize, pitch: f64) -> impl Iterator<Item = f64> {
+    let first = middle - pitch * (n as f64 - 1.0) / 2.0;
+    (0..n).map(move |k| first + pitch * k as f64)
+}
+
 /// `text`, set in bold, broken at spaces (never at a non-breaking one) into at most `max_lines` lines
 /// that each fit `max_px` at `font_px` with the room bold type may take ([`SLACK`]); the last line is
 /// cut with an ellipsis if the rest does not fit. A line is never left empty while words remain.
@@ -319,6 +326,15 @@ pub fn wrap_bold(text: &str, font_px: f64, max_px: f64, max_lines: usize) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_centred_on_their_middle() {
+        let at = |middle, n, pitch| centred_lines(middle, n, pitch).collect::<Vec<f64>>();
+        assert_eq!(at(10.0, 3, 2.0), vec![8.0, 10.0, 12.0]);
+        assert_eq!(at(10.0, 2, 4.0), vec![8.0, 12.0]);
+        assert_eq!(at(10.0, 1, 4.0), vec![10.0]);
+        assert!(at(10.0, 0, 4.0).is_empty());
+    }
 
     #[test]
     fn wider_text_measures_wider() {

@@ -66,22 +66,16 @@ pub fn draw_mapping<DB: DrawingBackend>(
                     .transform(FontTransform::Rotate270)
                     .pos(Pos::new(HPos::Center, VPos::Center));
                 // Lines side by side across the strip, the first on the left.
-                let line = caption_line_px(mt);
-                let first = mt.caption_px / 2.0 - line * (lines.len() as f64 - 1.0) / 2.0;
-                for (k, text) in lines.iter().enumerate() {
-                    area.draw_text(
-                        text,
-                        &style,
-                        (px(first + line * k as f64), px((band.y0 + band.y1) / 2.0)),
-                    )?;
+                let xs = text::centred_lines(mt.caption_px / 2.0, lines.len(), caption_line_px(mt));
+                for (line, x) in lines.iter().zip(xs) {
+                    area.draw_text(line, &style, (px(x), px((band.y0 + band.y1) / 2.0)))?;
                 }
             }
             Caption::Across { lines, x, y } => {
                 let style = style.pos(Pos::new(HPos::Left, VPos::Center));
-                let line = caption_line_px(mt);
-                let first = y - line * (lines.len() as f64 - 1.0) / 2.0;
-                for (k, text) in lines.iter().enumerate() {
-                    area.draw_text(text, &style, (px(*x), px(first + line * k as f64)))?;
+                let ys = text::centred_lines(*y, lines.len(), caption_line_px(mt));
+                for (line, y) in lines.iter().zip(ys) {
+                    area.draw_text(line, &style, (px(*x), px(y)))?;
                 }
             }
         }

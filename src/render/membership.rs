@@ -254,9 +254,10 @@ pub fn draw_matrix<DB: DrawingBackend>(
         // Lines stacked down the header, or, running upwards, side by side across the column (the
         // first on the left).
         let upwards = style.transform(FontTransform::Rotate270);
-        let first = -line_px * (label.len() as f64 - 1.0) / 2.0;
-        for (k, line) in label.iter().enumerate() {
-            let offset = first + line_px * k as f64;
+        for (line, offset) in label
+            .iter()
+            .zip(text::centred_lines(0.0, label.len(), line_px))
+        {
             if g.column_labels_upright {
                 area.draw_text(line, &style, (px(mid_x), px(mid_y + offset)))?;
             } else {

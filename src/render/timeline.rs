@@ -295,14 +295,9 @@ pub fn draw_base<DB: DrawingBackend>(
                 [(0, y + 1), (px(m.gap_px), px(lane.rect.bottom()) - 1)],
                 colour.filled(),
             ))?;
-            let first =
-                lane.rect.y + lane.rect.h / 2.0 - line_px * (lines.len() as f64 - 1.0) / 2.0;
-            for (k, line) in lines.iter().enumerate() {
-                area.draw_text(
-                    line,
-                    &style,
-                    (px(2.0 * m.gap_px), px(first + line_px * k as f64)),
-                )?;
+            let ys = text::centred_lines(lane.rect.y + lane.rect.h / 2.0, lines.len(), line_px);
+            for (line, y) in lines.iter().zip(ys) {
+                area.draw_text(line, &style, (px(2.0 * m.gap_px), px(y)))?;
             }
         }
     }
