@@ -153,7 +153,7 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
     // ("–2009", a past membership: without the dash it reads as the year it began; a pixel over what
     // `label_room` takes from the column, so that the dash's test is not lost to rounding), which
     // holds the year a greyed column gives at its top ("–2015") too.
-    let dashed_column = |f: f64| text::width_px("–8888", f) + 2.0 * mt.pad_px + 3.0;
+    let dashed_column = |f: f64| dashed_year_px(f) + 2.0 * mt.pad_px + 3.0;
     // Where the columns' even share lacks it (a 320 px screen in Firefox, whose scroll bar leaves a
     // 275 px canvas: "–20…"), the cells' type is made a little smaller, down to
     // [`LEAST_CELL_FONT_PX`].
@@ -344,13 +344,19 @@ pub fn layout(m: &Membership, width: f64, height: f64) -> MatrixLayout {
         row_font_px,
         past_dashed: false,
     };
-    let dashed_year = text::width_px("–8888", mt.cell_font_px);
+    let dashed_year = dashed_year_px(mt.cell_font_px);
     g.past_dashed = m
         .intervals
         .iter()
         .filter(|iv| iv.to.is_some())
         .all(|iv| dashed_year <= g.label_room(iv.organisation));
     g
+}
+
+/// The width of the widest year with its dash ("–2009") in the cells' type `font_px`, px: what a
+/// column must hold under its marks for a past membership to be marked so.
+fn dashed_year_px(font_px: f64) -> f64 {
+    text::width_px("–8888", font_px)
 }
 
 /// The room a line of an organisation's name takes across its lines, px: its type and a little
