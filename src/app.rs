@@ -170,7 +170,7 @@ impl AppState {
         let span = Memo::new(move |_| data.with(|d| bounds_of(d)));
         let bounds = span.get_untracked();
         let intro = RwSignal::new(true);
-        let playhead = RwSignal::new(bounds.t1);
+        let playhead = RwSignal::new(last_day(bounds));
         let playing = RwSignal::new(false);
         let selected = RwSignal::new(None);
         let card = held_memo(
@@ -221,6 +221,13 @@ impl AppState {
     /// The widest window the user may see: the data's span with a little margin.
     pub fn bounds(&self) -> Window {
         self.span.get()
+    }
+
+    /// The data's last day: where the playhead rests when every event is shown (at the start, after
+    /// playing), the end of playing and of the scrubber. Not the window's end, whose margin is a date
+    /// no event has, and which the caption of an export would name.
+    pub fn last_day(&self) -> f64 {
+        last_day(self.bounds())
     }
 
     /// Anchor days of all events, ascending.
@@ -323,9 +330,8 @@ impl AppState {
             self.playing.set(false);
             return;
         }
-        let b = self.bounds();
-        if self.playhead.get_untracked() >= b.t1 - 1.0 {
-            self.playhead.set(b.t0);
+        if self.playhead.get_untracked() >= self.last_day() - 1.0 {
+            self.playhead.set(self.bounds().t0);
         }
         self.intro.set(false);
         self.selected.set(None);
@@ -352,7 +358,7 @@ impl AppState {
         self.data.set(data);
         let bounds = self.span.get_untracked();
         self.window.set(bounds);
-        self.playhead.set(bounds.t1);
+        self.playhead.set(last_day(bounds));
     }
 
     /// Days an event takes to appear at the current speed while playing; none with reduced motion (a
@@ -564,6 +570,11 @@ fn bounds_of(data: &Dataset) -> Window {
         t0: first.as_f64() - SPAN_PAD_DAYS,
         t1: last.as_f64() + SPAN_PAD_DAYS,
     }
+}
+
+/// The last day of the data whose bounds are `bounds` (see [`bounds_of`]).
+fn last_day(bounds: Window) -> f64 {
+    bounds.t1 - SPAN_PAD_DAYS
 }
 
 /// The whole page, in the language the link asks for (English otherwise, so that a link opens in the

@@ -129,7 +129,7 @@ pub fn Controls() -> impl IntoView {
                 on:click=move |_| state.step_next()><Icon path=NEXT/></button>
             <input id="scrub" type="range" step="1" aria-label=move || t_string!(i18n, controls.time)
                 min=move || bounds().t0.floor().to_string()
-                max=move || bounds().t1.ceil().to_string()
+                max=move || state.last_day().ceil().to_string()
                 prop:value=move || shown.get().round().to_string()
                 aria-valuetext=move || playhead_label(shown.get(), i18n.get_locale())
                 on:input=on_scrub/>

@@ -46,7 +46,7 @@ fn schedule(
         let mut clock = Clock {
             t: state.playhead.get_untracked(),
             start: bounds.t0,
-            end: bounds.t1,
+            end: state.last_day(),
             speed: state.speed.get_untracked(),
             looping: state.looping.get_untracked(),
         };

@@ -186,10 +186,10 @@ impl States {
             }
         } else if !untrack(|| app.intro.get()) {
             // A link without a time is the opening picture (back to the first page, say): the
-            // introduction, the playhead at the end.
+            // introduction, the playhead on the data's last day.
             app.playing.set(false);
             app.intro.set(true);
-            app.playhead.set(app.bounds().t1);
+            app.playhead.set(app.last_day());
         }
         // Nothing selected but what the link names (back from a picture with a selection).
         self.clear_selections();

@@ -75,6 +75,44 @@ test('playing through events closer than a quarter second, the card holds each a
   await page.context().close();
 });
 
+/** The last day the bundled data covers (an event's or an era's), as "26 Feb 2026". */
+function lastDayOfData() {
+  const data = JSON.parse(readFileSync(new URL('../../src/model/data/union_state.json', import.meta.url), 'utf8'));
+  // A date's last day: a year's 31 December, a month's last day, a day itself.
+  const lastOf = (d) => {
+    const [y, m = 12, day] = d.split('-').map(Number);
+    return day ? Date.UTC(y, m - 1, day) : Date.UTC(y, m, 0);
+  };
+  const days = [...data.events.flatMap((e) => e.date.split('/')), ...data.eras.map((e) => e.end)].map(lastOf);
+  return new Date(Math.max(...days)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+test("the playhead opens on the data's last day, not on the margin after it, and playing ends there", async () => {
+  const last = lastDayOfData();
+  const page = await openApp(browser, server.url);
+  const date = () => page.textContent('#playhead-date');
+  assert.equal(await date(), last, 'the opening picture is dated by its last event');
+  const end = await page.getAttribute('#scrub', 'max');
+  assert.equal(await page.inputValue('#scrub'), end, 'the scrubber at its end');
+  // Played from a month and a half before, at four times the speed, the playhead stops on that day.
+  await page.$eval('#scrub', (el) => {
+    el.value = String(Number(el.max) - 45);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  assert.notEqual(await date(), last);
+  await page.selectOption('#speed', '4');
+  await page.click('#play');
+  await page.waitForFunction(() => document.querySelector('#play').getAttribute('aria-pressed') === 'false', null, { timeout: 5000 });
+  assert.equal(await date(), last, 'playing ends on the last day');
+  assert.equal(await page.inputValue('#scrub'), end);
+  // Play there starts over from the beginning.
+  await page.click('#play');
+  await page.waitForFunction((e) => Number(document.querySelector('#scrub').value) < Number(e) - 3000, end);
+  await page.click('#play');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('pressing play moves the playhead and reveals events', async () => {
   const page = await openApp(browser, server.url);
   // The page opens on the whole story with an introduction; Play starts from the beginning.
