@@ -69,6 +69,36 @@ test('in a small frame the controls wrap and the chart gives them room: nothing 
   }
 });
 
+test("in a slide's 800 x 450 frame the controls stay on one row (in Russian from 880 px), and every date is whole in its box", async () => {
+  for (const [lang, width] of [['en', 800], ['ru', 880], ['en', 1920], ['ru', 1920]]) {
+    const at = `${lang} at ${width} x 450`;
+    const page = await openApp(browser, `${server.url}?embed=1&lang=${lang}`, { viewport: { width, height: 450 } });
+    // One row: every control starts above the foot of every other.
+    const [lowestTop, highestFoot] = await page.$$eval('.chart-column .controls > *', (els) => {
+      const boxes = els.filter((e) => e.offsetParent).map((e) => e.getBoundingClientRect());
+      return [Math.max(...boxes.map((b) => b.top)), Math.min(...boxes.map((b) => b.bottom))];
+    });
+    assert.ok(lowestTop < highestFoot, `${at}: a control starts at ${lowestTop} px, below another's foot at ${highestFoot}`);
+    // The 28th of each month: the longest of the dates' shapes ("28 марта 2017", "28 сент. 2017").
+    for (let month = 0; month < 12; month++) {
+      const day = Math.round(Date.UTC(2017, month, 28) / 864e5);
+      await page.$eval('#scrub', (el, d) => {
+        el.value = String(d);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }, day);
+      const [text, inked, box] = await page.$eval('#playhead-date', (el) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        return [el.textContent, r.getBoundingClientRect().width, el.clientWidth];
+      });
+      assert.match(text, /2017/, `${at}: the date shown`);
+      assert.ok(inked <= box, `${at}: "${text}" is ${inked.toFixed(1)} px wide in a box of ${box}`);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('embedded, the chart keeps its size when the caption under it fills', async () => {
   const page = await openApp(browser, `${server.url}?embed=1`, { viewport: { width: 640, height: 360 } });
   const chart = () => page.$eval('.chart-column .canvas-frame', (el) => el.getBoundingClientRect().height);
