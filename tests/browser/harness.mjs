@@ -170,6 +170,18 @@ export function unsaturated(page, points, { layers = true } = {}) {
   })()`);
 }
 
+/** How many rows the view's controls take: a control starting below another's foot starts a row. */
+export function controlRows(page) {
+  return page.$$eval('.chart-column .controls > *', (els) => {
+    const rows = [];
+    for (const b of els.filter((e) => e.offsetParent).map((e) => e.getBoundingClientRect())) {
+      const row = rows.find((r) => b.top < r.bottom && r.top < b.bottom);
+      if (!row) rows.push({ top: b.top, bottom: b.bottom });
+    }
+    return rows.length;
+  });
+}
+
 /** Drops a file named `name` holding `text` on the page, as a user dragging a dataset onto it does. */
 export function dropFile(page, name, text) {
   return page.evaluate(

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openApp, inkedShare, hitTargets, saturatedAt, dropFile } from './harness.mjs';
+import { serve, launch, openApp, inkedShare, hitTargets, saturatedAt, dropFile, controlRows } from './harness.mjs';
 
 const minimal = readFileSync(new URL('../data/minimal.json', import.meta.url), 'utf8');
 
@@ -111,6 +111,17 @@ test("the playhead opens on the data's last day, not on the margin after it, and
   await page.click('#play');
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test("a projector's 1280 x 720 (and 1366 x 768 in Russian) keeps the timeline's controls on one row", async () => {
+  for (const [lang, width, height] of [['en', 1280, 720], ['ru', 1366, 768]]) {
+    const page = await openApp(browser, `${server.url}?lang=${lang}`, { viewport: { width, height } });
+    assert.equal(await controlRows(page), 1, `${lang} at ${width} x ${height}: the controls' rows`);
+    const scrub = await page.$eval('#scrub', (el) => el.getBoundingClientRect().width);
+    assert.ok(scrub >= 112, `${lang} at ${width} x ${height}: the scrubber ${scrub} px wide`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
 });
 
 test('pressing play moves the playhead and reveals events', async () => {
