@@ -6,8 +6,8 @@ mod common;
 
 use plotters::prelude::*;
 use union_state::layout::bipartite::{
-    caption_line_px, layout, min_height, path_of, programme_progress, road_map_phase, Band,
-    Caption, MappingLayout, Node, RoadMapPhase, Target,
+    caption_line_px, label_line_px, layout, min_height, path_of, programme_progress,
+    road_map_phase, Band, Caption, MappingLayout, Node, RoadMapPhase, Target,
 };
 use union_state::layout::text;
 use union_state::model::{self, Day, Evidence, Mapping, RoadMapStatus};
@@ -97,12 +97,10 @@ fn check_no_overlap(g: &MappingLayout) {
     }
     // Labels stay in their own columns.
     for b in &g.left {
-        assert!(
-            b.label_x - text::width_px(&b.label, g.metrics.font_px) >= g.metrics.caption_px - 1e-9
-        );
+        assert!(b.label_x - b.label_px(g.metrics.font_px) >= g.metrics.caption_px - 1e-9);
     }
     for b in &g.right {
-        assert!(b.label_x + text::width_px(&b.label, g.metrics.font_px) <= g.width + 1e-9);
+        assert!(b.label_x + b.label_px(g.metrics.font_px) <= g.width + 1e-9);
     }
     assert!(g.left_x + g.metrics.node_w_px < g.right_x);
 }
@@ -468,13 +466,16 @@ fn a_selected_nodes_bold_label_is_cut_to_its_room() {
                 .map(|(_, text)| text)
                 .filter(|t| {
                     let stem = t.trim_end_matches('…');
-                    !stem.is_empty() && b.label.trim_end_matches('…').starts_with(stem)
+                    !stem.is_empty()
+                        && b.lines()
+                            .iter()
+                            .any(|line| line.trim_end_matches('…').starts_with(stem))
                 })
                 .collect();
             assert!(
-                b.label.is_empty() || bold.len() == 1,
+                b.label.is_empty() || bold.len() == b.lines().len(),
                 "{w} x {h}: {:?} drawn in bold as {bold:?}",
-                b.label
+                b.lines()
             );
             let font_px = g.metrics.font_px;
             for label in bold {
@@ -1028,4 +1029,103 @@ fn on_a_phone_labels_cut_alike_are_told_apart() {
             }
         }
     }
+}
+
+#[test]
+fn a_tall_nodes_label_cut_on_one_line_goes_on_the_lines_the_node_holds() {
+    let m = mapping();
+    let full = "19 × Other road maps (titles never published)";
+    // On a laptop, a projector, a tablet and a phone the label was cut on one line beside a node
+    // three to five lines tall ("19 × Other road maps (titles neve…", on a phone "19 × Other roa…").
+    for (w, h) in SIZES.into_iter().filter(|&(w, _)| w < 1400.0) {
+        let g = layout(m, w, h, None);
+        let mt = &g.metrics;
+        let b = g
+            .left
+            .iter()
+            .find(|b| b.label.starts_with("19 × Other"))
+            .expect("the unpublished road maps' node");
+        assert!(
+            b.label.ends_with('…'),
+            "{w}: {:?} whole on one line",
+            b.label
+        );
+        let lines = b.lines();
+        assert!(lines.len() >= 2, "{w}: {lines:?}");
+        let pitch = label_line_px(mt);
+        assert!(
+            lines.len() as f64 * pitch <= b.rect.h + 1e-9,
+            "{w}: {} lines in a node {} px tall",
+            lines.len(),
+            b.rect.h
+        );
+        // More of it shows than on one line: all of it, but on a phone, where three lines hold most.
+        let shown = lines.join(" ");
+        if w >= 640.0 {
+            assert_eq!(shown, full, "{w}");
+        } else {
+            assert!(shown.trim_end_matches('…').len() > b.label.trim_end_matches('…').len() + 10);
+            assert!(
+                full.starts_with(shown.trim_end_matches('…')),
+                "{w}: {shown:?}"
+            );
+        }
+        // Each line within the column in bold too, and the lines as drawn, centred on the node.
+        for line in lines {
+            let needs = text::width_px(line, mt.font_px) * text::SLACK;
+            assert!(
+                needs <= b.label_w + 1e-6,
+                "{w}: {line:?} takes {needs} of {}",
+                b.label_w
+            );
+        }
+        let svg = svg_of(
+            &g,
+            MappingFrame {
+                playhead_day: end_of_time(),
+                highlight: None,
+                selected: Some(Target::Node(b.node)),
+            },
+        );
+        let texts = common::svg_texts(&svg);
+        for (line, y) in lines.iter().zip(text::centred_lines(
+            b.rect.y + b.rect.h / 2.0,
+            lines.len(),
+            pitch,
+        )) {
+            let (tag, _) = texts
+                .iter()
+                .find(|(_, t)| t == line)
+                .unwrap_or_else(|| panic!("{w}: {line:?} not drawn"));
+            assert!(
+                tag.contains("font-weight=\"bold\""),
+                "{w}: {line:?} not bold when selected"
+            );
+            assert!(
+                y - mt.font_px / 2.0 >= b.rect.y - 1.0
+                    && y + mt.font_px / 2.0 <= b.rect.bottom() + 1.0
+            );
+        }
+        // The one-line label is not drawn as well.
+        assert!(
+            !texts.iter().any(|(_, t)| t == &b.label),
+            "{w}: {:?} drawn too",
+            b.label
+        );
+        // Pointing at the end of its widest line finds the node.
+        let x = b.label_x - b.label_px(mt.font_px) + 1.0;
+        assert_eq!(
+            g.hit(x, b.rect.y + 2.0, 0.0),
+            Some(Target::Node(b.node)),
+            "{w}"
+        );
+    }
+    // On a wide canvas the label is whole on one line, as before.
+    let g = layout(m, 1400.0, 900.0, None);
+    let b = g
+        .left
+        .iter()
+        .find(|b| b.label.starts_with("19 × Other"))
+        .unwrap();
+    assert_eq!((b.label.as_str(), b.wrapped.len()), (full, 0));
 }

@@ -177,10 +177,39 @@ pub struct NodeBox {
     pub rect: Rect,
     /// Label, cut to fit ("" if nothing fits), labels cut alike told apart by their ends.
     pub label: String,
+    /// In a node tall enough for two lines or more whose label is cut on one ("19 × Other road maps
+    /// (titles n…"), its words on as many lines as the node holds ([`label_line_px`] apart), each
+    /// within [`NodeBox::label_w`] in bold too, the last cut if it must be; drawn in place of
+    /// [`NodeBox::label`], centred on the node. Empty otherwise.
+    pub wrapped: Vec<String>,
     /// The label's anchor x: its right edge for road maps, its left edge for programmes.
     pub label_x: f64,
     /// The room the label has, px (it is cut to fit it in regular type).
     pub label_w: f64,
+}
+
+impl NodeBox {
+    /// The label's lines as drawn: [`NodeBox::wrapped`], or else [`NodeBox::label`] alone.
+    pub fn lines(&self) -> &[String] {
+        if self.wrapped.is_empty() {
+            std::slice::from_ref(&self.label)
+        } else {
+            &self.wrapped
+        }
+    }
+
+    /// The width of the label's widest line in regular type of `font_px`, px.
+    pub fn label_px(&self, font_px: f64) -> f64 {
+        self.lines()
+            .iter()
+            .map(|line| text::width_px(line, font_px))
+            .fold(0.0, f64::max)
+    }
+}
+
+/// The distance between the lines of a tall node's label, px: a node's least height.
+pub fn label_line_px(mt: &Metrics) -> f64 {
+    mt.min_node_px
 }
 
 /// A link on screen.
@@ -486,6 +515,7 @@ pub fn layout_at(
                     h,
                 },
                 label: full,
+                wrapped: Vec::new(),
                 label_x: left_x - mt.label_gap_px,
                 label_w: left_label_w - mt.label_gap_px,
             });
@@ -504,6 +534,7 @@ pub fn layout_at(
                     h,
                 },
                 label: m.programmes[i].label.clone(),
+                wrapped: Vec::new(),
                 label_x: right_x + mt.node_w_px + mt.label_gap_px,
                 label_w: right_label_w - mt.label_gap_px,
             });
@@ -544,7 +575,8 @@ pub fn layout_at(
         }
     }
 
-    // Each column's labels cut to its width, those cut alike told apart ("…рынок газа").
+    // Each column's labels cut to its width, those cut alike told apart ("…рынок газа"); a label cut
+    // beside a node tall enough for more lines goes on them.
     for column in [&mut left, &mut right] {
         let Some(room) = column.first().map(|b| b.label_w) else {
             continue;
@@ -552,6 +584,13 @@ pub fn layout_at(
         let whole: Vec<&str> = column.iter().map(|b| b.label.as_str()).collect();
         let cut = text::truncate_apart(&whole, mt.font_px, room);
         for (b, label) in column.iter_mut().zip(cut) {
+            let lines = (b.rect.h / label_line_px(&mt)).floor() as usize;
+            if lines >= 2 && label != b.label {
+                b.wrapped = text::wrap_bold(&b.label, mt.font_px, room, lines)
+                    .iter()
+                    .map(|line| text::truncate(line, mt.font_px, room / text::SLACK))
+                    .collect();
+            }
             b.label = label;
         }
     }
@@ -771,11 +810,8 @@ impl MappingLayout {
         let mt = &self.metrics;
         for b in self.left.iter().chain(&self.right) {
             let (x0, x1) = match b.node {
-                Node::RoadMap(_) => (
-                    b.label_x - text::width_px(&b.label, mt.font_px),
-                    b.rect.right(),
-                ),
-                Node::Programme(_) => (b.rect.x, b.label_x + text::width_px(&b.label, mt.font_px)),
+                Node::RoadMap(_) => (b.label_x - b.label_px(mt.font_px), b.rect.right()),
+                Node::Programme(_) => (b.rect.x, b.label_x + b.label_px(mt.font_px)),
             };
             if x >= x0 - slop_px
                 && x <= x1 + slop_px

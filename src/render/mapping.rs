@@ -9,8 +9,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::theme::{Theme, DASH_PX, DIM_ALPHA, LINK_ALPHA, TICK_LEN_PX};
 use crate::layout::bipartite::{
-    caption_line_px, partial_path, path_of, programme_progress, road_map_phase, Caption,
-    MappingLayout, Node, NodeBox, RoadMapPhase, Target,
+    caption_line_px, label_line_px, partial_path, path_of, programme_progress, road_map_phase,
+    Caption, MappingLayout, Metrics, Node, NodeBox, RoadMapPhase, Target,
 };
 use crate::layout::scale::TimeScale;
 use crate::layout::{text, ticks};
@@ -161,13 +161,27 @@ pub fn draw_mapping<DB: DrawingBackend>(
 
     // Road maps: filled when agreed, half-filled when contentious, hollow when excluded or shelved.
     // Labels stay readable when dimmed (twice the dimmed opacity); the selected node's is bold.
-    // A label cut to fit in regular type is cut again to fit in bold, which takes more room.
-    fn label_text<'a>(b: &'a NodeBox, bold: bool, font_px: f64) -> std::borrow::Cow<'a, str> {
-        if bold {
-            text::truncate(&b.label, font_px, b.label_w / text::SLACK).into()
-        } else {
-            b.label.as_str().into()
+    // A label cut to fit in regular type is cut again to fit in bold, which takes more room; a tall
+    // node's lines, centred on it, fit in bold as they are.
+    fn draw_label<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        b: &NodeBox,
+        style: &TextStyle,
+        bold: bool,
+        mt: &Metrics,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        let r = b.rect;
+        let lines = b.lines();
+        let ys = text::centred_lines(r.y + r.h / 2.0, lines.len(), label_line_px(mt));
+        for (line, y) in lines.iter().zip(ys) {
+            let line: std::borrow::Cow<'_, str> = if bold {
+                text::truncate(line, mt.font_px, b.label_w / text::SLACK).into()
+            } else {
+                line.as_str().into()
+            };
+            area.draw_text(&line, style, (px(b.label_x), px(y)))?;
         }
+        Ok(())
     }
     let label_alpha = |n: Node| {
         if on_path_node(n) {
@@ -209,11 +223,7 @@ pub fn draw_mapping<DB: DrawingBackend>(
         let style = TextStyle::from(label_face(b.node))
             .color(&ink)
             .pos(Pos::new(HPos::Right, VPos::Center));
-        area.draw_text(
-            &label_text(b, selected(b.node), mt.font_px),
-            &style,
-            (px(b.label_x), px(r.y + r.h / 2.0)),
-        )?;
+        draw_label(area, b, &style, selected(b.node), mt)?;
     }
 
     // Programmes fade in as the morph completes.
@@ -240,11 +250,7 @@ pub fn draw_mapping<DB: DrawingBackend>(
         let style = TextStyle::from(label_face(b.node))
             .color(&ink)
             .pos(Pos::new(HPos::Left, VPos::Center));
-        area.draw_text(
-            &label_text(b, selected(b.node), mt.font_px),
-            &style,
-            (px(b.label_x), px(r.y + r.h / 2.0)),
-        )?;
+        draw_label(area, b, &style, selected(b.node), mt)?;
     }
 
     if layout.left.iter().all(
