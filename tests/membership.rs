@@ -1238,3 +1238,38 @@ fn a_wide_ladder_gives_each_sectors_name_whole_on_as_many_lines_as_its_row_holds
         }
     }
 }
+
+#[test]
+fn a_column_not_yet_founded_or_dissolved_says_so_half_way_down_not_beside_its_first_state() {
+    let m = membership();
+    // "ended 2015" under EurAsEC's and the Customs Union's names read as Russia's cells, the first row.
+    for (w, h, year, note) in [
+        (850.0, 560.0, 2026, "ended 2015"),
+        (850.0, 560.0, 2001, "from 2014"),
+        (1400.0, 900.0, 2026, "ended 2015"),
+    ] {
+        let g = matrix::layout(m, w, h);
+        let frame = MatrixFrame {
+            playhead_day: Day::from_ymd(year, 6, 1).as_f64(),
+            appear_days: 0.0,
+            state: None,
+            organisation: None,
+        };
+        let s = svg((w as u32, h as u32), |a| {
+            draw_matrix(a, m, &g, &frame, &LIGHT).unwrap()
+        });
+        let notes: Vec<f64> = common::svg_texts(&s)
+            .into_iter()
+            .filter(|(_, t)| *t == note)
+            .map(|(tag, _)| common::number_attr(tag, "y").unwrap())
+            .collect();
+        assert!(!notes.is_empty(), "{w} x {h} in {year}: no {note:?}");
+        let middle = (g.rows_top + g.height) / 2.0;
+        for y in notes {
+            assert!(
+                (y - middle).abs() <= 1.0 && y > g.rows_top + g.cell_h,
+                "{w} x {h} in {year}: {note:?} at {y}, the column's middle {middle}"
+            );
+        }
+    }
+}

@@ -280,13 +280,14 @@ pub fn draw_matrix<DB: DrawingBackend>(
                 ],
                 theme.grid.mix(0.35).filled(),
             ))?;
+            // Half-way down the column, where it reads as the column's, not as the first state's.
             let style = TextStyle::from(font(mt.cell_font_px))
                 .color(&theme.muted)
-                .pos(Pos::new(HPos::Center, VPos::Top));
+                .pos(Pos::new(HPos::Center, VPos::Center));
             area.draw_text(
                 &text::truncate(note, mt.cell_font_px, cell.w - 4.0),
                 &style,
-                (px(cell.x + cell.w / 2.0), px(g.rows_top + 3.0)),
+                (px(cell.x + cell.w / 2.0), px((g.rows_top + g.height) / 2.0)),
             )?;
         }
     }
