@@ -278,6 +278,35 @@ fn the_story_walks_from_the_1990s_treaties_to_the_security_treaty() {
 }
 
 #[test]
+fn a_story_caption_names_a_seed_document_in_words_not_by_its_code_alone() {
+    // The captions are read by an audience, who cannot know "S0" (the conference abstract); the code
+    // may follow in brackets, tying the words to the sources' list.
+    for locale in [Locale::en, Locale::ru] {
+        let d = model::bundled_in(locale).unwrap();
+        let seeds: Vec<String> = d
+            .sources
+            .iter()
+            .filter(|s| s.kind == SourceKind::Seed)
+            .map(|s| s.id.to_uppercase())
+            .collect();
+        assert!(!seeds.is_empty());
+        for step in &d.story.as_ref().unwrap().steps {
+            let words: Vec<&str> = step
+                .caption
+                .split(|c: char| !c.is_alphanumeric() && c != '(' && c != ')')
+                .collect();
+            for seed in &seeds {
+                assert!(
+                    !words.contains(&seed.as_str()),
+                    "{locale}: {seed} alone in {:?}",
+                    step.caption
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn every_text_of_the_bundled_dataset_has_a_russian_translation() {
     let ru = model::bundled_in(Locale::ru).unwrap_or_else(|e| panic!("no Russian dataset: {e}"));
     assert_eq!(ru.untranslated, 0, "texts without a Russian translation");
