@@ -4,7 +4,7 @@
 // screen, with no scrolling, in every step of the story as well as outside it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, openMenu } from './harness.mjs';
+import { serve, launch, openApp, openMenu, screenColour } from './harness.mjs';
 
 let server;
 let browser;
@@ -136,6 +136,34 @@ test('on a phone the keys dialog opens at its top, its keys breaking between key
   await page.waitForSelector('#keys-help', { state: 'detached' });
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction((b) => document.querySelector('#playhead-date').textContent !== b, before);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a keys dialog longer than the screen shades its foot until it is scrolled to its end (a projector's 1280 x 720, in Russian)", async () => {
+  const page = await openApp(browser, `${server.url}?theme=projector&lang=ru`, { viewport: { width: 1280, height: 720 } });
+  await page.keyboard.press('?');
+  await page.waitForSelector('#keys-help');
+  const dialog = page.locator('#keys-help');
+  assert.ok(await dialog.evaluate((el) => el.scrollHeight > el.clientHeight + 50), 'the list is longer than the screen (else this proves nothing)');
+  // Its text and marks made transparent, so that only what is drawn under them shows.
+  await dialog.evaluate((el) => {
+    for (const e of el.querySelectorAll('*')) {
+      e.style.setProperty('color', 'transparent', 'important');
+      e.style.setProperty('border-color', 'transparent', 'important');
+      e.style.setProperty('background', 'transparent', 'important');
+    }
+  });
+  const box = await dialog.boundingBox();
+  const foot = async (scroll) => {
+    await dialog.evaluate((el, s) => { el.scrollTop = s === 'end' ? el.scrollHeight : s; }, scroll);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    return screenColour(page, { x: box.x + 8, y: box.y + box.height - 6, width: box.width - 40, height: 4 });
+  };
+  const start = await foot(0);
+  const end = await foot('end');
+  const sum = (c) => c[0] + c[1] + c[2];
+  assert.ok(sum(end) - sum(start) >= 6, `the foot shaded with more below: ${start} against ${end} at the end`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
