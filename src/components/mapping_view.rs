@@ -67,10 +67,46 @@ fn Legend() -> impl IntoView {
     }
 }
 
+/// Where the side column scrolls (a laptop's or a projector's screen), a node or link chosen brings its
+/// card into sight: below the filter, the key and the claims chart, it showed no more than its heading
+/// at 1280 x 720. Where the page scrolls instead (a phone's), nothing moves.
+fn keep_card_in_sight(mapping: MappingState, column: NodeRef<leptos::html::Aside>) {
+    Effect::new(move |_| {
+        if mapping.selected.get().is_none() {
+            return;
+        }
+        // After the card has its new contents.
+        request_animation_frame(move || {
+            let Some(column) = column.get_untracked() else {
+                return;
+            };
+            let Ok(Some(card)) = column.query_selector(".event-card") else {
+                return;
+            };
+            if column.scroll_height() <= column.client_height() {
+                return;
+            }
+            let (c, r) = (
+                column.get_bounding_client_rect(),
+                card.get_bounding_client_rect(),
+            );
+            // Less than this much of the card in sight: its top brought to the column's.
+            if r.top() > c.bottom() - CARD_IN_SIGHT_PX {
+                column.set_scroll_top(column.scroll_top() + (r.top() - c.top()).round() as i32);
+            }
+        });
+    });
+}
+
+/// How much of a chosen node's card [`keep_card_in_sight`] wants in sight, px.
+const CARD_IN_SIGHT_PX: f64 = 160.0;
+
 /// The whole view.
 #[component]
 pub fn MappingView() -> impl IntoView {
     let i18n = use_i18n();
+    let column = NodeRef::new();
+    keep_card_in_sight(expect_context::<MappingState>(), column);
     view! {
         <main class="mapping-view" id=crate::app::VIEW_PANEL role="tabpanel"
             aria-labelledby=crate::app::View::Mapping.tab_id()>
@@ -79,7 +115,7 @@ pub fn MappingView() -> impl IntoView {
                 <Controls/>
                 <MappingList/>
             </section>
-            <aside class="card-column">
+            <aside class="card-column" node_ref=column>
                 <SectorFilter/>
                 <Legend/>
                 <ClaimsChart/>

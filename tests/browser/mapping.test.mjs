@@ -73,6 +73,34 @@ test('the view draws and the remodelling animation reaches its end state', async
   await page.context().close();
 });
 
+test("on a projector's 1280 x 720 a node clicked brings its card into sight in the side column; on a phone the page stays", async () => {
+  for (const [width, height, theme] of [[1280, 720, 'projector'], [1280, 720, 'light'], [390, 844, 'light']]) {
+    const at = `${width} x ${height} ${theme}`;
+    const page = await openApp(browser, `${server.url}?view=mapping&theme=${theme}`, { viewport: { width, height } });
+    await page.waitForFunction(() => JSON.parse(document.querySelector('#mapping-canvas')?.dataset.targets || '[]').length > 30);
+    // The first programme, at the diagram's top, in sight without scrolling its frame.
+    const node = (await targets(page)).find((t) => t.kind === 'programme');
+    const box = await page.locator('#mapping-canvas').boundingBox();
+    const pageTop = await page.evaluate(() => window.scrollY);
+    await page.mouse.click(box.x + node.x, box.y + node.y);
+    await page.waitForSelector(`.event-card[data-target-id="${node.id}"]`);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const seen = await page.evaluate(() => {
+      const column = document.querySelector('.mapping-view .card-column').getBoundingClientRect();
+      const card = document.querySelector('.mapping-view .event-card').getBoundingClientRect();
+      return { inSight: Math.min(card.bottom, column.bottom) - Math.max(card.top, column.top), card: card.height, scrolls: column.height < document.querySelector('.mapping-view .card-column').scrollHeight };
+    });
+    if (width > 900) {
+      assert.ok(seen.scrolls, `${at}: the column scrolls (else this proves nothing)`);
+      assert.ok(seen.inSight >= Math.min(160, seen.card), `${at}: ${seen.inSight} px of the card in sight`);
+    } else {
+      assert.equal(await page.evaluate(() => window.scrollY), pageTop, `${at}: the page moved`);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('hover highlights a path, click isolates it and opens its card, Esc clears', async () => {
   const page = await openMapping();
   await scrubTo(page, 'end');
