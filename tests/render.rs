@@ -9,6 +9,7 @@ use union_state::i18n::{td_string, Locale};
 use union_state::layout::anim::appearance;
 use union_state::layout::lanes::{place, Placement};
 use union_state::layout::scale::Window;
+use union_state::layout::text;
 use union_state::model::{self, Day, Status};
 use union_state::render::theme::{Theme, LIGHT};
 use union_state::render::timeline::{
@@ -120,8 +121,8 @@ fn draws_lane_names_ticks_eras_and_labels() {
     for l in labels {
         assert!(has_text(&s, l), "label {l}");
     }
-    for era in p.eras.iter().filter(|e| !e.label.is_empty()) {
-        assert!(has_text(&s, &era.label), "era {}", era.label);
+    for line in p.eras.iter().flat_map(|e| &e.lines) {
+        assert!(has_text(&s, line), "era {line}");
     }
     // The playhead's date.
     let (y, m, _) = last.ymd();
@@ -479,7 +480,7 @@ fn the_playheads_date_tab_sits_on_the_axis_and_leaves_the_era_names_in_view() {
     for (w, h) in [(1920.0, 1080.0), (1280.0, 720.0), (390.0, 600.0)] {
         let p = place(d, w, h, full_window());
         let strip_bottom = p.plot.y;
-        assert!(p.eras.iter().any(|e| !e.label.is_empty()));
+        assert!(p.eras.iter().any(|e| !e.lines.is_empty()));
         // The playhead a little way into each era, where the tab stood over the era's name.
         for era in &p.eras {
             let frame = frame_at(p.scale.day_from_x_px(era.x0 + 20.0));
@@ -673,4 +674,119 @@ fn the_depth_ladders_date_patch_leaves_out_the_tick_labels_under_it() {
             }
         }
     }
+}
+
+#[test]
+fn an_eras_name_cut_on_one_line_goes_on_two_where_the_strip_has_room_for_them_at_no_rows_cost() {
+    let d = model::bundled().unwrap();
+    let rows = |p: &Placement| {
+        p.lanes
+            .iter()
+            .map(|l| (l.rows, l.named))
+            .collect::<Vec<_>>()
+    };
+    let two_lines = |p: &Placement| p.metrics.era_strip_px > p.metrics.era_line_px;
+    // On a full HD screen and a projector's 1280 x 720 the strip has two lines; the names cut on one
+    // ("Post-Soviet be…", "Union programmes an…") show more on them, each line within its band.
+    for (w, h) in [
+        (1490.0, 760.0),
+        (1920.0, 1080.0),
+        (850.0, 560.0),
+        (390.0, 800.0),
+    ] {
+        let p = place(d, w, h, full_window());
+        assert!(two_lines(&p), "{w} x {h}: one line");
+        let pitch = union_state::layout::lanes::era_name_pitch(&p.metrics);
+        let s = svg(&p, frame_at(d.span().1.as_f64()));
+        for era in &p.eras {
+            let name = &d.eras[era.era].label;
+            assert!(
+                !era.lines.is_empty() && era.lines.len() <= 2,
+                "{w}: {:?}",
+                era.lines
+            );
+            for line in &era.lines {
+                assert!(
+                    text::width_px(line, p.metrics.axis_font_px)
+                        <= era.x1 - era.x0 - 2.0 * p.metrics.gap_px + 1e-6,
+                    "{w}: {line:?} wider than its band"
+                );
+                assert!(has_text(&s, line), "{w}: {line:?} not drawn");
+            }
+            let shown: String = era
+                .lines
+                .iter()
+                .map(|l| l.trim_end_matches('…'))
+                .collect::<Vec<_>>()
+                .join(" ");
+            for line in &era.lines {
+                assert!(
+                    name.contains(line.trim_end_matches('…')),
+                    "{w}: {line:?} of {name:?}"
+                );
+            }
+            let one = text::truncate(
+                name,
+                p.metrics.axis_font_px,
+                era.x1 - era.x0 - 2.0 * p.metrics.gap_px,
+            );
+            assert!(
+                shown.len() >= one.trim_end_matches('…').len(),
+                "{w}: {:?} shows less than {one:?}",
+                era.lines
+            );
+        }
+        // Both lines in the strip, above the lanes.
+        assert!(p.metrics.era_strip_px >= p.metrics.era_line_px + pitch - 1e-9);
+        assert_eq!(p.plot.y, p.metrics.era_strip_px);
+    }
+    let p = place(d, 1490.0, 760.0, full_window());
+    let whole: Vec<Vec<&str>> = p
+        .eras
+        .iter()
+        .map(|e| e.lines.iter().map(String::as_str).collect())
+        .collect();
+    assert!(
+        whole.contains(&vec!["Post-Soviet", "beginnings"]),
+        "{whole:?}"
+    );
+    assert!(
+        whole.contains(&vec!["Union programmes and", "the security track"]),
+        "{whole:?}"
+    );
+    // The strip depends on the canvas, not on the window: zoomed in, no lane moves.
+    let zoomed = place(
+        d,
+        1490.0,
+        760.0,
+        full_window().zoom(3.0, 12000.0, full_window()),
+    );
+    assert_eq!(zoomed.metrics.era_strip_px, p.metrics.era_strip_px);
+    assert_eq!(
+        zoomed.lanes.iter().map(|l| l.rect).collect::<Vec<_>>(),
+        p.lanes.iter().map(|l| l.rect).collect::<Vec<_>>()
+    );
+    // The taller strip costs no row: a chart with it has the rows the same chart has with one line
+    // (its plot as tall as that of a chart a line taller with two), and where it would cost one, the
+    // strip has one line.
+    let mut one_line = 0;
+    for w in [1490.0, 390.0] {
+        for h in (200..900).map(f64::from) {
+            let p = place(d, w, h, full_window());
+            if !two_lines(&p) {
+                one_line += 1;
+                continue;
+            }
+            let pitch = p.metrics.era_strip_px - p.metrics.era_line_px;
+            let taller = place(d, w, h + pitch, full_window());
+            if two_lines(&taller) {
+                assert_eq!(
+                    rows(&p),
+                    rows(&taller),
+                    "{w} x {h}: a row lost to the strip"
+                );
+            }
+        }
+    }
+    assert!(one_line > 0, "some heights keep one line");
 }

@@ -21,8 +21,11 @@ pub struct Metrics {
     pub narrow: bool,
     /// Width of the lane-label gutter on the left, px (0 when labels sit inside the lanes).
     pub gutter_px: f64,
-    /// Height of the era-name strip at the top, px.
+    /// Height of the era-name strip at the top, px: one line ([`Metrics::era_line_px`]) or two
+    /// ([`era_strip_for`]).
     pub era_strip_px: f64,
+    /// Height of an era-name strip of one line, px.
+    pub era_line_px: f64,
     /// Height of the time axis at the bottom, px.
     pub axis_px: f64,
     /// Font size of event labels, px.
@@ -54,6 +57,7 @@ impl Metrics {
             narrow,
             gutter_px: if narrow { 6.0 } else { 150.0 },
             era_strip_px: if narrow { 18.0 } else { 22.0 },
+            era_line_px: if narrow { 18.0 } else { 22.0 },
             axis_px: if narrow { 26.0 } else { 30.0 },
             label_font_px,
             axis_font_px: if narrow { 11.0 } else { 12.0 },
@@ -123,8 +127,9 @@ pub struct PlacedEra {
     pub x0: f64,
     /// Right edge, clipped to the plot.
     pub x1: f64,
-    /// The era's name, truncated to the band ("" if nothing fits).
-    pub label: String,
+    /// The era's name in the band's width: on one line, or on two where the strip has them and one
+    /// would be cut ("Post-Soviet / beginnings"), each cut if it must be; none where nothing fits.
+    pub lines: Vec<String>,
 }
 
 /// An event on screen.
@@ -169,6 +174,86 @@ pub struct Placement {
     pub events: Vec<PlacedEvent>,
 }
 
+/// How a lane `lane_h` px tall holds its rows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct LaneRows {
+    /// Whether the lane's name sits on top of its rows (the compact layout, where there is room).
+    named: bool,
+    /// The first row's top, below the lane's, px.
+    top: f64,
+    /// How many rows of markers.
+    rows: usize,
+    /// The height of a row, px.
+    row_h: f64,
+}
+
+/// The rows of a lane `lane_h` px tall. A lane always has a row, inside it: in a very short chart (an
+/// embedded one with its key shown, in the projector's type) the row is made lower, and the compact
+/// layout's name on top of the rows gives way to it where both do not fit.
+fn lane_rows(lane_h: f64, m: &Metrics) -> LaneRows {
+    let in_lane_label = if m.narrow { m.axis_font_px + 4.0 } else { 0.0 };
+    let least_row = 2.0 * m.marker_r_px + 2.0;
+    let named = m.narrow && lane_h - in_lane_label - 2.0 >= least_row;
+    let top = if named { in_lane_label } else { 0.0 } + 2.0;
+    let room = (lane_h - top).max(1.0);
+    LaneRows {
+        named,
+        top,
+        rows: ((room / m.row_px).floor() as usize).max(1),
+        row_h: m.row_px.min(room),
+    }
+}
+
+/// The distance between the two lines of an era's name, px.
+pub fn era_name_pitch(m: &Metrics) -> f64 {
+    m.axis_font_px + 1.0
+}
+
+/// The era strip's height on a canvas `height` px tall with `tracks` lanes: two lines of names where
+/// the lanes keep the rows they have under one (so that the taller strip costs no row), else one. It
+/// depends on the canvas alone, not on the window shown, so that zooming moves no lane.
+pub fn era_strip_for(height: f64, m: &Metrics, tracks: usize) -> f64 {
+    let lanes = |strip: f64| {
+        lane_rows(
+            (height - strip - m.axis_px).max(1.0) / tracks.max(1) as f64,
+            m,
+        )
+    };
+    let two = m.era_line_px + era_name_pitch(m);
+    if lanes(two) == lanes(m.era_line_px) {
+        two
+    } else {
+        m.era_line_px
+    }
+}
+
+/// An era's name in a band `room` px wide: on one line, cut if it must be; on two where the strip has
+/// them and they show more of it, each cut if it must be. No line where nothing fits.
+fn era_lines(name: &str, room: f64, m: &Metrics) -> Vec<String> {
+    let one = text::truncate(name, m.axis_font_px, room);
+    if one != name && m.era_strip_px > m.era_line_px {
+        let two: Vec<String> = text::wrap_bold(name, m.axis_font_px, room * text::SLACK, 2)
+            .iter()
+            .map(|line| text::truncate(line, m.axis_font_px, room))
+            .filter(|line| !line.is_empty())
+            .collect();
+        let shown = |lines: &[String]| -> usize {
+            lines
+                .iter()
+                .map(|l| l.trim_end_matches('…').chars().count())
+                .sum()
+        };
+        if shown(&two) > shown(std::slice::from_ref(&one)) {
+            return two;
+        }
+    }
+    if one.is_empty() {
+        Vec::new()
+    } else {
+        vec![one]
+    }
+}
+
 /// Lays the timeline out on a `width` x `height` px canvas showing `window`. A canvas with no size
 /// (not laid out yet) shows no events: none are placed, which spares placing thousands only for the
 /// first real size to place them again.
@@ -176,7 +261,8 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
     let sized = width > 0.0 && height > 0.0;
     let width = width.max(1.0);
     let height = height.max(1.0);
-    let m = Metrics::for_width(width);
+    let mut m = Metrics::for_width(width);
+    m.era_strip_px = era_strip_for(height, &m, data.tracks.len());
     let plot = Rect {
         x: m.gutter_px,
         y: m.era_strip_px,
@@ -186,8 +272,6 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
     let scale = window.scale(plot.x, plot.right());
     let n_tracks = data.tracks.len().max(1);
     let lane_h = plot.h / n_tracks as f64;
-    // In the compact layout the lane's name sits on top of its rows.
-    let in_lane_label = if m.narrow { m.axis_font_px + 4.0 } else { 0.0 };
     let lanes: Vec<Lane> = (0..data.tracks.len())
         .map(|i| {
             let rect = Rect {
@@ -196,20 +280,18 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
                 w: plot.w,
                 h: lane_h,
             };
-            // A lane always has a row, inside it: in a very short chart (an embedded one with its
-            // key shown, in the projector's type) the row is made lower, and the compact layout's
-            // name gives way to it where both do not fit.
-            let least_row = 2.0 * m.marker_r_px + 2.0;
-            let named = m.narrow && lane_h - in_lane_label - 2.0 >= least_row;
-            let rows_top = rect.y + if named { in_lane_label } else { 0.0 } + 2.0;
-            let room = (rect.bottom() - rows_top).max(1.0);
-            let rows = ((room / m.row_px).floor() as usize).max(1);
+            let LaneRows {
+                named,
+                top,
+                rows,
+                row_h,
+            } = lane_rows(lane_h, &m);
             Lane {
                 track: i,
                 rect,
-                rows_top,
+                rows_top: rect.y + top,
                 rows,
-                row_h: m.row_px.min(room),
+                row_h,
                 named,
             }
         })
@@ -228,7 +310,7 @@ pub fn place(data: &Dataset, width: f64, height: f64, window: Window) -> Placeme
                 era: i,
                 x0,
                 x1,
-                label: text::truncate(&era.label, m.axis_font_px, x1 - x0 - 2.0 * m.gap_px),
+                lines: era_lines(&era.label, x1 - x0 - 2.0 * m.gap_px, &m),
             })
         })
         .collect();

@@ -10,7 +10,7 @@ use super::theme::{
     Theme, MARKER_STROKE_PX, PLAYHEAD_STROKE_PX, RING_GAP_PX, RING_STROKE_PX, TICK_LEN_PX,
 };
 use crate::layout::anim::{appearance, ease_out_back, ease_out_cubic};
-use crate::layout::lanes::{PlacedEvent, Placement};
+use crate::layout::lanes::{era_name_pitch, PlacedEvent, Placement};
 use crate::layout::{text, ticks};
 use crate::model::{Dataset, Day, Status};
 use std::collections::HashMap;
@@ -240,15 +240,12 @@ pub fn draw_base<DB: DrawingBackend>(
             [(px(era.x0), 0), (px(era.x1), px(plot.bottom()))],
             fill.filled(),
         ))?;
-        if !era.label.is_empty() {
-            let style = TextStyle::from(font(m.axis_font_px))
-                .color(&theme.muted)
-                .pos(Pos::new(HPos::Left, VPos::Center));
-            area.draw_text(
-                &era.label,
-                &style,
-                (px(era.x0 + m.gap_px), px(m.era_strip_px / 2.0)),
-            )?;
+        let style = TextStyle::from(font(m.axis_font_px))
+            .color(&theme.muted)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        let ys = text::centred_lines(m.era_strip_px / 2.0, era.lines.len(), era_name_pitch(m));
+        for (line, y) in era.lines.iter().zip(ys) {
+            area.draw_text(line, &style, (px(era.x0 + m.gap_px), px(y)))?;
         }
     }
 
@@ -496,11 +493,12 @@ pub struct PlayheadMark {
     pub label: String,
 }
 
-/// The top and height of the playhead's date tab: on the time axis, a little less tall than the era strip.
+/// The top and height of the playhead's date tab: on the time axis, a little less tall than an era
+/// strip of one line.
 pub fn playhead_tab_rows(placement: &Placement) -> (f64, f64) {
     (
         placement.plot.bottom() + 1.0,
-        placement.metrics.era_strip_px - 2.0,
+        placement.metrics.era_line_px - 2.0,
     )
 }
 
