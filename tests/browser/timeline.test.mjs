@@ -113,7 +113,7 @@ test("the playhead opens on the data's last day, not on the margin after it, and
   await page.context().close();
 });
 
-test("a projector's 1280 x 720 (and 1366 x 768 in Russian) keeps the timeline's controls on one row", async () => {
+test("at 1280 x 720 (and at 1366 x 768 in Russian) the timeline's controls are one row", async () => {
   for (const [lang, width, height] of [['en', 1280, 720], ['ru', 1366, 768]]) {
     const page = await openApp(browser, `${server.url}?lang=${lang}`, { viewport: { width, height } });
     assert.equal(await controlRows(page), 1, `${lang} at ${width} x ${height}: the controls' rows`);
