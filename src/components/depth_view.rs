@@ -165,6 +165,22 @@ fn LadderCanvas() -> impl IntoView {
                 .and_then(|g| g.hit(x, y, slop).map(|h| (h, g.clone())))
         })
     };
+    // What a pointer is over: the sector (a mark's own, over a mark) and the provision of a mark.
+    let pointed = move |ev: &PointerEvent| -> (Option<usize>, Option<usize>) {
+        match hit(ev) {
+            Some((LadderHit::Sector(s), _)) => (Some(s), None),
+            Some((LadderHit::Mark(i), g)) => {
+                let provision = g.marks[i].provision;
+                let sector = app.data.with_untracked(|d| {
+                    d.depth
+                        .as_ref()
+                        .and_then(|depth| depth.provisions.get(provision).map(|p| p.sector))
+                });
+                (sector, Some(provision))
+            }
+            None => (None, None),
+        }
+    };
     let levels = move || {
         let t = app.playhead.get();
         app.data.with(|d| {
@@ -226,21 +242,20 @@ fn LadderCanvas() -> impl IntoView {
                 data-levels=levels
                 data-marks=move || marks.get()
                 on:pointermove=move |ev| {
-                    let sector = hit(&ev).and_then(|(h, g)| match h {
-                        LadderHit::Sector(s) => Some(s),
-                        LadderHit::Mark(i) => app.data.with_untracked(|d| d.depth.as_ref().and_then(|depth| depth.provisions.get(g.marks[i].provision).map(|p| p.sector))),
-                    });
+                    let (sector, _) = pointed(&ev);
                     if sector != state.hovered.get_untracked() {
                         state.hovered.set(sector);
                     }
                 }
-                on:pointerleave=move |_| state.hovered.set(None)
+                // A finger has no hover: a tap on a sector shows its card as pointing at it does,
+                // until the next tap, and the finger's leaving clears nothing.
+                on:pointerleave=move |ev| if ev.pointer_type() != "touch" { state.hovered.set(None) }
                 on:pointerup=move |ev| {
-                    let picked = hit(&ev).and_then(|(h, g)| match h {
-                        LadderHit::Mark(i) => Some(g.marks[i].provision),
-                        LadderHit::Sector(_) => None,
-                    });
-                    state.selected.set(picked);
+                    let (sector, provision) = pointed(&ev);
+                    if ev.pointer_type() == "touch" {
+                        state.hovered.set(sector);
+                    }
+                    state.selected.set(provision);
                 }></canvas>
         </div>
     }
@@ -274,7 +289,8 @@ pub fn DepthView() -> impl IntoView {
                         <article class="event-card intro">
                             <h2>{t!(i18n, depth.intro_title)}</h2>
                             <p>{t!(i18n, depth.intro)}</p>
-                            <p class="muted">{t!(i18n, depth.intro_help)}</p>
+                            <p class="muted pointer-only">{t!(i18n, depth.intro_help)}</p>
+                            <p class="muted touch-only">{t!(i18n, depth.intro_help_touch)}</p>
                         </article>
                     }.into_any(),
                 }}

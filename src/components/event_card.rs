@@ -199,7 +199,8 @@ pub fn EventCard() -> impl IntoView {
                         <article class="event-card intro">
                             <h2>{td_string!(l, card.intro_title)}</h2>
                             <p>{description}</p>
-                            <p class="muted">{td_string!(l, card.intro_help)}</p>
+                            <p class="muted pointer-only">{td_string!(l, card.intro_help)}</p>
+                            <p class="muted touch-only">{td_string!(l, card.intro_help_touch)}</p>
                         </article>
                     }.into_any()
                 }),

@@ -166,7 +166,8 @@ pub fn MappingCard() -> impl IntoView {
                 <article class="event-card intro">
                     <h2>{t!(i18n, mapping.intro_title)}</h2>
                     <p>{t!(i18n, mapping.intro)}</p>
-                    <p class="muted">{t!(i18n, mapping.intro_help)}</p>
+                    <p class="muted pointer-only">{t!(i18n, mapping.intro_help)}</p>
+                    <p class="muted touch-only">{t!(i18n, mapping.intro_help_touch)}</p>
                 </article>
             }.into_any(),
         }}

@@ -271,7 +271,8 @@ pub fn MembershipView() -> impl IntoView {
                         <article class="event-card intro">
                             <h2>{t!(i18n, membership.intro_title)}</h2>
                             <p>{t!(i18n, membership.intro)}</p>
-                            <p class="muted">{t!(i18n, membership.intro_help)}</p>
+                            <p class="muted pointer-only">{t!(i18n, membership.intro_help)}</p>
+                            <p class="muted touch-only">{t!(i18n, membership.intro_help_touch)}</p>
                         </article>
                     }.into_any(),
                 }}

@@ -127,6 +127,43 @@ test('the depth ladder follows the playhead and links marks to the timeline', as
   await page.context().close();
 });
 
+test("on a touch screen each view's help says to tap, not to point; a tap on a depth sector shows its card and keeps it", async () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+  for (const [lang, tap, point] of [['en', /^Tap /, /^(Point|Hover) /], ['ru', /^Коснитесь /, /^Наведите /]]) {
+    for (const view of ['timeline', 'mapping', 'membership', 'depth']) {
+      const at = `${lang} ${view}`;
+      for (const [options, shown, hidden] of [[phone, tap, point], [{}, point, tap]]) {
+        const page = await openApp(browser, `${server.url}?view=${view}&lang=${lang}`, options);
+        const help = await page.$$eval('.event-card.intro p.muted', (ps) => ps.filter((p) => p.offsetParent).map((p) => p.textContent));
+        assert.equal(help.length, 1, `${at}: ${JSON.stringify(help)}`);
+        // (The timeline's help starts "Press Play" either way: below.)
+        if (view !== 'timeline') {
+          assert.match(help[0], shown, `${at}: ${help[0]}`);
+          assert.doesNotMatch(help[0], hidden, `${at}: ${help[0]}`);
+        }
+        await page.context().close();
+      }
+    }
+  }
+  // The timeline's help for a finger: drag and pinch, not keys.
+  const page = await openApp(browser, server.url, phone);
+  const [help] = await page.$$eval('.event-card.intro p.muted', (ps) => ps.filter((p) => p.offsetParent).map((p) => p.textContent));
+  assert.match(help, /pinch/);
+  assert.doesNotMatch(help, /arrow keys|\(or A\)/);
+  await page.context().close();
+  // A tap on a sector's row, away from its marks, shows the sector's card, which stays after the finger lifts.
+  const depth = await openApp(browser, `${server.url}?view=depth`, phone);
+  await depth.waitForFunction(() => document.querySelector('#depth-canvas')?.dataset.marks?.length > 2);
+  const marks = JSON.parse(await depth.getAttribute('#depth-canvas', 'data-marks'));
+  const box = await depth.locator('#depth-canvas').boundingBox();
+  await depth.touchscreen.tap(box.x + 6, box.y + marks[0].y);
+  await depth.waitForSelector('.event-card[data-sector-id]');
+  await depth.waitForTimeout(300);
+  assert.equal(await depth.locator('.event-card[data-sector-id]').count(), 1, 'the card stays');
+  assert.deepEqual(depth.problems, []);
+  await depth.context().close();
+});
+
 test("an outcome no source dates is given on its card as known by its source's date, and counted from that date's end", async () => {
   const page = await openApp(browser, `${server.url}?view=depth&sel=equal-rights-of-citizens&t=2025-06-01`);
   await page.waitForSelector('.event-card[data-provision-id="equal-rights-of-citizens"] .history li');
