@@ -153,33 +153,31 @@ fn LadderCanvas() -> impl IntoView {
             })
         },
     );
-    let hit = move |ev: &PointerEvent| {
+    // What a pointer is over: the sector (a mark's own, over a mark) and the provision of a mark.
+    let pointed = move |ev: &PointerEvent| -> (Option<usize>, Option<usize>) {
         let (x, y) = pointer_xy(ev, app.chart_theme_untracked().scale);
         let slop = if ev.pointer_type() == "mouse" {
             3.0
         } else {
             10.0
         };
-        geometry.with_untracked(|g| {
-            g.as_ref()
-                .and_then(|g| g.hit(x, y, slop).map(|h| (h, g.clone())))
-        })
-    };
-    // What a pointer is over: the sector (a mark's own, over a mark) and the provision of a mark.
-    let pointed = move |ev: &PointerEvent| -> (Option<usize>, Option<usize>) {
-        match hit(ev) {
-            Some((LadderHit::Sector(s), _)) => (Some(s), None),
-            Some((LadderHit::Mark(i), g)) => {
-                let provision = g.marks[i].provision;
-                let sector = app.data.with_untracked(|d| {
-                    d.depth
-                        .as_ref()
-                        .and_then(|depth| depth.provisions.get(provision).map(|p| p.sector))
-                });
-                (sector, Some(provision))
-            }
-            None => (None, None),
-        }
+        let hit = geometry.with_untracked(|g| {
+            let g = g.as_ref()?;
+            Some(match g.hit(x, y, slop)? {
+                LadderHit::Sector(s) => (Some(s), None),
+                LadderHit::Mark(i) => (None, Some(g.marks[i].provision)),
+            })
+        });
+        let Some((sector, provision)) = hit else {
+            return (None, None);
+        };
+        let sector = sector.or_else(|| {
+            app.data.with_untracked(|d| {
+                let p = d.depth.as_ref()?.provisions.get(provision?)?;
+                Some(p.sector)
+            })
+        });
+        (sector, provision)
     };
     let levels = move || {
         let t = app.playhead.get();
