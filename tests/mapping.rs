@@ -274,6 +274,18 @@ fn svg_of(g: &MappingLayout, frame: MappingFrame) -> String {
     drawn(mapping(), g, &frame, &LIGHT)
 }
 
+/// `g` drawn with the playhead at the end and `node` selected, as SVG.
+fn svg_selecting(g: &MappingLayout, node: Node) -> String {
+    svg_of(
+        g,
+        MappingFrame {
+            playhead_day: end_of_time(),
+            highlight: None,
+            selected: Some(Target::Node(node)),
+        },
+    )
+}
+
 /// `m` laid out as `g` drawn in `locale` with the playhead at the end and nothing lit, as SVG.
 fn drawn_at_the_end(m: &Mapping, g: &MappingLayout, locale: union_state::i18n::Locale) -> String {
     let frame = MappingFrame {
@@ -452,14 +464,7 @@ fn a_selected_nodes_bold_label_is_cut_to_its_room() {
     for (w, h) in [(640.0, 560.0), (850.0, 560.0), (1280.0, 900.0)] {
         let g = layout(m, w, h, None);
         for b in g.left.iter().chain(&g.right) {
-            let s = svg_of(
-                &g,
-                MappingFrame {
-                    playhead_day: end_of_time(),
-                    highlight: None,
-                    selected: Some(Target::Node(b.node)),
-                },
-            );
+            let s = svg_selecting(&g, b.node);
             let bold: Vec<&str> = common::svg_texts(&s)
                 .into_iter()
                 .filter(|(tag, _)| tag.contains("font-weight=\"bold\""))
@@ -1079,14 +1084,7 @@ fn a_tall_nodes_label_cut_on_one_line_goes_on_the_lines_the_node_holds() {
                 b.label_w
             );
         }
-        let svg = svg_of(
-            &g,
-            MappingFrame {
-                playhead_day: end_of_time(),
-                highlight: None,
-                selected: Some(Target::Node(b.node)),
-            },
-        );
+        let svg = svg_selecting(&g, b.node);
         let texts = common::svg_texts(&svg);
         for (line, y) in lines.iter().zip(text::centred_lines(
             b.rect.y + b.rect.h / 2.0,
