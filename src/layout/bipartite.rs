@@ -586,10 +586,7 @@ pub fn layout_at(
         for (b, label) in column.iter_mut().zip(cut) {
             let lines = (b.rect.h / label_line_px(&mt)).floor() as usize;
             if lines >= 2 && label != b.label {
-                b.wrapped = text::wrap_bold(&b.label, mt.font_px, room, lines)
-                    .iter()
-                    .map(|line| text::truncate(line, mt.font_px, room / text::SLACK))
-                    .collect();
+                b.wrapped = text::wrap_cut(&b.label, mt.font_px, room, lines);
             }
             b.label = label;
         }

@@ -232,11 +232,7 @@ pub fn era_strip_for(height: f64, m: &Metrics, tracks: usize) -> f64 {
 fn era_lines(name: &str, room: f64, m: &Metrics) -> Vec<String> {
     let one = text::truncate(name, m.axis_font_px, room);
     if one != name && m.era_strip_px > m.era_line_px {
-        let two: Vec<String> = text::wrap_bold(name, m.axis_font_px, room * text::SLACK, 2)
-            .iter()
-            .map(|line| text::truncate(line, m.axis_font_px, room))
-            .filter(|line| !line.is_empty())
-            .collect();
+        let two = text::wrap_cut(name, m.axis_font_px, room * text::SLACK, 2);
         let shown = |lines: &[String]| -> usize {
             lines
                 .iter()

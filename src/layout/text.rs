@@ -323,6 +323,16 @@ pub fn wrap_bold(text: &str, font_px: f64, max_px: f64, max_lines: usize) -> Vec
     lines
 }
 
+/// [`wrap_bold`], every line then cut to the room bold type has in `max_px` (a word wider than that
+/// alone on a line, which `wrap_bold` leaves whole, included); lines with nothing left are left out.
+pub fn wrap_cut(text: &str, font_px: f64, max_px: f64, max_lines: usize) -> Vec<String> {
+    wrap_bold(text, font_px, max_px, max_lines)
+        .iter()
+        .map(|line| truncate(line, font_px, max_px / SLACK))
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -463,5 +473,25 @@ mod tests {
         assert_eq!(cut.len(), 2);
         assert!(cut[1].ends_with('…') && width_px(&cut[1], 11.0) * SLACK <= 150.0);
         assert!(wrap_bold("", 11.0, 100.0, 2).is_empty());
+    }
+
+    #[test]
+    fn wrapped_and_cut_every_line_fits_an_overlong_word_too() {
+        let room = width_px("Post-So", 12.0) * SLACK;
+        let lines = wrap_cut("Post-Soviet beginnings", 12.0, room, 2);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        for l in &lines {
+            assert!(
+                width_px(l, 12.0) * SLACK <= room + 1e-9,
+                "{l:?} is too wide"
+            );
+            assert!(l.ends_with('…'), "{l:?}");
+        }
+        // Where wrapping alone fits, the same lines.
+        let title = "Officials' claims of measures implemented (self-reported)";
+        assert_eq!(
+            wrap_cut(title, 11.0, 370.0, 2),
+            wrap_bold(title, 11.0, 370.0, 2)
+        );
     }
 }
