@@ -17,8 +17,8 @@ use union_state::model::{self, Dataset, PartialDate};
 use union_state::render::batch::{Batched, Capsule, FillCircles, FilledCapsule};
 use union_state::render::theme::LIGHT;
 use union_state::render::timeline::{
-    draw_base, draw_event, draw_scene, draw_timeline, marker_runs, FrameState, Mark,
-    RUN_TOLERANCE_PX,
+    draw_bar_outlines, draw_base, draw_event, draw_scene, draw_timeline, marker_runs, FrameState,
+    Mark, RUN_TOLERANCE_PX,
 };
 
 /// A rasteriser without anti-aliasing: each pixel is in a shape or not, and colours blend by alpha.
@@ -292,9 +292,16 @@ fn draw_case<DB: FillCircles>(
 ) {
     match case {
         Case::Timeline(frame) => draw_timeline(area, data, p, &frame, &LIGHT).unwrap(),
-        Case::Scene { settled, frame } => {
-            draw_scene(area, data, p, settled, |e| frame.emphasises(e), &LIGHT).unwrap()
-        }
+        Case::Scene { settled, frame } => draw_scene(
+            area,
+            data,
+            p,
+            settled,
+            None,
+            |e| frame.emphasises(e),
+            &LIGHT,
+        )
+        .unwrap(),
     }
 }
 
@@ -516,6 +523,7 @@ fn runs_of_markers_stand_out_from_the_markers_by_less_than_the_tolerance() {
             let (px, calls) = (raster.px.clone(), raster.calls.clone());
             let area = raster.into_drawing_area();
             draw_base(&area, data, &p, &LIGHT).unwrap();
+            draw_bar_outlines(&area, data, &p, &LIGHT).unwrap();
             for e in &p.events {
                 draw_event(&area, data, &p, e, 1.0, false, &LIGHT).unwrap();
             }

@@ -13,8 +13,9 @@ use union_state::layout::text;
 use union_state::model::{self, Day, Status};
 use union_state::render::theme::{Theme, LIGHT};
 use union_state::render::timeline::{
-    appearing, draw_event, draw_playhead, draw_rings, draw_scene, draw_timeline, event_bounds,
-    is_undelivered, playhead_mark, settled_count, Bounds, FrameState,
+    appearing, bar_bounds, bar_extent, draw_bars, draw_event, draw_playhead, draw_rings,
+    draw_scene, draw_timeline, event_bounds, is_undelivered, playhead_mark, settled_count, Bounds,
+    FrameState,
 };
 
 fn full_window() -> Window {
@@ -215,7 +216,7 @@ fn layers(p: &Placement, frame: &FrameState) -> (String, String, Vec<Bounds>) {
     let mut scene = String::new();
     {
         let root = SVGBackend::with_string(&mut scene, size).into_drawing_area();
-        draw_scene(&root, d, p, settled, |e| frame.emphasises(e), &LIGHT).unwrap();
+        draw_scene(&root, d, p, settled, None, |e| frame.emphasises(e), &LIGHT).unwrap();
         root.present().unwrap();
     }
     let mut overlay = String::new();
@@ -412,6 +413,147 @@ fn nothing_is_drawn_over_the_lane_names_or_past_the_plot() {
     );
     for label in on_bars {
         assert!(words.contains(&escape(label).as_str()), "{label} not drawn");
+    }
+}
+
+/// The rectangles drawn in a track's colour: (left, top, right, filled), filled see-through (a bar
+/// as far as the playhead) or outlined (what is still to come of it).
+fn bar_rects(svg: &str) -> Vec<(f64, f64, f64, bool)> {
+    let colours = track_colours(&LIGHT);
+    svg.split("<rect")
+        .skip(1)
+        .map(|r| &r[..r.find("/>").unwrap_or(r.len())])
+        .filter_map(|r| {
+            let attr = |name: &str| common::number_attr(r, name);
+            let has = |what: &str| {
+                colours
+                    .iter()
+                    .any(|c| r.contains(&format!("{what}=\"{c}\"")))
+            };
+            let filled = has("fill") && attr("opacity").is_some_and(|o| o < 1.0);
+            (filled || has("stroke")).then(|| {
+                let (x, w) = (attr("x").unwrap(), attr("width").unwrap());
+                (x, attr("y").unwrap(), x + w, filled)
+            })
+        })
+        .collect()
+}
+
+/// A span is drawn lasting as far as the playhead's date: its bar filled up to the playhead, and after
+/// it only outlined, faint, as what the playhead has not reached yet, not filled to its end as if
+/// known then; and the layer the canvas fills the bars on, cut at the playhead, shows the same.
+#[test]
+fn a_span_is_filled_up_to_the_playhead_and_outlined_after_it() {
+    let d = model::bundled().unwrap();
+    let p = place(d, 1920.0, 900.0, full_window());
+    let day = f64::from(Day::from_ymd(2011, 7, 1).0);
+    let at = p.scale.x_px_from_day(day).round();
+    let s = svg(&p, frame_at(day));
+    let rects = bar_rects(&s);
+    let near = |a: f64, b: f64| (a - b).abs() <= 1.5;
+    let (mut through, mut spans) = (0, 0);
+    for e in &p.events {
+        let Some((from, to)) = bar_extent(&p, e) else {
+            continue;
+        };
+        spans += 1;
+        let top = (e.y_px - p.metrics.bar_px / 2.0).round();
+        let here: Vec<_> = rects
+            .iter()
+            .filter(|r| near(r.0, from.round()) && near(r.1, top))
+            .collect();
+        let outlined = here.iter().filter(|r| !r.3).collect::<Vec<_>>();
+        assert!(
+            outlined.len() == 1 && near(outlined[0].2, to.round()),
+            "event {}: one outline from {from} to {to}: {here:?}",
+            e.event
+        );
+        let filled = here.iter().filter(|r| r.3).collect::<Vec<_>>();
+        if at <= from {
+            assert!(
+                filled.is_empty(),
+                "event {}: not reached, not filled",
+                e.event
+            );
+        } else {
+            assert!(
+                filled.len() == 1 && near(filled[0].2, to.min(at).round()),
+                "event {}: filled from {from} to {}: {here:?}",
+                e.event,
+                to.min(at)
+            );
+        }
+        through += usize::from(from < at && at < to);
+    }
+    assert!(
+        through >= 2,
+        "{through} of {spans} spans run on past the playhead (the Union Parliament never elected, its Court never formed)"
+    );
+    // The layer: every span's bar filled whole, each inside its box; cut at the playhead, the bars
+    // the whole drawing fills.
+    let mut layer = String::new();
+    {
+        let root = SVGBackend::with_string(&mut layer, (p.width as u32, p.height as u32))
+            .into_drawing_area();
+        draw_bars(
+            &root,
+            d,
+            &p,
+            &p.events,
+            f64::INFINITY,
+            Some(&|_| false),
+            &LIGHT,
+        )
+        .unwrap();
+        root.present().unwrap();
+    }
+    let whole: Vec<_> = bar_rects(&layer);
+    let cut: Vec<_> = whole
+        .iter()
+        .filter(|r| r.0 < at)
+        .map(|r| (r.0, r.1, r.2.min(at), true))
+        .collect();
+    let drawn: Vec<_> = rects.into_iter().filter(|r| r.3).collect();
+    assert_eq!(cut.len(), drawn.len());
+    for (a, b) in cut.iter().zip(&drawn) {
+        assert!(
+            near(a.0, b.0) && near(a.1, b.1) && near(a.2, b.2),
+            "{a:?} against {b:?}"
+        );
+    }
+    for e in &p.events {
+        if let (Some(b), Some((from, to))) = (bar_bounds(&p, e), bar_extent(&p, e)) {
+            assert!(
+                b.0 <= from - 1.0 && b.2 >= to + 1.0,
+                "event {}'s box",
+                e.event
+            );
+        }
+    }
+    // Labels go over the bars: the layer draws again the labels crossing them (those of the spans
+    // running to this day, on their own bars), of the events the playhead has reached words the
+    // scene under it has too (the others are cut off with the bars after the playhead).
+    let (on_layer, all) = (texts(&layer), texts(&s));
+    let on_bars: Vec<_> = p
+        .events
+        .iter()
+        .filter(|e| e.x_end_px.is_some_and(|end| e.label_x_px < end))
+        .filter_map(|e| e.label.clone())
+        .collect();
+    assert!(
+        on_bars.len() >= 2,
+        "spans labelled on their bars: {on_bars:?}"
+    );
+    for label in &on_bars {
+        assert!(on_layer.contains(&escape(label)), "{label} over its bar");
+    }
+    for e in p.events.iter().filter(|e| e.x_px <= at) {
+        if let Some(label) = e.label.as_ref().map(|l| escape(l)) {
+            assert!(
+                !on_layer.contains(&label) || all.contains(&label),
+                "{label}"
+            );
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent, WheelEvent};
 
 use crate::app::AppState;
 use crate::hooks::use_canvas::{
-    copy_region, draw_css, draw_region, frame_xy, layout_size, move_region, set_region,
+    copy_region, draw_css, draw_region, frame_xy, layout_size, move_region, set_region, size_for,
     use_canvas_size, CanvasSize, FirstImage, Sheet,
 };
 use crate::i18n::td_string;
@@ -27,8 +27,8 @@ use crate::model::{events_in, lanes_in, Dataset};
 use crate::render::theme::Theme;
 use crate::render::theme::PLAYHEAD_STROKE_PX;
 use crate::render::timeline::{
-    appearing, draw_event, draw_rings, draw_scene, event_bounds, playhead_mark, playhead_tab_rows,
-    ring_bounds, settled_count, Bounds, FrameState, PlayheadMark,
+    appearing, bar_bounds, draw_bars, draw_event, draw_rings, draw_scene, event_bounds,
+    playhead_mark, playhead_tab_rows, ring_bounds, settled_count, Bounds, FrameState, PlayheadMark,
 };
 
 /// How far a mouse may miss a marker and still hit it, px.
@@ -115,6 +115,15 @@ struct Surfaces {
     /// The whole drawing while the layout is changing from frame to frame (a zoom, a pan, a window
     /// being resized): drawing on it is cheaper than handing a new image of the scene over each time.
     live: HtmlCanvasElement,
+    /// The spans' bars, filled whole (the scene has their outlines), in groups apart from one another,
+    /// each shown as an image (like the scene, it changes only with the layout, and a 2D canvas would be
+    /// handed to the compositor again at every frame).
+    spans: [HtmlCanvasElement; SPAN_LAYERS],
+    /// What shows the span layers left of the playhead only: an element clipping what it holds, moved
+    /// so that its right edge is at the playhead ...
+    span_clip: HtmlElement,
+    /// ... and one inside it moved back as far, so that the bars stay where they are drawn.
+    span_unclip: HtmlElement,
     /// Events settled since the scene was last drawn, in clusters, each over the box it needs.
     recent: [HtmlCanvasElement; RECENT_LAYERS],
     /// Events part way through appearing and the rings, in groups apart from one another, each over
@@ -138,6 +147,8 @@ const RECENT_LAYERS: usize = 4;
 /// How many layers the events appearing and the rings are drawn on: those far apart (events appearing
 /// on distant lanes at once) are drawn on canvases of their own, not on one covering all of them.
 const MOVING_LAYERS: usize = 3;
+/// How many layers the spans' bars are drawn on: spans far apart on canvases of their own.
+const SPAN_LAYERS: usize = 3;
 /// The largest a recent layer grows, layout px squared, and its widest.
 const RECENT_MAX_AREA: f64 = 448.0 * 288.0;
 const RECENT_MAX_WIDTH: f64 = 640.0;
@@ -230,6 +241,14 @@ struct Layers {
     recent: [(Option<Bounds>, Vec<usize>); RECENT_LAYERS],
     /// The layers of what appears.
     moving: [Moving; MOVING_LAYERS],
+    /// What the span layers were drawn for, and each one's box and sheet (made at its first drawing).
+    spans: Option<SceneKey>,
+    span_boxes: [Option<Bounds>; SPAN_LAYERS],
+    span_sheets: [Option<Sheet>; SPAN_LAYERS],
+    /// How far from the left the span layers are shown, CSS px.
+    reached: Option<f64>,
+    /// Whether the span layers are hidden (while the live layer shows the scene).
+    spans_hidden: bool,
     /// The playhead as last shown.
     playhead: Option<PlayheadMark>,
     /// The theme and layout the playhead's style was set for.
@@ -291,9 +310,24 @@ impl Layers {
         if changed || quiet || self.key != Some(key) || settled < self.in_recent {
             // The whole drawing: on the live layer while the layout keeps changing, otherwise as the
             // image again.
-            let target = if changed { &s.live } else { &sheet.paper };
+            // The live layer has the spans' bars filled in, up to the playhead as it is now, and the
+            // span layers are hidden meanwhile: images of them made at each change would cost a copy
+            // each.
+            let (target, filled_to) = if changed {
+                (&s.live, Some(reached_px(p, frame)))
+            } else {
+                (&sheet.paper, None)
+            };
             draw_css(target, size, theme.scale, "timeline", |area| {
-                draw_scene(area, data, p, settled, |e| key.emphasises(e), &theme)
+                draw_scene(
+                    area,
+                    data,
+                    p,
+                    settled,
+                    filled_to,
+                    |e| key.emphasises(e),
+                    &theme,
+                )
             });
             self.key = Some(key);
             self.size = size;
@@ -415,8 +449,88 @@ impl Layers {
             }
         }
 
+        self.show_spans(s, key, data, p, frame);
         self.show_playhead(s, key.layout, p, frame, &theme);
         self.live.is_some()
+    }
+
+    /// Draws the spans' bars on the span layers when anything the scene is drawn for changes, and
+    /// shows them as far as the playhead, so that a span is seen lasting up to the playhead's date,
+    /// growing as it moves on, while playing draws nothing: only the clipping element moves. The
+    /// labels crossing the bars are drawn over them again, as they are in the scene below. While the
+    /// live layer shows the scene, with the bars in it, the span layers are hidden and left as they
+    /// are.
+    fn show_spans(
+        &mut self,
+        s: &Surfaces,
+        key: SceneKey,
+        data: &Dataset,
+        p: &Placement,
+        frame: &FrameState,
+    ) {
+        let k = key.theme.scale;
+        let live = self.live.is_some();
+        if self.spans_hidden != live {
+            set_display(&s.span_clip, !live);
+            self.spans_hidden = live;
+        }
+        if live {
+            return;
+        }
+        if self.spans != Some(key) {
+            let bars: Vec<(&PlacedEvent, Bounds)> = p
+                .events
+                .iter()
+                .filter_map(|e| Some((e, snap(bar_bounds(p, e)?, p))))
+                .collect();
+            let regions = groups(bars.iter().map(|&(_, b)| b).collect(), SPAN_LAYERS);
+            for (i, canvas) in s.spans.iter().enumerate() {
+                let region = regions.get(i).copied();
+                if region.is_none() && self.span_boxes[i].is_none() {
+                    continue;
+                }
+                set_region(canvas, region, k);
+                self.span_boxes[i] = region;
+                if self.span_sheets[i].is_none() {
+                    self.span_sheets[i] = Sheet::new(canvas.clone(), FirstImage::Shared);
+                }
+                let Some(sheet) = &self.span_sheets[i] else {
+                    continue;
+                };
+                let Some(region) = region else {
+                    size_for(&sheet.paper, None, k);
+                    continue;
+                };
+                size_for(&sheet.paper, Some(region), k);
+                let mine = bars
+                    .iter()
+                    .filter(|&&(_, b)| holds(region, b))
+                    .map(|&(e, _)| e);
+                let bold = |e: usize| key.emphasises(e);
+                draw_region(
+                    &sheet.paper,
+                    region,
+                    (p.width, p.height),
+                    k,
+                    false,
+                    "timeline",
+                    |area| draw_bars(area, data, p, mine, f64::INFINITY, Some(&bold), &key.theme),
+                );
+                sheet.show();
+            }
+            self.spans = Some(key);
+            self.reached = None;
+        }
+        let (reached, width) = (reached_px(p, frame) * k, p.width * k);
+        if self.reached != Some(reached) {
+            let move_by = |el: &HtmlElement, dx: f64| {
+                let _ = HtmlElement::style(el)
+                    .set_property("transform", &format!("translateX({dx}px)"));
+            };
+            move_by(&s.span_clip, reached - width);
+            move_by(&s.span_unclip, width - reached);
+            self.reached = Some(reached);
+        }
     }
 
     /// The canvas holding the scene as it is shown now: the live layer while it shows the scene,
@@ -625,6 +739,15 @@ struct Callout {
     title: String,
 }
 
+/// How far from the left the spans' bars are filled at `frame`, layout px: to the playhead's x as its
+/// line is drawn, kept to the drawing when it is out of view.
+fn reached_px(p: &Placement, frame: &FrameState) -> f64 {
+    p.scale
+        .x_px_from_day(frame.playhead_day)
+        .round()
+        .clamp(0.0, p.width)
+}
+
 /// Shows or hides a layer.
 fn set_display(el: &HtmlElement, shown: bool) {
     let _ = HtmlElement::style(el).set_property("display", if shown { "block" } else { "none" });
@@ -813,6 +936,9 @@ pub fn TimelineCanvas() -> impl IntoView {
     let settle = RwSignal::new(0u32);
     let recent_refs: [NodeRef<Canvas>; RECENT_LAYERS] = std::array::from_fn(|_| NodeRef::new());
     let moving_refs: [NodeRef<Canvas>; MOVING_LAYERS] = std::array::from_fn(|_| NodeRef::new());
+    let span_refs: [NodeRef<Canvas>; SPAN_LAYERS] = std::array::from_fn(|_| NodeRef::new());
+    let span_clip_ref = NodeRef::<Div>::new();
+    let span_unclip_ref = NodeRef::<Div>::new();
     let frame_ref = NodeRef::<Div>::new();
     let pan_ref = NodeRef::<Div>::new();
     let gutter_ref = NodeRef::<Canvas>::new();
@@ -824,7 +950,15 @@ pub fn TimelineCanvas() -> impl IntoView {
         let dpr = dpr.get();
         let theme = state.chart_theme();
         let frame = frame(state);
-        let (Some(recent), Some(moving)) = (mounted(&recent_refs), mounted(&moving_refs)) else {
+        let (Some(recent), Some(moving), Some(spans)) = (
+            mounted(&recent_refs),
+            mounted(&moving_refs),
+            mounted(&span_refs),
+        ) else {
+            return;
+        };
+        let (Some(span_clip), Some(span_unclip)) = (span_clip_ref.get(), span_unclip_ref.get())
+        else {
             return;
         };
         let (Some(scene), Some(live), Some(line), Some(tab), Some(cover)) = (
@@ -839,6 +973,9 @@ pub fn TimelineCanvas() -> impl IntoView {
         let surfaces = Surfaces {
             scene,
             live,
+            spans,
+            span_clip: span_clip.into(),
+            span_unclip: span_unclip.into(),
             recent,
             moving,
             line: line.into(),
@@ -1137,6 +1274,14 @@ pub fn TimelineCanvas() -> impl IntoView {
                     on:keydown=on_key
                 ></canvas>
                 <canvas class="timeline-layer live" node_ref=live_ref aria-hidden="true"></canvas>
+                <div class="span-clip" node_ref=span_clip_ref aria-hidden="true">
+                    <div node_ref=span_unclip_ref>
+                        {span_refs
+                            .into_iter()
+                            .map(|r| view! { <canvas class="timeline-layer" node_ref=r></canvas> })
+                            .collect_view()}
+                    </div>
+                </div>
                 {recent_refs
                     .into_iter()
                     .map(|r| view! { <canvas class="timeline-layer" node_ref=r aria-hidden="true"></canvas> })

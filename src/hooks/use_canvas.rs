@@ -366,7 +366,7 @@ pub fn copy_region(from: &HtmlCanvasElement, to: &HtmlCanvasElement, region: Bou
 }
 
 /// Sizes `canvas`'s backing store for `region`, layout px, at `scale` (which blanks it); `None` frees it.
-fn size_for(canvas: &HtmlCanvasElement, region: Option<Bounds>, scale: f64) {
+pub fn size_for(canvas: &HtmlCanvasElement, region: Option<Bounds>, scale: f64) {
     let (bw, bh) = region.map_or((0, 0), |(l, t, r, b)| {
         let (bw, bh, _) = backing_size((r - l, b - t), scale);
         (bw, bh)

@@ -35,7 +35,7 @@ pub enum Glyph {
     Event,
     /// An act never implemented, reversed, shelved or terminated: a ring.
     Undelivered,
-    /// An event with a span: its disc and the bar to its end.
+    /// An event with a span: its disc and the bar to its end, filled as far as the playhead.
     Span,
     /// An event after the playhead's date: a faint outline.
     Ahead,
@@ -261,8 +261,14 @@ fn draw_glyph<DB: DrawingBackend>(
             theme,
         ),
         Glyph::Span => {
+            // Filled as far as the playhead, an outline after it.
+            let bar = |to| [(left + 6, px(y - 4.0)), (to, px(y + 4.0))];
             area.draw(&Rectangle::new(
-                [(left + 6, px(y - 4.0)), (right, px(y + 4.0))],
+                bar(right),
+                neutral.mix(theme.ghost_alpha).stroke_width(1),
+            ))?;
+            area.draw(&Rectangle::new(
+                bar(mid),
                 neutral.mix(theme.bar_alpha).filled(),
             ))?;
             timeline::draw_marker(area, (left + 6, cy), r, neutral.mix(1.0), false, theme)

@@ -52,6 +52,17 @@ pub fn draw_timeline<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     draw_base(area, data, placement, theme)?;
+    draw_bar_outlines(area, data, placement, theme)?;
+    let reached = placement.scale.x_px_from_day(frame.playhead_day);
+    draw_bars(
+        area,
+        data,
+        placement,
+        &placement.events,
+        reached,
+        None,
+        theme,
+    )?;
     for p in &placement.events {
         let shown = appearance(p.anchor_day, frame.playhead_day, frame.appear_days);
         draw_event(
@@ -98,18 +109,25 @@ pub fn appearing(placement: &Placement, frame: &FrameState) -> std::ops::Range<u
 
 pub use crate::layout::canvas_box::Bounds;
 
-/// Draws the timeline as its canvas keeps it between frames: the [base](draw_base), the first
-/// `settled` events fully shown and the rest as ghosts, labels in bold where `emphasised` says. Runs
-/// of overlapping markers are drawn as one shape each ([`marker_runs`]).
+/// Draws the timeline as its canvas keeps it between frames: the [base](draw_base), the spans' bars
+/// outlined (and filled up to `filled_to`, the playhead's x, if given; the canvas otherwise fills them
+/// on layers of their own), the first `settled` events fully shown and the rest as ghosts, labels in
+/// bold where `emphasised` says. Runs of overlapping markers are drawn as one shape each
+/// ([`marker_runs`]).
 pub fn draw_scene<DB: FillCircles>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
     placement: &Placement,
     settled: usize,
+    filled_to: Option<f64>,
     emphasised: impl Fn(usize) -> bool,
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     draw_base(area, data, placement, theme)?;
+    draw_bar_outlines(area, data, placement, theme)?;
+    if let Some(x) = filled_to {
+        draw_bars(area, data, placement, &placement.events, x, None, theme)?;
+    }
     let marks = marker_runs(data, placement, settled, &emphasised);
     for (i, p) in placement.events.iter().enumerate() {
         match marks.get(i) {
@@ -336,7 +354,8 @@ pub fn draw_base<DB: DrawingBackend>(
 
 /// Draws one placed event as it looks when it has appeared to the extent `shown`: a hollow ghost at 0
 /// (the playhead has not reached it), popping in up to 1 (fully shown), its label in bold if
-/// `emphasised`. It stays inside its [bounds](event_bounds).
+/// `emphasised`: its marker and label, not a span's bar ([`draw_bars`]). It stays inside its
+/// [bounds](event_bounds).
 pub fn draw_event<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
@@ -353,9 +372,8 @@ pub fn draw_event<DB: DrawingBackend>(
     };
     let colour = theme.track(event.track);
     let (x, y) = (px(p.x_px), px(p.y_px));
-    let plot = placement.plot;
-    // A range that starts or ends outside the plot is drawn up to its edge, and its marker only if
-    // the marker is inside: nothing is drawn over the lane names or past the plot's right.
+    // A range that starts outside the plot has its marker drawn only if the marker is inside: nothing
+    // is drawn over the lane names or past the plot's right.
     let marked = placement.in_plot(p.x_px);
     if shown <= 0.0 {
         if !marked {
@@ -369,20 +387,7 @@ pub fn draw_event<DB: DrawingBackend>(
         return Ok(());
     }
     let fade = ease_out_cubic(shown);
-    if let Some(x_end) = p.x_end_px {
-        // A range grows from its start as it appears.
-        let grown = p.x_px + (x_end - p.x_px) * fade;
-        let (from, to) = (p.x_px.max(plot.x), grown.min(plot.right()));
-        if to > from {
-            area.draw(&Rectangle::new(
-                [
-                    (px(from), px(p.y_px - m.bar_px / 2.0)),
-                    (px(to), px(p.y_px + m.bar_px / 2.0)),
-                ],
-                colour.mix(theme.bar_alpha * fade).filled(),
-            ))?;
-        }
-    }
+    // (A span's bar is drawn apart from its marker and label: see [`draw_bars`].)
     // A span begun before the plot's left edge has no marker in it, but its label on its bar.
     if marked {
         let radius = marker_radius(placement, shown);
@@ -395,17 +400,128 @@ pub fn draw_event<DB: DrawingBackend>(
             theme,
         )?;
     }
-    if let Some(label) = &p.label {
-        let face = if emphasised {
-            theme.bold(m.label_font_px)
-        } else {
-            theme.font(m.label_font_px)
+    draw_label(area, placement, p, fade, emphasised, theme)
+}
+
+/// Draws `p`'s label, if it has one, at opacity `fade`, in bold if `emphasised`.
+fn draw_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    placement: &Placement,
+    p: &PlacedEvent,
+    fade: f64,
+    emphasised: bool,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let Some(label) = &p.label else {
+        return Ok(());
+    };
+    let size = placement.metrics.label_font_px;
+    let face = if emphasised {
+        theme.bold(size)
+    } else {
+        theme.font(size)
+    };
+    let ink = theme.text.mix(fade);
+    let style = TextStyle::from(face)
+        .color(&ink)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    area.draw_text(label, &style, (px(p.label_x_px), px(p.y_px)))
+}
+
+/// Where a span's bar lies across the plot, layout px: from its marker's edge (or the plot's left
+/// edge, for a span begun before it) to its end (or the plot's right edge). `None` for an event with
+/// no span, or one too short to show past its marker.
+pub fn bar_extent(placement: &Placement, p: &PlacedEvent) -> Option<(f64, f64)> {
+    let plot = placement.plot;
+    let from = if placement.in_plot(p.x_px) {
+        p.x_px + placement.metrics.marker_r_px
+    } else {
+        plot.x
+    };
+    let to = p.x_end_px?.min(plot.right());
+    (to > from).then_some((from, to))
+}
+
+/// The top and bottom of the bars of events on the row at `y`, layout px.
+fn bar_rows(placement: &Placement, y: f64) -> (i32, i32) {
+    let half = placement.metrics.bar_px / 2.0;
+    (px(y - half), px(y + half))
+}
+
+/// Draws every span's whole bar as a faint outline, as ghosts are drawn: what of it the playhead has
+/// not reached. [`draw_bars`] fills it in as far as the playhead has.
+pub fn draw_bar_outlines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &Dataset,
+    placement: &Placement,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    for p in &placement.events {
+        let (Some((from, to)), Some(event)) = (bar_extent(placement, p), data.events.get(p.event))
+        else {
+            continue;
         };
-        let ink = theme.text.mix(fade);
-        let style = TextStyle::from(face)
-            .color(&ink)
-            .pos(Pos::new(HPos::Left, VPos::Center));
-        area.draw_text(label, &style, (px(p.label_x_px), y))?;
+        let (top, bottom) = bar_rows(placement, p.y_px);
+        area.draw(&Rectangle::new(
+            [(px(from), top), (px(to), bottom)],
+            theme
+                .track(event.track)
+                .mix(theme.ghost_alpha)
+                .stroke_width(1),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Fills the bars of `events`' spans (over their [outlines](draw_bar_outlines)) up to `reached_px`,
+/// the playhead's x: a span is shown lasting only as far as the playhead's date, and grows as the
+/// playhead moves on. Labels are drawn over bars, not under them: with `labels`, the labels of
+/// `placement`'s events that cross a bar drawn are drawn again over it, in bold where `labels` says.
+/// The canvas needs that: it fills the bars whole on layers over the rest of the drawing and shows
+/// them only left of the playhead, so that playing redraws none of them. (A bar does not need its
+/// row's markers drawn again over it: they are of its lane's colour, and it starts past its own.)
+pub fn draw_bars<'a, DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &Dataset,
+    placement: &Placement,
+    events: impl IntoIterator<Item = &'a PlacedEvent>,
+    reached_px: f64,
+    labels: Option<&dyn Fn(usize) -> bool>,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    // The bars drawn, by their row's y.
+    let mut drawn: HashMap<i32, Vec<(f64, f64)>> = HashMap::new();
+    for p in events {
+        let (Some((from, to)), Some(event)) = (bar_extent(placement, p), data.events.get(p.event))
+        else {
+            continue;
+        };
+        let to = to.min(reached_px);
+        if to <= from {
+            continue;
+        }
+        let (top, bottom) = bar_rows(placement, p.y_px);
+        area.draw(&Rectangle::new(
+            [(px(from), top), (px(to), bottom)],
+            theme.track(event.track).mix(theme.bar_alpha).filled(),
+        ))?;
+        drawn.entry(px(p.y_px)).or_default().push((from, to));
+    }
+    let Some(emphasised) = labels else {
+        return Ok(());
+    };
+    let size = placement.metrics.label_font_px;
+    for p in &placement.events {
+        let (Some(label), Some(bars)) = (&p.label, drawn.get(&px(p.y_px))) else {
+            continue;
+        };
+        let right = p.label_x_px + text::width_px(label, size) * text::SLACK;
+        if bars
+            .iter()
+            .any(|&(from, to)| from < right && p.label_x_px < to)
+        {
+            draw_label(area, placement, p, 1.0, emphasised(p.event), theme)?;
+        }
     }
     Ok(())
 }
@@ -433,8 +549,8 @@ pub fn draw_marker<DB: DrawingBackend>(
 }
 
 /// The box an event may draw in at any stage of appearing, generously: its marker with the pop's
-/// overshoot, stroke and anti-aliasing, its whole range bar and its label (bold, and a real font wider
-/// than the estimate).
+/// overshoot, stroke and anti-aliasing, and its label (bold, and a real font wider than the estimate).
+/// A span's bar is not in it: [`draw_event`] does not draw it.
 pub fn event_bounds(placement: &Placement, p: &PlacedEvent) -> Bounds {
     let m = &placement.metrics;
     let reach = m.marker_r_px * 1.25 + f64::from(MARKER_STROKE_PX) + 2.0;
@@ -444,10 +560,6 @@ pub fn event_bounds(placement: &Placement, p: &PlacedEvent) -> Bounds {
         p.x_px + reach,
         p.y_px + reach,
     );
-    if let Some(x_end) = p.x_end_px {
-        b.0 = b.0.min(x_end - 2.0);
-        b.2 = b.2.max(x_end + 2.0);
-    }
     if let Some(label) = &p.label {
         let w = text::width_px(label, m.label_font_px) * text::SLACK + 4.0;
         let half = m.label_font_px * 0.8 + 2.0;
@@ -456,6 +568,14 @@ pub fn event_bounds(placement: &Placement, p: &PlacedEvent) -> Bounds {
         b.3 = b.3.max(p.y_px + half);
     }
     b
+}
+
+/// The box a span's bar is drawn in (see [`draw_bars`]), anti-aliasing included; `None` for an
+/// event with no bar.
+pub fn bar_bounds(placement: &Placement, p: &PlacedEvent) -> Option<Bounds> {
+    let (from, to) = bar_extent(placement, p)?;
+    let half = placement.metrics.bar_px / 2.0 + 2.0;
+    Some((from - 2.0, p.y_px - half, to + 2.0, p.y_px + half))
 }
 
 /// The box the ring round an event is drawn in.

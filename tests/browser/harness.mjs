@@ -77,9 +77,10 @@ export async function openApp(browser, url, contextOptions = {}, { init } = {}) 
 
 /**
  * In the page: the timeline as it is shown, as a 2D canvas in device px. The timeline is drawn in
- * layers (an image of the whole drawing, canvases over parts of it for what is appearing, the playhead
- * in HTML); this puts the canvases together as they lie on screen, or with `layers` false takes the
- * whole drawing's canvas (the scene) alone.
+ * layers (an image of the whole drawing, canvases over parts of it for what is appearing and for the
+ * spans' bars, the playhead in HTML); this puts the canvases together as they lie on screen (those in
+ * an element that clips them, the bars', cut where it does), or with `layers` false takes the whole
+ * drawing's canvas (the scene) alone.
  */
 const snapshot = (layers = true) => `(() => {
   const base = document.querySelector('#timeline-canvas');
@@ -91,7 +92,16 @@ const snapshot = (layers = true) => `(() => {
   const k = base.width / base.clientWidth;
   for (const c of ${layers} ? base.parentElement.querySelectorAll('canvas.timeline-layer') : []) {
     if (c.width > 0 && getComputedStyle(c).display !== 'none') {
+      g.save();
+      const clip = c.parentElement.closest('.span-clip');
+      if (clip) {
+        const right = clip.getBoundingClientRect().right - base.getBoundingClientRect().left;
+        g.beginPath();
+        g.rect(0, 0, Math.max(0, Math.round(right * k)), out.height);
+        g.clip();
+      }
       g.drawImage(c, Math.round((parseFloat(c.style.left) || 0) * k), Math.round((parseFloat(c.style.top) || 0) * k));
+      g.restore();
     }
   }
   return g;
@@ -150,6 +160,16 @@ export async function screenColour(page, clip, openBlank = () => page.context().
 /** The placed events' hit targets: [{ id, x, y }] in CSS px relative to the canvas. */
 export async function hitTargets(page) {
   return JSON.parse(await page.getAttribute('#timeline-canvas', 'data-hit-targets'));
+}
+
+/** The timeline's pixels [r, g, b] as shown, at `points` ([{ x, y }] in CSS px on the timeline); with
+ * `layers` false, on the scene's own canvas alone. */
+export function timelineColours(page, points, { layers = true } = {}) {
+  return page.evaluate(`(() => {
+    const g = ${snapshot(layers)};
+    const k = g.canvas.width / document.querySelector('#timeline-canvas').clientWidth;
+    return ${JSON.stringify(points)}.map((p) => [...g.getImageData(Math.round(p.x * k), Math.round(p.y * k), 1, 1).data].slice(0, 3));
+  })()`);
 }
 
 /** Whether the timeline's pixel at CSS position (x, y) is strongly coloured (a drawn marker, not a band). */

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openApp, inkedShare, hitTargets, saturatedAt, unsaturated, dropFile } from './harness.mjs';
+import { serve, launch, openApp, inkedShare, hitTargets, saturatedAt, unsaturated, dropFile, timelineColours } from './harness.mjs';
 import { synthDataset } from '../bench/synth.mjs';
 
 const minimal = readFileSync(new URL('../data/minimal.json', import.meta.url), 'utf8');
@@ -443,8 +443,11 @@ test('a lone change of size goes straight into the image; a window being dragged
 test('the first image shares the pixels of the drawing; the next, copied, takes its place', async () => {
   const { page, problems } = await openCounted();
   await page.waitForTimeout(400);
-  // The first frame waits for no copy of the drawing: its image is taken from the drawing itself.
-  assert.deepEqual(await counts(page).then(({ images, shared, copies }) => ({ images, shared, copies })), { images: 1, shared: 1, copies: 0 });
+  // The first frame waits for no copy of the drawing: its image, and those of the spans' bars, are
+  // taken from the drawings themselves.
+  const first = await counts(page);
+  assert.ok(first.images >= 2, `the drawing and the spans' bars are shown as images (${first.images})`);
+  assert.deepEqual({ shared: first.shared, copies: first.copies }, { shared: first.images, copies: 0 });
   assert.ok((await inkedShare(page)) > 0.05, 'the timeline is drawn');
   // A new size is shown at once, as a copy, and is what the screen shows from then on.
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -454,7 +457,7 @@ test('the first image shares the pixels of the drawing; the next, copied, takes 
   });
   await page.waitForTimeout(400);
   const after = await counts(page);
-  assert.equal(after.shared, 1, 'only the first image shares the drawing');
+  assert.equal(after.shared, first.shared, 'only the first images share the drawings');
   assert.ok(after.copies >= 1 && after.images >= 2, `later images are copies (${after.copies} copies, ${after.images} images)`);
   assert.deepEqual(await drawnMarks(page), await freshMarks([1366, 768]), 'the picture is the one drawn afresh at that size');
   assert.deepEqual(problems, []);
@@ -526,5 +529,41 @@ test('the layers together show what a fresh drawing shows, mark for mark', async
   const fresh = await marks();
   assert.deepEqual(layered, fresh, 'every mark is where a fresh drawing puts it');
   assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a span is filled only as far as the playhead, on a layer cut there, and grows as the playhead moves on', async () => {
+  const page = await openApp(browser, `${server.url}?t=2011-07-01`, { deviceScaleFactor: 2 });
+  // "Union Parliament never elected", from 2000 to this day.
+  const span = (await hitTargets(page)).find((t) => t.id === 'union-parliament-never-elected');
+  assert.ok(span, 'the span is on the timeline');
+  const playheadX = () =>
+    page.$eval('.playhead-line', (el) => {
+      const r = el.getBoundingClientRect();
+      return r.left + r.width / 2 - document.querySelector('#timeline-canvas').getBoundingClientRect().left;
+    });
+  // Whether the bar is filled at each x: its middle a colour apart from the row's background just
+  // above the bar (an outline alone leaves its middle as the background).
+  const filled = async (xs) => {
+    const c = await timelineColours(page, xs.flatMap((x) => [{ x, y: span.y }, { x, y: span.y - 7 }]));
+    return xs.map((_, i) => c[2 * i].reduce((sum, v, k) => sum + Math.abs(v - c[2 * i + 1][k]), 0) > 30);
+  };
+  const x = await playheadX();
+  assert.ok(x > span.x + 60, `the playhead (${x}) is well into the span (from ${span.x})`);
+  assert.deepEqual(await filled([x - 40, x - 25, x - 10]), [true, true, true], 'filled before the playhead');
+  assert.deepEqual(await filled([x + 10, x + 25, x + 60]), [false, false, false], 'not filled after it, in 2011');
+  await page.$eval('#scrub', (el) => {
+    el.value = String(Number(el.value) + 4 * 365);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction((before) => {
+    const r = document.querySelector('.playhead-line').getBoundingClientRect();
+    return r.left - document.querySelector('#timeline-canvas').getBoundingClientRect().left > before + 60;
+  }, x);
+  await page.waitForTimeout(300);
+  const later = await playheadX();
+  assert.deepEqual(await filled([x + 10, x + 25, x + 60, later - 10]), [true, true, true, true], 'filled on to the playhead four years on');
+  assert.deepEqual(await filled([later + 10, later + 25]), [false, false], 'and not after it');
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
