@@ -11,8 +11,8 @@ use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent, WheelEvent};
 
 use crate::app::AppState;
 use crate::hooks::use_canvas::{
-    copy_region, draw_css, draw_region, frame_xy, layout_size, move_region, set_region, size_for,
-    use_canvas_size, CanvasSize, FirstImage, Sheet,
+    clip_to, copy_region, draw_css, draw_region, frame_xy, layout_size, move_region, set_region,
+    size_for, use_canvas_size, CanvasSize, FirstImage, Sheet,
 };
 use crate::i18n::td_string;
 use crate::layout::anim::appearance;
@@ -27,7 +27,7 @@ use crate::model::{events_in, lanes_in, Dataset};
 use crate::render::theme::Theme;
 use crate::render::theme::PLAYHEAD_STROKE_PX;
 use crate::render::timeline::{
-    appearing, bar_bounds, draw_bars, draw_event, draw_rings, draw_scene, event_bounds,
+    appearing, bar_bounds, bar_rect, draw_bars, draw_event, draw_rings, draw_scene, event_bounds,
     playhead_mark, playhead_tab_rows, ring_bounds, settled_count, Bounds, FrameState, PlayheadMark,
 };
 
@@ -506,6 +506,10 @@ impl Layers {
                     .iter()
                     .filter(|&&(_, b)| holds(region, b))
                     .map(|&(e, _)| e);
+                // The labels drawn again over the bars are kept to them: elsewhere the scene has
+                // them already.
+                let inside: Vec<Bounds> = mine.clone().filter_map(|e| bar_rect(p, e)).collect();
+                clip_to(&sheet.paper, region, k, &inside);
                 let bold = |e: usize| key.emphasises(e);
                 draw_region(
                     &sheet.paper,

@@ -365,6 +365,26 @@ pub fn copy_region(from: &HtmlCanvasElement, to: &HtmlCanvasElement, region: Bou
     }
 }
 
+/// Lets what is drawn next on `canvas`, sized for `region` by [`size_for`] (which clears this too), reach
+/// only inside `boxes`, layout px.
+pub fn clip_to(canvas: &HtmlCanvasElement, region: Bounds, scale: f64, boxes: &[Bounds]) {
+    let k = backing_size((1.0, 1.0), scale).2;
+    let Some(ctx) = context_2d(canvas) else {
+        return;
+    };
+    if ctx
+        .set_transform(k, 0.0, 0.0, k, -region.0 * k, -region.1 * k)
+        .is_err()
+    {
+        return;
+    }
+    ctx.begin_path();
+    for &(l, t, r, b) in boxes {
+        ctx.rect(l, t, r - l, b - t);
+    }
+    ctx.clip();
+}
+
 /// Sizes `canvas`'s backing store for `region`, layout px, at `scale` (which blanks it); `None` frees it.
 pub fn size_for(canvas: &HtmlCanvasElement, region: Option<Bounds>, scale: f64) {
     let (bw, bh) = region.map_or((0, 0), |(l, t, r, b)| {

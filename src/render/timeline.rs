@@ -448,6 +448,18 @@ fn bar_rows(placement: &Placement, y: f64) -> (i32, i32) {
     (px(y - half), px(y + half))
 }
 
+/// The rectangle a span's bar fills when it is filled whole (see [`draw_bars`]), layout px.
+pub fn bar_rect(placement: &Placement, p: &PlacedEvent) -> Option<Bounds> {
+    let (from, to) = bar_extent(placement, p)?;
+    let (top, bottom) = bar_rows(placement, p.y_px);
+    Some((
+        f64::from(px(from)),
+        f64::from(top),
+        f64::from(px(to)),
+        f64::from(bottom),
+    ))
+}
+
 /// Draws every span's whole bar as a faint outline, as ghosts are drawn: what of it the playhead has
 /// not reached. [`draw_bars`] fills it in as far as the playhead has.
 pub fn draw_bar_outlines<DB: DrawingBackend>(
@@ -478,8 +490,10 @@ pub fn draw_bar_outlines<DB: DrawingBackend>(
 /// playhead moves on. Labels are drawn over bars, not under them: with `labels`, the labels of
 /// `placement`'s events that cross a bar drawn are drawn again over it, in bold where `labels` says.
 /// The canvas needs that: it fills the bars whole on layers over the rest of the drawing and shows
-/// them only left of the playhead, so that playing redraws none of them. (A bar does not need its
-/// row's markers drawn again over it: they are of its lane's colour, and it starts past its own.)
+/// them only left of the playhead, so that playing redraws none of them; it keeps what it draws there
+/// to the bars' [rectangles](bar_rect), so that no label is drawn twice over itself outside them. (A
+/// bar does not need its row's markers drawn again over it: they are of its lane's colour, and it
+/// starts past its own.)
 pub fn draw_bars<'a, DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,

@@ -552,6 +552,13 @@ test('a span is filled only as far as the playhead, on a layer cut there, and gr
   assert.ok(x > span.x + 60, `the playhead (${x}) is well into the span (from ${span.x})`);
   assert.deepEqual(await filled([x - 40, x - 25, x - 10]), [true, true, true], 'filled before the playhead');
   assert.deepEqual(await filled([x + 10, x + 25, x + 60]), [false, false, false], 'not filled after it, in 2011');
+  // Its label, on the bar, is drawn over the bar, and nowhere else a second time: just above and
+  // below the bar the screen shows the whole drawing's pixels alone.
+  const edges = [];
+  for (let dx = 12; dx < 140; dx += 0.5) for (const dy of [-5, -4.5, 4.5, 5]) edges.push({ x: span.x + dx, y: span.y + dy });
+  const [shown, scene] = [await timelineColours(page, edges), await timelineColours(page, edges, { layers: false })];
+  const twice = edges.filter((_, i) => shown[i].some((v, k) => v !== scene[i][k]));
+  assert.deepEqual(twice, [], 'the label drawn again outside its bar');
   await page.$eval('#scrub', (el) => {
     el.value = String(Number(el.value) + 4 * 365);
     el.dispatchEvent(new Event('input', { bubbles: true }));
