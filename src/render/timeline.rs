@@ -442,21 +442,17 @@ pub fn bar_extent(placement: &Placement, p: &PlacedEvent) -> Option<(f64, f64)> 
     (to > from).then_some((from, to))
 }
 
-/// The top and bottom of the bars of events on the row at `y`, layout px.
-fn bar_rows(placement: &Placement, y: f64) -> (i32, i32) {
-    let half = placement.metrics.bar_px / 2.0;
-    (px(y - half), px(y + half))
-}
-
-/// The rectangle a span's bar fills when it is filled whole (see [`draw_bars`]), layout px.
+/// The rectangle a span's bar fills when it is filled whole (see [`draw_bars`]), layout px, on whole
+/// px.
 pub fn bar_rect(placement: &Placement, p: &PlacedEvent) -> Option<Bounds> {
     let (from, to) = bar_extent(placement, p)?;
-    let (top, bottom) = bar_rows(placement, p.y_px);
+    let half = placement.metrics.bar_px / 2.0;
+    let whole = |v: f64| v.round();
     Some((
-        f64::from(px(from)),
-        f64::from(top),
-        f64::from(px(to)),
-        f64::from(bottom),
+        whole(from),
+        whole(p.y_px - half),
+        whole(to),
+        whole(p.y_px + half),
     ))
 }
 
@@ -469,13 +465,12 @@ pub fn draw_bar_outlines<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     for p in &placement.events {
-        let (Some((from, to)), Some(event)) = (bar_extent(placement, p), data.events.get(p.event))
+        let (Some((l, t, r, b)), Some(event)) = (bar_rect(placement, p), data.events.get(p.event))
         else {
             continue;
         };
-        let (top, bottom) = bar_rows(placement, p.y_px);
         area.draw(&Rectangle::new(
-            [(px(from), top), (px(to), bottom)],
+            [(px(l), px(t)), (px(r), px(b))],
             theme
                 .track(event.track)
                 .mix(theme.ghost_alpha)
@@ -506,20 +501,19 @@ pub fn draw_bars<'a, DB: DrawingBackend>(
     // The bars drawn, by their row's y.
     let mut drawn: HashMap<i32, Vec<(f64, f64)>> = HashMap::new();
     for p in events {
-        let (Some((from, to)), Some(event)) = (bar_extent(placement, p), data.events.get(p.event))
+        let (Some((l, t, r, b)), Some(event)) = (bar_rect(placement, p), data.events.get(p.event))
         else {
             continue;
         };
-        let to = to.min(reached_px);
-        if to <= from {
+        let r = r.min(reached_px.round());
+        if r <= l {
             continue;
         }
-        let (top, bottom) = bar_rows(placement, p.y_px);
         area.draw(&Rectangle::new(
-            [(px(from), top), (px(to), bottom)],
+            [(px(l), px(t)), (px(r), px(b))],
             theme.track(event.track).mix(theme.bar_alpha).filled(),
         ))?;
-        drawn.entry(px(p.y_px)).or_default().push((from, to));
+        drawn.entry(px(p.y_px)).or_default().push((l, r));
     }
     let Some(emphasised) = labels else {
         return Ok(());
@@ -587,9 +581,8 @@ pub fn event_bounds(placement: &Placement, p: &PlacedEvent) -> Bounds {
 /// The box a span's bar is drawn in (see [`draw_bars`]), anti-aliasing included; `None` for an
 /// event with no bar.
 pub fn bar_bounds(placement: &Placement, p: &PlacedEvent) -> Option<Bounds> {
-    let (from, to) = bar_extent(placement, p)?;
-    let half = placement.metrics.bar_px / 2.0 + 2.0;
-    Some((from - 2.0, p.y_px - half, to + 2.0, p.y_px + half))
+    let (l, t, r, b) = bar_rect(placement, p)?;
+    Some((l - 2.0, t - 2.0, r + 2.0, b + 2.0))
 }
 
 /// The box the ring round an event is drawn in.
