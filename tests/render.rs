@@ -13,7 +13,7 @@ use union_state::layout::text;
 use union_state::model::{self, Day, Status};
 use union_state::render::theme::{Theme, LIGHT};
 use union_state::render::timeline::{
-    appearing, bar_bounds, bar_extent, draw_bars, draw_event, draw_playhead, draw_rings,
+    appearing, bar_bounds, bar_extent, bar_rect, draw_bars, draw_event, draw_playhead, draw_rings,
     draw_scene, draw_timeline, event_bounds, is_undelivered, playhead_mark, settled_count, Bounds,
     FrameState,
 };
@@ -416,32 +416,34 @@ fn nothing_is_drawn_over_the_lane_names_or_past_the_plot() {
     }
 }
 
-/// The rectangles drawn in a track's colour: (left, top, right, filled), filled see-through (a bar
-/// as far as the playhead) or outlined (what is still to come of it).
-fn bar_rects(svg: &str) -> Vec<(f64, f64, f64, bool)> {
+/// The see-through rectangles drawn in a track's colour: (left, top, right, bottom). A filled bar is
+/// as tall as a bar; an outline is drawn as lines one px wide.
+fn bar_rects(svg: &str) -> Vec<Bounds> {
     let colours = track_colours(&LIGHT);
     svg.split("<rect")
         .skip(1)
         .map(|r| &r[..r.find("/>").unwrap_or(r.len())])
-        .filter_map(|r| {
-            let attr = |name: &str| common::number_attr(r, name);
-            let has = |what: &str| {
-                colours
-                    .iter()
-                    .any(|c| r.contains(&format!("{what}=\"{c}\"")))
-            };
-            let filled = has("fill") && attr("opacity").is_some_and(|o| o < 1.0);
-            (filled || has("stroke")).then(|| {
-                let (x, w) = (attr("x").unwrap(), attr("width").unwrap());
-                (x, attr("y").unwrap(), x + w, filled)
-            })
+        .filter(|r| {
+            common::number_attr(r, "opacity").is_some_and(|o| o < 1.0)
+                && colours.iter().any(|c| r.contains(&format!("fill=\"{c}\"")))
+        })
+        .map(|r| {
+            let attr = |name: &str| common::number_attr(r, name).unwrap();
+            let (x, y) = (attr("x"), attr("y"));
+            (x, y, x + attr("width"), y + attr("height"))
         })
         .collect()
 }
 
+/// Whether `r` is a filled bar, not a line of an outline.
+fn is_bar(r: &Bounds) -> bool {
+    r.2 - r.0 > 1.5 && r.3 - r.1 > 1.5
+}
+
 /// A span is drawn lasting as far as the playhead's date: its bar filled up to the playhead, and after
 /// it only outlined, faint, as what the playhead has not reached yet, not filled to its end as if
-/// known then; and the layer the canvas fills the bars on, cut at the playhead, shows the same.
+/// known then; and the layer the canvas fills the bars on, cut at the playhead, shows the same. An
+/// outline is closed only where its span starts or ends, not where the plot's edge cuts it.
 #[test]
 fn a_span_is_filled_up_to_the_playhead_and_outlined_after_it() {
     let d = model::bundled().unwrap();
@@ -450,26 +452,19 @@ fn a_span_is_filled_up_to_the_playhead_and_outlined_after_it() {
     let at = p.scale.x_px_from_day(day).round();
     let s = svg(&p, frame_at(day));
     let rects = bar_rects(&s);
-    let near = |a: f64, b: f64| (a - b).abs() <= 1.5;
+    let near = |a: f64, b: f64| (a - b).abs() <= 1.0;
     let (mut through, mut spans) = (0, 0);
     for e in &p.events {
-        let Some((from, to)) = bar_extent(&p, e) else {
+        let Some((l, t, r, b)) = bar_rect(&p, e) else {
             continue;
         };
         spans += 1;
-        let top = (e.y_px - p.metrics.bar_px / 2.0).round();
-        let here: Vec<_> = rects
+        let here: Vec<&Bounds> = rects
             .iter()
-            .filter(|r| near(r.0, from.round()) && near(r.1, top))
+            .filter(|q| q.0 >= l - 0.5 && q.2 <= r + 0.5 && q.1 >= t - 0.5 && q.3 <= b + 0.5)
             .collect();
-        let outlined = here.iter().filter(|r| !r.3).collect::<Vec<_>>();
-        assert!(
-            outlined.len() == 1 && near(outlined[0].2, to.round()),
-            "event {}: one outline from {from} to {to}: {here:?}",
-            e.event
-        );
-        let filled = here.iter().filter(|r| r.3).collect::<Vec<_>>();
-        if at <= from {
+        let filled: Vec<_> = here.iter().filter(|q| is_bar(q)).collect();
+        if at <= l {
             assert!(
                 filled.is_empty(),
                 "event {}: not reached, not filled",
@@ -477,17 +472,75 @@ fn a_span_is_filled_up_to_the_playhead_and_outlined_after_it() {
             );
         } else {
             assert!(
-                filled.len() == 1 && near(filled[0].2, to.min(at).round()),
-                "event {}: filled from {from} to {}: {here:?}",
+                filled.len() == 1 && near(filled[0].0, l) && near(filled[0].2, r.min(at)),
+                "event {}: filled from {l} to {}: {here:?}",
                 e.event,
-                to.min(at)
+                r.min(at)
             );
         }
-        through += usize::from(from < at && at < to);
+        // The outline: its top and bottom from the playhead (or the span's start) to its end, and
+        // its ends where the span starts and ends.
+        let lines: Vec<_> = here.iter().filter(|q| !is_bar(q)).collect();
+        let top = lines.iter().find(|q| near(q.1, t) && q.2 - q.0 > 1.5);
+        if at < r - 1.0 {
+            let top = top.unwrap_or_else(|| panic!("event {}: an outline: {here:?}", e.event));
+            assert!(
+                near(top.0, l.max(at)) && near(top.2, r),
+                "event {}: {top:?}",
+                e.event
+            );
+        } else {
+            assert!(top.is_none(), "event {}: no outline once passed", e.event);
+        }
+        let end = lines.iter().any(|q| near(q.0, r - 1.0) && q.2 - q.0 < 1.5);
+        assert_eq!(end, at < r - 1.0, "event {}: its end closed", e.event);
+        through += usize::from(l < at && at < r);
     }
     assert!(
         through >= 2,
         "{through} of {spans} spans run on past the playhead (the Union Parliament never elected, its Court never formed)"
+    );
+    // Zoomed into four years in the middle of the longest span: the spans running on past the
+    // plot's edges are drawn open there.
+    let longest = d
+        .events
+        .iter()
+        .filter(|e| e.date.is_range())
+        .max_by_key(|e| e.date.last_day().0 - e.date.first_day().0)
+        .unwrap();
+    let t0 = f64::from(longest.date.first_day().0 + longest.date.last_day().0) / 2.0;
+    let zoomed = place(
+        d,
+        1280.0,
+        720.0,
+        Window {
+            t0,
+            t1: t0 + 4.0 * 365.0,
+        },
+    );
+    let lines: Vec<Bounds> = bar_rects(&svg(&zoomed, frame_at(t0)))
+        .into_iter()
+        .filter(|q| !is_bar(q))
+        .collect();
+    let plot = zoomed.plot;
+    let open = zoomed
+        .events
+        .iter()
+        .filter(|e| e.x_px < plot.x && e.x_end_px.is_some_and(|end| end > plot.right()))
+        .count();
+    assert!(open >= 1, "a span runs across the whole window");
+    assert!(
+        lines
+            .iter()
+            .all(|q| q.0 >= plot.x - 0.5 && q.2 <= plot.right() + 0.5),
+        "an outline past the plot's edges"
+    );
+    assert!(
+        !lines
+            .iter()
+            .any(|q| q.2 - q.0 < 1.5
+                && (near(q.0, plot.x.round()) || near(q.2, plot.right().round()))),
+        "an outline closed at the plot's edge: {lines:?}"
     );
     // The layer: every span's bar filled whole, each inside its box; cut at the playhead, the bars
     // the whole drawing fills.
@@ -511,9 +564,9 @@ fn a_span_is_filled_up_to_the_playhead_and_outlined_after_it() {
     let cut: Vec<_> = whole
         .iter()
         .filter(|r| r.0 < at)
-        .map(|r| (r.0, r.1, r.2.min(at), true))
+        .map(|r| (r.0, r.1, r.2.min(at), r.3))
         .collect();
-    let drawn: Vec<_> = rects.into_iter().filter(|r| r.3).collect();
+    let drawn: Vec<_> = rects.into_iter().filter(is_bar).collect();
     assert_eq!(cut.len(), drawn.len());
     for (a, b) in cut.iter().zip(&drawn) {
         assert!(

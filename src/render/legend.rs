@@ -261,14 +261,19 @@ fn draw_glyph<DB: DrawingBackend>(
             theme,
         ),
         Glyph::Span => {
-            // Filled as far as the playhead, an outline after it.
-            let bar = |to| [(left + 6, px(y - 4.0)), (to, px(y + 4.0))];
+            // Filled as far as the playhead (two thirds of the way), an outline after it, as the
+            // timeline draws them.
+            let (top, bottom, cut) = (px(y - 4.0), px(y + 4.0), left + 19);
+            let line = neutral.mix(theme.ghost_alpha).filled();
+            for side in [
+                [(cut, top), (right, top + 1)],
+                [(cut, bottom - 1), (right, bottom)],
+                [(right - 1, top + 1), (right, bottom - 1)],
+            ] {
+                area.draw(&Rectangle::new(side, line))?;
+            }
             area.draw(&Rectangle::new(
-                bar(right),
-                neutral.mix(theme.ghost_alpha).stroke_width(1),
-            ))?;
-            area.draw(&Rectangle::new(
-                bar(mid),
+                [(left + 6, top), (cut, bottom)],
                 neutral.mix(theme.bar_alpha).filled(),
             ))?;
             timeline::draw_marker(area, (left + 6, cy), r, neutral.mix(1.0), false, theme)

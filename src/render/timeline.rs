@@ -52,8 +52,8 @@ pub fn draw_timeline<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     draw_base(area, data, placement, theme)?;
-    draw_bar_outlines(area, data, placement, theme)?;
     let reached = placement.scale.x_px_from_day(frame.playhead_day);
+    draw_bar_outlines(area, data, placement, reached, theme)?;
     draw_bars(
         area,
         data,
@@ -110,8 +110,8 @@ pub fn appearing(placement: &Placement, frame: &FrameState) -> std::ops::Range<u
 pub use crate::layout::canvas_box::Bounds;
 
 /// Draws the timeline as its canvas keeps it between frames: the [base](draw_base), the spans' bars
-/// outlined (and filled up to `filled_to`, the playhead's x, if given; the canvas otherwise fills them
-/// on layers of their own), the first `settled` events fully shown and the rest as ghosts, labels in
+/// outlined (filled up to `filled_to`, the playhead's x, if given, and outlined after it; the canvas
+/// otherwise fills them on layers of their own), the first `settled` events fully shown and the rest as ghosts, labels in
 /// bold where `emphasised` says. Runs of overlapping markers are drawn as one shape each
 /// ([`marker_runs`]).
 pub fn draw_scene<DB: FillCircles>(
@@ -124,7 +124,13 @@ pub fn draw_scene<DB: FillCircles>(
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     draw_base(area, data, placement, theme)?;
-    draw_bar_outlines(area, data, placement, theme)?;
+    draw_bar_outlines(
+        area,
+        data,
+        placement,
+        filled_to.unwrap_or(f64::NEG_INFINITY),
+        theme,
+    )?;
     if let Some(x) = filled_to {
         draw_bars(area, data, placement, &placement.events, x, None, theme)?;
     }
@@ -456,26 +462,42 @@ pub fn bar_rect(placement: &Placement, p: &PlacedEvent) -> Option<Bounds> {
     ))
 }
 
-/// Draws every span's whole bar as a faint outline, as ghosts are drawn: what of it the playhead has
-/// not reached. [`draw_bars`] fills it in as far as the playhead has.
+/// Draws the spans' bars right of `from_px` as faint outlines, as ghosts are drawn: what of them the
+/// playhead has not reached ([`draw_bars`] fills them in as far as it has). An outline is one px
+/// inside its bar's [rectangle](bar_rect), crisp on whole px, and closed only where the span starts or
+/// ends: not where the plot's edge or the playhead cuts it.
 pub fn draw_bar_outlines<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
     placement: &Placement,
+    from_px: f64,
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let from_px = from_px.round();
     for p in &placement.events {
         let (Some((l, t, r, b)), Some(event)) = (bar_rect(placement, p), data.events.get(p.event))
         else {
             continue;
         };
-        area.draw(&Rectangle::new(
-            [(px(l), px(t)), (px(r), px(b))],
-            theme
-                .track(event.track)
-                .mix(theme.ghost_alpha)
-                .stroke_width(1),
-        ))?;
+        let start = l.max(from_px);
+        if r - start < 1.0 {
+            continue;
+        }
+        let colour = theme.track(event.track).mix(theme.ghost_alpha).filled();
+        let side = |(x0, y0, x1, y1): Bounds| {
+            area.draw(&Rectangle::new(
+                [(px(x0), px(y0)), (px(x1), px(y1))],
+                colour,
+            ))
+        };
+        side((start, t, r, t + 1.0))?;
+        side((start, b - 1.0, r, b))?;
+        if start == l && placement.in_plot(p.x_px) {
+            side((l, t + 1.0, l + 1.0, b - 1.0))?;
+        }
+        if p.x_end_px.is_some_and(|end| end <= placement.plot.right()) {
+            side((r - 1.0, t + 1.0, r, b - 1.0))?;
+        }
     }
     Ok(())
 }
