@@ -336,21 +336,26 @@ fn adding_settled_events_to_the_scene_matches_drawing_it_afresh() {
     assert_eq!(ghosts(&grown), ghosts(&fresh) + (to - from));
 }
 
-#[test]
-fn nothing_is_drawn_over_the_lane_names_or_past_the_plot() {
-    let d = model::bundled().unwrap();
-    // A window that begins in the middle of the longest range, so that it begins before the window.
-    let longest = d
+/// Four years from the middle of the bundled data's longest range, so that it begins before the window.
+fn inside_the_longest_range() -> Window {
+    let longest = model::bundled()
+        .unwrap()
         .events
         .iter()
         .filter(|e| e.date.is_range())
         .max_by_key(|e| e.date.last_day().0 - e.date.first_day().0)
         .unwrap();
     let t0 = f64::from(longest.date.first_day().0 + longest.date.last_day().0) / 2.0;
-    let zoomed = Window {
+    Window {
         t0,
         t1: t0 + 4.0 * 365.0,
-    };
+    }
+}
+
+#[test]
+fn nothing_is_drawn_over_the_lane_names_or_past_the_plot() {
+    let d = model::bundled().unwrap();
+    let zoomed = inside_the_longest_range();
     let p = place(d, 1280.0, 720.0, zoomed);
     let s = svg(&p, frame_at(zoomed.t1 + 1.0));
     let centres: Vec<f64> = s
@@ -502,23 +507,9 @@ fn a_span_is_filled_up_to_the_playhead_and_outlined_after_it() {
     );
     // Zoomed into four years in the middle of the longest span: the spans running on past the
     // plot's edges are drawn open there.
-    let longest = d
-        .events
-        .iter()
-        .filter(|e| e.date.is_range())
-        .max_by_key(|e| e.date.last_day().0 - e.date.first_day().0)
-        .unwrap();
-    let t0 = f64::from(longest.date.first_day().0 + longest.date.last_day().0) / 2.0;
-    let zoomed = place(
-        d,
-        1280.0,
-        720.0,
-        Window {
-            t0,
-            t1: t0 + 4.0 * 365.0,
-        },
-    );
-    let lines: Vec<Bounds> = bar_rects(&svg(&zoomed, frame_at(t0)))
+    let window = inside_the_longest_range();
+    let zoomed = place(d, 1280.0, 720.0, window);
+    let lines: Vec<Bounds> = bar_rects(&svg(&zoomed, frame_at(window.t0)))
         .into_iter()
         .filter(|q| !is_bar(q))
         .collect();

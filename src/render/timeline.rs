@@ -110,10 +110,10 @@ pub fn appearing(placement: &Placement, frame: &FrameState) -> std::ops::Range<u
 pub use crate::layout::canvas_box::Bounds;
 
 /// Draws the timeline as its canvas keeps it between frames: the [base](draw_base), the spans' bars
-/// outlined (filled up to `filled_to`, the playhead's x, if given, and outlined after it; the canvas
-/// otherwise fills them on layers of their own), the first `settled` events fully shown and the rest as ghosts, labels in
-/// bold where `emphasised` says. Runs of overlapping markers are drawn as one shape each
-/// ([`marker_runs`]).
+/// (filled up to `filled_to`, the playhead's x, if given, and outlined after it; otherwise outlined
+/// whole, the canvas filling them on layers of their own), the first `settled` events fully shown and
+/// the rest as ghosts, labels in bold where `emphasised` says. Runs of overlapping markers are drawn as
+/// one shape each ([`marker_runs`]).
 pub fn draw_scene<DB: FillCircles>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
