@@ -53,16 +53,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     draw_base(area, data, placement, theme)?;
     let reached = placement.scale.x_px_from_day(frame.playhead_day);
-    draw_bar_outlines(area, data, placement, reached, theme)?;
-    draw_bars(
-        area,
-        data,
-        placement,
-        &placement.events,
-        reached,
-        None,
-        theme,
-    )?;
+    draw_spans(area, data, placement, Some(reached), theme)?;
     for p in &placement.events {
         let shown = appearance(p.anchor_day, frame.playhead_day, frame.appear_days);
         draw_event(
@@ -124,16 +115,7 @@ pub fn draw_scene<DB: FillCircles>(
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     draw_base(area, data, placement, theme)?;
-    draw_bar_outlines(
-        area,
-        data,
-        placement,
-        filled_to.unwrap_or(f64::NEG_INFINITY),
-        theme,
-    )?;
-    if let Some(x) = filled_to {
-        draw_bars(area, data, placement, &placement.events, x, None, theme)?;
-    }
+    draw_spans(area, data, placement, filled_to, theme)?;
     let marks = marker_runs(data, placement, settled, &emphasised);
     for (i, p) in placement.events.iter().enumerate() {
         match marks.get(i) {
@@ -460,6 +442,28 @@ pub fn bar_rect(placement: &Placement, p: &PlacedEvent) -> Option<Bounds> {
         whole(to),
         whole(p.y_px + half),
     ))
+}
+
+/// Draws every span's bar under the events: filled up to `filled_to` (the playhead's x) and outlined
+/// after it, or, with `None`, outlined whole (the canvas fills them on layers of their own).
+fn draw_spans<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &Dataset,
+    placement: &Placement,
+    filled_to: Option<f64>,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_bar_outlines(
+        area,
+        data,
+        placement,
+        filled_to.unwrap_or(f64::NEG_INFINITY),
+        theme,
+    )?;
+    match filled_to {
+        Some(x) => draw_bars(area, data, placement, &placement.events, x, None, theme),
+        None => Ok(()),
+    }
 }
 
 /// Draws the spans' bars right of `from_px` as faint outlines, as ghosts are drawn: what of them the
