@@ -179,15 +179,9 @@ export async function saturatedAt(page, x, y) {
 
 /** Of `points` ([{ x, y }] in CSS px on the timeline), those whose pixel is not strongly coloured (not a
  * drawn marker; a band or the background); with `layers` false, on the scene's own canvas alone. */
-export function unsaturated(page, points, { layers = true } = {}) {
-  return page.evaluate(`(() => {
-    const g = ${snapshot(layers)};
-    const k = g.canvas.width / document.querySelector('#timeline-canvas').clientWidth;
-    return ${JSON.stringify(points)}.filter((p) => {
-      const [r, gr, b] = g.getImageData(Math.round(p.x * k), Math.round(p.y * k), 1, 1).data;
-      return Math.max(r, gr, b) - Math.min(r, gr, b) <= 60;
-    });
-  })()`);
+export async function unsaturated(page, points, { layers = true } = {}) {
+  const colours = await timelineColours(page, points, { layers });
+  return points.filter((_, i) => Math.max(...colours[i]) - Math.min(...colours[i]) <= 60);
 }
 
 /** How many rows the view's controls take: a control starting below another's foot starts a row. */
