@@ -523,7 +523,7 @@ fn runs_of_markers_stand_out_from_the_markers_by_less_than_the_tolerance() {
             let (px, calls) = (raster.px.clone(), raster.calls.clone());
             let area = raster.into_drawing_area();
             draw_base(&area, data, &p, &LIGHT).unwrap();
-            draw_bar_outlines(&area, data, &p, f64::NEG_INFINITY, &LIGHT).unwrap();
+            draw_bar_outlines(&area, data, &p, &LIGHT).unwrap();
             for e in &p.events {
                 draw_event(&area, data, &p, e, 1.0, false, &LIGHT).unwrap();
             }

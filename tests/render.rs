@@ -13,9 +13,9 @@ use union_state::layout::text;
 use union_state::model::{self, Day, Status};
 use union_state::render::theme::{Theme, LIGHT};
 use union_state::render::timeline::{
-    appearing, bar_bounds, bar_extent, bar_rect, draw_bars, draw_event, draw_playhead, draw_rings,
-    draw_scene, draw_timeline, event_bounds, is_undelivered, playhead_mark, settled_count, Bounds,
-    FrameState,
+    appearing, bar_bounds, bar_extent, bar_rect, draw_bar_patches, draw_bars, draw_event,
+    draw_playhead, draw_rings, draw_scene, draw_timeline, event_bounds, is_undelivered,
+    label_patches, playhead_mark, settled_count, Bounds, FrameState,
 };
 
 fn full_window() -> Window {
@@ -466,7 +466,7 @@ fn a_span_is_filled_up_to_the_playhead_and_outlined_after_it() {
         spans += 1;
         let here: Vec<&Bounds> = rects
             .iter()
-            .filter(|q| q.0 >= l - 0.5 && q.2 <= r + 0.5 && q.1 >= t - 0.5 && q.3 <= b + 0.5)
+            .filter(|q| q.0 >= l - 1.5 && q.2 <= r + 1.5 && q.1 >= t - 1.5 && q.3 <= b + 1.5)
             .collect();
         let filled: Vec<_> = here.iter().filter(|q| is_bar(q)).collect();
         if at <= l {
@@ -483,22 +483,29 @@ fn a_span_is_filled_up_to_the_playhead_and_outlined_after_it() {
                 r.min(at)
             );
         }
-        // The outline: its top and bottom from the playhead (or the span's start) to its end, and
-        // its ends where the span starts and ends.
+        // The outline: one px outside the bar, its top and bottom along the span's whole length,
+        // reached or not (so that no fill lies over it), and its ends where the span starts and ends.
         let lines: Vec<_> = here.iter().filter(|q| !is_bar(q)).collect();
-        let top = lines.iter().find(|q| near(q.1, t) && q.2 - q.0 > 1.5);
-        if at < r - 1.0 {
-            let top = top.unwrap_or_else(|| panic!("event {}: an outline: {here:?}", e.event));
+        for y in [t - 1.0, b] {
+            let side = lines
+                .iter()
+                .find(|q| near(q.1, y) && q.2 - q.0 > 1.5)
+                .unwrap_or_else(|| panic!("event {}: an outline at {y}: {here:?}", e.event));
             assert!(
-                near(top.0, l.max(at)) && near(top.2, r),
-                "event {}: {top:?}",
+                near(side.0, l) && near(side.2, r) && side.3 - side.1 <= 1.0,
+                "event {}: {side:?}",
                 e.event
             );
-        } else {
-            assert!(top.is_none(), "event {}: no outline once passed", e.event);
         }
-        let end = lines.iter().any(|q| near(q.0, r - 1.0) && q.2 - q.0 < 1.5);
-        assert_eq!(end, at < r - 1.0, "event {}: its end closed", e.event);
+        for x in [l - 1.0, r] {
+            assert!(
+                lines
+                    .iter()
+                    .any(|q| near(q.0, x) && q.2 - q.0 <= 1.0 && near(q.1, t - 1.0)),
+                "event {}: closed at {x}: {here:?}",
+                e.event
+            );
+        }
         through += usize::from(l < at && at < r);
     }
     assert!(
@@ -535,20 +542,12 @@ fn a_span_is_filled_up_to_the_playhead_and_outlined_after_it() {
     );
     // The layer: every span's bar filled whole, each inside its box; cut at the playhead, the bars
     // the whole drawing fills.
+    let spans: Vec<_> = p.events.iter().collect();
     let mut layer = String::new();
     {
         let root = SVGBackend::with_string(&mut layer, (p.width as u32, p.height as u32))
             .into_drawing_area();
-        draw_bars(
-            &root,
-            d,
-            &p,
-            &p.events,
-            f64::INFINITY,
-            Some(&|_| false),
-            &LIGHT,
-        )
-        .unwrap();
+        draw_bars(&root, d, &p, spans.iter().copied(), f64::INFINITY, &LIGHT).unwrap();
         root.present().unwrap();
     }
     let whole: Vec<_> = bar_rects(&layer);
@@ -574,22 +573,42 @@ fn a_span_is_filled_up_to_the_playhead_and_outlined_after_it() {
             );
         }
     }
-    // Labels go over the bars: the layer draws again the labels crossing them (those of the spans
-    // running to this day, on their own bars), of the events the playhead has reached words the
-    // scene under it has too (the others are cut off with the bars after the playhead).
-    let (on_layer, all) = (texts(&layer), texts(&s));
+    // Labels go over the bars: where one crosses a bar (those of the spans running to this day, on
+    // their own bars), the layer draws the whole drawing again, in a patch of the bar under the
+    // label; of the events the playhead has reached, words the scene under it has too (the others
+    // are cut off with the bars after the playhead).
+    let patches = label_patches(&p, &spans);
+    let mut again = String::new();
+    {
+        let root = SVGBackend::with_string(&mut again, (p.width as u32, p.height as u32))
+            .into_drawing_area();
+        draw_bar_patches(&root, d, &p, &spans, &patches, |_| false, &LIGHT).unwrap();
+        root.present().unwrap();
+    }
+    let (on_layer, all) = (texts(&again), texts(&s));
     let on_bars: Vec<_> = p
         .events
         .iter()
         .filter(|e| e.x_end_px.is_some_and(|end| e.label_x_px < end))
-        .filter_map(|e| e.label.clone())
         .collect();
     assert!(
         on_bars.len() >= 2,
-        "spans labelled on their bars: {on_bars:?}"
+        "spans labelled on their bars: {:?}",
+        on_bars.iter().map(|e| &e.label).collect::<Vec<_>>()
     );
-    for label in &on_bars {
+    for e in &on_bars {
+        let (Some(label), Some((l, t, r, b))) = (&e.label, bar_rect(&p, e)) else {
+            continue;
+        };
         assert!(on_layer.contains(&escape(label)), "{label} over its bar");
+        assert!(
+            patches.iter().any(|q| q.0 <= e.label_x_px.max(l)
+                && q.2 > e.label_x_px + 10.0
+                && (q.1, q.3) == (t, b)
+                && q.0 >= l
+                && q.2 <= r),
+            "{label}: a patch of its bar under it, inside the bar: {patches:?}"
+        );
     }
     for e in p.events.iter().filter(|e| e.x_px <= at) {
         if let Some(label) = e.label.as_ref().map(|l| escape(l)) {

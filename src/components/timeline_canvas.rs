@@ -27,8 +27,9 @@ use crate::model::{events_in, lanes_in, Dataset};
 use crate::render::theme::Theme;
 use crate::render::theme::PLAYHEAD_STROKE_PX;
 use crate::render::timeline::{
-    appearing, bar_bounds, bar_rect, draw_bars, draw_event, draw_rings, draw_scene, event_bounds,
-    playhead_mark, playhead_tab_rows, ring_bounds, settled_count, Bounds, FrameState, PlayheadMark,
+    appearing, bar_bounds, draw_bar_patches, draw_bars, draw_event, draw_rings, draw_scene,
+    event_bounds, label_patches, playhead_mark, playhead_tab_rows, ring_bounds, settled_count,
+    Bounds, FrameState, PlayheadMark,
 };
 
 /// How far a mouse may miss a marker and still hit it, px.
@@ -502,24 +503,32 @@ impl Layers {
                     continue;
                 };
                 size_for(&sheet.paper, Some(region), k);
-                let mine = bars
+                let mine: Vec<&PlacedEvent> = bars
                     .iter()
                     .filter(|&&(_, b)| holds(region, b))
-                    .map(|&(e, _)| e);
-                // The labels drawn again over the bars are kept to them: elsewhere the scene has
-                // them already.
-                let inside: Vec<Bounds> = mine.clone().filter_map(|e| bar_rect(p, e)).collect();
-                clip_to(&sheet.paper, region, k, &inside);
-                let bold = |e: usize| key.emphasises(e);
-                draw_region(
-                    &sheet.paper,
-                    region,
-                    (p.width, p.height),
-                    k,
-                    false,
-                    "timeline",
-                    |area| draw_bars(area, data, p, mine, f64::INFINITY, Some(&bold), &key.theme),
-                );
+                    .map(|&(e, _)| e)
+                    .collect();
+                let size = (p.width, p.height);
+                draw_region(&sheet.paper, region, size, k, false, "timeline", |area| {
+                    draw_bars(
+                        area,
+                        data,
+                        p,
+                        mine.iter().copied(),
+                        f64::INFINITY,
+                        &key.theme,
+                    )
+                });
+                // Where labels lie over the bars, the whole drawing again, kept to those patches:
+                // elsewhere the scene shows what is there.
+                let patches = label_patches(p, &mine);
+                if !patches.is_empty() {
+                    clip_to(&sheet.paper, region, k, &patches);
+                    draw_region(&sheet.paper, region, size, k, false, "timeline", |area| {
+                        let bold = |e: usize| key.emphasises(e);
+                        draw_bar_patches(area, data, p, &mine, &patches, bold, &key.theme)
+                    });
+                }
                 sheet.show();
             }
             self.spans = Some(key);

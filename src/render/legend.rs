@@ -261,14 +261,14 @@ fn draw_glyph<DB: DrawingBackend>(
             theme,
         ),
         Glyph::Span => {
-            // Filled as far as the playhead (two thirds of the way), an outline after it, as the
-            // timeline draws them.
+            // Outlined along its whole length and filled as far as the playhead (two thirds of the
+            // way), as the timeline draws them.
             let (top, bottom, cut) = (px(y - 4.0), px(y + 4.0), left + 19);
             let line = neutral.mix(theme.ghost_alpha).filled();
             for side in [
-                [(cut, top), (right, top + 1)],
-                [(cut, bottom - 1), (right, bottom)],
-                [(right - 1, top + 1), (right, bottom - 1)],
+                [(left + 6, top - 1), (right, top)],
+                [(left + 6, bottom), (right, bottom + 1)],
+                [(right - 1, top), (right, bottom)],
             ] {
                 area.draw(&Rectangle::new(side, line))?;
             }

@@ -101,8 +101,8 @@ pub fn appearing(placement: &Placement, frame: &FrameState) -> std::ops::Range<u
 pub use crate::layout::canvas_box::Bounds;
 
 /// Draws the timeline as its canvas keeps it between frames: the [base](draw_base), the spans' bars
-/// (filled up to `filled_to`, the playhead's x, if given, and outlined after it; otherwise outlined
-/// whole, the canvas filling them on layers of their own), the first `settled` events fully shown and
+/// (outlined, and filled up to `filled_to`, the playhead's x, if given; otherwise outlined only, the
+/// canvas filling them on layers of their own), the first `settled` events fully shown and
 /// the rest as ghosts, labels in bold where `emphasised` says. Runs of overlapping markers are drawn as
 /// one shape each ([`marker_runs`]).
 pub fn draw_scene<DB: FillCircles>(
@@ -444,8 +444,9 @@ pub fn bar_rect(placement: &Placement, p: &PlacedEvent) -> Option<Bounds> {
     ))
 }
 
-/// Draws every span's bar under the events: filled up to `filled_to` (the playhead's x) and outlined
-/// after it, or, with `None`, outlined whole (the canvas fills them on layers of their own).
+/// Draws every span's bar under the events: its [outline](draw_bar_outlines), and, with `filled_to`
+/// (the playhead's x), the bar filled up to it; with `None`, the outline alone (the canvas fills the
+/// bars on layers of their own).
 fn draw_spans<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
@@ -453,40 +454,28 @@ fn draw_spans<DB: DrawingBackend>(
     filled_to: Option<f64>,
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    draw_bar_outlines(
-        area,
-        data,
-        placement,
-        filled_to.unwrap_or(f64::NEG_INFINITY),
-        theme,
-    )?;
+    draw_bar_outlines(area, data, placement, theme)?;
     match filled_to {
-        Some(x) => draw_bars(area, data, placement, &placement.events, x, None, theme),
+        Some(x) => draw_bars(area, data, placement, &placement.events, x, theme),
         None => Ok(()),
     }
 }
 
-/// Draws the spans' bars right of `from_px` as faint outlines, as ghosts are drawn: what of them the
-/// playhead has not reached ([`draw_bars`] fills them in as far as it has). An outline is one px
-/// inside its bar's [rectangle](bar_rect), crisp on whole px, and closed only where the span starts or
-/// ends: not where the plot's edge or the playhead cuts it.
+/// Draws the spans' bars' outlines, faint, as ghosts are drawn: each span's whole length, which the
+/// bar [fills](draw_bars) as far as the playhead has reached. An outline is one px outside its bar's
+/// [rectangle](bar_rect), so that no fill lies over it, crisp on whole px, and closed only where the
+/// span starts or ends, not where the plot's edge cuts it.
 pub fn draw_bar_outlines<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
     placement: &Placement,
-    from_px: f64,
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let from_px = from_px.round();
     for p in &placement.events {
         let (Some((l, t, r, b)), Some(event)) = (bar_rect(placement, p), data.events.get(p.event))
         else {
             continue;
         };
-        let start = l.max(from_px);
-        if r - start < 1.0 {
-            continue;
-        }
         let colour = theme.track(event.track).mix(theme.ghost_alpha).filled();
         let side = |(x0, y0, x1, y1): Bounds| {
             area.draw(&Rectangle::new(
@@ -494,38 +483,29 @@ pub fn draw_bar_outlines<DB: DrawingBackend>(
                 colour,
             ))
         };
-        side((start, t, r, t + 1.0))?;
-        side((start, b - 1.0, r, b))?;
-        if start == l && placement.in_plot(p.x_px) {
-            side((l, t + 1.0, l + 1.0, b - 1.0))?;
+        side((l, t - 1.0, r, t))?;
+        side((l, b, r, b + 1.0))?;
+        if placement.in_plot(p.x_px) {
+            side((l - 1.0, t - 1.0, l, b + 1.0))?;
         }
         if p.x_end_px.is_some_and(|end| end <= placement.plot.right()) {
-            side((r - 1.0, t + 1.0, r, b - 1.0))?;
+            side((r, t - 1.0, r + 1.0, b + 1.0))?;
         }
     }
     Ok(())
 }
 
-/// Fills the bars of `events`' spans (over their [outlines](draw_bar_outlines)) up to `reached_px`,
+/// Fills the bars of `events`' spans (inside their [outlines](draw_bar_outlines)) up to `reached_px`,
 /// the playhead's x: a span is shown lasting only as far as the playhead's date, and grows as the
-/// playhead moves on. Labels are drawn over bars, not under them: with `labels`, the labels of
-/// `placement`'s events that cross a bar drawn are drawn again over it, in bold where `labels` says.
-/// The canvas needs that: it fills the bars whole on layers over the rest of the drawing and shows
-/// them only left of the playhead, so that playing redraws none of them; it keeps what it draws there
-/// to the bars' [rectangles](bar_rect), so that no label is drawn twice over itself outside them. (A
-/// bar does not need its row's markers drawn again over it: they are of its lane's colour, and it
-/// starts past its own.)
+/// playhead moves on.
 pub fn draw_bars<'a, DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
     placement: &Placement,
     events: impl IntoIterator<Item = &'a PlacedEvent>,
     reached_px: f64,
-    labels: Option<&dyn Fn(usize) -> bool>,
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    // The bars drawn, by their row's y.
-    let mut drawn: HashMap<i32, Vec<(f64, f64)>> = HashMap::new();
     for p in events {
         let (Some((l, t, r, b)), Some(event)) = (bar_rect(placement, p), data.events.get(p.event))
         else {
@@ -539,22 +519,69 @@ pub fn draw_bars<'a, DB: DrawingBackend>(
             [(px(l), px(t)), (px(r), px(b))],
             theme.track(event.track).mix(theme.bar_alpha).filled(),
         ))?;
-        drawn.entry(px(p.y_px)).or_default().push((l, r));
     }
-    let Some(emphasised) = labels else {
-        return Ok(());
-    };
+    Ok(())
+}
+
+/// Where labels cross the bars of `bars`: for each label lying over one, the part of the bar's
+/// [rectangle](bar_rect) under the label's box, layout px. The canvas fills the bars on layers over
+/// the scene, which has these labels already; there the layer must show the label over the bar (as
+/// the whole drawing does), not the scene's under the bar's fill with another over it, heavier: it
+/// [draws the whole drawing again](draw_bar_patches) in these patches.
+pub fn label_patches(placement: &Placement, bars: &[&PlacedEvent]) -> Vec<Bounds> {
+    let mut rows: HashMap<i32, Vec<Bounds>> = HashMap::new();
+    for p in bars {
+        if let Some(rect) = bar_rect(placement, p) {
+            rows.entry(px(p.y_px)).or_default().push(rect);
+        }
+    }
     let size = placement.metrics.label_font_px;
+    let mut patches = Vec::new();
     for p in &placement.events {
-        let (Some(label), Some(bars)) = (&p.label, drawn.get(&px(p.y_px))) else {
+        let (Some(label), Some(rects)) = (&p.label, rows.get(&px(p.y_px))) else {
             continue;
         };
-        let right = p.label_x_px + text::width_px(label, size) * text::SLACK;
-        if bars
+        let (from, to) = (
+            p.label_x_px.floor(),
+            (p.label_x_px + text::width_px(label, size) * text::SLACK).ceil(),
+        );
+        for &(l, t, r, b) in rects {
+            if l < to && from < r {
+                patches.push((l.max(from), t, r.min(to), b));
+            }
+        }
+    }
+    patches
+}
+
+/// Draws, for a canvas that lets it reach only inside `patches` (parts of the `bars`' rectangles,
+/// [`label_patches`]), the whole drawing as it is there with those bars filled: the
+/// [base](draw_base), the bars, and over them every event reaching into the patches, fully shown (the
+/// layer shows only what the playhead has reached), in bold where `emphasised` says; what
+/// [`draw_scene`] draws there, in the same order (the bars' outlines lie outside them).
+pub fn draw_bar_patches<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &Dataset,
+    placement: &Placement,
+    bars: &[&PlacedEvent],
+    patches: &[Bounds],
+    emphasised: impl Fn(usize) -> bool,
+    theme: &Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let meets = |(l, t, r, b): Bounds| {
+        patches
             .iter()
-            .any(|&(from, to)| from < right && p.label_x_px < to)
-        {
-            draw_label(area, placement, p, 1.0, emphasised(p.event), theme)?;
+            .any(|q| q.0 < r && l < q.2 && q.1 < b && t < q.3)
+    };
+    draw_base(area, data, placement, theme)?;
+    let under = bars
+        .iter()
+        .copied()
+        .filter(|p| bar_rect(placement, p).is_some_and(meets));
+    draw_bars(area, data, placement, under, f64::INFINITY, theme)?;
+    for p in &placement.events {
+        if meets(event_bounds(placement, p)) {
+            draw_event(area, data, placement, p, 1.0, emphasised(p.event), theme)?;
         }
     }
     Ok(())

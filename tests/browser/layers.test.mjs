@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openApp, inkedShare, hitTargets, saturatedAt, unsaturated, dropFile, timelineColours } from './harness.mjs';
+import { serve, launch, openApp, openMenu, inkedShare, hitTargets, saturatedAt, unsaturated, dropFile, timelineColours } from './harness.mjs';
 import { synthDataset } from '../bench/synth.mjs';
 
 const minimal = readFileSync(new URL('../data/minimal.json', import.meta.url), 'utf8');
@@ -559,6 +559,32 @@ test('a span is filled only as far as the playhead, on a layer cut there, and gr
   const [shown, scene] = [await timelineColours(page, edges), await timelineColours(page, edges, { layers: false })];
   const twice = edges.filter((_, i) => shown[i].some((v, k) => v !== scene[i][k]));
   assert.deepEqual(twice, [], 'the label drawn again outside its bar');
+  // On the bar and its outline, before the playhead, the screen shows what the whole drawing has
+  // there (the PNG export at 2x, drawn in one go, its pixels those of the screen at devicePixelRatio
+  // 2): the fill over the bands, the label once over it (not also under the fill), the outline just
+  // outside the fill (not darkening its edge).
+  await openMenu(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-png-2')]);
+  const png = readFileSync(await download.path()).toString('base64');
+  const bar = [];
+  for (let dx = 12; span.x + dx < x - 6; dx += 0.5) for (let dy = -4.75; dy <= 4.75; dy += 0.5) bar.push({ x: span.x + dx, y: span.y + dy });
+  const whole = await page.evaluate(
+    async ({ png, points }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const g = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height }).getContext('2d');
+      g.drawImage(img, 0, 0);
+      const k = img.width / document.querySelector('#timeline-canvas').clientWidth;
+      return points.map((p) => [...g.getImageData(Math.round(p.x * k), Math.round(p.y * k), 1, 1).data].slice(0, 3));
+    },
+    { png, points: bar },
+  );
+  const onBar = await timelineColours(page, bar);
+  const unlike = bar.filter((_, i) => onBar[i].some((v, k) => Math.abs(v - whole[i][k]) > 4));
+  assert.ok(bar.length > 2000, `${bar.length} points on the bar`);
+  assert.deepEqual(unlike.slice(0, 10), [], `${unlike.length} of ${bar.length} points on the bar unlike the whole drawing`);
+  await page.keyboard.press('Escape');
   await page.$eval('#scrub', (el) => {
     el.value = String(Number(el.value) + 4 * 365);
     el.dispatchEvent(new Event('input', { bubbles: true }));
