@@ -14,6 +14,11 @@ use std::sync::atomic::{AtomicU32, Ordering};
 /// DejaVu Sans): the room made for text that must not be cut off or overlapped.
 pub const SLACK: f64 = 1.3;
 
+/// How much wider than [`width_px`] a line in the regular face may really be drawn, the estimate
+/// being [fitted](calibrate) to the face (a line's mix of narrow and wide letters differs from the
+/// samples'): the room kept where such a line must fit whole.
+pub const FIT: f64 = 1.08;
+
 /// How much wider a text set in bold may be than [`width_px`] says (bold DejaVu Sans is about a tenth
 /// wider than its regular face): the room kept for a label drawn bold when it is lit.
 pub const BOLD_WIDER: f64 = 1.12;

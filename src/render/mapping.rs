@@ -330,6 +330,10 @@ pub fn claims_scale(m: &Mapping, width: f64) -> Option<TimeScale> {
     ))
 }
 
+/// The most lines the claims chart's title is set on: enough for the whole of it in Russian in the
+/// narrowest column the chart is drawn in.
+const CLAIMS_TITLE_LINES: usize = 6;
+
 /// Width of a series' mark in the claims chart's key, px.
 const CLAIMS_KEY_MARK_PX: f64 = 16.0;
 
@@ -360,7 +364,7 @@ pub fn claims_key(
     series
         .iter()
         .map(|&(plan, colour)| {
-            let label = text::truncate(plan.label(locale), font_px, words / text::SLACK);
+            let label = text::truncate(plan.label(locale), font_px, words / text::FIT);
             let w = CLAIMS_KEY_MARK_PX + 4.0 + text::width_px(&label, font_px) * text::SLACK;
             if x > left && x + w > right {
                 (x, row) = (left, row + 1);
@@ -396,13 +400,13 @@ pub fn draw_claims<DB: DrawingBackend>(
     let Some(scale) = claims_scale(m, w) else {
         return Ok(());
     };
-    // The title says the figures are the officials' own: on more lines (up to three, which the
-    // Russian needs in a side column) where one is too narrow, the plot starting lower.
+    // The title says the figures are the officials' own, whole: on more lines where one is too
+    // narrow (four in Russian in a 1024 px projector's side column), the plot starting lower.
     let title = text::wrap_bold(
         td_string!(theme.locale, chart.claims_head),
         font_px,
         w - 8.0,
-        3,
+        CLAIMS_TITLE_LINES,
     );
     let line_px = (font_px * 1.25).round();
     let series: Vec<(Plan, RGBColor)> = [
