@@ -856,6 +856,37 @@ fn at_its_least_height_the_ladder_keeps_its_rows_apart_and_above_the_axis() {
 }
 
 #[test]
+fn a_wide_ladder_too_short_for_its_rows_takes_smaller_type_rather_than_scrolling_its_axis_away() {
+    let span = (
+        Day::from_ymd(1990, 1, 1).as_f64(),
+        Day::from_ymd(2026, 6, 1).as_f64(),
+    );
+    for locale in [Locale::en, Locale::ru] {
+        let d = depth_in(locale);
+        // An 800 x 450 frame in a slide, with a story step's caption and the key above the chart:
+        // 790 x 208 px. Its rows and axis fit (the frame does not scroll the axis out of sight).
+        let (w, h) = (790.0, 208.0);
+        assert!(ladder::min_height(d, w) <= h, "{locale:?}: fits {h} px");
+        let g = ladder::layout(d, locale, w, h, span);
+        assert!(g.metrics.font_px < 13.0, "{locale:?}: the smaller type");
+        assert!(!g.metrics.narrow, "{locale:?}: the names beside the rows");
+        let line = g.metrics.font_px + 3.0;
+        for row in &g.rows {
+            assert!(row.plot.bottom() <= h - g.metrics.axis_px + 1e-9);
+            assert!(
+                row.plot.bottom() - row.band_top >= line + 3.0,
+                "{locale:?}: a row too short for its name"
+            );
+        }
+        // With the height for them, the wide sizes.
+        assert_eq!(
+            ladder::layout(d, locale, w, 400.0, span).metrics.font_px,
+            13.0
+        );
+    }
+}
+
+#[test]
 fn a_compact_matrix_gives_every_states_and_organisations_name_whole_where_it_has_the_width() {
     for locale in [Locale::en, Locale::ru] {
         let m = membership_in(locale);

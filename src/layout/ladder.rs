@@ -48,6 +48,31 @@ impl Metrics {
             mark_r_px: if narrow { 3.5 } else { 4.5 },
         }
     }
+
+    /// The sizes for a `width` x `height` canvas of `n` rows: a wide canvas too short for its rows at
+    /// the wide sizes takes the narrow one's type, gaps and marks (keeping its names beside the
+    /// rows), so that its rows and its time axis fit rather than the frame scrolling them out of
+    /// sight (a small embedded frame under a story's caption and the key).
+    fn for_size(width: f64, height: f64, n: usize) -> Metrics {
+        let mt = Metrics::for_width(width);
+        if mt.narrow || height >= mt.least_height(n) {
+            mt
+        } else {
+            Metrics {
+                font_px: 11.0,
+                row_gap_px: 4.0,
+                mark_r_px: 3.5,
+                ..mt
+            }
+        }
+    }
+
+    /// The least height at which each of `n` rows keeps a line for its sector's name and room for its
+    /// levels, with the time axis under them.
+    fn least_height(&self, n: usize) -> f64 {
+        let top = (self.mark_reach_px() - LEVEL_INSET_PX).max(0.0);
+        top + n.max(1) as f64 * (least_band_px(self) + self.row_gap_px) + self.axis_px
+    }
 }
 
 /// What a mark stands for.
@@ -169,14 +194,12 @@ impl Metrics {
 }
 
 /// The least height, px, at which each of the ladder's rows keeps a line for its sector's name and
-/// room for its levels on a `width` px canvas. A shorter canvas would draw rows over each other and
-/// past the time axis (a small embedded frame); the canvas keeps this height instead and its frame
-/// scrolls.
+/// room for its levels on a `width` px canvas, at the smallest sizes it takes. A shorter canvas would
+/// draw rows over each other and past the time axis (a small embedded frame); the canvas keeps this
+/// height instead and its frame scrolls.
 pub fn min_height(d: &Depth, width: f64) -> f64 {
-    let mt = Metrics::for_width(width.max(1.0));
-    let top = (mt.mark_reach_px() - LEVEL_INSET_PX).max(0.0);
-    let n = d.sectors.len().max(1) as f64;
-    top + n * (least_band_px(&mt) + mt.row_gap_px) + mt.axis_px
+    let n = d.sectors.len();
+    Metrics::for_size(width.max(1.0), 0.0, n).least_height(n)
 }
 
 /// The least height of a row's band: a line of the name's type, with 3 px above and below it.
@@ -194,7 +217,7 @@ pub fn layout(
 ) -> LadderLayout {
     let width = width.max(1.0);
     let height = height.max(1.0);
-    let mut mt = Metrics::for_width(width);
+    let mut mt = Metrics::for_size(width, height, d.sectors.len());
     // Wide, the names' column as wide as the longest name needs on one line, up to 28 % of the width
     // and 250 px (at 190 px "Информационная безопасность" was cut in rows too short for two lines).
     if !mt.narrow {
