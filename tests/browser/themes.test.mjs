@@ -67,7 +67,7 @@ test('the projector theme draws larger, stays sharp and still hits what it shows
   await page.context().close();
 });
 
-test("the projector theme's header keeps the title in two lines at most, whole at 1280 x 720, and most of it at 1024 x 768", async () => {
+test("the projector theme's header keeps the title in two lines at most, whole at 1280 x 720 in English and in Russian, and most of it at 1024 x 768", async () => {
   // How much of the title shows, and how tall the header is beside its one row of buttons.
   const header = (page) => page.evaluate(() => {
     const h1 = document.querySelector('.page-header h1');
@@ -80,10 +80,10 @@ test("the projector theme's header keeps the title in two lines at most, whole a
       tabs: document.querySelector('.view-tabs').getBoundingClientRect().height,
     };
   });
-  for (const [width, height, whole] of [[1280, 720, true], [1024, 768, false], [1920, 1080, true]]) {
-    const page = await openApp(browser, `${server.url}/?theme=projector`, { viewport: { width, height } });
+  for (const [width, height, whole, lang] of [[1280, 720, true, 'en'], [1280, 720, true, 'ru'], [1024, 768, false, 'en'], [1920, 1080, true, 'en']]) {
+    const page = await openApp(browser, `${server.url}/?theme=projector&lang=${lang}`, { viewport: { width, height } });
     const h = await header(page);
-    assert.equal(h.whole, whole, `${width} x ${height}: the title ${whole ? 'whole' : 'cut'}: ${JSON.stringify(h)}`);
+    assert.equal(h.whole, whole, `${lang} at ${width} x ${height}: the title ${whole ? 'whole' : 'cut'}: ${JSON.stringify(h)}`);
     assert.ok(h.lines <= 2, `${width} x ${height}: two lines at most: ${JSON.stringify(h)}`);
     // At 1024 px the buttons give up some padding: "The Union State of / Russia and Belarus,…"
     // rather than "The Union / State of…".
