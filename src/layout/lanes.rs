@@ -227,10 +227,19 @@ pub fn era_strip_for(height: f64, m: &Metrics, tracks: usize) -> f64 {
     }
 }
 
+/// The fewest letters of a word an era's name, cut, keeps before its ellipsis: fewer ("P… be…",
+/// "R… m…" on a phone) say nothing of the era and are noise over its band.
+const ERA_LEAST_LETTERS: usize = 3;
+
 /// An era's name in a band `room` px wide: on one line, cut if it must be; on two where the strip has
-/// them and they show more of it, each cut if it must be. No line where nothing fits.
+/// them and they show more of it, each cut if it must be. No line where nothing fits, nor where a line
+/// would be cut to fewer than [`ERA_LEAST_LETTERS`] letters.
 fn era_lines(name: &str, room: f64, m: &Metrics) -> Vec<String> {
+    let stub = |l: &String| {
+        l.ends_with('…') && l.trim_end_matches('…').chars().count() < ERA_LEAST_LETTERS
+    };
     let one = text::truncate(name, m.axis_font_px, room);
+    let mut lines = vec![one.clone()];
     if one != name && m.era_strip_px > m.era_line_px {
         let two = text::wrap_cut(name, m.axis_font_px, room * text::SLACK, 2);
         let shown = |lines: &[String]| -> usize {
@@ -239,14 +248,14 @@ fn era_lines(name: &str, room: f64, m: &Metrics) -> Vec<String> {
                 .map(|l| l.trim_end_matches('…').chars().count())
                 .sum()
         };
-        if shown(&two) > shown(std::slice::from_ref(&one)) {
-            return two;
+        if !two.iter().any(stub) && shown(&two) > shown(&lines) {
+            lines = two;
         }
     }
-    if one.is_empty() {
+    if lines.iter().any(|l| l.is_empty() || stub(l)) {
         Vec::new()
     } else {
-        vec![one]
+        lines
     }
 }
 
