@@ -440,6 +440,17 @@ test('the header menu closes as a menu does: Esc, a press outside it, a button c
   await openMenu(page);
   await page.selectOption('#theme', 'dark');
   assert.equal(await open(), true);
+  // Its actions (the dataset's, embedding, the presenter window, the keys) one under another, each as
+  // wide as the menu, in Russian too (the dataset's three were each as wide as its words).
+  for (const lang of ['en', 'ru']) {
+    if (lang === 'ru') {
+      await page.click('.language-switch button:has-text("RU")');
+      await openMenu(page);
+    }
+    const widths = await page.$$eval('.menu-panel > button, .menu-panel .data-menu > *', (els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+    assert.ok(widths.length >= 6, `${lang}: ${widths}`);
+    assert.equal(new Set(widths).size, 1, `${lang}: the menu's actions ${widths} px wide`);
+  }
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
