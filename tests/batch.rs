@@ -291,7 +291,9 @@ fn draw_case<DB: FillCircles>(
     case: Case,
 ) {
     match case {
-        Case::Timeline(frame) => draw_timeline(area, data, p, &frame, &LIGHT).unwrap(),
+        Case::Timeline(frame) => {
+            draw_timeline(area, data, p, &frame, |e| frame.emphasises(e), &LIGHT).unwrap()
+        }
         Case::Scene { settled, frame } => draw_scene(
             area,
             data,

@@ -32,7 +32,7 @@ fn svg(p: &Placement, frame: FrameState) -> String {
     {
         let root = SVGBackend::with_string(&mut out, (p.width as u32, p.height as u32))
             .into_drawing_area();
-        draw_timeline(&root, d, p, &frame, &LIGHT).unwrap();
+        draw_timeline(&root, d, p, &frame, |e| frame.emphasises(e), &LIGHT).unwrap();
         root.present().unwrap();
     }
     out
@@ -661,7 +661,7 @@ fn a_lane_name_too_long_for_the_gutter_is_drawn_whole_on_two_lines() {
                 locale: Locale::ru,
                 ..LIGHT
             };
-            draw_timeline(&root, d, &p, &frame_at(b.as_f64()), &theme).unwrap();
+            draw_timeline(&root, d, &p, &frame_at(b.as_f64()), |_| false, &theme).unwrap();
             root.present().unwrap();
         }
         let texts = common::svg_words(&out);

@@ -161,7 +161,10 @@ fn draw_view<DB: DrawingBackend>(
         v.app.data.with(|d| match v.app.view.get() {
             View::Timeline => {
                 let placement = lanes::place(d, w, h, v.app.window.get());
-                timeline::draw_timeline(area, d, &placement, &timeline_canvas::frame(v.app), theme)
+                let frame = timeline_canvas::frame(v.app);
+                let picked = [v.app.selected.get(), frame.hovered];
+                let bold = |e: usize| picked.contains(&Some(e));
+                timeline::draw_timeline(area, d, &placement, &frame, bold, theme)
             }
             View::Mapping => match &d.mapping {
                 Some(m) => {

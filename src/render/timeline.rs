@@ -42,13 +42,16 @@ fn px(v: f64) -> i32 {
 }
 
 /// Draws the timeline laid out by `placement` into `area` (whose size must be the placement's): the
-/// [base](draw_base), every event as far as the playhead has shown it, the rings and the playhead. The
-/// canvas draws the same thing in layers (see [`settled_count`]); export and tests use this.
+/// [base](draw_base), every event as far as the playhead has shown it, labels in bold where
+/// `emphasised` says (the canvas sets in bold the event the user picked or points at, not the one the
+/// card follows the playhead to, which the ring marks), the rings and the playhead. The canvas draws
+/// the same thing in layers (see [`settled_count`]); export and tests use this.
 pub fn draw_timeline<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &Dataset,
     placement: &Placement,
     frame: &FrameState,
+    emphasised: impl Fn(usize) -> bool,
     theme: &Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     draw_base(area, data, placement, theme)?;
@@ -56,15 +59,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
     draw_spans(area, data, placement, Some(reached), theme)?;
     for p in &placement.events {
         let shown = appearance(p.anchor_day, frame.playhead_day, frame.appear_days);
-        draw_event(
-            area,
-            data,
-            placement,
-            p,
-            shown,
-            frame.emphasises(p.event),
-            theme,
-        )?;
+        draw_event(area, data, placement, p, shown, emphasised(p.event), theme)?;
     }
     draw_rings(area, placement, frame, theme)?;
     draw_playhead(area, placement, frame, theme)?;
@@ -72,7 +67,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
 }
 
 impl FrameState {
-    /// Whether `event`'s label is set in bold (it is selected or under the pointer).
+    /// Whether `event` is the one this frame selects or the one under the pointer.
     pub fn emphasises(&self, event: usize) -> bool {
         self.selected == Some(event) || self.hovered == Some(event)
     }

@@ -106,7 +106,8 @@ const snapshot = (layers = true) => `(() => {
   }
   return g;
 })()`;
-const SNAPSHOT = snapshot();
+/** The same as an expression for `page.evaluate`: the timeline as shown, its layers put together. */
+export const SNAPSHOT = snapshot();
 
 /** Share of the timeline's pixels that differ from the background (white), 0..1. */
 export function inkedShare(page) {
